@@ -1,0 +1,6 @@
+import { defineContentScript } from '#imports';
+
+export default defineContentScript({
+  matches: ['https://*.octopus.app/*'],
+  main() {},
+});

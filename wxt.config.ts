@@ -1,0 +1,31 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * Hosts granted at install time. Octopus Cloud is declared; every self-hosted server is an optional
+ * permission the user grants from the popup or options page (DESIGN.md decision 6). The `e2e` mode
+ * (used by the browser tests and `npm start`) also declares the local emulator, because a permission
+ * prompt cannot be answered from an automated browser.
+ */
+const CLOUD_HOSTS = ['https://*.octopus.app/*'];
+export const LOCAL_TEST_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ mode, browser }) => ({
+    name: 'DORA Lens for Octopus Deploy',
+    description:
+      'DORA metrics (deployment frequency, lead time, failure rate, time to recovery) for your Octopus Deploy projects, computed in your browser.',
+    permissions: ['storage', 'alarms', 'scripting'],
+    host_permissions: mode === 'e2e' ? [...CLOUD_HOSTS, ...LOCAL_TEST_HOSTS] : CLOUD_HOSTS,
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'dora-lens@dora-lens.dev', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
