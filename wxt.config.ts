@@ -13,6 +13,8 @@ export const LOCAL_TEST_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  // MV3 for Firefox too: it keeps optional host permissions and one manifest shape for both browsers.
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ mode, browser }) => ({
     name: 'DORA Lens for Octopus Deploy',
@@ -21,11 +23,14 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: mode === 'e2e' ? [...CLOUD_HOSTS, ...LOCAL_TEST_HOSTS] : CLOUD_HOSTS,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The Insights panel is an iframe of this page inside the Octopus UI. Self-hosted servers can be on any
+    // origin, so the page is reachable from any (it shows nothing without the cache of the user's own server).
+    web_accessible_resources: [{ resources: ['insights.html'], matches: ['https://*/*', 'http://*/*'] }],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'dora-lens@dora-lens.dev', strict_min_version: '128.0' } } }
+      ? { browser_specific_settings: { gecko: { id: 'dora-lens@dora-lens.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
   }),
 });

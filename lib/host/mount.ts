@@ -1,0 +1,104 @@
+/**
+ * Keeps DORA Lens's UI in step with the Octopus single-page app: after every route change or host
+ * re-render it reconciles what should be on the page (menu entry, overlay button, panel) with what is.
+ * Octopus re-renders its menu on client-side navigation, so this runs on DOM mutations too — batched to
+ * one reconcile per animation frame, and cheap when nothing changed.
+ */
+import { ensureNavEntry, ensureOverlayButton, MARK, removeInjected, type EntryTarget } from './inject';
+import { getProjectSlug, parseRoute } from './routes';
+import { findProjectNav } from './selectors';
+
+/** Query parameter (inside the hash route) that says the DORA Lens panel is open, so views can be shared. */
+export const PANEL_PARAM = 'doraLens';
+
+/** How long a project page may take to render its menu before the floating button is shown instead. */
+const MENU_GRACE_MS = 1500;
+
+export interface MountOptions {
+  /** Builds the panel's content container (the caller fills it: an iframe of the extension's page). */
+  renderPanel: (container: HTMLElement, context: { spaceId: string; projectSlug: string; query: URLSearchParams }) => void;
+  signal: AbortSignal;
+  win?: Window;
+}
+
+export function mountHostIntegration({ renderPanel, signal, win = window }: MountOptions): void {
+  const doc = win.document;
+  let scheduled = false;
+  let routeSeenAt = 0;
+  let lastHref = '';
+  let panelKey = '';
+
+  const reconcile = () => {
+    scheduled = false;
+    if (signal.aborted) return;
+    if (win.location.href !== lastHref) {
+      lastHref = win.location.href;
+      routeSeenAt = performance.now();
+    }
+    const route = parseRoute(win.location);
+    const slug = getProjectSlug(win.location);
+    if (!route || !slug) {
+      removeInjected(doc);
+      panelKey = '';
+      return;
+    }
+    const open = route.query.has(PANEL_PARAM);
+    const target: EntryTarget = {
+      href: panelHref(route.spaceId, slug),
+      selected: open,
+      onOpen: () => {
+        win.location.hash = panelHref(route.spaceId, slug).slice(1);
+      },
+    };
+    const nav = findProjectNav(doc, route.spaceId, slug);
+    if (nav) {
+      ensureNavEntry(nav, target);
+      removeInjected(doc, 'overlay');
+    } else if (performance.now() - routeSeenAt >= MENU_GRACE_MS) {
+      ensureOverlayButton(doc, target);
+    } else {
+      win.setTimeout(schedule, MENU_GRACE_MS);
+    }
+    const key = open ? `${route.spaceId}/${slug}?${route.query}` : '';
+    if (key !== panelKey || (open && !doc.querySelector(`[${MARK}="panel"]`))) {
+      panelKey = key;
+      removeInjected(doc, 'panel');
+      if (open) {
+        const container = doc.createElement('div');
+        container.setAttribute(MARK, 'panel');
+        doc.body.append(container);
+        renderPanel(container, { spaceId: route.spaceId, projectSlug: slug, query: route.query });
+      }
+    }
+  };
+
+  const schedule = () => {
+    if (scheduled || signal.aborted) return;
+    scheduled = true;
+    win.requestAnimationFrame(reconcile);
+  };
+
+  const observer = new MutationObserver((records) => {
+    // Our own insertions would otherwise trigger another reconcile each time.
+    if (records.every((r) => isOurs(r.target) || [...r.addedNodes].every(isOurs))) return;
+    schedule();
+  });
+  observer.observe(doc.body, { childList: true, subtree: true });
+  win.addEventListener('hashchange', schedule, { signal });
+  win.addEventListener('popstate', schedule, { signal });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    removeInjected(doc);
+  });
+  schedule();
+}
+
+function isOurs(node: Node): boolean {
+  const el = node instanceof Element ? node : node.parentElement;
+  return Boolean(el?.closest(`[${MARK}]`));
+}
+
+/** The shareable host route that opens the panel for a project. */
+export function panelHref(spaceId: string, projectSlug: string): string {
+  return `#/${spaceId}/projects/${encodeURIComponent(projectSlug)}/deployments?${PANEL_PARAM}=insights`;
+}

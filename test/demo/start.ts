@@ -1,0 +1,43 @@
+/**
+ * `npm start`: the demo. Builds the extension, starts the Octopus emulator with demo data, opens Chromium
+ * with the extension loaded, signs in and lands on a project page. Without a display it says so, runs
+ * headless and saves a screenshot instead.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { startEmulator } from '../emulator/server';
+import { EMULATOR_USERS } from '../emulator/users';
+import { ROOT, launchWithExtension, screenshot, signIn } from '../e2e/browser';
+
+const port = Number(process.env.PORT ?? 8066);
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.HEADLESS !== '1';
+
+console.log('Building the extension…');
+execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+
+console.log('Starting the Octopus emulator (demo scale)…');
+const emulator = await startEmulator({ scale: 'demo', port });
+const project = emulator.history().Spaces[0].Projects[0];
+const route = `#/Spaces-1/projects/${project.Slug}/deployments`;
+console.log(`Emulator: ${emulator.url}/app  (users: admin / ${EMULATOR_USERS.admin.password}, restricted / ${EMULATOR_USERS.restricted.password})`);
+
+if (!hasDisplay) console.log('No display found (DISPLAY is not set): running Chromium headless and saving a screenshot instead.');
+const chromium = await launchWithExtension({ headless: !hasDisplay });
+const page = (await chromium.browser.pages())[0] ?? (await chromium.browser.newPage());
+await signIn(page, emulator.url, EMULATOR_USERS.admin, route);
+await page.waitForSelector('[data-dora-lens]', { timeout: 15_000 }).catch(() => {});
+
+const stop = async () => {
+  await chromium.close();
+  await emulator.close();
+};
+
+if (hasDisplay) {
+  console.log(`Chromium is open on ${project.Name}. Close the browser window (or press Ctrl+C) to stop.`);
+  chromium.browser.on('disconnected', () => void emulator.close().then(() => process.exit(0)));
+  process.on('SIGINT', () => void stop().then(() => process.exit(0)));
+} else {
+  const file = await screenshot(page, 'demo');
+  console.log(`Screenshot of ${project.Name} with DORA Lens: ${path.relative(process.cwd(), file)}`);
+  await stop();
+}

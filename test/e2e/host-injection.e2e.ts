@@ -1,0 +1,103 @@
+/**
+ * The built extension in real Chromium against the emulator: sign in through the emulator's UI, move
+ * between hash routes, and check the DORA Lens entry is on project pages exactly once (and nowhere else).
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningEmulator, startEmulator } from '../emulator/server';
+import { EMULATOR_USERS } from '../emulator/users';
+import { type ExtensionBrowser, launchWithExtension, screenshot, signIn } from './browser';
+
+const ENTRY = '[data-dora-lens="nav-entry"]';
+let emulator: RunningEmulator;
+let chromium: ExtensionBrowser;
+let page: Page;
+
+const countInjected = () =>
+  page.evaluate(() => ({
+    entries: document.querySelectorAll('[data-dora-lens="nav-entry"]').length,
+    overlays: document.querySelectorAll('[data-dora-lens="overlay"]').length,
+    all: document.querySelectorAll('[data-dora-lens]').length,
+  }));
+
+/** Follows a link the way a user does, so the host app's own client-side routing runs. */
+async function clickLink(hrefSuffix: string) {
+  const link = await page.waitForSelector(`a[href$="${hrefSuffix}"]:not([data-dora-lens] a)`);
+  await link!.click();
+  await page.waitForFunction((s) => location.hash.endsWith(s), {}, hrefSuffix);
+}
+
+/** Waits until the page has been quiet long enough for the content script to have reacted. */
+const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
+
+beforeAll(async () => {
+  emulator = await startEmulator({ scale: 'tiny', port: 0, seed: 7 });
+  chromium = await launchWithExtension();
+  page = await chromium.browser.newPage();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await emulator?.close();
+});
+
+describe('Insights entry in the Octopus UI', () => {
+  it('signs in and shows no entry outside project pages', async () => {
+    await signIn(page, emulator.url, EMULATOR_USERS.admin);
+    await page.waitForSelector(`a[href^="#/Spaces-1/projects/"]`);
+    await settle();
+    expect((await countInjected()).all).toBe(0);
+  });
+
+  it('adds the entry exactly once to a project menu, and keeps it once across navigation', async () => {
+    const project = emulator.history().Spaces[0].Projects[0];
+    await page.goto(`${emulator.url}/app#/Spaces-1/projects/${project.Slug}/deployments`);
+    await page.waitForSelector(ENTRY, { timeout: 15_000 });
+    expect(await countInjected()).toEqual({ entries: 1, overlays: 0, all: 1 });
+
+    // Within the project: the host re-renders its menu on every route change.
+    for (const sub of ['/variables', '/deployments/process', '/settings', '/deployments']) {
+      await clickLink(`/projects/${project.Slug}${sub}`);
+      await page.waitForSelector(ENTRY);
+      await settle();
+      expect(await countInjected(), sub).toEqual({ entries: 1, overlays: 0, all: 1 });
+    }
+    await screenshot(page, 'host-project-menu');
+  });
+
+  it('moves with the user to another project and leaves with them', async () => {
+    const [first, second] = emulator.history().Spaces[0].Projects;
+    await clickLink('#/Spaces-1/projects');
+    await settle();
+    expect((await countInjected()).all).toBe(0);
+
+    await page.goto(`${emulator.url}/app#/Spaces-1/projects/${second.Slug}/deployments`);
+    await page.waitForSelector(ENTRY);
+    await settle();
+    expect(await countInjected()).toEqual({ entries: 1, overlays: 0, all: 1 });
+    const href = await page.$eval(`${ENTRY} a`, (a) => a.getAttribute('href'));
+    expect(href).toContain(`/projects/${second.Slug}/`);
+    expect(href).not.toContain(`/projects/${first.Slug}/`);
+
+    await page.goBack();
+    await page.goBack();
+    await settle();
+    await page.goForward();
+    await page.waitForSelector(ENTRY);
+    await settle();
+    expect((await countInjected()).entries).toBe(1);
+  });
+
+  it('opens the panel from the entry, as an iframe of the extension page', async () => {
+    const project = emulator.history().Spaces[0].Projects[0];
+    await page.goto(`${emulator.url}/app#/Spaces-1/projects/${project.Slug}/deployments`);
+    await (await page.waitForSelector(`${ENTRY} a`))!.click();
+    await page.waitForFunction(() => location.hash.includes('doraLens=insights'));
+    const frameHandle = await page.waitForSelector('[data-dora-lens="panel"] >>> iframe');
+    const frame = await frameHandle!.contentFrame();
+    const text = await frame.$eval('[data-testid="insights-context"]', (el) => el.textContent);
+    expect(text).toContain(project.Slug);
+    expect(frame.url()).toMatch(/^chrome-extension:\/\//);
+    expect((await countInjected()).all).toBe(2); // entry + panel
+  });
+});
