@@ -8,7 +8,7 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.{ts,tsx}'],
+          include: ['test/unit/**/*.test.{ts,tsx}', 'test/emulator/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/unit/setup.ts'],
           testTimeout: 20_000,
