@@ -1,0 +1,140 @@
+/**
+ * The per-server, per-user cache. Opened only from extension contexts (service worker, extension pages),
+ * never from a content script: there it would belong to the Octopus site's origin (DESIGN.md decision 1).
+ *
+ * Writes are one transaction per synced page: the page's rows and the sync checkpoint commit together, so
+ * a sync stopped at any point resumes from a checkpoint that matches what is stored.
+ */
+import { deleteDB, type IDBPDatabase, openDB } from 'idb';
+import type { History } from '@/lib/metrics/facts';
+import { byChunk, chunkBytes, mergeDeploymentChunk, mergeReleaseChunk } from './chunks';
+import { buildHistory } from './load';
+import type { DeploymentRecord, DimensionRecords, ReleaseRecord } from './records';
+import {
+  type CacheSchema,
+  type ChunkKind,
+  DB_PREFIX,
+  DB_VERSION,
+  type DeploymentChunk,
+  databaseName,
+  parseDatabaseName,
+  type ReleaseChunk,
+  type SpaceMeta,
+  upgrade,
+} from './schema';
+
+export interface PageWrite {
+  deployments?: readonly DeploymentRecord[];
+  releases?: readonly ReleaseRecord[];
+  dims?: DimensionRecords;
+  checkpoint?: unknown;
+  lastSyncedAt?: number;
+}
+
+export interface Cache {
+  readonly name: string;
+  readHistory(space: string): Promise<History>;
+  readMeta(space: string): Promise<SpaceMeta | undefined>;
+  /** Stores one page of synced data and the checkpoint after it, atomically. */
+  writePage(space: string, page: PageWrite): Promise<void>;
+  /** Deletes one space's data (its next sync starts over). */
+  clearSpace(space: string): Promise<void>;
+  /** Bytes of stored columns and strings, per space. */
+  size(): Promise<{ bytes: number; deployments: number; releases: number }>;
+  close(): void;
+}
+
+const spaceRange = (space: string, kind: ChunkKind) => IDBKeyRange.bound([space, kind, -Infinity], [space, kind, Infinity]);
+
+export async function openCache(origin: string, userId: string): Promise<Cache> {
+  const name = databaseName(origin, userId);
+  const db: IDBPDatabase<CacheSchema> = await openDB<CacheSchema>(name, DB_VERSION, {
+    upgrade,
+    // Another tab upgrading the schema: let it, and reopen on next use.
+    blocking: () => db.close(),
+  });
+
+  return {
+    name,
+    async readHistory(space) {
+      const tx = db.transaction(['chunks', 'spaces'], 'readonly');
+      const [deployments, releases, meta] = await Promise.all([
+        tx.objectStore('chunks').getAll(spaceRange(space, 'deployments')) as Promise<DeploymentChunk[]>,
+        tx.objectStore('chunks').getAll(spaceRange(space, 'releases')) as Promise<ReleaseChunk[]>,
+        tx.objectStore('spaces').get(space),
+      ]);
+      return buildHistory(meta?.dims, deployments, releases);
+    },
+
+    readMeta: (space) => db.get('spaces', space),
+
+    async writePage(space, page) {
+      // Read-modify-write of the touched chunks inside one transaction: never await anything but
+      // IndexedDB requests here, or the transaction auto-commits half-way.
+      const tx = db.transaction(['chunks', 'spaces'], 'readwrite');
+      const chunks = tx.objectStore('chunks');
+      const work: Promise<unknown>[] = [];
+      for (const [no, rows] of byChunk(page.deployments ?? [])) {
+        work.push(
+          chunks.get([space, 'deployments', no]).then((existing) => chunks.put(mergeDeploymentChunk(space, no, existing as DeploymentChunk | undefined, rows))),
+        );
+      }
+      for (const [no, rows] of byChunk(page.releases ?? [])) {
+        work.push(chunks.get([space, 'releases', no]).then((existing) => chunks.put(mergeReleaseChunk(space, no, existing as ReleaseChunk | undefined, rows))));
+      }
+      if (page.dims !== undefined || page.checkpoint !== undefined || page.lastSyncedAt !== undefined) {
+        const spaces = tx.objectStore('spaces');
+        work.push(
+          spaces.get(space).then((meta) => {
+            const next: SpaceMeta = { ...meta, space };
+            if (page.dims !== undefined) next.dims = page.dims;
+            if (page.checkpoint !== undefined) next.checkpoint = page.checkpoint;
+            if (page.lastSyncedAt !== undefined) next.lastSyncedAt = page.lastSyncedAt;
+            return spaces.put(next);
+          }),
+        );
+      }
+      await Promise.all([...work, tx.done]);
+    },
+
+    async clearSpace(space) {
+      const tx = db.transaction(['chunks', 'spaces'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('chunks').delete(spaceRange(space, 'deployments')),
+        tx.objectStore('chunks').delete(spaceRange(space, 'releases')),
+        tx.objectStore('spaces').delete(space),
+        tx.done,
+      ]);
+    },
+
+    async size() {
+      let bytes = 0;
+      let deployments = 0;
+      let releases = 0;
+      let cursor = await db.transaction('chunks').store.openCursor();
+      while (cursor) {
+        const chunk = cursor.value;
+        bytes += chunkBytes(chunk);
+        if (chunk.kind === 'deployments') deployments += chunk.count;
+        else releases += chunk.count;
+        cursor = await cursor.continue();
+      }
+      return { bytes, deployments, releases };
+    },
+
+    close: () => db.close(),
+  };
+}
+
+/** Every DORA Lens cache in this browser profile (extension origin), by server and user. */
+export async function listCaches(): Promise<{ name: string; origin: string; userId: string }[]> {
+  const all = await indexedDB.databases();
+  return all.flatMap(({ name }) => {
+    const parsed = name?.startsWith(`${DB_PREFIX}:`) ? parseDatabaseName(name) : undefined;
+    return parsed && name ? [{ name, ...parsed }] : [];
+  });
+}
+
+export function deleteCache(origin: string, userId: string): Promise<void> {
+  return deleteDB(databaseName(origin, userId));
+}

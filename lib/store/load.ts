@@ -1,0 +1,172 @@
+/**
+ * Turns a space's stored chunks into the columnar {@link History} the metrics run on: columns are
+ * concatenated and chunk-local string references become indices into the dimension arrays.
+ */
+import type { DeploymentFacts, Dimensions, History, ReleaseFacts } from '@/lib/metrics/facts';
+import type { DimensionRecords } from './records';
+import type { DeploymentChunk, ReleaseChunk } from './schema';
+
+const NO_TENANT = 0xffff;
+
+/** Builds index-based dimensions; ids seen in the data but missing from the dimensions get a placeholder. */
+class DimensionIndex {
+  readonly dims: Dimensions;
+  private readonly maps = {
+    projects: new Map<string, number>(),
+    projectGroups: new Map<string, number>(),
+    environments: new Map<string, number>(),
+    channels: new Map<string, number>(),
+    tenants: new Map<string, number>(),
+    lifecycles: new Map<string, number>(),
+  };
+
+  constructor(records: DimensionRecords | undefined) {
+    const r: DimensionRecords = records ?? { projects: [], projectGroups: [], environments: [], channels: [], tenants: [], lifecycles: [] };
+    this.dims = { projects: [], projectGroups: [], environments: [], channels: [], tenants: [], lifecycles: [] };
+    r.projectGroups.forEach((g) => this.add('projectGroups', g.id, { id: g.id, name: g.name }));
+    r.environments
+      .slice()
+      .sort((a, b) => a.sortOrder - b.sortOrder)
+      .forEach((e) => this.add('environments', e.id, { id: e.id, name: e.name, sortOrder: e.sortOrder }));
+    r.lifecycles.forEach((l) =>
+      this.add('lifecycles', l.id, {
+        id: l.id,
+        name: l.name,
+        phases: l.phases.map((p) => ({ name: p.name, environments: p.environmentIds.map((id) => this.environment(id)) })),
+      }),
+    );
+    r.projects.forEach((p) =>
+      this.add('projects', p.id, {
+        id: p.id,
+        name: p.name,
+        slug: p.slug,
+        group: this.group(p.groupId),
+        lifecycle: this.lifecycle(p.lifecycleId),
+        tenantedMode: p.tenantedMode,
+      }),
+    );
+    r.channels.forEach((c) =>
+      this.add('channels', c.id, {
+        id: c.id,
+        name: c.name,
+        project: this.project(c.projectId),
+        lifecycle: c.lifecycleId ? this.lifecycle(c.lifecycleId) : -1,
+        isDefault: c.isDefault,
+      }),
+    );
+    r.tenants.forEach((t) => this.add('tenants', t.id, { id: t.id, name: t.name, tags: [...t.tags] }));
+  }
+
+  private add<K extends keyof Dimensions>(kind: K, id: string, value: Dimensions[K][number]): number {
+    const existing = this.maps[kind].get(id);
+    if (existing !== undefined) return existing;
+    const index = (this.dims[kind] as Dimensions[K][number][]).push(value) - 1;
+    this.maps[kind].set(id, index);
+    return index;
+  }
+
+  group = (id: string) => this.maps.projectGroups.get(id) ?? this.add('projectGroups', id, { id, name: id });
+  environment = (id: string) => this.maps.environments.get(id) ?? this.add('environments', id, { id, name: id, sortOrder: Number.MAX_SAFE_INTEGER });
+  lifecycle = (id: string) => this.maps.lifecycles.get(id) ?? this.add('lifecycles', id, { id, name: id, phases: [] });
+  project = (id: string) =>
+    this.maps.projects.get(id) ?? this.add('projects', id, { id, name: id, slug: id, group: this.group(''), lifecycle: this.lifecycle(''), tenantedMode: 'TenantedOrUntenanted' });
+  channel = (id: string, project: number) =>
+    this.maps.channels.get(id) ?? this.add('channels', id, { id, name: id, project, lifecycle: -1, isDefault: false });
+  tenant = (id: string) => this.maps.tenants.get(id) ?? this.add('tenants', id, { id, name: id, tags: [] });
+}
+
+export function buildHistory(dimRecords: DimensionRecords | undefined, deploymentChunks: DeploymentChunk[], releaseChunks: ReleaseChunk[]): History {
+  const index = new DimensionIndex(dimRecords);
+  const releases = concatReleases(releaseChunks, index);
+  const releaseIndex = new Map<number, number>();
+  for (let i = 0; i < releases.length; i++) releaseIndex.set(releases.id[i], i);
+  const deployments = concatDeployments(deploymentChunks, index, releaseIndex);
+  return { deployments, releases, dims: index.dims };
+}
+
+function concatReleases(chunks: ReleaseChunk[], index: DimensionIndex): ReleaseFacts {
+  const n = chunks.reduce((sum, c) => sum + c.count, 0);
+  const out = {
+    length: n,
+    id: new Uint32Array(n),
+    project: new Int32Array(n),
+    channel: new Int32Array(n),
+    version: new Array<string>(n),
+    assembled: new Float64Array(n),
+    blocked: new Uint8Array(n),
+  };
+  let at = 0;
+  for (const c of chunks) {
+    const projectOf = lazy(c.strings, index.project);
+    out.id.set(c.id, at);
+    out.assembled.set(c.assembled, at);
+    out.blocked.set(c.blocked, at);
+    for (let i = 0; i < c.count; i++) {
+      const project = projectOf(c.project[i]);
+      out.project[at + i] = project;
+      out.channel[at + i] = index.channel(c.strings[c.channel[i]], project);
+      out.version[at + i] = c.version[i];
+    }
+    at += c.count;
+  }
+  return out;
+}
+
+function concatDeployments(chunks: DeploymentChunk[], index: DimensionIndex, releaseIndex: Map<number, number>): DeploymentFacts {
+  const n = chunks.reduce((sum, c) => sum + c.count, 0);
+  const out = {
+    length: n,
+    id: new Uint32Array(n),
+    project: new Int32Array(n),
+    environment: new Int32Array(n),
+    channel: new Int32Array(n),
+    tenant: new Int32Array(n),
+    release: new Int32Array(n),
+    state: new Uint8Array(n),
+    guidedFailure: new Uint8Array(n),
+    created: new Float64Array(n),
+    queued: new Float64Array(n),
+    started: new Float64Array(n),
+    completed: new Float64Array(n),
+  };
+  let at = 0;
+  for (const c of chunks) {
+    out.id.set(c.id, at);
+    out.state.set(c.state, at);
+    out.guidedFailure.set(c.guidedFailure, at);
+    out.created.set(c.created, at);
+    out.queued.set(c.queued, at);
+    out.started.set(c.started, at);
+    out.completed.set(c.completed, at);
+    // Chunk-local string index → dimension index, resolved once per distinct string, not per row.
+    const projectOf = lazy(c.strings, index.project);
+    const environmentOf = lazy(c.strings, index.environment);
+    const tenantOf = lazy(c.strings, index.tenant);
+    const channelOf = new Map<number, number>();
+    for (let i = 0; i < c.count; i++) {
+      const project = projectOf(c.project[i]);
+      out.project[at + i] = project;
+      out.environment[at + i] = environmentOf(c.environment[i]);
+      let channel = channelOf.get(c.channel[i]);
+      if (channel === undefined) {
+        channel = index.channel(c.strings[c.channel[i]], project);
+        channelOf.set(c.channel[i], channel);
+      }
+      out.channel[at + i] = channel;
+      out.tenant[at + i] = c.tenant[i] === NO_TENANT ? -1 : tenantOf(c.tenant[i]);
+      out.release[at + i] = releaseIndex.get(c.release[i]) ?? -1;
+    }
+    at += c.count;
+  }
+  return out;
+}
+
+
+/** Memoises `resolve` per chunk-local string index, so dimension look-ups happen once per distinct id. */
+function lazy(strings: readonly string[], resolve: (id: string) => number): (i: number) => number {
+  const memo = new Int32Array(strings.length).fill(-2);
+  return (i) => {
+    if (memo[i] === -2) memo[i] = resolve(strings[i]);
+    return memo[i];
+  };
+}
