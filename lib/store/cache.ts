@@ -7,7 +7,7 @@
  */
 import { deleteDB, type IDBPDatabase, openDB } from 'idb';
 import type { History } from '@/lib/metrics/facts';
-import { byChunk, chunkBytes, mergeDeploymentChunk, mergeReleaseChunk } from './chunks';
+import { byChunk, chunkBytes, deploymentChunkToRecords, mergeDeploymentChunk, mergeReleaseChunk } from './chunks';
 import { buildHistory } from './load';
 import type { DeploymentRecord, DimensionRecords, ReleaseRecord } from './records';
 import {
@@ -35,6 +35,8 @@ export interface Cache {
   readonly name: string;
   readHistory(space: string): Promise<History>;
   readMeta(space: string): Promise<SpaceMeta | undefined>;
+  /** The stored records of some deployments (those not stored are absent from the map). */
+  readDeployments(space: string, ids: readonly number[]): Promise<Map<number, DeploymentRecord>>;
   /** Stores one page of synced data and the checkpoint after it, atomically. */
   writePage(space: string, page: PageWrite): Promise<void>;
   /** Deletes one space's data (its next sync starts over). */
@@ -67,6 +69,20 @@ export async function openCache(origin: string, userId: string): Promise<Cache> 
     },
 
     readMeta: (space) => db.get('spaces', space),
+
+    async readDeployments(space, ids) {
+      const found = new Map<number, DeploymentRecord>();
+      const tx = db.transaction('chunks', 'readonly');
+      await Promise.all(
+        [...byChunk(ids.map((id) => ({ id })))].map(async ([no, wanted]) => {
+          const chunk = (await tx.store.get([space, 'deployments', no])) as DeploymentChunk | undefined;
+          if (!chunk) return;
+          const want = new Set(wanted.map((w) => w.id));
+          for (const record of deploymentChunkToRecords(chunk)) if (want.has(record.id)) found.set(record.id, record);
+        }),
+      );
+      return found;
+    },
 
     async writePage(space, page) {
       // Read-modify-write of the touched chunks inside one transaction: never await anything but

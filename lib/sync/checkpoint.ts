@@ -1,0 +1,43 @@
+/**
+ * The sync's resume point, stored with every page it writes (lib/store writes both in one transaction),
+ * so a sync stopped anywhere — tab closed, worker stopped, 401, 5xx, network — continues from exactly
+ * what is stored.
+ */
+
+/** Steps of a first sync, in order. */
+export const INITIAL_STEPS = ['dims', 'guided', 'defects', 'releases', 'deployments'] as const;
+export type InitialStep = (typeof INITIAL_STEPS)[number];
+
+export interface InitialCheckpoint {
+  v: 1;
+  phase: 'initial';
+  step: InitialStep;
+  /** Items of the current step already stored (the next page's `skip`). */
+  skip: number;
+  startedAt: number;
+  /**
+   * The newest event id when the sync began: the incremental sync that follows replays every change
+   * since, including those made while this first sync was paging.
+   */
+  eventMark: number;
+  /** Tasks that raised a guided-failure interruption (ids `ServerTasks-N`). */
+  guidedTasks: string[];
+  /** Releases with an unresolved defect (numbers of `Releases-N`). */
+  blockedReleases: number[];
+  /** During the `defects` step: releases whose latest defect event has been read. */
+  defectsSettled: number[];
+}
+
+export interface ReadyCheckpoint {
+  v: 1;
+  phase: 'ready';
+  eventMark: number;
+  syncedAt: number;
+  blockedReleases: number[];
+}
+
+export type Checkpoint = InitialCheckpoint | ReadyCheckpoint;
+
+export function isCheckpoint(value: unknown): value is Checkpoint {
+  return typeof value === 'object' && value !== null && (value as Checkpoint).v === 1;
+}

@@ -1,0 +1,312 @@
+/**
+ * Syncs one space's deployment history from Octopus into the cache.
+ *
+ * First sync, in steps (each page stored with its checkpoint, see ./checkpoint.ts):
+ *   dims         projects, groups, environments, channels, tenants, lifecycles (a few requests)
+ *   guided       every interruption, to know which tasks had a guided failure
+ *   defects      DefectReported/DefectResolved events, to know which releases are blocked
+ *   releases     every release, deployed or not (lead time needs the never-deployed ones)
+ *   deployments  every deployment, joined with its task fetched by ids in batches
+ * Requests grow with history ÷ page size: one per page, plus one per 300 tasks of a page.
+ *
+ * Later syncs read the event feed since the last one (new releases and deployments, finished tasks,
+ * guided failures, defects) and re-check the tasks completed in a recent window, because Octopus lets a
+ * finished task's state be edited after the fact. With nothing new that is two requests.
+ */
+import { TaskState } from '@/lib/metrics/facts';
+import type { OctopusClient } from '@/lib/octopus/client';
+import {
+  ChannelSchema,
+  type Deployment,
+  DeploymentSchema,
+  DefectSchema,
+  EnvironmentSchema,
+  EventSchema,
+  eventAutoId,
+  InterruptionSchema,
+  isGuidedFailure,
+  LifecycleSchema,
+  ProjectGroupSchema,
+  ProjectSchema,
+  type Release,
+  ReleaseSchema,
+  type Task,
+  TaskSchema,
+  TenantSchema,
+} from '@/lib/octopus/schemas';
+import type { Cache } from '@/lib/store/cache';
+import { type DeploymentRecord, idNumber } from '@/lib/store/records';
+import { type Checkpoint, type InitialCheckpoint, isCheckpoint, type ReadyCheckpoint } from './checkpoint';
+import { deploymentRecord, dimensionRecords, releaseRecord } from './normalise';
+
+/** Items per page: large pages keep the request count low; Octopus serves 1000 comfortably. */
+export const PAGE_SIZE = 1000;
+/** Ids per `?ids=` request: keeps URLs well under common 8-16 KB request-line limits. */
+export const IDS_PER_REQUEST = 300;
+/** How far back a later sync re-checks finished tasks for states edited after the fact. */
+export const RECHECK_WINDOW_MS = 7 * 24 * 3600 * 1000;
+
+/** Event categories that mean something in the history changed. */
+export const CHANGE_CATEGORIES = [
+  'ReleaseCreated',
+  'DeploymentQueued',
+  'DeploymentStarted',
+  'DeploymentResumed',
+  'DeploymentSucceeded',
+  'DeploymentFailed',
+  'DeploymentCanceled',
+  'DeploymentTimedOut',
+  'TaskCanceled',
+  'TaskStateChanged',
+  'GuidedFailureInterruptionRaised',
+  'DefectReported',
+  'DefectResolved',
+];
+
+export interface SyncProgress {
+  phase: 'dims' | 'guided' | 'defects' | 'releases' | 'deployments' | 'changes';
+  done: number;
+  /** Octopus's `TotalResults` for the step, when known. */
+  total?: number;
+  /** Items per second over the step so far. */
+  rate?: number;
+}
+
+export interface SyncOptions {
+  client: OctopusClient;
+  cache: Cache;
+  space: string;
+  signal?: AbortSignal;
+  now?: () => number;
+  onProgress?: (progress: SyncProgress) => void;
+  pageSize?: number;
+}
+
+export interface SyncResult {
+  kind: 'initial' | 'incremental';
+  deployments: number;
+  releases: number;
+  /** Deployments whose task the user may not see: left out rather than stored with made-up state. */
+  skippedWithoutTask: number;
+}
+
+export async function syncSpace(options: SyncOptions): Promise<SyncResult> {
+  const meta = await options.cache.readMeta(options.space);
+  const checkpoint = isCheckpoint(meta?.checkpoint) ? meta.checkpoint : undefined;
+  if (checkpoint?.phase === 'ready') return incrementalSync(options, checkpoint);
+  return initialSync(options, checkpoint);
+}
+
+async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | undefined): Promise<SyncResult> {
+  const { client, cache, space, signal } = options;
+  const now = options.now ?? Date.now;
+  const base = `/api/${space}`;
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const result: SyncResult = { kind: 'initial', deployments: 0, releases: 0, skippedWithoutTask: 0 };
+  let cp: InitialCheckpoint = resumed ?? {
+    v: 1,
+    phase: 'initial',
+    step: 'dims',
+    skip: 0,
+    startedAt: now(),
+    eventMark: await latestEventId(client, base, signal),
+    guidedTasks: [],
+    blockedReleases: [],
+    defectsSettled: [],
+  };
+  const save = (next: InitialCheckpoint, page: Parameters<Cache['writePage']>[1] = {}) => {
+    cp = next;
+    return cache.writePage(space, { ...page, checkpoint: next });
+  };
+
+  if (cp.step === 'dims') {
+    options.onProgress?.({ phase: 'dims', done: 0 });
+    const dims = await fetchDimensions(client, base, signal);
+    await save({ ...cp, step: 'guided', skip: 0 }, { dims });
+  }
+
+  if (cp.step === 'guided') {
+    const guided = new Set(cp.guidedTasks);
+    const progress = progressReporter(options, 'guided', cp.skip);
+    for await (const page of client.pages(`${base}/interruptions`, undefined, InterruptionSchema, { signal, skip: cp.skip, pageSize })) {
+      for (const i of page.items) if (isGuidedFailure(i) && i.TaskId) guided.add(i.TaskId);
+      await save({ ...cp, skip: page.skip + page.items.length, guidedTasks: [...guided] });
+      progress(cp.skip, page.totalResults);
+    }
+    await save({ ...cp, step: 'defects', skip: 0 });
+  }
+
+  if (cp.step === 'defects') {
+    // Events come newest first: the first report or resolution seen for a release decides whether it is
+    // blocked; older ones are history. `defectsSettled` carries that across a resumed sync.
+    const settled = new Set(cp.defectsSettled);
+    const blocked = new Set(cp.blockedReleases);
+    const progress = progressReporter(options, 'defects', cp.skip);
+    const params = { eventCategories: ['DefectReported', 'DefectResolved'] };
+    for await (const page of client.pages(`${base}/events`, params, EventSchema, { signal, skip: cp.skip, pageSize })) {
+      for (const event of page.items) {
+        for (const id of event.RelatedDocumentIds.filter((d) => d.startsWith('Releases-'))) {
+          const release = idNumber(id);
+          if (settled.has(release)) continue;
+          settled.add(release);
+          if (event.Category === 'DefectReported') blocked.add(release);
+        }
+      }
+      await save({ ...cp, skip: page.skip + page.items.length, blockedReleases: [...blocked], defectsSettled: [...settled] });
+      progress(cp.skip, page.totalResults);
+    }
+    await save({ ...cp, step: 'releases', skip: 0, defectsSettled: [] });
+  }
+
+  if (cp.step === 'releases') {
+    const blocked = new Set(cp.blockedReleases);
+    const progress = progressReporter(options, 'releases', cp.skip);
+    for await (const page of client.pages(`${base}/releases`, undefined, ReleaseSchema, { signal, skip: cp.skip, pageSize })) {
+      const releases = page.items.map((r) => releaseRecord(r, blocked.has(idNumber(r.Id))));
+      result.releases += releases.length;
+      await save({ ...cp, skip: page.skip + page.items.length }, { releases });
+      progress(cp.skip, page.totalResults);
+    }
+    await save({ ...cp, step: 'deployments', skip: 0 });
+  }
+
+  if (cp.step === 'deployments') {
+    const guided = new Set(cp.guidedTasks);
+    const progress = progressReporter(options, 'deployments', cp.skip);
+    for await (const page of client.pages(`${base}/deployments`, undefined, DeploymentSchema, { signal, skip: cp.skip, pageSize })) {
+      const tasks = await tasksById(client, base, page.items.map((d) => d.TaskId), signal);
+      const deployments: DeploymentRecord[] = [];
+      for (const d of page.items) {
+        const task = tasks.get(d.TaskId);
+        if (task) deployments.push(deploymentRecord(d, task, guided.has(d.TaskId)));
+        else result.skippedWithoutTask++;
+      }
+      result.deployments += deployments.length;
+      await save({ ...cp, skip: page.skip + page.items.length }, { deployments });
+      progress(cp.skip, page.totalResults);
+    }
+  }
+
+  const ready: ReadyCheckpoint = { v: 1, phase: 'ready', eventMark: cp.eventMark, syncedAt: cp.startedAt, blockedReleases: cp.blockedReleases };
+  await cache.writePage(space, { checkpoint: ready, lastSyncedAt: now() });
+  // Whatever changed while the first sync was paging is picked up right away.
+  const catchUp = await incrementalSync(options, ready);
+  return { ...result, deployments: result.deployments + catchUp.deployments, releases: result.releases + catchUp.releases };
+}
+
+async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promise<SyncResult> {
+  const { client, cache, space, signal } = options;
+  const now = options.now ?? Date.now;
+  const base = `/api/${space}`;
+  const startedAt = now();
+  const result: SyncResult = { kind: 'incremental', deployments: 0, releases: 0, skippedWithoutTask: 0 };
+  options.onProgress?.({ phase: 'changes', done: 0 });
+
+  // 1. What changed since the last sync, from the event feed.
+  const touchedDeployments = new Set<string>();
+  const touchedReleases = new Set<string>();
+  const defectReleases = new Set<string>();
+  const guidedDeployments = new Set<string>();
+  let eventMark = cp.eventMark;
+  const params = { fromAutoId: cp.eventMark + 1, eventCategories: CHANGE_CATEGORIES };
+  for await (const page of client.pages(`${base}/events`, params, EventSchema, { signal, pageSize: options.pageSize ?? PAGE_SIZE })) {
+    for (const event of page.items) {
+      eventMark = Math.max(eventMark, eventAutoId(event.Id) ?? eventMark);
+      const deployment = event.RelatedDocumentIds.find((d) => d.startsWith('Deployments-'));
+      const release = event.RelatedDocumentIds.find((d) => d.startsWith('Releases-'));
+      if (deployment) touchedDeployments.add(deployment);
+      if (release) touchedReleases.add(release);
+      if (release && event.Category.startsWith('Defect')) defectReleases.add(release);
+      if (deployment && event.Category === 'GuidedFailureInterruptionRaised') guidedDeployments.add(deployment);
+    }
+  }
+
+  // 2. Finished tasks whose state may have been edited since we stored them.
+  const recheck = await client.getAll(`${base}/tasks`, { name: 'Deploy', fromCompletedDate: new Date(cp.syncedAt - RECHECK_WINDOW_MS).toISOString() }, TaskSchema, {
+    signal,
+    pageSize: options.pageSize ?? PAGE_SIZE,
+  });
+  const recheckByDeployment = new Map(recheck.filter((t) => t.Arguments?.DeploymentId).map((t) => [t.Arguments!.DeploymentId!, t]));
+  const stored = await cache.readDeployments(space, [...recheckByDeployment.keys()].map(idNumber));
+  for (const [deploymentId, task] of recheckByDeployment) {
+    const record = stored.get(idNumber(deploymentId));
+    if (!record || record.state !== TaskState[task.State] || record.completed !== (task.CompletedTime ?? Number.NaN)) touchedDeployments.add(deploymentId);
+  }
+
+  // 3. Refetch what changed.
+  const blocked = new Set(cp.blockedReleases);
+  for (const id of defectReleases) {
+    const defects = await client.getAll(`${base}/releases/${id}/defects`, undefined, DefectSchema, { signal });
+    if (defects.some((d) => d.Status === 'Unresolved')) blocked.add(idNumber(id));
+    else blocked.delete(idNumber(id));
+  }
+  const releases = await byIds<Release>(client, `${base}/releases`, ReleaseSchema, [...touchedReleases], signal);
+  const deployments = await byIds<Deployment>(client, `${base}/deployments`, DeploymentSchema, [...touchedDeployments], signal);
+  for (const d of deployments) touchedReleases.add(d.ReleaseId);
+  const missingReleases = [...touchedReleases].filter((id) => !releases.some((r) => r.Id === id));
+  const known = await cache.readDeployments(space, deployments.map((d) => idNumber(d.Id)));
+  const tasks = new Map(recheck.map((t) => [t.Id, t]));
+  const missingTasks = deployments.map((d) => d.TaskId).filter((id) => !tasks.has(id));
+  for (const [id, task] of await tasksById(client, base, missingTasks, signal)) tasks.set(id, task);
+
+  const deploymentRecords: DeploymentRecord[] = [];
+  for (const d of deployments) {
+    const task = tasks.get(d.TaskId);
+    if (!task) {
+      result.skippedWithoutTask++;
+      continue;
+    }
+    // A guided failure stays a guided failure: the flag only comes from the event that raised it.
+    const guided = guidedDeployments.has(d.Id) || known.get(idNumber(d.Id))?.guidedFailure === true;
+    deploymentRecords.push(deploymentRecord(d, task, guided));
+  }
+  const allReleases = [...releases, ...(await byIds<Release>(client, `${base}/releases`, ReleaseSchema, missingReleases, signal))];
+  const releaseRecords = allReleases.map((r) => releaseRecord(r, blocked.has(idNumber(r.Id))));
+  result.deployments = deploymentRecords.length;
+  result.releases = releaseRecords.length;
+
+  const next: ReadyCheckpoint = { v: 1, phase: 'ready', eventMark, syncedAt: startedAt, blockedReleases: [...blocked] };
+  await cache.writePage(space, { deployments: deploymentRecords, releases: releaseRecords, checkpoint: next, lastSyncedAt: now() });
+  return result;
+}
+
+async function latestEventId(client: OctopusClient, base: string, signal?: AbortSignal): Promise<number> {
+  const page = await client.getPage(`${base}/events`, undefined, EventSchema, { signal, take: 1 });
+  return page.items.length ? (eventAutoId(page.items[0].Id) ?? 0) : 0;
+}
+
+async function fetchDimensions(client: OctopusClient, base: string, signal?: AbortSignal) {
+  const all = <S extends Parameters<OctopusClient['getAll']>[2]>(path: string, schema: S) =>
+    client.getAll(`${base}/${path}`, undefined, schema, { signal, pageSize: PAGE_SIZE });
+  const [projects, projectGroups, environments, channels, tenants, lifecycles] = await Promise.all([
+    all('projects', ProjectSchema),
+    all('projectgroups', ProjectGroupSchema),
+    all('environments', EnvironmentSchema),
+    all('channels', ChannelSchema),
+    all('tenants', TenantSchema),
+    all('lifecycles', LifecycleSchema),
+  ]);
+  return dimensionRecords({ projects, projectGroups, environments, channels, tenants, lifecycles });
+}
+
+async function byIds<T>(client: OctopusClient, path: string, schema: Parameters<OctopusClient['getAll']>[2], ids: string[], signal?: AbortSignal): Promise<T[]> {
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) batches.push(ids.slice(i, i + IDS_PER_REQUEST));
+  const pages = await Promise.all(batches.map((batch) => client.getAll(path, { ids: batch }, schema, { signal, pageSize: batch.length })));
+  return pages.flat() as T[];
+}
+
+async function tasksById(client: OctopusClient, base: string, ids: string[], signal?: AbortSignal): Promise<Map<string, Task>> {
+  const tasks = await byIds<Task>(client, `${base}/tasks`, TaskSchema, [...new Set(ids)], signal);
+  return new Map(tasks.map((t) => [t.Id, t]));
+}
+
+function progressReporter(options: SyncOptions, phase: SyncProgress['phase'], startDone: number) {
+  const started = performance.now();
+  return (done: number, total: number) => {
+    const seconds = (performance.now() - started) / 1000;
+    options.onProgress?.({ phase, done, total, rate: seconds > 0 ? (done - startDone) / seconds : undefined });
+  };
+}
+
+export type { Checkpoint };
