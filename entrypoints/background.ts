@@ -1,5 +1,33 @@
+import browser from 'webextension-polyfill';
 import { defineBackground } from '#imports';
+import type { Reply, WorkerReplies, WorkerRequest } from '@/lib/messages';
+import { describeError, runSync, type StatusSink, whoAmI } from '@/lib/sync/service';
+
+/** Sync status for pages to watch; session storage is cleared when the browser closes. */
+const sink: StatusSink = {
+  publish: (key, status) => browser.storage.session.set({ [key]: status }),
+};
+
+async function handle(request: WorkerRequest): Promise<WorkerReplies[WorkerRequest['type']]> {
+  switch (request.type) {
+    case 'session':
+      return whoAmI(request.origin);
+    case 'sync': {
+      const session = await whoAmI(request.origin);
+      // Not awaited: the reply says it started; progress and the outcome go through storage.session.
+      void runSync(request.origin, request.space, sink);
+      return { started: true, userId: session.userId };
+    }
+  }
+}
 
 export default defineBackground(() => {
-  // Sync and messaging are wired here (issue: sync). The worker stays thin: it delegates to lib/.
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+    // Only our own pages and content scripts; the manifest exposes nothing to other extensions or sites.
+    if (sender.id !== browser.runtime.id) return undefined;
+    return handle(message as WorkerRequest).then(
+      (value): Reply<unknown> => ({ ok: true, value }),
+      (error): Reply<unknown> => ({ ok: false, error: describeError(error) }),
+    );
+  });
 });

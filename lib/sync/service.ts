@@ -1,0 +1,107 @@
+/**
+ * The worker side of syncing: who is signed in on a server, one sync per (server, user, space) at a time,
+ * and a status record every extension page can watch (progress, last synced, the error and what to do).
+ * Runs in the service worker, which holds the host permission and so sends the user's cookies.
+ */
+import { createOctopusClient, type OctopusClient } from '@/lib/octopus/client';
+import { isOctopusError, NotSignedIn } from '@/lib/octopus/errors';
+import { getCurrentUser } from '@/lib/octopus/root';
+import { openCache } from '@/lib/store/cache';
+import { type SyncProgress, type SyncResult, syncSpace } from './engine';
+import { withSyncLock } from './lock';
+
+export interface SessionInfo {
+  origin: string;
+  userId: string;
+  username: string;
+  displayName: string;
+}
+
+export interface SyncError {
+  kind: string;
+  message: string;
+  signInUrl?: string;
+  transient: boolean;
+}
+
+export interface SyncStatus {
+  origin: string;
+  userId: string;
+  space: string;
+  state: 'running' | 'done' | 'failed';
+  progress?: SyncProgress;
+  startedAt: number;
+  finishedAt?: number;
+  lastSyncedAt?: number;
+  result?: SyncResult;
+  error?: SyncError;
+}
+
+export interface StatusSink {
+  publish(key: string, status: SyncStatus): Promise<void>;
+}
+
+export const statusKey = (origin: string, userId: string, space: string): string => `sync:${origin}:${userId}:${space}`;
+
+const clients = new Map<string, OctopusClient>();
+export function clientFor(origin: string): OctopusClient {
+  let client = clients.get(origin);
+  if (!client) {
+    client = createOctopusClient({ origin });
+    clients.set(origin, client);
+  }
+  return client;
+}
+
+export async function whoAmI(origin: string, signal?: AbortSignal): Promise<SessionInfo> {
+  const user = await getCurrentUser(clientFor(origin), { signal });
+  return { origin, userId: user.Id, username: user.Username, displayName: user.DisplayName ?? user.Username };
+}
+
+export function describeError(error: unknown): SyncError {
+  if (isOctopusError(error)) {
+    return {
+      kind: error.kind,
+      message: error.message,
+      signInUrl: error instanceof NotSignedIn ? error.signInUrl : undefined,
+      transient: error.transient,
+    };
+  }
+  return { kind: 'unexpected', message: `DORA Lens hit an unexpected error: ${String(error)}. Try again; if it persists, report it.`, transient: false };
+}
+
+/**
+ * Syncs one space for whoever is signed in on `origin`. Returns `'already-running'` when another context
+ * holds the lock for the same server, user and space.
+ */
+export async function runSync(origin: string, space: string, sink: StatusSink, signal?: AbortSignal): Promise<SyncStatus | 'already-running'> {
+  const session = await whoAmI(origin, signal);
+  const key = statusKey(origin, session.userId, space);
+  const outcome = await withSyncLock(`dora-lens-${key}`, async () => {
+    const cache = await openCache(origin, session.userId);
+    const status: SyncStatus = { origin, userId: session.userId, space, state: 'running', startedAt: Date.now() };
+    status.lastSyncedAt = (await cache.readMeta(space))?.lastSyncedAt;
+    await sink.publish(key, status);
+    try {
+      status.result = await syncSpace({
+        client: clientFor(origin),
+        cache,
+        space,
+        signal,
+        onProgress: (progress) => void sink.publish(key, { ...status, progress }),
+      });
+      status.state = 'done';
+      status.lastSyncedAt = (await cache.readMeta(space))?.lastSyncedAt;
+    } catch (error) {
+      status.state = 'failed';
+      status.error = describeError(error);
+    } finally {
+      status.finishedAt = Date.now();
+      status.progress = undefined;
+      cache.close();
+    }
+    await sink.publish(key, status);
+    return status;
+  });
+  return outcome.ran ? outcome.value : 'already-running';
+}
