@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from '#imports';
 import type { Reply, WorkerReplies, WorkerRequest } from '@/lib/messages';
+import { syncContentScripts } from '@/lib/servers';
 import { describeError, runSync, type StatusSink, whoAmI } from '@/lib/sync/service';
 
 /** Sync status for pages to watch; session storage is cleared when the browser closes. */
@@ -22,6 +23,13 @@ async function handle(request: WorkerRequest): Promise<WorkerReplies[WorkerReque
 }
 
 export default defineBackground(() => {
+  // Content scripts for user-granted servers follow the grants, whichever page granted or revoked them.
+  const registerScripts = () => void syncContentScripts().catch((error) => console.error('DORA Lens: registering content scripts failed', error));
+  browser.permissions.onAdded.addListener(registerScripts);
+  browser.permissions.onRemoved.addListener(registerScripts);
+  browser.runtime.onStartup.addListener(registerScripts);
+  browser.runtime.onInstalled.addListener(registerScripts);
+
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
     // Only our own pages and content scripts; the manifest exposes nothing to other extensions or sites.
     if (sender.id !== browser.runtime.id) return undefined;
