@@ -15,25 +15,13 @@
  */
 import { TaskState } from '@/lib/metrics/facts';
 import type { OctopusClient } from '@/lib/octopus/client';
-import {
-  ChannelSchema,
-  type Deployment,
-  DeploymentSchema,
-  DefectSchema,
-  EnvironmentSchema,
-  EventSchema,
-  eventAutoId,
-  InterruptionSchema,
-  isGuidedFailure,
-  LifecycleSchema,
-  ProjectGroupSchema,
-  ProjectSchema,
-  type Release,
-  ReleaseSchema,
-  type Task,
-  TaskSchema,
-  TenantSchema,
-} from '@/lib/octopus/schemas';
+import { deploymentPages, getDeploymentsByIds } from '@/lib/octopus/deployments';
+import { eventPages } from '@/lib/octopus/events';
+import { interruptionPages } from '@/lib/octopus/interruptions';
+import { listChannels, listEnvironments, listLifecycles, listProjectGroups, listProjects, listTenants } from '@/lib/octopus/projects';
+import { getReleasesByIds, listDefects, releasePages } from '@/lib/octopus/releases';
+import { type Task, eventAutoId, isGuidedFailure } from '@/lib/octopus/schemas';
+import { getTasksByIds, taskPages } from '@/lib/octopus/tasks';
 import type { Cache } from '@/lib/store/cache';
 import { type DeploymentRecord, idNumber } from '@/lib/store/records';
 import { type Checkpoint, type InitialCheckpoint, isCheckpoint, type ReadyCheckpoint } from './checkpoint';
@@ -41,8 +29,6 @@ import { deploymentRecord, dimensionRecords, releaseRecord } from './normalise';
 
 /** Items per page: large pages keep the request count low; Octopus serves 1000 comfortably. */
 export const PAGE_SIZE = 1000;
-/** Ids per `?ids=` request: keeps URLs well under common 8-16 KB request-line limits. */
-export const IDS_PER_REQUEST = 300;
 /** How far back a later sync re-checks finished tasks for states edited after the fact. */
 export const RECHECK_WINDOW_MS = 7 * 24 * 3600 * 1000;
 
@@ -100,7 +86,6 @@ export async function syncSpace(options: SyncOptions): Promise<SyncResult> {
 async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | undefined): Promise<SyncResult> {
   const { client, cache, space, signal } = options;
   const now = options.now ?? Date.now;
-  const base = `/api/${space}`;
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const result: SyncResult = { kind: 'initial', deployments: 0, releases: 0, skippedWithoutTask: 0 };
   let cp: InitialCheckpoint = resumed ?? {
@@ -109,7 +94,7 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
     step: 'dims',
     skip: 0,
     startedAt: now(),
-    eventMark: await latestEventId(client, base, signal),
+    eventMark: await latestEventId(client, space, signal),
     guidedTasks: [],
     blockedReleases: [],
     defectsSettled: [],
@@ -121,14 +106,14 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
 
   if (cp.step === 'dims') {
     options.onProgress?.({ phase: 'dims', done: 0 });
-    const dims = await fetchDimensions(client, base, signal);
+    const dims = await fetchDimensions(client, space, signal);
     await save({ ...cp, step: 'guided', skip: 0 }, { dims });
   }
 
   if (cp.step === 'guided') {
     const guided = new Set(cp.guidedTasks);
     const progress = progressReporter(options, 'guided', cp.skip);
-    for await (const page of client.pages(`${base}/interruptions`, undefined, InterruptionSchema, { signal, skip: cp.skip, pageSize })) {
+    for await (const page of interruptionPages(client, space, {}, { signal, skip: cp.skip, pageSize })) {
       for (const i of page.items) if (isGuidedFailure(i) && i.TaskId) guided.add(i.TaskId);
       await save({ ...cp, skip: page.skip + page.items.length, guidedTasks: [...guided] });
       progress(cp.skip, page.totalResults);
@@ -142,8 +127,8 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
     const settled = new Set(cp.defectsSettled);
     const blocked = new Set(cp.blockedReleases);
     const progress = progressReporter(options, 'defects', cp.skip);
-    const params = { eventCategories: ['DefectReported', 'DefectResolved'] };
-    for await (const page of client.pages(`${base}/events`, params, EventSchema, { signal, skip: cp.skip, pageSize })) {
+    const query = { categories: ['DefectReported', 'DefectResolved'] };
+    for await (const page of eventPages(client, space, query, { signal, skip: cp.skip, pageSize })) {
       for (const event of page.items) {
         for (const id of event.RelatedDocumentIds.filter((d) => d.startsWith('Releases-'))) {
           const release = idNumber(id);
@@ -161,7 +146,7 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
   if (cp.step === 'releases') {
     const blocked = new Set(cp.blockedReleases);
     const progress = progressReporter(options, 'releases', cp.skip);
-    for await (const page of client.pages(`${base}/releases`, undefined, ReleaseSchema, { signal, skip: cp.skip, pageSize })) {
+    for await (const page of releasePages(client, space, { signal, skip: cp.skip, pageSize })) {
       const releases = page.items.map((r) => releaseRecord(r, blocked.has(idNumber(r.Id))));
       result.releases += releases.length;
       await save({ ...cp, skip: page.skip + page.items.length }, { releases });
@@ -173,8 +158,8 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
   if (cp.step === 'deployments') {
     const guided = new Set(cp.guidedTasks);
     const progress = progressReporter(options, 'deployments', cp.skip);
-    for await (const page of client.pages(`${base}/deployments`, undefined, DeploymentSchema, { signal, skip: cp.skip, pageSize })) {
-      const tasks = await tasksById(client, base, page.items.map((d) => d.TaskId), signal);
+    for await (const page of deploymentPages(client, space, {}, { signal, skip: cp.skip, pageSize })) {
+      const tasks = await tasksById(client, space, page.items.map((d) => d.TaskId), signal);
       const deployments: DeploymentRecord[] = [];
       for (const d of page.items) {
         const task = tasks.get(d.TaskId);
@@ -197,7 +182,6 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
 async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promise<SyncResult> {
   const { client, cache, space, signal } = options;
   const now = options.now ?? Date.now;
-  const base = `/api/${space}`;
   const startedAt = now();
   const result: SyncResult = { kind: 'incremental', deployments: 0, releases: 0, skippedWithoutTask: 0 };
   options.onProgress?.({ phase: 'changes', done: 0 });
@@ -208,8 +192,8 @@ async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promi
   const defectReleases = new Set<string>();
   const guidedDeployments = new Set<string>();
   let eventMark = cp.eventMark;
-  const params = { fromAutoId: cp.eventMark + 1, eventCategories: CHANGE_CATEGORIES };
-  for await (const page of client.pages(`${base}/events`, params, EventSchema, { signal, pageSize: options.pageSize ?? PAGE_SIZE })) {
+  const query = { fromAutoId: cp.eventMark + 1, categories: CHANGE_CATEGORIES };
+  for await (const page of eventPages(client, space, query, { signal, pageSize: options.pageSize ?? PAGE_SIZE })) {
     for (const event of page.items) {
       eventMark = Math.max(eventMark, eventAutoId(event.Id) ?? eventMark);
       const deployment = event.RelatedDocumentIds.find((d) => d.startsWith('Deployments-'));
@@ -222,10 +206,10 @@ async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promi
   }
 
   // 2. Finished tasks whose state may have been edited since we stored them.
-  const recheck = await client.getAll(`${base}/tasks`, { name: 'Deploy', fromCompletedDate: new Date(cp.syncedAt - RECHECK_WINDOW_MS).toISOString() }, TaskSchema, {
-    signal,
-    pageSize: options.pageSize ?? PAGE_SIZE,
-  });
+  const recheck: Task[] = [];
+  for await (const page of taskPages(client, space, { completedFrom: cp.syncedAt - RECHECK_WINDOW_MS }, { signal, pageSize: options.pageSize ?? PAGE_SIZE })) {
+    recheck.push(...page.items);
+  }
   const recheckByDeployment = new Map(recheck.filter((t) => t.Arguments?.DeploymentId).map((t) => [t.Arguments!.DeploymentId!, t]));
   const stored = await cache.readDeployments(space, [...recheckByDeployment.keys()].map(idNumber));
   for (const [deploymentId, task] of recheckByDeployment) {
@@ -236,18 +220,18 @@ async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promi
   // 3. Refetch what changed.
   const blocked = new Set(cp.blockedReleases);
   for (const id of defectReleases) {
-    const defects = await client.getAll(`${base}/releases/${id}/defects`, undefined, DefectSchema, { signal });
+    const defects = await listDefects(client, space, id, { signal });
     if (defects.some((d) => d.Status === 'Unresolved')) blocked.add(idNumber(id));
     else blocked.delete(idNumber(id));
   }
-  const releases = await byIds<Release>(client, `${base}/releases`, ReleaseSchema, [...touchedReleases], signal);
-  const deployments = await byIds<Deployment>(client, `${base}/deployments`, DeploymentSchema, [...touchedDeployments], signal);
+  const releases = await getReleasesByIds(client, space, [...touchedReleases], { signal });
+  const deployments = await getDeploymentsByIds(client, space, [...touchedDeployments], { signal });
   for (const d of deployments) touchedReleases.add(d.ReleaseId);
   const missingReleases = [...touchedReleases].filter((id) => !releases.some((r) => r.Id === id));
   const known = await cache.readDeployments(space, deployments.map((d) => idNumber(d.Id)));
   const tasks = new Map(recheck.map((t) => [t.Id, t]));
   const missingTasks = deployments.map((d) => d.TaskId).filter((id) => !tasks.has(id));
-  for (const [id, task] of await tasksById(client, base, missingTasks, signal)) tasks.set(id, task);
+  for (const [id, task] of await tasksById(client, space, missingTasks, signal)) tasks.set(id, task);
 
   const deploymentRecords: DeploymentRecord[] = [];
   for (const d of deployments) {
@@ -260,7 +244,7 @@ async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promi
     const guided = guidedDeployments.has(d.Id) || known.get(idNumber(d.Id))?.guidedFailure === true;
     deploymentRecords.push(deploymentRecord(d, task, guided));
   }
-  const allReleases = [...releases, ...(await byIds<Release>(client, `${base}/releases`, ReleaseSchema, missingReleases, signal))];
+  const allReleases = [...releases, ...(await getReleasesByIds(client, space, missingReleases, { signal }))];
   const releaseRecords = allReleases.map((r) => releaseRecord(r, blocked.has(idNumber(r.Id))));
   result.deployments = deploymentRecords.length;
   result.releases = releaseRecords.length;
@@ -270,34 +254,28 @@ async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promi
   return result;
 }
 
-async function latestEventId(client: OctopusClient, base: string, signal?: AbortSignal): Promise<number> {
-  const page = await client.getPage(`${base}/events`, undefined, EventSchema, { signal, take: 1 });
-  return page.items.length ? (eventAutoId(page.items[0].Id) ?? 0) : 0;
+async function latestEventId(client: OctopusClient, space: string, signal?: AbortSignal): Promise<number> {
+  for await (const page of eventPages(client, space, {}, { signal, pageSize: 1 })) {
+    return page.items.length ? (eventAutoId(page.items[0].Id) ?? 0) : 0;
+  }
+  return 0;
 }
 
-async function fetchDimensions(client: OctopusClient, base: string, signal?: AbortSignal) {
-  const all = <S extends Parameters<OctopusClient['getAll']>[2]>(path: string, schema: S) =>
-    client.getAll(`${base}/${path}`, undefined, schema, { signal, pageSize: PAGE_SIZE });
+async function fetchDimensions(client: OctopusClient, space: string, signal?: AbortSignal) {
+  const options = { signal, pageSize: PAGE_SIZE };
   const [projects, projectGroups, environments, channels, tenants, lifecycles] = await Promise.all([
-    all('projects', ProjectSchema),
-    all('projectgroups', ProjectGroupSchema),
-    all('environments', EnvironmentSchema),
-    all('channels', ChannelSchema),
-    all('tenants', TenantSchema),
-    all('lifecycles', LifecycleSchema),
+    listProjects(client, space, options),
+    listProjectGroups(client, space, options),
+    listEnvironments(client, space, options),
+    listChannels(client, space, options),
+    listTenants(client, space, options),
+    listLifecycles(client, space, options),
   ]);
   return dimensionRecords({ projects, projectGroups, environments, channels, tenants, lifecycles });
 }
 
-async function byIds<T>(client: OctopusClient, path: string, schema: Parameters<OctopusClient['getAll']>[2], ids: string[], signal?: AbortSignal): Promise<T[]> {
-  const batches: string[][] = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) batches.push(ids.slice(i, i + IDS_PER_REQUEST));
-  const pages = await Promise.all(batches.map((batch) => client.getAll(path, { ids: batch }, schema, { signal, pageSize: batch.length })));
-  return pages.flat() as T[];
-}
-
-async function tasksById(client: OctopusClient, base: string, ids: string[], signal?: AbortSignal): Promise<Map<string, Task>> {
-  const tasks = await byIds<Task>(client, `${base}/tasks`, TaskSchema, [...new Set(ids)], signal);
+async function tasksById(client: OctopusClient, space: string, ids: string[], signal?: AbortSignal): Promise<Map<string, Task>> {
+  const tasks = await getTasksByIds(client, space, ids, { signal });
   return new Map(tasks.map((t) => [t.Id, t]));
 }
 

@@ -1,0 +1,249 @@
+/**
+ * Errors a user (or lib/sync) can act on. Each `message` is a sentence for the user that says what to do;
+ * `kind` is for code. `toJSON()` keeps them useful after runtime messaging, which drops Error prototypes.
+ */
+
+/** Octopus's error body ("errors contract"). */
+export interface OctopusErrorBody {
+  ErrorMessage?: string;
+  Errors?: string[];
+}
+
+export type OctopusErrorKind =
+  | 'not-signed-in'
+  | 'forbidden'
+  | 'not-found'
+  | 'rate-limited'
+  | 'server-error'
+  | 'network-error'
+  | 'unexpected-response'
+  | 'schema-mismatch'
+  | 'aborted';
+
+export abstract class OctopusError extends Error {
+  abstract readonly kind: OctopusErrorKind;
+  /** True when the same request may succeed later without the user doing anything. */
+  abstract readonly transient: boolean;
+
+  constructor(
+    message: string,
+    /** The request URL, when the error belongs to one. */
+    readonly url?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+
+  toJSON(): Record<string, unknown> {
+    const { cause: _cause, stack: _stack, ...fields } = this as unknown as Record<string, unknown>;
+    return { ...fields, name: this.name, kind: this.kind, message: this.message, transient: this.transient };
+  }
+}
+
+export const isOctopusError = (error: unknown): error is OctopusError => error instanceof OctopusError;
+
+/** Octopus's own words, when its body had any. */
+function detail(body: OctopusErrorBody | undefined): string {
+  if (!body?.ErrorMessage) return '';
+  const extra = body.Errors?.filter((e) => e && e !== body.ErrorMessage) ?? [];
+  return extra.length > 0 ? `${body.ErrorMessage} (${extra.join('; ')})` : body.ErrorMessage;
+}
+
+/** 401: the session cookie is missing or expired. */
+export class NotSignedIn extends OctopusError {
+  readonly kind = 'not-signed-in';
+  readonly transient = false;
+  /** Where the user signs in again. */
+  readonly signInUrl: string;
+  readonly serverMessage?: string;
+
+  constructor(origin: string, url?: string, body?: OctopusErrorBody) {
+    super(
+      `Your Octopus session has expired or you are not signed in. Sign in to ${origin} and try again.`,
+      url,
+    );
+    this.signInUrl = `${origin}/app#/users/sign-in`;
+    this.serverMessage = body?.ErrorMessage;
+  }
+}
+
+/** 403: signed in, but the user lacks a permission Octopus checks for this request. */
+export class Forbidden extends OctopusError {
+  readonly kind = 'forbidden';
+  readonly transient = false;
+  /** Octopus's `ErrorMessage`, e.g. "You do not have permission … Missing permission: ProjectView". */
+  readonly serverMessage?: string;
+  /** Parsed from the message when Octopus names it. */
+  readonly missingPermission?: string;
+
+  constructor(url: string, body?: OctopusErrorBody) {
+    const said = detail(body);
+    super(
+      said
+        ? `Octopus refused this request: ${said} Ask your Octopus administrator for access if you need this data.`
+        : 'Octopus refused this request because your account lacks a permission. Ask your Octopus administrator for access if you need this data.',
+      url,
+    );
+    this.serverMessage = body?.ErrorMessage;
+    this.missingPermission = /Missing permission: (\w+)/.exec(body?.ErrorMessage ?? '')?.[1];
+  }
+}
+
+/** 404: the resource (or the space) does not exist, or no longer does. */
+export class NotFound extends OctopusError {
+  readonly kind = 'not-found';
+  readonly transient = false;
+  readonly serverMessage?: string;
+
+  constructor(url: string, body?: OctopusErrorBody) {
+    const said = detail(body);
+    super(
+      `Octopus could not find ${new URL(url).pathname}${said ? ` (${said})` : ''}. It may have been deleted or moved to another space; refresh and try again.`,
+      url,
+    );
+    this.serverMessage = body?.ErrorMessage;
+  }
+}
+
+/** 429 after every retry: Octopus (or a proxy in front of it) is throttling us. */
+export class RateLimited extends OctopusError {
+  readonly kind = 'rate-limited';
+  readonly transient = true;
+
+  constructor(
+    url: string,
+    /** How long the server asked us to wait, when it said. */
+    readonly retryAfterMs?: number,
+  ) {
+    const wait = retryAfterMs === undefined ? 'a few minutes' : `${Math.ceil(retryAfterMs / 1000)} s`;
+    super(`Octopus is limiting how fast DORA Lens may read. It will try again; you can also retry in ${wait}.`, url);
+  }
+}
+
+/** 5xx after any retries. */
+export class ServerError extends OctopusError {
+  readonly kind = 'server-error';
+  readonly transient = true;
+  readonly serverMessage?: string;
+
+  constructor(
+    url: string,
+    readonly status: number,
+    body?: OctopusErrorBody,
+  ) {
+    const said = detail(body);
+    super(
+      `Octopus at ${new URL(url).origin} answered with an error (HTTP ${status}${said ? `: ${said}` : ''}). Try again later; if it keeps happening, ask your Octopus administrator to check the server.`,
+      url,
+    );
+    this.serverMessage = body?.ErrorMessage;
+  }
+}
+
+/** The request never got an HTTP answer (offline, DNS, TLS, VPN, timeout). */
+export class NetworkError extends OctopusError {
+  readonly kind = 'network-error';
+  readonly transient = true;
+
+  constructor(url: string, cause?: unknown) {
+    super(
+      `Could not reach Octopus at ${new URL(url).origin}. Check your network or VPN connection and that the server is up, then try again.`,
+      url,
+      { cause },
+    );
+  }
+}
+
+/**
+ * An answer that is not Octopus's JSON (an HTML page from a proxy or the wrong address) or a status we do
+ * not expect (400, 409, …).
+ */
+export class UnexpectedResponse extends OctopusError {
+  readonly kind = 'unexpected-response';
+  readonly transient = false;
+  readonly serverMessage?: string;
+
+  constructor(
+    url: string,
+    readonly status: number,
+    reason: string,
+    body?: OctopusErrorBody,
+  ) {
+    const said = detail(body);
+    super(
+      `The server at ${new URL(url).origin} did not answer like Octopus Deploy (HTTP ${status}, ${reason}${said ? `: ${said}` : ''}). Check that this is your Octopus server's address.`,
+      url,
+    );
+    this.serverMessage = body?.ErrorMessage;
+  }
+}
+
+/** One field that failed validation. */
+export interface SchemaIssue {
+  /** The failing item's `Id`, when it had one. */
+  itemId?: string;
+  /** Index of the item in the page's `Items`, for paged responses. */
+  itemIndex?: number;
+  /** Dotted path inside the item (or the response), e.g. `Created` or `Phases.0.Id`. */
+  field: string;
+  message: string;
+}
+
+export interface SchemaMismatchDetails {
+  /** What we were reading, e.g. `Deployment`. */
+  resource: string;
+  /** How many items (1 for a single resource) failed. */
+  failedCount: number;
+  /** How many items the response held (1 for a single resource). */
+  totalCount: number;
+  /** Ids of the failed items that had one (at most a few dozen). */
+  itemIds: string[];
+  /** Distinct field paths that failed, across all items. */
+  fieldPaths: string[];
+  /** The first few failures, for the message and bug reports. */
+  issues: SchemaIssue[];
+}
+
+/**
+ * Octopus answered, but not in the shape we read. Nothing of that response is returned: a page with one
+ * bad item fails as a whole, so the caller never stores half of it.
+ */
+export class SchemaMismatch extends OctopusError implements SchemaMismatchDetails {
+  readonly kind = 'schema-mismatch';
+  readonly transient = false;
+  readonly resource: string;
+  readonly failedCount: number;
+  readonly totalCount: number;
+  readonly itemIds: string[];
+  readonly fieldPaths: string[];
+  readonly issues: SchemaIssue[];
+
+  constructor(url: string, details: SchemaMismatchDetails) {
+    const { resource, failedCount, totalCount, fieldPaths, issues } = details;
+    const first = issues[0];
+    const firstWhere = first?.itemId ?? (first?.itemIndex === undefined ? resource : `item ${first.itemIndex}`);
+    const where = first ? ` First: ${firstWhere}, ${first.field || '(whole item)'}: ${first.message}.` : '';
+    const fields = fieldPaths.length > 0 ? ` Fields: ${fieldPaths.join(', ')}.` : '';
+    super(
+      `Octopus sent ${resource} data that DORA Lens cannot read: ${failedCount} of ${totalCount} ${totalCount === 1 ? 'item' : 'items'} failed.${where}${fields} Nothing from this response was kept. Your Octopus version may not be supported yet; please report this with these details.`,
+      url,
+    );
+    this.resource = resource;
+    this.failedCount = failedCount;
+    this.totalCount = totalCount;
+    this.itemIds = details.itemIds;
+    this.fieldPaths = fieldPaths;
+    this.issues = issues;
+  }
+}
+
+/** The caller's AbortSignal fired: the user closed the page, or sync was stopped. */
+export class Aborted extends OctopusError {
+  readonly kind = 'aborted';
+  readonly transient = false;
+
+  constructor(url?: string, cause?: unknown) {
+    super('The request to Octopus was cancelled.', url, { cause });
+  }
+}

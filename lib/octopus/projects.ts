@@ -1,0 +1,63 @@
+/** The space's dimensions: small collections, each read whole. */
+import type { OctopusClient, PagesOptions, RequestOptions } from './client';
+import { apiPath } from './paths';
+import {
+  type Channel,
+  ChannelSchema,
+  type Environment,
+  EnvironmentSchema,
+  type Lifecycle,
+  LifecycleSchema,
+  type Project,
+  type ProjectGroup,
+  ProjectGroupSchema,
+  ProjectSchema,
+  type TagSet,
+  TagSetSchema,
+  type Tenant,
+  TenantSchema,
+} from './schemas';
+
+export const listProjects = (client: OctopusClient, spaceId: string, options?: PagesOptions): Promise<Project[]> =>
+  client.getAll(apiPath(spaceId, 'projects'), undefined, ProjectSchema, options);
+
+/** By id or by slug: Octopus accepts either, and the web UI's routes carry the slug. */
+export const getProject = (
+  client: OctopusClient,
+  spaceId: string,
+  idOrSlug: string,
+  options?: RequestOptions,
+): Promise<Project> => client.get(apiPath(spaceId, 'projects', idOrSlug), undefined, ProjectSchema, options);
+
+export const listProjectGroups = (
+  client: OctopusClient,
+  spaceId: string,
+  options?: PagesOptions,
+): Promise<ProjectGroup[]> => client.getAll(apiPath(spaceId, 'projectgroups'), undefined, ProjectGroupSchema, options);
+
+export const listEnvironments = (
+  client: OctopusClient,
+  spaceId: string,
+  options?: PagesOptions,
+): Promise<Environment[]> => client.getAll(apiPath(spaceId, 'environments'), undefined, EnvironmentSchema, options);
+
+/** Every channel of every project in the space. */
+export const listChannels = (client: OctopusClient, spaceId: string, options?: PagesOptions): Promise<Channel[]> =>
+  client.getAll(apiPath(spaceId, 'channels'), undefined, ChannelSchema, options);
+
+export const listProjectChannels = (
+  client: OctopusClient,
+  spaceId: string,
+  projectId: string,
+  options?: PagesOptions,
+): Promise<Channel[]> =>
+  client.getAll(apiPath(spaceId, 'projects', projectId, 'channels'), undefined, ChannelSchema, options);
+
+export const listLifecycles = (client: OctopusClient, spaceId: string, options?: PagesOptions): Promise<Lifecycle[]> =>
+  client.getAll(apiPath(spaceId, 'lifecycles'), undefined, LifecycleSchema, options);
+
+export const listTenants = (client: OctopusClient, spaceId: string, options?: PagesOptions): Promise<Tenant[]> =>
+  client.getAll(apiPath(spaceId, 'tenants'), undefined, TenantSchema, options);
+
+export const listTagSets = (client: OctopusClient, spaceId: string, options?: PagesOptions): Promise<TagSet[]> =>
+  client.getAll(apiPath(spaceId, 'tagsets'), undefined, TagSetSchema, options);

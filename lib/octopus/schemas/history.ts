@@ -1,0 +1,109 @@
+/** The deployment history itself: releases, deployments, their tasks, interruptions and defects. */
+import { z } from 'zod';
+import { dateMs, idList, named, TaskStateSchema } from './common';
+
+/** `GET /api/{spaceId}/releases`. `Assembled` is the release's creation time, where lead time starts. */
+export const ReleaseSchema = named(
+  'Release',
+  z.object({
+    Id: z.string(),
+    ProjectId: z.string(),
+    ChannelId: z.string(),
+    Version: z.string(),
+    Assembled: dateMs,
+  }),
+);
+export type Release = z.infer<typeof ReleaseSchema>;
+
+/** `GET /api/{spaceId}/releases/{id}/defects`. An unresolved defect blocks the release's progression. */
+export const DefectSchema = named(
+  'Defect',
+  z.object({
+    Id: z.string(),
+    Description: z.string().nullish(),
+    Status: z.enum(['Unresolved', 'Resolved']),
+  }),
+);
+export type Defect = z.infer<typeof DefectSchema>;
+
+/**
+ * `GET /api/{spaceId}/deployments`. A deployment has no state or completion time of its own: join it
+ * with its task (`TaskId`). `TenantId` is null for untenanted deployments.
+ */
+export const DeploymentSchema = named(
+  'Deployment',
+  z.object({
+    Id: z.string(),
+    Name: z.string().optional(),
+    ProjectId: z.string(),
+    ReleaseId: z.string(),
+    ChannelId: z.string(),
+    EnvironmentId: z.string(),
+    TenantId: z.string().nullish().transform((id) => id ?? null),
+    TaskId: z.string(),
+    Created: dateMs,
+    /** The scheduled start when the deployment was scheduled for later; null otherwise. */
+    QueueTime: dateMs.nullish().transform((ms) => ms ?? null),
+    UseGuidedFailure: z.boolean().optional(),
+    FailureEncountered: z.boolean().optional(),
+    DeployedBy: z.string().nullish(),
+  }),
+);
+export type Deployment = z.infer<typeof DeploymentSchema>;
+
+/**
+ * `GET /api/{spaceId}/tasks`. `Completed` and `Duration` are human text and deliberately not read; the
+ * times are `QueueTime`, `StartTime` (null until started) and `CompletedTime` (null until finished).
+ */
+export const TaskSchema = named(
+  'Task',
+  z.object({
+    Id: z.string(),
+    Name: z.string(),
+    Description: z.string().nullish(),
+    State: TaskStateSchema,
+    /** Only deployment tasks carry a `DeploymentId`. */
+    Arguments: z.object({ DeploymentId: z.string().optional() }).nullish(),
+    QueueTime: dateMs.nullable(),
+    StartTime: dateMs.nullable(),
+    CompletedTime: dateMs.nullable(),
+    IsCompleted: z.boolean().optional(),
+    HasPendingInterruptions: z.boolean().optional(),
+    HasWarningsOrErrors: z.boolean().optional(),
+    ErrorMessage: z.string().nullish(),
+  }),
+);
+export type Task = z.infer<typeof TaskSchema>;
+
+export const GUIDED_FAILURE_TITLE_SUFFIX = ' requires failure guidance';
+
+/**
+ * `GET /api/{spaceId}/interruptions`. `Type` is always set on the parsed value: servers that predate the
+ * field get it inferred from the title, as Octopus's own C# client does (`GuidedFailure` when the title
+ * ends with " requires failure guidance", else `ManualIntervention`, the only two kinds those servers
+ * had). It stays an open string so a new kind in a future Octopus does not fail the whole page.
+ */
+export const InterruptionSchema = named(
+  'Interruption',
+  z
+    .object({
+      Id: z.string(),
+      Title: z.string(),
+      Type: z.string().optional(),
+      Created: dateMs,
+      IsPending: z.boolean(),
+      TaskId: z.string().nullish(),
+      RelatedDocumentIds: idList,
+    })
+    .transform((interruption) => ({
+      ...interruption,
+      TaskId: interruption.TaskId ?? null,
+      Type:
+        interruption.Type ??
+        (interruption.Title.endsWith(GUIDED_FAILURE_TITLE_SUFFIX) ? 'GuidedFailure' : 'ManualIntervention'),
+    })),
+);
+export type Interruption = z.infer<typeof InterruptionSchema>;
+
+export const isGuidedFailure = (interruption: Pick<Interruption, 'Type'>): boolean =>
+  interruption.Type === 'GuidedFailure';
