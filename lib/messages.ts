@@ -5,7 +5,7 @@
  * Sync progress does not travel in replies: the worker writes it to `storage.session`, which pages watch.
  */
 import browser from 'webextension-polyfill';
-import type { SessionInfo, SyncError } from '@/lib/sync/service';
+import type { SessionInfo, SyncError } from '@/lib/sync/status';
 
 export type WorkerRequest =
   | { type: 'session'; origin: string }

@@ -4,6 +4,8 @@
  * (right of the project menu) so the host's React tree is never modified.
  */
 import { MARK } from '@/lib/host/inject';
+import { hostPrefersDark } from '@/lib/host/selectors';
+import { PANEL_PARAM_KEYS } from '@/lib/panel-params';
 
 export function renderPanelFrame(
   container: HTMLElement,
@@ -20,10 +22,31 @@ export function renderPanelFrame(
   params.set('origin', location.origin);
   params.set('space', context.spaceId);
   params.set('project', context.projectSlug);
+  params.set('theme', hostPrefersDark() ? 'dark' : 'light');
   frame.src = `${pageUrl}#${params}`;
   frame.title = 'DORA Lens insights';
   shadow.append(style, frame);
   placeBesideMenu(container);
+  listenForViewChanges(frame, new URL(pageUrl).origin);
+}
+
+/**
+ * The panel reports filter changes; they go into the Octopus route (replacing, not pushing, history) so the
+ * address bar always holds a shareable link to the current view.
+ */
+function listenForViewChanges(frame: HTMLIFrameElement, extensionOrigin: string): void {
+  const onMessage = (event: MessageEvent) => {
+    if (!frame.isConnected) return window.removeEventListener('message', onMessage);
+    if (event.source !== frame.contentWindow || event.origin !== extensionOrigin) return;
+    const data = event.data as { type?: string; params?: string };
+    if (data?.type !== 'dora-lens:params' || typeof data.params !== 'string') return;
+    const [path, query = ''] = location.hash.slice(1).split('?', 2);
+    const merged = new URLSearchParams(query);
+    for (const key of PANEL_PARAM_KEYS) merged.delete(key);
+    for (const [key, value] of new URLSearchParams(data.params)) if (PANEL_PARAM_KEYS.includes(key)) merged.set(key, value);
+    history.replaceState(history.state, '', `#${path}?${merged}`);
+  };
+  window.addEventListener('message', onMessage);
 }
 
 /** Aligns the panel with the host's content area: to the right of our menu entry's column, below the top bar. */

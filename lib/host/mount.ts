@@ -59,7 +59,8 @@ export function mountHostIntegration({ renderPanel, signal, win = window }: Moun
     } else {
       win.setTimeout(schedule, MENU_GRACE_MS);
     }
-    const key = open ? `${route.spaceId}/${slug}?${route.query}` : '';
+    // Filter changes made inside the panel are written back to the route; they must not reload it.
+    const key = open ? `${route.spaceId}/${slug}` : '';
     if (key !== panelKey || (open && !doc.querySelector(`[${MARK}="panel"]`))) {
       panelKey = key;
       removeInjected(doc, 'panel');

@@ -7,41 +7,11 @@ import { createOctopusClient, type OctopusClient } from '@/lib/octopus/client';
 import { isOctopusError, NotSignedIn } from '@/lib/octopus/errors';
 import { getCurrentUser } from '@/lib/octopus/root';
 import { openCache } from '@/lib/store/cache';
-import { type SyncProgress, type SyncResult, syncSpace } from './engine';
+import { syncSpace } from './engine';
 import { withSyncLock } from './lock';
+import { type SessionInfo, type StatusSink, type SyncError, type SyncStatus, statusKey } from './status';
 
-export interface SessionInfo {
-  origin: string;
-  userId: string;
-  username: string;
-  displayName: string;
-}
-
-export interface SyncError {
-  kind: string;
-  message: string;
-  signInUrl?: string;
-  transient: boolean;
-}
-
-export interface SyncStatus {
-  origin: string;
-  userId: string;
-  space: string;
-  state: 'running' | 'done' | 'failed';
-  progress?: SyncProgress;
-  startedAt: number;
-  finishedAt?: number;
-  lastSyncedAt?: number;
-  result?: SyncResult;
-  error?: SyncError;
-}
-
-export interface StatusSink {
-  publish(key: string, status: SyncStatus): Promise<void>;
-}
-
-export const statusKey = (origin: string, userId: string, space: string): string => `sync:${origin}:${userId}:${space}`;
+export type { SessionInfo, StatusSink, SyncError, SyncStatus };
 
 const clients = new Map<string, OctopusClient>();
 export function clientFor(origin: string): OctopusClient {

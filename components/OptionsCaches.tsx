@@ -1,0 +1,129 @@
+import { useState } from 'preact/hooks';
+import { formatBytes } from '@/lib/format-bytes';
+import { errorText, Notice, type NoticeMessage } from './Notice';
+
+/** One cache database: a server and the Octopus user whose history it holds. */
+export interface CacheRow {
+  origin: string;
+  userId: string;
+  /** Known only when that user is the one signed in on the server now. */
+  userName?: string;
+  bytes?: number;
+  deployments?: number;
+  releases?: number;
+  /** Why the size could not be read. */
+  error?: string;
+}
+
+interface OptionsCachesProps {
+  /** `undefined` while loading. */
+  rows: readonly CacheRow[] | undefined;
+  clear: (row: CacheRow) => Promise<void>;
+  clearAll: () => Promise<void>;
+}
+
+const count = (n: number | undefined) => (n === undefined ? '—' : new Intl.NumberFormat().format(n));
+const rowKey = (row: CacheRow) => `${row.origin} ${row.userId}`;
+const userLabel = (row: CacheRow) => row.userName ?? row.userId;
+
+/** What DORA Lens keeps in this browser, per server and user, with ways to delete it. */
+export function OptionsCaches({ rows, clear, clearAll }: OptionsCachesProps) {
+  const [busy, setBusy] = useState<string>();
+  const [notice, setNotice] = useState<NoticeMessage>();
+
+  const run = (key: string, action: () => Promise<void>, done: string, failed: string) => {
+    setBusy(key);
+    action()
+      .then(
+        () => setNotice({ tone: 'success', text: done }),
+        (error: unknown) => setNotice({ tone: 'error', text: `${failed}: ${errorText(error)}` }),
+      )
+      .finally(() => setBusy(undefined));
+  };
+
+  if (rows === undefined) return <p class="muted">Reading the cache…</p>;
+
+  const totalBytes = rows.reduce((sum, row) => sum + (row.bytes ?? 0), 0);
+  return (
+    <>
+      {rows.length === 0 ? (
+        <p class="muted" data-testid="no-caches">
+          Nothing cached yet. Open Insights on an Octopus project to download its history.
+        </p>
+      ) : (
+        <div class="table-scroll">
+          <table data-testid="cache-table">
+            <caption>
+              {rows.length === 1 ? '1 cache' : `${rows.length} caches`}, {formatBytes(totalBytes)} in all
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Server</th>
+                <th scope="col">Octopus user</th>
+                <th scope="col" class="number">
+                  Deployments
+                </th>
+                <th scope="col" class="number">
+                  Releases
+                </th>
+                <th scope="col" class="number">
+                  Size
+                </th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={rowKey(row)}>
+                  <td>{row.origin}</td>
+                  <td>
+                    {userLabel(row)}
+                    {row.userName ? <span class="muted user-id">{row.userId}</span> : null}
+                  </td>
+                  {row.error ? (
+                    <td colSpan={3} class="field-error">
+                      {row.error}
+                    </td>
+                  ) : (
+                    <>
+                      <td class="number">{count(row.deployments)}</td>
+                      <td class="number">{count(row.releases)}</td>
+                      <td class="number">{row.bytes === undefined ? '—' : formatBytes(row.bytes)}</td>
+                    </>
+                  )}
+                  <td class="actions">
+                    <button
+                      type="button"
+                      class="button-danger"
+                      disabled={busy !== undefined}
+                      aria-label={`Clear cached data of ${userLabel(row)} on ${row.origin}`}
+                      onClick={() =>
+                        run(rowKey(row), () => clear(row), `Cleared ${userLabel(row)}’s data for ${row.origin}.`, `Could not clear ${row.origin}`)
+                      }
+                    >
+                      {busy === rowKey(row) ? 'Clearing…' : 'Clear'}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div class="row section-actions">
+        <button
+          type="button"
+          class="button-danger"
+          disabled={rows.length === 0 || busy !== undefined}
+          onClick={() => run('*', clearAll, 'Cleared all cached data.', 'Could not clear everything')}
+        >
+          {busy === '*' ? 'Clearing…' : 'Clear all'}
+        </button>
+        <span class="muted">Cleared data is downloaded again from your Octopus server the next time you open Insights.</span>
+      </div>
+      <Notice notice={notice} testId="caches-notice" />
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import { useState } from 'preact/hooks';
+import { parseServerUrl } from '@/lib/server-url';
+import { errorText, Notice, type NoticeMessage } from './Notice';
+
+interface OptionsServersProps {
+  /** Self-hosted servers the user has granted; `undefined` while loading. */
+  servers: readonly string[] | undefined;
+  /** Starts the browser's permission prompt at once (it needs the click's user gesture). */
+  enable: (origin: string) => Promise<boolean>;
+  revoke: (origin: string) => Promise<void>;
+}
+
+const ERROR_ID = 'server-address-error';
+const HINT_ID = 'server-address-hint';
+
+/** The servers DORA Lens may read, and the form to add one. */
+export function OptionsServers({ servers, enable, revoke }: OptionsServersProps) {
+  const [address, setAddress] = useState('');
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<NoticeMessage>();
+  const [revoking, setRevoking] = useState<string>();
+
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    const parsed = parseServerUrl(address);
+    if (!parsed.ok) {
+      setError(parsed.error);
+      return;
+    }
+    setError(undefined);
+    if (parsed.isCloud) {
+      setNotice({ tone: 'info', text: `${parsed.origin} is on Octopus Cloud, where DORA Lens always works: nothing to enable.` });
+      return;
+    }
+    if (servers?.includes(parsed.origin)) {
+      setNotice({ tone: 'info', text: `${parsed.origin} is already enabled.` });
+      return;
+    }
+    // Nothing may be awaited before this call: the browser only shows its prompt during the user's gesture.
+    enable(parsed.origin).then(
+      (granted) => {
+        if (granted) setAddress('');
+        setNotice(
+          granted
+            ? { tone: 'success', text: `Enabled ${parsed.origin}. Reload any Octopus tab open on it to see DORA Lens.` }
+            : { tone: 'error', text: `Access to ${parsed.origin} was not granted, so DORA Lens stays off there.` },
+        );
+      },
+      (failure: unknown) => setNotice({ tone: 'error', text: `Could not ask for access to ${parsed.origin}: ${errorText(failure)}` }),
+    );
+  };
+
+  const onRevoke = (origin: string) => {
+    setRevoking(origin);
+    revoke(origin)
+      .then(
+        () => setNotice({ tone: 'success', text: `Access to ${origin} removed. Its cached data stays until you clear it below.` }),
+        (failure: unknown) => setNotice({ tone: 'error', text: `Could not remove access to ${origin}: ${errorText(failure)}` }),
+      )
+      .finally(() => setRevoking(undefined));
+  };
+
+  return (
+    <>
+      <p>
+        Octopus Cloud (<code>*.octopus.app</code>) is always enabled. A self-hosted server needs your permission once;
+        DORA Lens then reads it through your signed-in session.
+      </p>
+
+      <h3>Self-hosted servers</h3>
+      {servers === undefined ? (
+        <p class="muted">Loading…</p>
+      ) : servers.length === 0 ? (
+        <p class="muted" data-testid="no-servers">
+          None yet. Add one below, or choose “Enable DORA Lens on this site” in the toolbar popup on your Octopus tab.
+        </p>
+      ) : (
+        <ul class="plain server-list" data-testid="server-list">
+          {servers.map((origin) => (
+            <li key={origin} class="server-item">
+              <a href={`${origin}/app`} target="_blank" rel="noreferrer">
+                {origin}
+              </a>
+              <button type="button" class="button-danger" disabled={revoking === origin} aria-label={`Revoke access to ${origin}`} onClick={() => onRevoke(origin)}>
+                {revoking === origin ? 'Revoking…' : 'Revoke'}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <form class="add-server" onSubmit={onSubmit} noValidate>
+        <div class="field">
+          <label for="server-address">Add a server</label>
+          <span id={HINT_ID} class="field-hint">
+            Its address, for example https://octopus.example.com (anything after the host name is ignored).
+          </span>
+          <div class="row">
+            <input
+              id="server-address"
+              type="text"
+              inputMode="url"
+              autoComplete="url"
+              spellcheck={false}
+              class="grow"
+              value={address}
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={error ? `${HINT_ID} ${ERROR_ID}` : HINT_ID}
+              onInput={(event) => setAddress(event.currentTarget.value)}
+            />
+            <button type="submit" class="button-primary">
+              Enable
+            </button>
+          </div>
+          {error ? (
+            <span id={ERROR_ID} class="field-error" role="alert">
+              {error}
+            </span>
+          ) : null}
+        </div>
+      </form>
+      <Notice notice={notice} testId="servers-notice" />
+    </>
+  );
+}

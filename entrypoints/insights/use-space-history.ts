@@ -1,0 +1,100 @@
+/**
+ * The panel's data: who is signed in (asked of the worker, which has the cookies), the cache for that
+ * server and user (read directly: it is this extension origin's IndexedDB), and the sync status the worker
+ * publishes. Starts a sync when the space was never synced or is stale, and reloads when one finishes.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { askWorker, WorkerError } from '@/lib/messages';
+import type { History } from '@/lib/metrics/facts';
+import { type PreparedHistory, prepare } from '@/lib/metrics/prepare';
+import { openCache } from '@/lib/store/cache';
+import { isCheckpoint } from '@/lib/sync/checkpoint';
+import { type SessionInfo, type SyncError, type SyncStatus, statusKey } from '@/lib/sync/status';
+
+export type SpaceData =
+  | { state: 'loading'; message: string }
+  | { state: 'error'; error: SyncError }
+  /** First sync still running: nothing to show yet but progress. */
+  | { state: 'syncing'; session: SessionInfo }
+  | { state: 'ready'; session: SessionInfo; history: History; prepared: PreparedHistory; lastSyncedAt?: number; loadMs: number };
+
+export interface SpaceHistory {
+  data: SpaceData;
+  status?: SyncStatus;
+  syncNow: () => void;
+}
+
+export function useSpaceHistory(origin: string, space: string, options: { blockedIsFailure: boolean; staleAfterMs: number }): SpaceHistory {
+  const [data, setData] = useState<SpaceData>({ state: 'loading', message: 'Checking your Octopus session…' });
+  const [status, setStatus] = useState<SyncStatus>();
+  const session = useRef<SessionInfo | undefined>(undefined);
+  const reload = useRef<() => Promise<void>>(async () => {});
+
+  const startSync = () =>
+    askWorker({ type: 'sync', origin, space }).catch((error) => setData({ state: 'error', error: toSyncError(error) }));
+
+  useEffect(() => {
+    let cancelled = false;
+    let key = '';
+    const onChanged = (changes: Record<string, browser.Storage.StorageChange>) => {
+      const change = changes[key];
+      if (!change?.newValue) return;
+      const next = change.newValue as SyncStatus;
+      setStatus(next);
+      if (next.state === 'done') void reload.current();
+    };
+
+    reload.current = async () => {
+      const who = session.current!;
+      const started = performance.now();
+      const cache = await openCache(origin, who.userId);
+      try {
+        const meta = await cache.readMeta(space);
+        const ready = isCheckpoint(meta?.checkpoint) && meta.checkpoint.phase === 'ready';
+        if (!ready) {
+          if (!cancelled) setData({ state: 'syncing', session: who });
+          return;
+        }
+        const history = await cache.readHistory(space);
+        const prepared = prepare(history, { blockedIsFailure: options.blockedIsFailure });
+        if (!cancelled) {
+          setData({ state: 'ready', session: who, history, prepared, lastSyncedAt: meta?.lastSyncedAt, loadMs: performance.now() - started });
+        }
+      } finally {
+        cache.close();
+      }
+    };
+
+    (async () => {
+      try {
+        const who = await askWorker({ type: 'session', origin });
+        if (cancelled) return;
+        session.current = who;
+        key = statusKey(origin, who.userId, space);
+        browser.storage.session.onChanged.addListener(onChanged);
+        const current = (await browser.storage.session.get(key))[key] as SyncStatus | undefined;
+        if (current) setStatus(current);
+        const cache = await openCache(origin, who.userId);
+        const meta = await cache.readMeta(space);
+        cache.close();
+        await reload.current();
+        const stale = !meta?.lastSyncedAt || Date.now() - meta.lastSyncedAt > options.staleAfterMs;
+        if (stale && current?.state !== 'running') await startSync();
+      } catch (error) {
+        if (!cancelled) setData({ state: 'error', error: toSyncError(error) });
+      }
+    })();
+    return () => {
+      cancelled = true;
+      browser.storage.session.onChanged.removeListener(onChanged);
+    };
+  }, [origin, space, options.blockedIsFailure]);
+
+  return { data, status, syncNow: () => void startSync() };
+}
+
+function toSyncError(error: unknown): SyncError {
+  if (error instanceof WorkerError) return error.detail;
+  return { kind: 'unexpected', message: `DORA Lens could not load its data: ${String(error)}`, transient: true };
+}
