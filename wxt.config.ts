@@ -20,7 +20,7 @@ export default defineConfig({
     name: 'DORA Lens for Octopus Deploy',
     description:
       'DORA metrics (deployment frequency, lead time, failure rate, time to recovery) for your Octopus Deploy projects, computed in your browser.',
-    permissions: ['storage', 'alarms', 'scripting'],
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     host_permissions: mode === 'e2e' ? [...CLOUD_HOSTS, ...LOCAL_TEST_HOSTS] : CLOUD_HOSTS,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The Insights panel is an iframe of this page inside the Octopus UI. Self-hosted servers can be on any

@@ -1,18 +1,18 @@
-export interface NoticeMessage {
-  tone: 'success' | 'error' | 'info';
-  text: string;
+import type { ComponentChildren } from 'preact';
+
+interface NoticeProps {
+  title: string;
+  tone?: 'info' | 'error';
+  testId?: string;
+  children?: ComponentChildren;
 }
 
-/**
- * The outcome of the user's last action in a section. Always rendered, empty until there is news, so
- * screen readers announce the text when it arrives (a live region added together with its text is not).
- */
-export function Notice({ notice, testId }: { notice: NoticeMessage | undefined; testId?: string }) {
+/** A titled message block in the insights page (styled by `.notice` in entrypoints/insights/style.css). */
+export function Notice({ title, tone = 'info', testId, children }: NoticeProps) {
   return (
-    <p class={`notice notice-${notice?.tone ?? 'info'}`} role="status" data-testid={testId}>
-      {notice?.text}
-    </p>
+    <div class={`notice notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'} data-testid={testId}>
+      <h2>{title}</h2>
+      {children}
+    </div>
   );
 }
-
-export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatBytes } from '@/lib/format-bytes';
-import { errorText, Notice, type NoticeMessage } from './Notice';
+import { errorText, StatusMessage, type StatusNote } from './StatusMessage';
 
 /** One cache database: a server and the Octopus user whose history it holds. */
 export interface CacheRow {
@@ -29,7 +29,7 @@ const userLabel = (row: CacheRow) => row.userName ?? row.userId;
 /** What DORA Lens keeps in this browser, per server and user, with ways to delete it. */
 export function OptionsCaches({ rows, clear, clearAll }: OptionsCachesProps) {
   const [busy, setBusy] = useState<string>();
-  const [notice, setNotice] = useState<NoticeMessage>();
+  const [notice, setNotice] = useState<StatusNote>();
 
   const run = (key: string, action: () => Promise<void>, done: string, failed: string) => {
     setBusy(key);
@@ -77,7 +77,7 @@ export function OptionsCaches({ rows, clear, clearAll }: OptionsCachesProps) {
             <tbody>
               {rows.map((row) => (
                 <tr key={rowKey(row)}>
-                  <td>{row.origin}</td>
+                  <td class="cache-origin">{row.origin}</td>
                   <td>
                     {userLabel(row)}
                     {row.userName ? <span class="muted user-id">{row.userId}</span> : null}
@@ -123,7 +123,7 @@ export function OptionsCaches({ rows, clear, clearAll }: OptionsCachesProps) {
         </button>
         <span class="muted">Cleared data is downloaded again from your Octopus server the next time you open Insights.</span>
       </div>
-      <Notice notice={notice} testId="caches-notice" />
+      <StatusMessage note={notice} testId="caches-notice" />
     </>
   );
 }

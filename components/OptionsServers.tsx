@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { parseServerUrl } from '@/lib/server-url';
-import { errorText, Notice, type NoticeMessage } from './Notice';
+import { errorText, StatusMessage, type StatusNote } from './StatusMessage';
 
 interface OptionsServersProps {
   /** Self-hosted servers the user has granted; `undefined` while loading. */
@@ -17,7 +17,7 @@ const HINT_ID = 'server-address-hint';
 export function OptionsServers({ servers, enable, revoke }: OptionsServersProps) {
   const [address, setAddress] = useState('');
   const [error, setError] = useState<string>();
-  const [notice, setNotice] = useState<NoticeMessage>();
+  const [notice, setNotice] = useState<StatusNote>();
   const [revoking, setRevoking] = useState<string>();
 
   const onSubmit = (event: Event) => {
@@ -119,7 +119,7 @@ export function OptionsServers({ servers, enable, revoke }: OptionsServersProps)
           ) : null}
         </div>
       </form>
-      <Notice notice={notice} testId="servers-notice" />
+      <StatusMessage note={notice} testId="servers-notice" />
     </>
   );
 }

@@ -9,9 +9,8 @@ import { SyncBar } from '@/components/SyncBar';
 import { type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel-params';
 import type { ViewSettings } from '@/lib/project-view';
 import { ProjectInsights } from './ProjectInsights';
+import { useSettings } from './use-settings';
 import { useSpaceHistory } from './use-space-history';
-
-const STALE_AFTER_MS = 15 * 60_000;
 
 export function InsightsApp() {
   const hash = useMemo(() => new URLSearchParams(location.hash.slice(1)), []);
@@ -20,9 +19,16 @@ export function InsightsApp() {
   const project = hash.get('project');
   const dark = hash.get('theme') === 'dark' || (hash.get('theme') !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
   const [params, setParams] = useState<PanelParams>(() => readPanelParams(hash));
-  const settings: ViewSettings = useMemo(() => ({ timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, weekStart: 'sunday', tierYear: 2024 }), []);
+  const userSettings = useSettings();
+  const settings: ViewSettings = useMemo(
+    () => ({ timeZone: userSettings.timeZone, weekStart: userSettings.weekStart, tierYear: userSettings.tierYear }),
+    [userSettings.timeZone, userSettings.weekStart, userSettings.tierYear],
+  );
   const [now, setNow] = useState(() => Date.now());
-  const { data, status, syncNow } = useSpaceHistory(origin, space, { blockedIsFailure: true, staleAfterMs: STALE_AFTER_MS });
+  const { data, status, syncNow } = useSpaceHistory(origin, space, {
+    blockedIsFailure: userSettings.blockedIsFailure,
+    staleAfterMs: userSettings.refreshMinutes * 60_000,
+  });
 
   useEffect(() => {
     document.documentElement.dataset.theme = dark ? 'dark' : 'light';

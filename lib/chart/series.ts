@@ -39,7 +39,7 @@ export function chartData(metric: ChartMetric, buckets: readonly BucketMetrics[]
       return {
         data: [x, ok],
         series: [{ label: 'Successful deployments', kind: 'bars', scale: 'count', color: palette.primary }],
-        table: { head: ['Period', 'Successful deployments'], rows: buckets.map((b, i) => [label[i], String(ok[i])]) },
+        table: { head: ['Period', 'Successful deployments'], rows: buckets.map((_, i) => [label[i], String(ok[i])]) },
       };
     }
     case 'failureRate': {
@@ -70,7 +70,7 @@ export function chartData(metric: ChartMetric, buckets: readonly BucketMetrics[]
         ],
         table: {
           head: ['Period', 'Median (hours)', '95th percentile (hours)', 'Deployments'],
-          rows: buckets.map((b, i) => [label[i], fixed(median[i]), fixed(p95[i]), String(count[i])]),
+          rows: buckets.map((_, i) => [label[i], fixed(median[i]), fixed(p95[i]), String(count[i])]),
         },
       };
     }

@@ -62,7 +62,9 @@ export function findProjectNav(root: ParentNode, spaceId: string, projectSlug: s
   const items: ProjectNav['items'] = [];
   for (const { link, subroute } of links) {
     const item = childContaining(list, link);
-    if (item && item.querySelectorAll('a[href]').length === 1) items.push({ item, link, subroute });
+    // A leaf item holds one link and nothing else interactive; a group (a toggle button and a sub-list)
+    // is not a template for our entry even when it holds one link.
+    if (item && item.querySelectorAll('a[href]').length === 1 && !item.querySelector('button, ul, ol')) items.push({ item, link, subroute });
   }
   return items.length >= MIN_DISTINCT_SUBROUTES ? { list, items } : undefined;
 }

@@ -1,0 +1,126 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { errorText } from '@/components/StatusMessage';
+import { SpaceSummaryPlaceholder } from '@/components/SpaceSummaryPlaceholder';
+import { enabledServers, enableServer } from '@/lib/servers';
+import { readActiveTab, type TabContext } from './active-tab';
+
+type EnableState = { step: 'idle' } | { step: 'granted' } | { step: 'refused' } | { step: 'failed'; message: string };
+
+const openTab = (url: string) => void browser.tabs.create({ url }).then(() => window.close());
+const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
+
+export function App() {
+  const [tab, setTab] = useState<TabContext>();
+  const [servers, setServers] = useState<string[]>();
+
+  useEffect(() => {
+    readActiveTab().then(setTab, (error: unknown) => {
+      console.error('DORA Lens: reading the active tab failed', error);
+      setTab({ kind: 'other' });
+    });
+    enabledServers().then(setServers, () => setServers([]));
+  }, []);
+
+  return (
+    <div class="popup">
+      <header class="popup-header">
+        <h1>DORA Lens</h1>
+        <button type="button" class="button-link" onClick={openOptions}>
+          Settings
+        </button>
+      </header>
+      {tab === undefined ? (
+        <p class="muted">Loading…</p>
+      ) : tab.kind === 'space' ? (
+        <SpaceSummaryPlaceholder origin={tab.origin} spaceId={tab.spaceId} />
+      ) : (
+        <>
+          <CurrentSite tab={tab} />
+          <ServerList servers={servers} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function CurrentSite({ tab }: { tab: Exclude<TabContext, { kind: 'space' }> }) {
+  const [state, setState] = useState<EnableState>({ step: 'idle' });
+  if (tab.kind === 'other') {
+    return <p class="muted">Open your Octopus Deploy server in this tab to see its DORA metrics here.</p>;
+  }
+  const host = new URL(tab.origin).host;
+  if (tab.enabled) {
+    return (
+      <p class="muted">
+        DORA Lens is on for <strong>{host}</strong>. Open a space in Octopus to see its summary here.
+      </p>
+    );
+  }
+
+  const enable = () => {
+    // First thing in the click handler: the permission prompt needs the user's gesture.
+    enableServer(tab.origin).then(
+      (granted) => setState({ step: granted ? 'granted' : 'refused' }),
+      (error: unknown) => setState({ step: 'failed', message: errorText(error) }),
+    );
+  };
+  const reload = () => {
+    if (tab.tabId !== undefined) void browser.tabs.reload(tab.tabId).then(() => window.close());
+  };
+
+  return (
+    <section class="card current-site" aria-labelledby="current-site-heading">
+      <h2 id="current-site-heading">{host}</h2>
+      {state.step === 'granted' ? (
+        <>
+          <p role="status">Enabled. Reload the Octopus tab to start.</p>
+          <button type="button" class="button-primary" onClick={reload} disabled={tab.tabId === undefined}>
+            Reload tab
+          </button>
+        </>
+      ) : (
+        <>
+          <p>If this is your Octopus Deploy server, allow DORA Lens to read it. Your browser asks once, for this site only.</p>
+          <button type="button" class="button-primary" onClick={enable}>
+            Enable DORA Lens on this site
+          </button>
+          <p class="status-message status-error" role="status">
+            {state.step === 'refused' ? 'Access was not granted.' : state.step === 'failed' ? `Could not ask for access: ${state.message}` : ''}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ServerList({ servers }: { servers: string[] | undefined }) {
+  if (servers === undefined) return null;
+  return (
+    <section aria-labelledby="servers-heading" class="servers">
+      <h2 id="servers-heading">Your Octopus servers</h2>
+      {servers.length ? (
+        <ul class="plain server-links">
+          {servers.map((origin) => (
+            <li key={origin}>
+              <a
+                href={`${origin}/app`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  openTab(`${origin}/app`);
+                }}
+              >
+                {origin}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">No self-hosted servers enabled yet.</p>
+      )}
+      <p class="muted">
+        Octopus Cloud (<code>*.octopus.app</code>) works without enabling.
+      </p>
+    </section>
+  );
+}

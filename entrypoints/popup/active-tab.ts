@@ -1,0 +1,31 @@
+/**
+ * What the popup knows about the tab it was opened on. Reading the tab's URL needs host access to it or
+ * the `activeTab` grant that clicking the toolbar button gives; without either the URL is hidden and the
+ * popup treats the tab as "not a website".
+ */
+import browser from 'webextension-polyfill';
+import { parseRoute } from '@/lib/host/routes';
+import { httpOrigin } from '@/lib/server-url';
+import { isServerEnabled } from '@/lib/servers';
+
+export type TabContext =
+  /** An Octopus space page on a server DORA Lens works on. */
+  | { kind: 'space'; tabId?: number; origin: string; spaceId: string }
+  /** Any other http(s) page, enabled or not. */
+  | { kind: 'site'; tabId?: number; origin: string; enabled: boolean }
+  /** Browser pages, local files, or a URL we may not read. */
+  | { kind: 'other' };
+
+export function tabContext(tabId: number | undefined, url: string | undefined, enabled: boolean): TabContext {
+  const origin = httpOrigin(url);
+  if (!origin || !url) return { kind: 'other' };
+  const route = enabled ? parseRoute(new URL(url)) : undefined;
+  return route ? { kind: 'space', tabId, origin, spaceId: route.spaceId } : { kind: 'site', tabId, origin, enabled };
+}
+
+export async function readActiveTab(): Promise<TabContext> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const origin = httpOrigin(tab?.url);
+  const enabled = origin ? await isServerEnabled(origin) : false;
+  return tabContext(tab?.id, tab?.url, enabled);
+}

@@ -1,0 +1,178 @@
+import { distributeValues } from './distribute-values';
+import { groupMedians } from './group-medians';
+import { inProgress } from './in-progress';
+import { mannKendall } from './mann-kendall';
+import { octopusTrend } from './octopus-trend';
+import { type PeriodCounts, periodMetrics } from './period-metrics';
+import type { PreparedHistory, ValueMetric } from './prepare';
+import { rankGroups } from './rank-groups';
+import { releaseImpact } from './release-impact';
+import { resolveWindow } from './resolve-window';
+import { streamMask } from './stream-mask';
+import { tierSummary } from './tier-summary';
+import { trendIndicator } from './trend-indicator';
+import type { BucketMetrics, Insights, InsightsQuery, PeriodMetrics, TrendMetric } from './types';
+import { unrecoveredFailures } from './unrecovered-failures';
+import { VALUE_METRICS, windowPass } from './window-pass';
+import { zonedDate } from './zoned-date';
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+function comparison(current: PeriodMetrics, previous: PeriodMetrics): Record<TrendMetric, ReturnType<typeof trendIndicator>> {
+  const c = current.failureRate.total;
+  const p = previous.failureRate.total;
+  return {
+    frequency: trendIndicator('frequency', current.frequency.perWeek, previous.frequency.perWeek, c, p),
+    leadTime: trendIndicator('leadTime', current.leadTime.mean, previous.leadTime.mean, c, p),
+    failureRate: trendIndicator('failureRate', current.failureRate.rate, previous.failureRate.rate, c, p),
+    recovery: trendIndicator('recovery', current.recovery.mean, previous.recovery.mean, c, p),
+    duration: trendIndicator('duration', current.duration.mean, previous.duration.mean, c, p),
+    queueTime: trendIndicator('queueTime', current.queueTime.mean, previous.queueTime.mean, c, p),
+  };
+}
+
+function byMetric(value: (metric: ValueMetric) => Float64Array): Record<ValueMetric, Float64Array> {
+  const out = {} as Record<ValueMetric, Float64Array>;
+  for (const metric of VALUE_METRICS) out[metric] = value(metric);
+  return out;
+}
+
+const present = (values: (number | null)[]): number[] => values.filter((v): v is number => v !== null);
+
+/**
+ * Everything the Insights panel shows for one filter and window, from a {@link prepare}d history: Octopus's
+ * figures (frequency, lead time, failure rate, time to recovery, time since previous success, deployments
+ * until recovery, duration, queue time) per bucket and for the whole window, the previous equal period and
+ * the comparison with it, Octopus's 28-day trend indicators, deployments still in progress — and, under
+ * `beyondOctopus`, DORA tiers, unrecovered failures, flagged values, rankings, release impact and
+ * Mann-Kendall trend significance.
+ *
+ * Windows are `[from, to)`; a deployment belongs to the bucket and period of its completion (queue time: of
+ * its start). Cost: O(deployments in the previous + current window) for the counting pass plus one linear
+ * scan of each pre-sorted metric; no sorting of deployments. Pure: `now` is a parameter, nothing is mutated.
+ *
+ * @example
+ * const insights = computeInsights(prepare(history), {
+ *   now: Date.now(), range: { preset: 'lastQuarter' }, granularity: 'week', timeZone: 'Europe/London',
+ *   filter: { projects: [0], environments: [3] },
+ * });
+ * insights.summary.leadTime.median // ms
+ * insights.series.map((b) => b.frequency.successful)
+ */
+export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insights {
+  const timeZone = query.timeZone ?? 'UTC';
+  const excludeFlagged = query.excludeFlagged ?? false;
+  const limit = query.rankings?.limit ?? 5;
+  const minDeployments = query.rankings?.minDeployments ?? 10;
+  const minValues = query.rankings?.minValues ?? 5;
+  const window = resolveWindow({
+    now: query.now,
+    range: query.range,
+    timeZone,
+    granularity: query.granularity,
+    weekStart: query.weekStart,
+    alignStart: query.alignStart,
+  });
+  const mask = streamMask(p.streams, p.history.dims, query.filter);
+  const counts = windowPass(p, window, mask, excludeFlagged);
+  const B = counts.buckets;
+
+  const distributed = {} as Record<ValueMetric, ReturnType<typeof distributeValues>>;
+  for (const metric of VALUE_METRICS) {
+    const slot = metric === 'queueTime' ? counts.slotStarted : counts.slotCompleted;
+    distributed[metric] = distributeValues(p, metric, slot, counts.values[metric], B, excludeFlagged);
+  }
+
+  const slotCounts = (s: number, from: number, to: number): PeriodCounts => ({
+    from,
+    to,
+    successful: counts.successful[s],
+    taskFailed: counts.taskFailed[s],
+    guidedFailure: counts.guidedFailure[s],
+    blocked: counts.blocked[s],
+    canceled: counts.canceled[s],
+    timedOut: counts.timedOut[s],
+    values: byMetric((m) => distributed[m].bySlot[s]),
+  });
+
+  const series: BucketMetrics[] = [];
+  for (let k = 0; k < B; k++) {
+    const start = window.calendar[k];
+    const z = zonedDate(start, timeZone);
+    const from = window.edges[k];
+    const to = window.edges[k + 1];
+    series.push({
+      ...periodMetrics(slotCounts(k + 1, from, to)),
+      start,
+      label: `${pad(z.year, 4)}-${pad(z.month + 1)}-${pad(z.day)}`,
+      partial: from !== start || to !== window.calendar[k + 1],
+    });
+  }
+  const sum = (a: Int32Array) => {
+    let t = 0;
+    for (let s = 1; s <= B; s++) t += a[s];
+    return t;
+  };
+  const summary = periodMetrics({
+    from: window.from,
+    to: window.to,
+    successful: sum(counts.successful),
+    taskFailed: sum(counts.taskFailed),
+    guidedFailure: sum(counts.guidedFailure),
+    blocked: sum(counts.blocked),
+    canceled: sum(counts.canceled),
+    timedOut: sum(counts.timedOut),
+    values: byMetric((m) => distributed[m].whole),
+  });
+  const previous = periodMetrics(slotCounts(B + 1, window.previousFrom, window.previousTo));
+
+  const groupValueCounts = (key: 'leadTime' | 'recovery') => ({
+    project: counts.groups.project[key],
+    environment: counts.groups.environment[key],
+    tenant: counts.groups.tenant[key],
+  });
+  const rankings = rankGroups({
+    dims: p.history.dims,
+    counts: counts.groups,
+    leadTimeMedians: groupMedians(p, 'leadTime', counts.slotCompleted, B, groupValueCounts('leadTime'), excludeFlagged),
+    recoveryMedians: groupMedians(p, 'recovery', counts.slotCompleted, B, groupValueCounts('recovery'), excludeFlagged),
+    days: summary.days,
+    limit,
+    minDeployments,
+    minValues,
+  });
+
+  return {
+    window,
+    summary,
+    previous,
+    comparison: comparison(summary, previous),
+    series,
+    trend28: octopusTrend(p, mask, query.now, excludeFlagged),
+    inProgress: inProgress(p, mask, query.now),
+    beyondOctopus: {
+      tiers: tierSummary(summary, query.tierYear ?? 2024, minDeployments, minValues),
+      unrecovered: unrecoveredFailures(p, mask, window.from, window.to, query.now),
+      flagged: counts.flagged,
+      rankings,
+      releases: releaseImpact({
+        history: p.history,
+        failures: counts.releaseFailures,
+        deployments: counts.releaseDeployments,
+        recovery: counts.releaseRecovery,
+        recoveredBy: counts.releaseRecoveredBy,
+        recoveredFrom: p.recoveredFrom,
+        limit: query.rankings?.releaseLimit ?? 10,
+      }),
+      significance: {
+        frequency: mannKendall(
+          series.map((b) => b.frequency.perDay),
+          true,
+        ),
+        leadTime: mannKendall(present(series.map((b) => b.leadTime.median)), false),
+        failureRate: mannKendall(present(series.map((b) => b.failureRate.rate)), false),
+        recovery: mannKendall(present(series.map((b) => b.recovery.median)), false),
+      },
+    },
+  };
+}

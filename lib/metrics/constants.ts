@@ -1,0 +1,96 @@
+/**
+ * Codes and units shared by the metric functions. Small integers so they fit the typed arrays of
+ * {@link import('./prepare').PreparedHistory}.
+ */
+
+export const SECOND_MS = 1_000;
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
+/** An average Gregorian month (365.25 / 12 days): the unit of the DORA survey's "once per month". */
+export const MONTH_MS = (365.25 / 12) * DAY_MS;
+/** Six average months: the survey's "once every six months". */
+export const SIX_MONTHS_MS = 6 * MONTH_MS;
+/** An average Gregorian year. */
+export const YEAR_MS = 365.25 * DAY_MS;
+
+/** How a deployment counts in Insights (docs/octopus-api.md §1.2). */
+export const Outcome = {
+  /** Canceled, TimedOut, or not finished: left out of every rate and of the stream walk. */
+  Excluded: 0,
+  /** Task `Success`, no guided failure, release not blocked (when blocked counts as failure). */
+  Success: 1,
+  /** Task `Failed`, or `Success` with a guided failure, or (option) a blocked release. */
+  Failure: 2,
+} as const;
+export type OutcomeCode = (typeof Outcome)[keyof typeof Outcome];
+
+/** Why a deployment is a failure; the first that applies, in this order. */
+export const FailureKind = {
+  None: 0,
+  /** Task state `Failed` (Octopus's `DeploymentFailure`). */
+  TaskFailed: 1,
+  /** Task `Success` with at least one guided failure (Octopus's `SuccessfulButHadGuidedFailure`). */
+  GuidedFailure: 2,
+  /** Task `Success`, but its release has an unresolved defect ("prevent progression"). */
+  Blocked: 3,
+} as const;
+export type FailureKindCode = (typeof FailureKind)[keyof typeof FailureKind];
+
+/** Why a deployment is excluded from rates. */
+export const Exclusion = {
+  None: 0,
+  Canceled: 1,
+  TimedOut: 2,
+  /** Queued, Executing or Cancelling, or no completion time. */
+  Unfinished: 3,
+} as const;
+
+/**
+ * What a successful deployment delivered to its stream, relative to the newest release already delivered
+ * there (the stream's "high-water mark" in release order).
+ */
+export const Delivery = {
+  /** Not a successful deployment, or its release is unknown. */
+  None: 0,
+  /** The first successful deployment of the stream. */
+  First: 1,
+  /** A release newer than every release delivered before: new changes, lead time measured. */
+  NewChanges: 2,
+  /** The newest delivered release again: no new changes, no lead time. */
+  Redeploy: 3,
+  /** A release older than the newest delivered: a rollback, no new changes, no lead time. */
+  Rollback: 4,
+} as const;
+export type DeliveryCode = (typeof Delivery)[keyof typeof Delivery];
+
+/** Bit flags for values that are negative or implausibly long. Flagged values are counted and listed. */
+export const Flag = {
+  LeadTimeNegative: 1,
+  LeadTimeLong: 2,
+  DurationNegative: 4,
+  DurationLong: 8,
+  QueueTimeNegative: 16,
+  QueueTimeLong: 32,
+  RecoveryLong: 64,
+} as const;
+export type FlagName = keyof typeof Flag;
+export const FLAG_NAMES: readonly FlagName[] = [
+  'LeadTimeNegative',
+  'LeadTimeLong',
+  'DurationNegative',
+  'DurationLong',
+  'QueueTimeNegative',
+  'QueueTimeLong',
+  'RecoveryLong',
+];
+
+/** Bits of {@link import('./prepare').PreparedHistory.has}: which per-deployment values exist. */
+export const Has = {
+  LeadTime: 1,
+  SincePrevious: 2,
+  Recovery: 4,
+  Duration: 8,
+  QueueTime: 16,
+} as const;

@@ -1,0 +1,97 @@
+import { DAY_MS, Has, Outcome } from './constants';
+import { lowerBound } from './lower-bound';
+import type { PreparedHistory } from './prepare';
+import { trendIndicator } from './trend-indicator';
+import type { Insights, TrendMetric } from './types';
+import { FLAG_MASK } from './window-pass';
+
+/** Octopus's block length: 28 days. */
+export const TREND_BLOCK_MS = 28 * DAY_MS;
+
+/**
+ * Octopus's trend indicators: the last 28 days `[now - 28 d, now)` against the 28 days before
+ * `[now - 56 d, now - 28 d)` (28 × 24 h from the current instant, whatever window or granularity is shown),
+ * with {@link trendIndicator}'s rule. Values are block means: frequency = successful deployments per week
+ * (successful / 4), lead time, time to recovery, duration by completion; queue time by start; failure rate
+ * = failed / (successful + failed). Deployments per block (for the "under 10" rule) = successful + failed.
+ *
+ * @example
+ * octopusTrend(prepared, mask, now, false).indicators.frequency
+ * //=> { direction: 'up', sentiment: 'good', current: 12.5, previous: 10, change: 0.25, … }
+ */
+export function octopusTrend(
+  p: PreparedHistory,
+  mask: Uint8Array,
+  now: number,
+  excludeFlagged: boolean,
+): Insights['trend28'] {
+  const d = p.history.deployments;
+  const from = now - 2 * TREND_BLOCK_MS;
+  const middle = now - TREND_BLOCK_MS;
+  // index 0 = previous block, 1 = current block
+  const successful = [0, 0];
+  const failed = [0, 0];
+  const sum: Record<Exclude<TrendMetric, 'frequency' | 'failureRate'>, number[]> = {
+    leadTime: [0, 0],
+    recovery: [0, 0],
+    duration: [0, 0],
+    queueTime: [0, 0],
+  };
+  const count: typeof sum = { leadTime: [0, 0], recovery: [0, 0], duration: [0, 0], queueTime: [0, 0] };
+  const leadMask = excludeFlagged ? FLAG_MASK.leadTime : 0;
+  const recoveryMask = excludeFlagged ? FLAG_MASK.recovery : 0;
+  const durationMask = excludeFlagged ? FLAG_MASK.duration : 0;
+  const queueMask = excludeFlagged ? FLAG_MASK.queueTime : 0;
+
+  const rows = p.byCompleted;
+  for (let j = lowerBound(rows, d.completed, from), end = lowerBound(rows, d.completed, now); j < end; j++) {
+    const i = rows[j];
+    if (mask[p.stream[i]] === 0) continue;
+    const o = p.outcome[i];
+    if (o === Outcome.Excluded) continue;
+    const k = d.completed[i] < middle ? 0 : 1;
+    if (o === Outcome.Success) successful[k]++;
+    else failed[k]++;
+    const h = p.has[i];
+    const f = p.flags[i];
+    if ((h & Has.LeadTime) !== 0 && (f & leadMask) === 0) {
+      sum.leadTime[k] += p.leadTimeMs[i];
+      count.leadTime[k]++;
+    }
+    if ((h & Has.Recovery) !== 0 && (f & recoveryMask) === 0) {
+      sum.recovery[k] += p.recoveryMs[i];
+      count.recovery[k]++;
+    }
+    if ((h & Has.Duration) !== 0 && (f & durationMask) === 0) {
+      sum.duration[k] += d.completed[i] - d.started[i];
+      count.duration[k]++;
+    }
+  }
+  const srows = p.byStarted;
+  for (let j = lowerBound(srows, d.started, from), end = lowerBound(srows, d.started, now); j < end; j++) {
+    const i = srows[j];
+    if (mask[p.stream[i]] === 0) continue;
+    if ((p.has[i] & Has.QueueTime) === 0 || (p.flags[i] & queueMask) !== 0) continue;
+    const k = d.started[i] < middle ? 0 : 1;
+    sum.queueTime[k] += d.started[i] - d.queued[i];
+    count.queueTime[k]++;
+  }
+  const deployments = [successful[0] + failed[0], successful[1] + failed[1]];
+  const mean = (m: keyof typeof sum, k: number) => (count[m][k] > 0 ? sum[m][k] / count[m][k] : null);
+  const rate = (k: number) => (deployments[k] > 0 ? failed[k] / deployments[k] : null);
+  const indicator = (metric: TrendMetric, value: (k: number) => number | null) =>
+    trendIndicator(metric, value(1), value(0), deployments[1], deployments[0]);
+  return {
+    from: middle,
+    to: now,
+    previousFrom: from,
+    indicators: {
+      frequency: indicator('frequency', (k) => successful[k] / 4),
+      leadTime: indicator('leadTime', (k) => mean('leadTime', k)),
+      failureRate: indicator('failureRate', rate),
+      recovery: indicator('recovery', (k) => mean('recovery', k)),
+      duration: indicator('duration', (k) => mean('duration', k)),
+      queueTime: indicator('queueTime', (k) => mean('queueTime', k)),
+    },
+  };
+}

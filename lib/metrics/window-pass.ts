@@ -1,0 +1,251 @@
+import { FailureKind, FLAG_NAMES, Flag, type FlagName, Exclusion, Has, Outcome } from './constants';
+import { lowerBound } from './lower-bound';
+import type { PreparedHistory, ValueMetric } from './prepare';
+import type { RankingDimension, ResolvedWindow } from './types';
+
+export const VALUE_METRICS: readonly ValueMetric[] = [
+  'leadTime',
+  'sincePrevious',
+  'recovery',
+  'deploymentsUntilRecovery',
+  'duration',
+  'queueTime',
+];
+
+/** Flags that make a value "flagged" for each metric (left out when the query excludes flagged values). */
+export const FLAG_MASK: Record<ValueMetric, number> = {
+  leadTime: Flag.LeadTimeNegative | Flag.LeadTimeLong,
+  sincePrevious: 0,
+  recovery: Flag.RecoveryLong,
+  deploymentsUntilRecovery: Flag.RecoveryLong,
+  duration: Flag.DurationNegative | Flag.DurationLong,
+  queueTime: Flag.QueueTimeNegative | Flag.QueueTimeLong,
+};
+
+
+/** Per-group counts of the current window, for rankings. */
+export interface GroupCounts {
+  /** Successful + failed deployments. */
+  total: Int32Array;
+  successful: Int32Array;
+  leadTime: Int32Array;
+  recovery: Int32Array;
+}
+
+/** How many flagged deployments a list keeps (the count is always complete). */
+export const FLAGGED_LIST_LIMIT = 1000;
+
+/**
+ * Counts of one query. Slots: 0 = outside, 1..B = bucket k-1 of the window, B+1 = the previous period.
+ */
+export interface WindowCounts {
+  buckets: number;
+  slotCompleted: Int32Array;
+  slotStarted: Int32Array;
+  successful: Int32Array;
+  taskFailed: Int32Array;
+  guidedFailure: Int32Array;
+  blocked: Int32Array;
+  canceled: Int32Array;
+  timedOut: Int32Array;
+  values: Record<ValueMetric, Int32Array>;
+  groups: Record<RankingDimension, GroupCounts>;
+  releaseFailures: Int32Array;
+  releaseDeployments: Int32Array;
+  releaseRecovery: Float64Array;
+  releaseRecoveredBy: Int32Array;
+  flagged: Record<FlagName, { count: number; deployments: number[] }>;
+}
+
+function groupCounts(size: number): GroupCounts {
+  return {
+    total: new Int32Array(size),
+    successful: new Int32Array(size),
+    leadTime: new Int32Array(size),
+    recovery: new Int32Array(size),
+  };
+}
+
+/**
+ * The query's one linear pass over the deployments completed in `[previousFrom, to)` (by binary search on
+ * the completion order) and started in it (for queue time): assigns each deployment that passes the stream
+ * mask its slot (bucket or previous period) and counts outcomes, values, groups, releases and flags.
+ */
+export function windowPass(
+  p: PreparedHistory,
+  window: ResolvedWindow,
+  mask: Uint8Array,
+  excludeFlagged: boolean,
+): WindowCounts {
+  const d = p.history.deployments;
+  const dims = p.history.dims;
+  const n = d.length;
+  const B = window.edges.length - 1;
+  const S = B + 2;
+  const edges = window.edges;
+  const completed = d.completed;
+  const { stream, outcome, failureKind, exclusion, has, flags } = p;
+  const c: WindowCounts = {
+    buckets: B,
+    slotCompleted: new Int32Array(n),
+    slotStarted: new Int32Array(n),
+    successful: new Int32Array(S),
+    taskFailed: new Int32Array(S),
+    guidedFailure: new Int32Array(S),
+    blocked: new Int32Array(S),
+    canceled: new Int32Array(S),
+    timedOut: new Int32Array(S),
+    values: {
+      leadTime: new Int32Array(S),
+      sincePrevious: new Int32Array(S),
+      recovery: new Int32Array(S),
+      deploymentsUntilRecovery: new Int32Array(S),
+      duration: new Int32Array(S),
+      queueTime: new Int32Array(S),
+    },
+    groups: {
+      project: groupCounts(dims.projects.length),
+      environment: groupCounts(dims.environments.length),
+      tenant: groupCounts(dims.tenants.length + 1),
+    },
+    releaseFailures: new Int32Array(p.history.releases.length),
+    releaseDeployments: new Int32Array(p.history.releases.length),
+    releaseRecovery: new Float64Array(p.history.releases.length).fill(Number.NaN),
+    releaseRecoveredBy: new Int32Array(p.history.releases.length).fill(-1),
+    flagged: Object.fromEntries(FLAG_NAMES.map((name) => [name, { count: 0, deployments: [] as number[] }])) as Record<
+      FlagName,
+      { count: number; deployments: number[] }
+    >,
+  };
+  const leadMask = excludeFlagged ? FLAG_MASK.leadTime : 0;
+  const recoveryMask = excludeFlagged ? FLAG_MASK.recovery : 0;
+  const durationMask = excludeFlagged ? FLAG_MASK.duration : 0;
+  const queueMask = excludeFlagged ? FLAG_MASK.queueTime : 0;
+  const vLead = c.values.leadTime;
+  const vSince = c.values.sincePrevious;
+  const vRecovery = c.values.recovery;
+  const vUntil = c.values.deploymentsUntilRecovery;
+  const vDuration = c.values.duration;
+  const gp = c.groups.project;
+  const ge = c.groups.environment;
+  const gt = c.groups.tenant;
+  const releaseCount = p.history.releases.length;
+  const projectCount = dims.projects.length;
+  const environmentCount = dims.environments.length;
+  const tenantSlots = dims.tenants.length + 1;
+
+  const rows = p.byCompleted;
+  const lo = lowerBound(rows, completed, window.previousFrom);
+  const hi = lowerBound(rows, completed, window.to);
+  const from = window.from;
+  let b = 0;
+  for (let j = lo; j < hi; j++) {
+    const i = rows[j];
+    if (mask[stream[i]] === 0) continue;
+    const t = completed[i];
+    let s: number;
+    if (t < from) s = B + 1;
+    else {
+      while (t >= edges[b + 1]) b++;
+      s = b + 1;
+    }
+    c.slotCompleted[i] = s;
+    const o = outcome[i];
+    if (o === Outcome.Excluded) {
+      const e = exclusion[i];
+      if (e === Exclusion.Canceled) c.canceled[s]++;
+      else if (e === Exclusion.TimedOut) c.timedOut[s]++;
+      continue;
+    }
+    const h = has[i];
+    const f = flags[i];
+    const success = o === Outcome.Success;
+    if (success) c.successful[s]++;
+    else {
+      const k = failureKind[i];
+      if (k === FailureKind.TaskFailed) c.taskFailed[s]++;
+      else if (k === FailureKind.GuidedFailure) c.guidedFailure[s]++;
+      else c.blocked[s]++;
+    }
+    const lead = (h & Has.LeadTime) !== 0 && (f & leadMask) === 0;
+    const recovery = (h & Has.Recovery) !== 0 && (f & recoveryMask) === 0;
+    if (lead) vLead[s]++;
+    if ((h & Has.SincePrevious) !== 0) vSince[s]++;
+    if (recovery) {
+      vRecovery[s]++;
+      vUntil[s]++;
+    }
+    if ((h & Has.Duration) !== 0 && (f & durationMask) === 0) vDuration[s]++;
+    if (s > B) continue;
+
+    // Current window only: groups, releases, flags.
+    const pr = d.project[i];
+    const en = d.environment[i];
+    const te = d.tenant[i] + 1;
+    if (pr >= 0 && pr < projectCount) {
+      gp.total[pr]++;
+      if (success) gp.successful[pr]++;
+      if (lead) gp.leadTime[pr]++;
+      if (recovery) gp.recovery[pr]++;
+    }
+    if (en >= 0 && en < environmentCount) {
+      ge.total[en]++;
+      if (success) ge.successful[en]++;
+      if (lead) ge.leadTime[en]++;
+      if (recovery) ge.recovery[en]++;
+    }
+    if (te >= 0 && te < tenantSlots) {
+      gt.total[te]++;
+      if (success) gt.successful[te]++;
+      if (lead) gt.leadTime[te]++;
+      if (recovery) gt.recovery[te]++;
+    }
+    const rel = d.release[i];
+    if (rel >= 0 && rel < releaseCount) {
+      c.releaseDeployments[rel]++;
+      if (!success) c.releaseFailures[rel]++;
+    }
+    if (recovery) {
+      const first = p.recoveredFrom[i];
+      const failedRelease = d.release[first];
+      if (failedRelease >= 0 && failedRelease < releaseCount) {
+        const ms = p.recoveryMs[i];
+        const best = c.releaseRecovery[failedRelease];
+        if (!(best >= ms)) {
+          c.releaseRecovery[failedRelease] = ms;
+          c.releaseRecoveredBy[failedRelease] = i;
+        }
+      }
+    }
+    if (f !== 0) {
+      for (let bit = 0; bit < FLAG_NAMES.length; bit++) {
+        if ((f & (1 << bit)) !== 0) {
+          const entry = c.flagged[FLAG_NAMES[bit]];
+          entry.count++;
+          if (entry.deployments.length < FLAGGED_LIST_LIMIT) entry.deployments.push(i);
+        }
+      }
+    }
+  }
+
+  const started = d.started;
+  const srows = p.byStarted;
+  const slo = lowerBound(srows, started, window.previousFrom);
+  const shi = lowerBound(srows, started, window.to);
+  const vQueue = c.values.queueTime;
+  b = 0;
+  for (let j = slo; j < shi; j++) {
+    const i = srows[j];
+    if (mask[stream[i]] === 0) continue;
+    const t = started[i];
+    let s: number;
+    if (t < from) s = B + 1;
+    else {
+      while (t >= edges[b + 1]) b++;
+      s = b + 1;
+    }
+    c.slotStarted[i] = s;
+    if ((has[i] & Has.QueueTime) !== 0 && (flags[i] & queueMask) === 0) vQueue[s]++;
+  }
+  return c;
+}
