@@ -79,13 +79,15 @@ describe('Insights entry in the Octopus UI', () => {
     expect(href).toContain(`/projects/${second.Slug}/`);
     expect(href).not.toContain(`/projects/${first.Slug}/`);
 
+    // Back to the projects list and forward again, as the browser buttons do.
     await page.goBack();
-    await page.goBack();
+    await page.waitForFunction(() => location.hash === '#/Spaces-1/projects');
     await settle();
+    expect((await countInjected()).all).toBe(0);
     await page.goForward();
     await page.waitForSelector(ENTRY);
     await settle();
-    expect((await countInjected()).entries).toBe(1);
+    expect(await countInjected()).toEqual({ entries: 1, overlays: 0, all: 1 });
   });
 
   it('opens the panel from the entry, as an iframe of the extension page', async () => {
@@ -95,9 +97,10 @@ describe('Insights entry in the Octopus UI', () => {
     await page.waitForFunction(() => location.hash.includes('doraLens=insights'));
     const frameHandle = await page.waitForSelector('[data-dora-lens="panel"] >>> iframe');
     const frame = await frameHandle!.contentFrame();
-    const text = await frame.$eval('[data-testid="insights-context"]', (el) => el.textContent);
-    expect(text).toContain(project.Slug);
+    await frame.waitForSelector('h1');
+    expect(await frame.$eval('h1', (el) => el.textContent)).toContain('DORA Lens');
     expect(frame.url()).toMatch(/^chrome-extension:\/\//);
+    expect(new URLSearchParams(new URL(frame.url()).hash.slice(1)).get('project')).toBe(project.Slug);
     expect((await countInjected()).all).toBe(2); // entry + panel
   });
 });
