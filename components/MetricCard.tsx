@@ -56,7 +56,7 @@ export function MetricCard(props: MetricCardProps) {
           props.title
         )}
         <button type="button" class="info" title={props.definition} aria-expanded={showDefinition} aria-controls={`${props.id}-definition`} onClick={() => setShowDefinition(!showDefinition)}>
-          <span aria-hidden="true">ⓘ</span>
+          <span aria-hidden="true">?</span>
           <span class="visually-hidden">How {props.title.toLowerCase()} is calculated</span>
         </button>
       </h3>

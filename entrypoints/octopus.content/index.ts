@@ -1,6 +1,6 @@
 import { browser, defineContentScript } from '#imports';
 import { mountHostIntegration } from '@/lib/host/mount';
-import { renderPanelFrame } from './panel-frame';
+import { placeBesideMenu, renderPanelFrame } from './panel-frame';
 
 export default defineContentScript({
   // Octopus Cloud is declared; self-hosted servers are registered at runtime once the user grants them
@@ -20,6 +20,7 @@ export default defineContentScript({
     mountHostIntegration({
       signal: controller.signal,
       renderPanel: (container, context) => renderPanelFrame(container, context, browser.runtime.getURL('/insights.html')),
+      placePanel: placeBesideMenu,
     });
   },
 });

@@ -49,14 +49,23 @@ function listenForViewChanges(frame: HTMLIFrameElement, extensionOrigin: string)
   window.addEventListener('message', onMessage);
 }
 
-/** Aligns the panel with the host's content area: to the right of our menu entry's column, below the top bar. */
-function placeBesideMenu(container: HTMLElement): void {
-  const entry = document.querySelector(`[${MARK}="nav-entry"]`);
-  const menu = entry?.parentElement?.getBoundingClientRect();
-  if (menu && menu.width > 0) {
-    container.style.setProperty('--dora-left', `${Math.round(menu.right)}px`);
-    container.style.setProperty('--dora-top', `${Math.max(0, Math.round(menu.top))}px`);
-  } else {
+/**
+ * Aligns the panel with the host's content area: right of the menu's column and level with its top, where
+ * the column is the outermost ancestor of the menu that is still only as wide as it (the sidebar).
+ */
+export function placeBesideMenu(container: HTMLElement): void {
+  const list = document.querySelector(`[${MARK}="nav-entry"]`)?.parentElement;
+  if (!list || list.getBoundingClientRect().width === 0) {
     container.style.setProperty('--dora-left', '0px');
+    return;
   }
+  let column: Element = list;
+  const width = list.getBoundingClientRect().width;
+  for (let node = list.parentElement; node && node !== document.body; node = node.parentElement) {
+    if (node.getBoundingClientRect().width > width + 48) break;
+    column = node;
+  }
+  const rect = column.getBoundingClientRect();
+  container.style.setProperty('--dora-left', `${Math.round(rect.right)}px`);
+  container.style.setProperty('--dora-top', `${Math.max(0, Math.round(rect.top))}px`);
 }

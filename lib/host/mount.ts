@@ -17,11 +17,13 @@ const MENU_GRACE_MS = 1500;
 export interface MountOptions {
   /** Builds the panel's content container (the caller fills it: an iframe of the extension's page). */
   renderPanel: (container: HTMLElement, context: { spaceId: string; projectSlug: string; query: URLSearchParams }) => void;
+  /** Re-aligns an open panel with the host layout, which can change after every host render. */
+  placePanel: (container: HTMLElement) => void;
   signal: AbortSignal;
   win?: Window;
 }
 
-export function mountHostIntegration({ renderPanel, signal, win = window }: MountOptions): void {
+export function mountHostIntegration({ renderPanel, placePanel, signal, win = window }: MountOptions): void {
   const doc = win.document;
   let scheduled = false;
   let routeSeenAt = 0;
@@ -71,6 +73,8 @@ export function mountHostIntegration({ renderPanel, signal, win = window }: Moun
         renderPanel(container, { spaceId: route.spaceId, projectSlug: slug, query: route.query });
       }
     }
+    const panel = doc.querySelector<HTMLElement>(`[${MARK}="panel"]`);
+    if (panel) placePanel(panel);
   };
 
   const schedule = () => {
@@ -87,6 +91,7 @@ export function mountHostIntegration({ renderPanel, signal, win = window }: Moun
   observer.observe(doc.body, { childList: true, subtree: true });
   win.addEventListener('hashchange', schedule, { signal });
   win.addEventListener('popstate', schedule, { signal });
+  win.addEventListener('resize', schedule, { signal });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     removeInjected(doc);

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { panelHref } from '../../lib/host/mount';
 import { startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { ROOT, launchWithExtension, screenshot, signIn } from '../e2e/browser';
@@ -17,15 +18,23 @@ execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT, stdio: ['ign
 
 console.log('Starting the Octopus emulator (demo scale)…');
 const emulator = await startEmulator({ scale: 'demo', port });
-const project = emulator.history().Spaces[0].Projects[0];
-const route = `#/Spaces-1/projects/${project.Slug}/deployments`;
+// Open the project with the most deployments, so the demo shows a busy history.
+const space = emulator.history().Spaces[0];
+const counts = new Map<string, number>();
+for (const d of space.Deployments) counts.set(d.ProjectId, (counts.get(d.ProjectId) ?? 0) + 1);
+const project = [...space.Projects].sort((a, b) => (counts.get(b.Id) ?? 0) - (counts.get(a.Id) ?? 0))[0];
+// Straight into the DORA Lens panel of that project (the entry in the project menu opens the same route).
+const route = panelHref('Spaces-1', project.Slug);
 console.log(`Emulator: ${emulator.url}/app  (users: admin / ${EMULATOR_USERS.admin.password}, restricted / ${EMULATOR_USERS.restricted.password})`);
 
 if (!hasDisplay) console.log('No display found (DISPLAY is not set): running Chromium headless and saving a screenshot instead.');
 const chromium = await launchWithExtension({ headless: !hasDisplay });
 const page = (await chromium.browser.pages())[0] ?? (await chromium.browser.newPage());
 await signIn(page, emulator.url, EMULATOR_USERS.admin, route);
-await page.waitForSelector('[data-dora-lens]', { timeout: 15_000 }).catch(() => {});
+// Wait for the panel's first chart (the first sync of the demo space takes a moment).
+const panel = await page.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 15_000 });
+const frame = await panel?.contentFrame();
+await frame?.waitForSelector('[data-testid="chart-frequency"] canvas', { timeout: 120_000 }).catch(() => {});
 
 const stop = async () => {
   await chromium.close();
