@@ -26,6 +26,8 @@ export interface InitialCheckpoint {
   blockedReleases: number[];
   /** During the `defects` step: releases whose latest defect event has been read. */
   defectsSettled: number[];
+  /** Highest release number stored: later syncs look for releases above it. */
+  maxRelease: number;
 }
 
 export interface ReadyCheckpoint {
@@ -34,6 +36,7 @@ export interface ReadyCheckpoint {
   eventMark: number;
   syncedAt: number;
   blockedReleases: number[];
+  maxRelease: number;
 }
 
 export type Checkpoint = InitialCheckpoint | ReadyCheckpoint;

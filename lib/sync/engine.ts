@@ -20,7 +20,7 @@ import { eventPages } from '@/lib/octopus/events';
 import { interruptionPages } from '@/lib/octopus/interruptions';
 import { listChannels, listEnvironments, listLifecycles, listProjectGroups, listProjects, listTenants } from '@/lib/octopus/projects';
 import { getReleasesByIds, listDefects, releasePages } from '@/lib/octopus/releases';
-import { type Task, eventAutoId, isGuidedFailure } from '@/lib/octopus/schemas';
+import { eventAutoId, isGuidedFailure, type Release, type Task } from '@/lib/octopus/schemas';
 import { getTasksByIds, taskPages } from '@/lib/octopus/tasks';
 import type { Cache } from '@/lib/store/cache';
 import { type DeploymentRecord, idNumber } from '@/lib/store/records';
@@ -29,8 +29,14 @@ import { deploymentRecord, dimensionRecords, releaseRecord } from './normalise';
 
 /** Items per page: large pages keep the request count low; Octopus serves 1000 comfortably. */
 export const PAGE_SIZE = 1000;
-/** How far back a later sync re-checks finished tasks for states edited after the fact. */
-export const RECHECK_WINDOW_MS = 7 * 24 * 3600 * 1000;
+/**
+ * How far before the previous sync a later sync re-checks finished tasks, for states edited after the fact
+ * on servers whose event feed does not record the edit. Three days keeps it to one page for ~100k
+ * deployments a year.
+ */
+export const RECHECK_WINDOW_MS = 3 * 24 * 3600 * 1000;
+/** First page of the newest releases: enough to see that nothing is new without a heavy response. */
+const RELEASE_PROBE = 50;
 
 /** Event categories that mean something in the history changed. */
 export const CHANGE_CATEGORIES = [
@@ -47,6 +53,8 @@ export const CHANGE_CATEGORIES = [
   'GuidedFailureInterruptionRaised',
   'DefectReported',
   'DefectResolved',
+  // A task state edited after the fact (`POST /api/tasks/{id}/state`) is recorded as a modification.
+  'Modified',
 ];
 
 export interface SyncProgress {
@@ -98,6 +106,7 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
     guidedTasks: [],
     blockedReleases: [],
     defectsSettled: [],
+    maxRelease: 0,
   };
   const save = (next: InitialCheckpoint, page: Parameters<Cache['writePage']>[1] = {}) => {
     cp = next;
@@ -145,11 +154,13 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
 
   if (cp.step === 'releases') {
     const blocked = new Set(cp.blockedReleases);
+    let maxRelease = cp.maxRelease;
     const progress = progressReporter(options, 'releases', cp.skip);
     for await (const page of releasePages(client, space, { signal, skip: cp.skip, pageSize })) {
       const releases = page.items.map((r) => releaseRecord(r, blocked.has(idNumber(r.Id))));
+      for (const r of releases) maxRelease = Math.max(maxRelease, r.id);
       result.releases += releases.length;
-      await save({ ...cp, skip: page.skip + page.items.length }, { releases });
+      await save({ ...cp, skip: page.skip + page.items.length, maxRelease }, { releases });
       progress(cp.skip, page.totalResults);
     }
     await save({ ...cp, step: 'deployments', skip: 0 });
@@ -172,7 +183,7 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
     }
   }
 
-  const ready: ReadyCheckpoint = { v: 1, phase: 'ready', eventMark: cp.eventMark, syncedAt: cp.startedAt, blockedReleases: cp.blockedReleases };
+  const ready: ReadyCheckpoint = { v: 1, phase: 'ready', eventMark: cp.eventMark, syncedAt: cp.startedAt, blockedReleases: cp.blockedReleases, maxRelease: cp.maxRelease };
   await cache.writePage(space, { checkpoint: ready, lastSyncedAt: now() });
   // Whatever changed while the first sync was paging is picked up right away.
   const catchUp = await incrementalSync(options, ready);
@@ -182,56 +193,74 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
 async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promise<SyncResult> {
   const { client, cache, space, signal } = options;
   const now = options.now ?? Date.now;
+  const pageSize = options.pageSize ?? PAGE_SIZE;
   const startedAt = now();
   const result: SyncResult = { kind: 'incremental', deployments: 0, releases: 0, skippedWithoutTask: 0 };
   options.onProgress?.({ phase: 'changes', done: 0 });
 
   // 1. What changed since the last sync, from the event feed.
   const touchedDeployments = new Set<string>();
+  const touchedTasks = new Set<string>();
   const touchedReleases = new Set<string>();
   const defectReleases = new Set<string>();
   const guidedDeployments = new Set<string>();
   let eventMark = cp.eventMark;
-  const query = { fromAutoId: cp.eventMark + 1, categories: CHANGE_CATEGORIES };
-  for await (const page of eventPages(client, space, query, { signal, pageSize: options.pageSize ?? PAGE_SIZE })) {
+  for await (const page of eventPages(client, space, { fromAutoId: cp.eventMark + 1, categories: CHANGE_CATEGORIES }, { signal, pageSize })) {
     for (const event of page.items) {
       eventMark = Math.max(eventMark, eventAutoId(event.Id) ?? eventMark);
-      const deployment = event.RelatedDocumentIds.find((d) => d.startsWith('Deployments-'));
-      const release = event.RelatedDocumentIds.find((d) => d.startsWith('Releases-'));
+      const related = event.RelatedDocumentIds;
+      const deployment = related.find((d) => d.startsWith('Deployments-'));
+      const release = related.find((d) => d.startsWith('Releases-'));
+      const task = related.find((d) => d.startsWith('ServerTasks-'));
       if (deployment) touchedDeployments.add(deployment);
+      else if (task) touchedTasks.add(task);
       if (release) touchedReleases.add(release);
       if (release && event.Category.startsWith('Defect')) defectReleases.add(release);
       if (deployment && event.Category === 'GuidedFailureInterruptionRaised') guidedDeployments.add(deployment);
     }
   }
 
-  // 2. Finished tasks whose state may have been edited since we stored them.
-  const recheck: Task[] = [];
-  for await (const page of taskPages(client, space, { completedFrom: cp.syncedAt - RECHECK_WINDOW_MS }, { signal, pageSize: options.pageSize ?? PAGE_SIZE })) {
-    recheck.push(...page.items);
+  // 2. Releases created since (never-deployed ones have no deployment event): newest first, until known.
+  const newReleases: Release[] = [];
+  let maxRelease = cp.maxRelease;
+  for await (const page of releasePages(client, space, { signal, pageSize: RELEASE_PROBE })) {
+    const fresh = page.items.filter((r) => idNumber(r.Id) > cp.maxRelease);
+    newReleases.push(...fresh);
+    if (fresh.length < page.items.length) break;
   }
-  const recheckByDeployment = new Map(recheck.filter((t) => t.Arguments?.DeploymentId).map((t) => [t.Arguments!.DeploymentId!, t]));
-  const stored = await cache.readDeployments(space, [...recheckByDeployment.keys()].map(idNumber));
-  for (const [deploymentId, task] of recheckByDeployment) {
+  for (const r of newReleases) maxRelease = Math.max(maxRelease, idNumber(r.Id));
+
+  // 3. Finished tasks whose state may have been edited since we stored them.
+  const recheck: Task[] = [];
+  for await (const page of taskPages(client, space, { completedFrom: cp.syncedAt - RECHECK_WINDOW_MS }, { signal, pageSize })) recheck.push(...page.items);
+  const tasks = new Map(recheck.map((t) => [t.Id, t]));
+  for (const [id, task] of await tasksById(client, space, [...touchedTasks].filter((t) => !tasks.has(t)), signal)) tasks.set(id, task);
+  const taskDeployments = [...tasks.values()].filter((t) => t.Arguments?.DeploymentId).map((t) => [t.Arguments!.DeploymentId!, t] as const);
+  const stored = await cache.readDeployments(space, taskDeployments.map(([id]) => idNumber(id)));
+  for (const [deploymentId, task] of taskDeployments) {
     const record = stored.get(idNumber(deploymentId));
-    if (!record || record.state !== TaskState[task.State] || record.completed !== (task.CompletedTime ?? Number.NaN)) touchedDeployments.add(deploymentId);
+    const changed = !record || record.state !== TaskState[task.State] || !sameTime(record.completed, task.CompletedTime);
+    if (changed || touchedTasks.has(task.Id)) touchedDeployments.add(deploymentId);
   }
 
-  // 3. Refetch what changed.
+  // 4. Refetch what changed.
   const blocked = new Set(cp.blockedReleases);
   for (const id of defectReleases) {
     const defects = await listDefects(client, space, id, { signal });
     if (defects.some((d) => d.Status === 'Unresolved')) blocked.add(idNumber(id));
     else blocked.delete(idNumber(id));
   }
-  const releases = await getReleasesByIds(client, space, [...touchedReleases], { signal });
   const deployments = await getDeploymentsByIds(client, space, [...touchedDeployments], { signal });
-  for (const d of deployments) touchedReleases.add(d.ReleaseId);
-  const missingReleases = [...touchedReleases].filter((id) => !releases.some((r) => r.Id === id));
   const known = await cache.readDeployments(space, deployments.map((d) => idNumber(d.Id)));
-  const tasks = new Map(recheck.map((t) => [t.Id, t]));
-  const missingTasks = deployments.map((d) => d.TaskId).filter((id) => !tasks.has(id));
-  for (const [id, task] of await tasksById(client, space, missingTasks, signal)) tasks.set(id, task);
+  // Releases to (re)write: new ones, those whose defects changed, and any a changed deployment uses
+  // that the cache may not have yet (a release created and deployed between two syncs).
+  const have = new Set(newReleases.map((r) => r.Id));
+  for (const d of deployments) if (idNumber(d.ReleaseId) > cp.maxRelease) touchedReleases.add(d.ReleaseId);
+  for (const id of defectReleases) touchedReleases.add(id);
+  const refetch = [...touchedReleases].filter((id) => !have.has(id) && (defectReleases.has(id) || idNumber(id) > cp.maxRelease));
+  const releases = [...newReleases, ...(await getReleasesByIds(client, space, refetch, { signal }))];
+  for (const r of releases) maxRelease = Math.max(maxRelease, idNumber(r.Id));
+  for (const [id, task] of await tasksById(client, space, deployments.map((d) => d.TaskId).filter((id) => !tasks.has(id)), signal)) tasks.set(id, task);
 
   const deploymentRecords: DeploymentRecord[] = [];
   for (const d of deployments) {
@@ -244,15 +273,16 @@ async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promi
     const guided = guidedDeployments.has(d.Id) || known.get(idNumber(d.Id))?.guidedFailure === true;
     deploymentRecords.push(deploymentRecord(d, task, guided));
   }
-  const allReleases = [...releases, ...(await getReleasesByIds(client, space, missingReleases, { signal }))];
-  const releaseRecords = allReleases.map((r) => releaseRecord(r, blocked.has(idNumber(r.Id))));
+  const releaseRecords = releases.map((r) => releaseRecord(r, blocked.has(idNumber(r.Id))));
   result.deployments = deploymentRecords.length;
   result.releases = releaseRecords.length;
 
-  const next: ReadyCheckpoint = { v: 1, phase: 'ready', eventMark, syncedAt: startedAt, blockedReleases: [...blocked] };
+  const next: ReadyCheckpoint = { v: 1, phase: 'ready', eventMark, syncedAt: startedAt, blockedReleases: [...blocked], maxRelease };
   await cache.writePage(space, { deployments: deploymentRecords, releases: releaseRecords, checkpoint: next, lastSyncedAt: now() });
   return result;
 }
+
+const sameTime = (stored: number, octopus: number | null): boolean => (octopus === null ? Number.isNaN(stored) : stored === octopus);
 
 async function latestEventId(client: OctopusClient, space: string, signal?: AbortSignal): Promise<number> {
   for await (const page of eventPages(client, space, {}, { signal, pageSize: 1 })) {
