@@ -9,8 +9,8 @@ import { SyncBar } from '@/components/SyncBar';
 import { type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel-params';
 import type { ViewSettings } from '@/lib/project-view';
 import { ProjectInsights } from './ProjectInsights';
-import { useSettings } from './use-settings';
-import { useSpaceHistory } from './use-space-history';
+import { useSettings } from '@/lib/ui/use-settings';
+import { useSpaceHistory } from '@/lib/ui/use-space-history';
 
 export function InsightsApp() {
   const hash = useMemo(() => new URLSearchParams(location.hash.slice(1)), []);
