@@ -7,6 +7,8 @@ export interface MetricCardProps {
   id: string;
   title: string;
   value: string;
+  /** The number behind `value` (ms, count or fraction), for tests and tools reading the page. */
+  rawValue?: number | null;
   /** A second figure, e.g. the mean beside a median. */
   detail?: string;
   /** e.g. "from 42 deployments". */
@@ -63,7 +65,7 @@ export function MetricCard(props: MetricCardProps) {
       <p id={`${props.id}-definition`} class="definition" hidden={!showDefinition}>
         {props.definition}
       </p>
-      <p class="metric-value" data-testid={`${props.id}-value`}>
+      <p class="metric-value" data-testid={`${props.id}-value`} data-value={props.rawValue ?? ''}>
         {props.value}
       </p>
       {props.detail && <p class="metric-detail">{props.detail}</p>}

@@ -115,6 +115,7 @@ export function ProjectInsights(props: ProjectInsightsProps) {
           id="frequency"
           title="Deployment frequency"
           value={`${formatRate(s.frequency.perWeek)} / week`}
+          rawValue={s.frequency.successful}
           detail={`${formatCount(s.frequency.successful)} successful in ${Math.round(s.days)} days`}
           sample={`n = ${formatCount(s.frequency.successful)} deployments`}
           comparison={insights.comparison.frequency}
@@ -129,6 +130,7 @@ export function ProjectInsights(props: ProjectInsightsProps) {
           id="leadTime"
           title="Deployment lead time"
           value={formatDurationShort(s.leadTime.median)}
+          rawValue={s.leadTime.median}
           detail={`median · mean ${formatDurationShort(s.leadTime.mean)} · p95 ${formatDurationShort(s.leadTime.p95)}`}
           sample={sampleOf(s.leadTime, 'deployments')}
           comparison={insights.comparison.leadTime}
@@ -144,6 +146,7 @@ export function ProjectInsights(props: ProjectInsightsProps) {
           id="failureRate"
           title="Deployment failure rate"
           value={formatPercent(s.failureRate.rate)}
+          rawValue={s.failureRate.rate}
           detail={`${formatCount(s.failureRate.failed)} failed of ${formatCount(s.failureRate.total)} (${formatCount(s.failureRate.guidedFailure)} guided failures)`}
           sample={`n = ${formatCount(s.failureRate.total)} deployments`}
           comparison={insights.comparison.failureRate}
@@ -159,6 +162,7 @@ export function ProjectInsights(props: ProjectInsightsProps) {
           id="recovery"
           title="Time to recovery"
           value={formatDurationShort(s.recovery.median)}
+          rawValue={s.recovery.median}
           detail={`median · mean ${formatDurationShort(s.recovery.mean)}${insights.beyondOctopus.unrecovered.count ? ` · ${insights.beyondOctopus.unrecovered.count} not yet recovered` : ''}`}
           sample={sampleOf(s.recovery, 'recoveries')}
           comparison={insights.comparison.recovery}
@@ -170,8 +174,8 @@ export function ProjectInsights(props: ProjectInsightsProps) {
           selected={focus === 'recovery'}
           onSelect={() => setFocus('recovery')}
         />
-        <MetricCard id="duration" title="Deployment duration" value={formatDurationShort(s.duration.mean)} detail={`mean · median ${formatDurationShort(s.duration.median)}`} sample={sampleOf(s.duration, 'deployments')} comparison={insights.comparison.duration} definition={DEFINITIONS.duration} />
-        <MetricCard id="queueTime" title="Queue time" value={formatDurationShort(s.queueTime.mean)} detail={`mean · median ${formatDurationShort(s.queueTime.median)}`} sample={sampleOf(s.queueTime, 'deployments')} comparison={insights.comparison.queueTime} definition={DEFINITIONS.queueTime} />
+        <MetricCard id="duration" title="Deployment duration" value={formatDurationShort(s.duration.mean)} rawValue={s.duration.mean} detail={`mean · median ${formatDurationShort(s.duration.median)}`} sample={sampleOf(s.duration, 'deployments')} comparison={insights.comparison.duration} definition={DEFINITIONS.duration} />
+        <MetricCard id="queueTime" title="Queue time" value={formatDurationShort(s.queueTime.mean)} rawValue={s.queueTime.mean} detail={`mean · median ${formatDurationShort(s.queueTime.median)}`} sample={sampleOf(s.queueTime, 'deployments')} comparison={insights.comparison.queueTime} definition={DEFINITIONS.queueTime} />
       </div>
 
       <Charts insights={insights} palette={palette} timeZone={settings.timeZone} onFirstChart={props.onFirstChart} />

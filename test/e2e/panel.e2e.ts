@@ -1,0 +1,154 @@
+/**
+ * The Insights panel in real Chromium with the built extension against the emulator: the worker syncs with
+ * the user's session cookies (SameSite Lax and Strict), the panel reads the cache in the extension's own
+ * IndexedDB, and its numbers, filters and CSV equal what the test computes independently from the
+ * emulator's ground truth (test/support/reference-metrics.ts).
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningEmulator, startEmulator } from '../emulator/server';
+import { EMULATOR_USERS } from '../emulator/users';
+import { expectedSpace } from '../support/ground-truth';
+import { parseCsv, type ReferenceFilter, referenceMetrics } from '../support/reference-metrics';
+import { type ExtensionBrowser, launchWithExtension, screenshot, signIn } from './browser';
+
+const SPACE = 'Spaces-1';
+// A custom range in Europe/London across the October clock change, worked out by hand:
+// 2026-08-01 00:00 BST = 2026-07-31T23:00Z; the end of 2026-11-20 = 2026-11-21 00:00 GMT = 00:00Z.
+const RANGE = { from: '2026-08-01', to: '2026-11-20' };
+const WINDOW = { from: Date.UTC(2026, 6, 31, 23), to: Date.UTC(2026, 10, 21) };
+const NOW = Date.UTC(2026, 10, 25, 12);
+
+for (const sameSite of ['Lax', 'Strict'] as const) {
+  describe(`project panel (session cookie SameSite=${sameSite})`, () => {
+    let emulator: RunningEmulator;
+    let chromium: ExtensionBrowser;
+    let page: Page;
+    let frame: Frame;
+    let truth: ReturnType<typeof expectedSpace>;
+    let project: { Id: string; Slug: string; Name: string };
+    let channel: string;
+    let production: string;
+
+    beforeAll(async () => {
+      emulator = await startEmulator({ scale: 'demo', port: 0, seed: 5, sameSite, now: NOW });
+      truth = expectedSpace(emulator.history(), SPACE);
+      const space = emulator.history().Spaces[0];
+      production = space.Environments.find((e) => e.Name === 'Production')!.Id;
+      // The project with the most production deployments in the window gives the most telling numbers.
+      const inWindow = truth.deployments.filter((d) => d.environment === production && d.completed !== null && d.completed >= WINDOW.from && d.completed < WINDOW.to);
+      const busiest = [...new Set(inWindow.map((d) => d.project))].sort((a, b) => inWindow.filter((d) => d.project === b).length - inWindow.filter((d) => d.project === a).length)[0];
+      project = space.Projects.find((p) => p.Id === busiest)!;
+      channel = space.Channels.find((c) => c.ProjectId === project.Id && c.IsDefault)!.Id;
+
+      chromium = await launchWithExtension();
+      // The panel follows the user's time zone setting; make it a zone with DST.
+      const worker = await chromium.worker();
+      await worker.evaluate(`chrome.storage.local.set({ settings: { timeZone: 'Europe/London' } })`);
+      page = await chromium.browser.newPage();
+      const route = `#/${SPACE}/projects/${project.Slug}/deployments?doraLens=insights&range=custom&from=${RANGE.from}&to=${RANGE.to}`;
+      await signIn(page, emulator.url, EMULATOR_USERS.admin, route);
+      const handle = await page.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 20_000 });
+      frame = (await handle!.contentFrame())!;
+      await frame.waitForSelector('[data-testid="chart-frequency"] canvas', { timeout: 60_000 });
+    });
+
+    afterAll(async () => {
+      await chromium?.close();
+      await emulator?.close();
+    });
+
+    const shown = async () => {
+      const value = (id: string) => frame.$eval(`[data-testid="${id}-value"]`, (el) => el.getAttribute('data-value'));
+      const number = (v: string | null) => (v === null || v === '' ? null : Number(v));
+      return {
+        successful: number(await value('frequency')),
+        rate: number(await value('failureRate')),
+        leadTimeMedian: number(await value('leadTime')),
+        recoveryMedian: number(await value('recovery')),
+      };
+    };
+    const expected = (filter: Partial<ReferenceFilter> = {}) => {
+      const r = referenceMetrics(truth.deployments, truth.releases, { project: project.Id, channel, environment: production, tenant: 'all', ...WINDOW, ...filter });
+      return { r, view: { successful: r.successful, rate: r.rate, leadTimeMedian: r.leadTimeMedian, recoveryMedian: r.recoveryMedian } };
+    };
+
+    it('syncs through the worker with the session cookie and shows the numbers of the ground truth', async () => {
+      const { r, view } = expected();
+      expect(r.total).toBeGreaterThan(5);
+      expect(view.leadTimeMedian).not.toBeNull();
+      expect(await shown()).toEqual(view);
+      // The default view is Octopus's: the default channel and the last environment of its lifecycle.
+      expect(await frame.$eval('#f-environment', (el) => (el as HTMLSelectElement).value)).toBe(production);
+    });
+
+    if (sameSite === 'Strict') return;
+
+    it('changes with each filter as the ground truth does', async () => {
+      const space = emulator.history().Spaces[0];
+      const staging = space.Environments.find((e) => e.Name === 'Staging')!.Id;
+      await frame.select('#f-environment', staging);
+      await frame.waitForFunction((env) => (document.querySelector('#f-environment') as HTMLSelectElement).value === env, {}, staging);
+      expect(await shown()).toEqual(expected({ environment: staging }).view);
+
+      await frame.select('#f-environment', production);
+      await frame.select('#f-range', 'custom');
+      await frame.$eval('#f-from', (el, v) => {
+        const input = el as HTMLInputElement;
+        input.value = v;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }, '2026-10-01');
+      await frame.waitForFunction(() => location.hash.includes('from=2026-10-01'));
+      // 2026-10-01 00:00 BST = 2026-09-30T23:00Z.
+      expect(await shown()).toEqual(expected({ from: Date.UTC(2026, 8, 30, 23) }).view);
+
+      // The view is in the Octopus address, so it can be shared.
+      expect(decodeURIComponent(await page.evaluate(() => location.hash))).toContain('from=2026-10-01');
+      await frame.$eval('#f-from', (el, v) => {
+        const input = el as HTMLInputElement;
+        input.value = v;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }, RANGE.from);
+      await frame.waitForFunction((v) => location.hash.includes(`from=${v}`), {}, RANGE.from);
+      expect(await shown()).toEqual(expected().view);
+    });
+
+    it('exports a CSV whose rows equal the computed rows', async () => {
+      const downloads = mkdtempSync(path.join(tmpdir(), 'dora-lens-downloads-'));
+      const cdp = await chromium.browser.target().createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+      await frame.click('[data-testid="export-csv"]');
+      const deadline = Date.now() + 15_000;
+      let file: string | undefined;
+      while (!file && Date.now() < deadline) {
+        file = readdirSync(downloads).find((f) => f.endsWith('.csv'));
+        if (!file) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(file).toMatch(new RegExp(`^dora-lens_.+_Production_${RANGE.from}_${RANGE.to}\\.csv$`));
+      const [head, ...rows] = parseCsv(readFileSync(path.join(downloads, file!), 'utf8'));
+      const col = (name: string) => head.indexOf(name);
+      expect(head.slice(0, 3)).toEqual(['Deployment', 'Project', 'Release']);
+      const { r } = expected();
+      const seconds = (ms: number | null) => (ms === null ? '' : String(ms / 1000));
+      expect(rows.map((row) => [row[col('Deployment')], row[col('Lead Time (seconds)')], row[col('Time to Recovery (seconds)')]])).toEqual(
+        r.rows.map((row) => [row.id, seconds(row.leadTimeMs), seconds(row.recoveryMs)]),
+      );
+      expect(new Set(rows.map((row) => row[col('Project')]))).toEqual(new Set([project.Name]));
+    });
+
+    it('looks right in light and dark', async () => {
+      await screenshot(page, 'panel-light');
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+      await page.reload();
+      const handle = await page.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 20_000 });
+      const dark = (await handle!.contentFrame())!;
+      await dark.waitForSelector('[data-testid="chart-frequency"] canvas', { timeout: 30_000 });
+      expect(await dark.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      await screenshot(page, 'panel-dark');
+    });
+  });
+}

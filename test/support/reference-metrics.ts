@@ -1,0 +1,139 @@
+/**
+ * DORA metrics written straight from Octopus's published definitions (docs/octopus-api.md §1.2-1.4) and
+ * DORA Lens's documented decisions for the cases Octopus leaves open (lib/metrics/README.md), over the
+ * ground-truth records of test/support/ground-truth.ts. Deliberately naive (objects, sorts, filters) and
+ * independent of lib/metrics: the browser tests compare what the extension shows with this.
+ */
+import type { ExpectedDeployment, ExpectedRelease } from './ground-truth';
+
+export interface ReferenceFilter {
+  project: string;
+  channel: string;
+  environment: string;
+  /** 'all' = untenanted and every tenant; 'untenanted'; or a tenant id. */
+  tenant: string;
+  from: number;
+  to: number;
+  blockedIsFailure?: boolean;
+}
+
+export interface ReferenceRow {
+  id: string;
+  completed: number;
+  outcome: 'success' | 'failure' | 'excluded';
+  leadTimeMs: number | null;
+  recoveryMs: number | null;
+}
+
+const num = (id: string) => Number(id.slice(id.lastIndexOf('-') + 1));
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = (sorted.length - 1) / 2;
+  return (sorted[Math.floor(mid)] + sorted[Math.ceil(mid)]) / 2;
+}
+
+export function referenceMetrics(deployments: ExpectedDeployment[], releases: ExpectedRelease[], f: ReferenceFilter) {
+  const blockedIsFailure = f.blockedIsFailure ?? true;
+  const releaseById = new Map(releases.map((r) => [r.id, r]));
+  // Release order within a project and channel: creation time, then id.
+  const channelReleases = releases
+    .filter((r) => r.project === f.project && r.channel === f.channel)
+    .sort((a, b) => a.assembled - b.assembled || num(a.id) - num(b.id));
+  const ordinal = new Map(channelReleases.map((r, i) => [r.id, i]));
+
+  const tenantOk = (t: string | null) => f.tenant === 'all' || (f.tenant === 'untenanted' ? t === null : t === f.tenant);
+  const inScope = deployments.filter((d) => d.project === f.project && d.channel === f.channel && d.environment === f.environment && tenantOk(d.tenant));
+
+  const outcome = (d: ExpectedDeployment): ReferenceRow['outcome'] => {
+    if (d.state === 'Failed') return 'failure';
+    if (d.state !== 'Success') return 'excluded';
+    if (d.guidedFailure) return 'failure';
+    if (blockedIsFailure && releaseById.get(d.release)?.blocked) return 'failure';
+    return 'success';
+  };
+
+  // Walk each stream (tenant) in completion order.
+  const rows = new Map<string, ReferenceRow>();
+  const streams = new Map<string, ExpectedDeployment[]>();
+  for (const d of inScope) {
+    if (d.completed === null) continue;
+    const key = d.tenant ?? '(untenanted)';
+    streams.set(key, [...(streams.get(key) ?? []), d]);
+  }
+  for (const stream of streams.values()) {
+    stream.sort((a, b) => a.completed! - b.completed! || num(a.id) - num(b.id));
+    let delivered: number | null = null;
+    let earliestAttempted: number | null = null;
+    let runStart: number | null = null;
+    for (const d of stream) {
+      const o = outcome(d);
+      const row: ReferenceRow = { id: d.id, completed: d.completed!, outcome: o, leadTimeMs: null, recoveryMs: null };
+      rows.set(d.id, row);
+      if (o === 'excluded') continue;
+      const ord = ordinal.get(d.release)!;
+      earliestAttempted = earliestAttempted === null ? ord : Math.min(earliestAttempted, ord);
+      if (o === 'failure') {
+        runStart ??= d.completed!;
+        continue;
+      }
+      // Success: lead time from the earliest release whose changes had not reached the environment.
+      if (delivered === null) row.leadTimeMs = d.completed! - channelReleases[earliestAttempted].assembled;
+      else if (ord > delivered) row.leadTimeMs = d.completed! - channelReleases[delivered + 1].assembled;
+      delivered = delivered === null ? ord : Math.max(delivered, ord);
+      if (runStart !== null) {
+        row.recoveryMs = d.completed! - runStart;
+        runStart = null;
+      }
+    }
+  }
+
+  const inWindow = [...rows.values()].filter((r) => r.completed >= f.from && r.completed < f.to).sort((a, b) => a.completed - b.completed || num(a.id) - num(b.id));
+  const successful = inWindow.filter((r) => r.outcome === 'success').length;
+  const failed = inWindow.filter((r) => r.outcome === 'failure').length;
+  const leadTimes = inWindow.flatMap((r) => (r.leadTimeMs === null ? [] : [r.leadTimeMs]));
+  const recoveries = inWindow.flatMap((r) => (r.recoveryMs === null ? [] : [r.recoveryMs]));
+  return {
+    rows: inWindow,
+    successful,
+    failed,
+    total: successful + failed,
+    rate: successful + failed ? failed / (successful + failed) : null,
+    leadTimeMedian: median(leadTimes),
+    leadTimeCount: leadTimes.length,
+    recoveryMedian: median(recoveries),
+    recoveryCount: recoveries.length,
+  };
+}
+
+/** RFC 4180 parsing for the exported file (quotes doubled inside quoted fields; CRLF rows). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && body[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
