@@ -27,14 +27,22 @@ export interface PageWrite {
   deployments?: readonly DeploymentRecord[];
   releases?: readonly ReleaseRecord[];
   dims?: DimensionRecords;
+  /** Opaque to the store: the sync engine's resume point. */
   checkpoint?: unknown;
+  /** Other named sync records (sets built while paging), written with the page. */
+  syncState?: Record<string, unknown>;
   lastSyncedAt?: number;
+}
+
+export interface SpaceInfo extends SpaceMeta {
+  checkpoint?: unknown;
 }
 
 export interface Cache {
   readonly name: string;
   readHistory(space: string): Promise<History>;
-  readMeta(space: string): Promise<SpaceMeta | undefined>;
+  readMeta(space: string): Promise<SpaceInfo | undefined>;
+  readSyncState(space: string, name: string): Promise<unknown>;
   /** The stored records of some deployments (those not stored are absent from the map). */
   readDeployments(space: string, ids: readonly number[]): Promise<Map<number, DeploymentRecord>>;
   /** Stores one page of synced data and the checkpoint after it, atomically. */
@@ -68,7 +76,14 @@ export async function openCache(origin: string, userId: string): Promise<Cache> 
       return buildHistory(meta?.dims, deployments, releases);
     },
 
-    readMeta: (space) => db.get('spaces', space),
+    async readMeta(space) {
+      const tx = db.transaction(['spaces', 'sync'], 'readonly');
+      const [meta, checkpoint] = await Promise.all([tx.objectStore('spaces').get(space), tx.objectStore('sync').get([space, 'checkpoint']), tx.done]);
+      if (!meta && !checkpoint) return undefined;
+      return { ...meta, space, checkpoint: checkpoint?.value };
+    },
+
+    readSyncState: async (space, name) => (await db.get('sync', [space, name]))?.value,
 
     async readDeployments(space, ids) {
       const found = new Map<number, DeploymentRecord>();
@@ -87,7 +102,7 @@ export async function openCache(origin: string, userId: string): Promise<Cache> 
     async writePage(space, page) {
       // Read-modify-write of the touched chunks inside one transaction: never await anything but
       // IndexedDB requests here, or the transaction auto-commits half-way.
-      const tx = db.transaction(['chunks', 'spaces'], 'readwrite');
+      const tx = db.transaction(['chunks', 'spaces', 'sync'], 'readwrite');
       const chunks = tx.objectStore('chunks');
       const work: Promise<unknown>[] = [];
       for (const [no, rows] of byChunk(page.deployments ?? [])) {
@@ -98,24 +113,26 @@ export async function openCache(origin: string, userId: string): Promise<Cache> 
       for (const [no, rows] of byChunk(page.releases ?? [])) {
         work.push(chunks.get([space, 'releases', no]).then((existing) => chunks.put(mergeReleaseChunk(space, no, existing as ReleaseChunk | undefined, rows))));
       }
-      if (page.dims !== undefined || page.checkpoint !== undefined || page.lastSyncedAt !== undefined) {
+      if (page.dims !== undefined || page.lastSyncedAt !== undefined) {
         const spaces = tx.objectStore('spaces');
         work.push(
           spaces.get(space).then((meta) => {
             const next: SpaceMeta = { ...meta, space };
             if (page.dims !== undefined) next.dims = page.dims;
-            if (page.checkpoint !== undefined) next.checkpoint = page.checkpoint;
             if (page.lastSyncedAt !== undefined) next.lastSyncedAt = page.lastSyncedAt;
             return spaces.put(next);
           }),
         );
       }
+      const records = { ...page.syncState, ...(page.checkpoint === undefined ? {} : { checkpoint: page.checkpoint }) };
+      for (const [name, value] of Object.entries(records)) work.push(tx.objectStore('sync').put({ space, name, value }));
       await Promise.all([...work, tx.done]);
     },
 
     async clearSpace(space) {
-      const tx = db.transaction(['chunks', 'spaces'], 'readwrite');
+      const tx = db.transaction(['chunks', 'spaces', 'sync'], 'readwrite');
       await Promise.all([
+        tx.objectStore('sync').delete(IDBKeyRange.bound([space, ''], [space, '\uffff'])),
         tx.objectStore('chunks').delete(spaceRange(space, 'deployments')),
         tx.objectStore('chunks').delete(spaceRange(space, 'releases')),
         tx.objectStore('spaces').delete(space),

@@ -3,7 +3,7 @@
  * packing is tested directly and the database code only moves whole chunks.
  */
 import type { DeploymentRecord, ReleaseRecord } from './records';
-import type { DeploymentChunk, ReleaseChunk } from './schema';
+import { type DeploymentChunk, NO_TIME, type ReleaseChunk, type TimeColumn } from './schema';
 
 /** Ids per chunk bucket. ~16k ids keep a chunk near the ~10k rows measured as the sweet spot. */
 export const CHUNK_SPAN = 16_384;
@@ -56,12 +56,45 @@ export function deploymentChunkToRecords(chunk: DeploymentChunk): DeploymentReco
       state: chunk.state[i] as DeploymentRecord['state'],
       guidedFailure: chunk.guidedFailure[i] === 1,
       created: chunk.created[i],
-      queued: chunk.queued[i],
-      started: chunk.started[i],
-      completed: chunk.completed[i],
+      queued: timeAt(chunk.queued, chunk.created, i),
+      started: timeAt(chunk.started, chunk.created, i),
+      completed: timeAt(chunk.completed, chunk.created, i),
     };
   }
   return rows;
+}
+
+const INT32_MIN = -0x80000000;
+const INT32_MAX = 0x7fffffff;
+
+/** The absolute time of row `i` of a time column. */
+export function timeAt(column: TimeColumn, created: Float64Array, i: number): number {
+  if (column instanceof Float64Array) return column[i];
+  return column[i] === NO_TIME ? Number.NaN : created[i] + column[i];
+}
+
+/** Writes a whole time column as absolute times into `out` from `at`. */
+export function decodeTimes(column: TimeColumn, created: Float64Array, out: Float64Array, at: number): void {
+  if (column instanceof Float64Array) {
+    out.set(column, at);
+    return;
+  }
+  for (let i = 0; i < column.length; i++) out[at + i] = column[i] === NO_TIME ? Number.NaN : created[i] + column[i];
+}
+
+/** Offsets from `created` when every value fits in 32 bits (they nearly always do), else absolute times. */
+function encodeTimes(values: Float64Array, created: Float64Array): TimeColumn {
+  const offsets = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) {
+      offsets[i] = NO_TIME;
+      continue;
+    }
+    const delta = values[i] - created[i];
+    if (!Number.isInteger(delta) || delta <= INT32_MIN || delta > INT32_MAX) return values;
+    offsets[i] = delta;
+  }
+  return offsets;
 }
 
 /** Rows of `existing` with `updates` put over them (same id replaces), sorted by id. */
@@ -96,10 +129,13 @@ export function mergeDeploymentChunk(
     state: new Uint8Array(n),
     guidedFailure: new Uint8Array(n),
     created: new Float64Array(n),
-    queued: new Float64Array(n),
-    started: new Float64Array(n),
-    completed: new Float64Array(n),
+    queued: new Int32Array(0),
+    started: new Int32Array(0),
+    completed: new Int32Array(0),
   };
+  const queued = new Float64Array(n);
+  const started = new Float64Array(n);
+  const completed = new Float64Array(n);
   rows.forEach((r, i) => {
     chunk.id[i] = r.id;
     chunk.release[i] = r.release;
@@ -110,10 +146,13 @@ export function mergeDeploymentChunk(
     chunk.state[i] = r.state;
     chunk.guidedFailure[i] = r.guidedFailure ? 1 : 0;
     chunk.created[i] = r.created;
-    chunk.queued[i] = r.queued;
-    chunk.started[i] = r.started;
-    chunk.completed[i] = r.completed;
+    queued[i] = r.queued;
+    started[i] = r.started;
+    completed[i] = r.completed;
   });
+  chunk.queued = encodeTimes(queued, chunk.created);
+  chunk.started = encodeTimes(started, chunk.created);
+  chunk.completed = encodeTimes(completed, chunk.created);
   return chunk;
 }
 

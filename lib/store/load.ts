@@ -3,6 +3,7 @@
  * concatenated and chunk-local string references become indices into the dimension arrays.
  */
 import type { DeploymentFacts, Dimensions, History, ReleaseFacts } from '@/lib/metrics/facts';
+import { decodeTimes } from './chunks';
 import type { DimensionRecords } from './records';
 import type { DeploymentChunk, ReleaseChunk } from './schema';
 
@@ -135,9 +136,9 @@ function concatDeployments(chunks: DeploymentChunk[], index: DimensionIndex, rel
     out.state.set(c.state, at);
     out.guidedFailure.set(c.guidedFailure, at);
     out.created.set(c.created, at);
-    out.queued.set(c.queued, at);
-    out.started.set(c.started, at);
-    out.completed.set(c.completed, at);
+    decodeTimes(c.queued, c.created, out.queued, at);
+    decodeTimes(c.started, c.created, out.started, at);
+    decodeTimes(c.completed, c.created, out.completed, at);
     // Chunk-local string index → dimension index, resolved once per distinct string, not per row.
     const projectOf = lazy(c.strings, index.project);
     const environmentOf = lazy(c.strings, index.environment);

@@ -8,7 +8,7 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { DimensionRecords } from './records';
 
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 export const DB_PREFIX = 'dora-lens';
 
 /** `kind` of a chunk. */
@@ -35,10 +35,19 @@ export interface DeploymentChunk {
   state: Uint8Array;
   guidedFailure: Uint8Array;
   created: Float64Array;
-  queued: Float64Array;
-  started: Float64Array;
-  completed: Float64Array;
+  /** Milliseconds after `created` (a few bytes less per row on disk), or absolute times when a value does not fit. */
+  queued: TimeColumn;
+  started: TimeColumn;
+  completed: TimeColumn;
 }
+
+/**
+ * A time column: `Int32Array` holds milliseconds relative to the row's `created` ({@link NO_TIME} for
+ * "not happened"); `Float64Array` holds absolute epoch milliseconds (NaN for "not happened"), used for a
+ * chunk where some offset does not fit in 32 bits (a deployment scheduled weeks ahead).
+ */
+export type TimeColumn = Int32Array | Float64Array;
+export const NO_TIME = -0x80000000;
 
 export interface ReleaseChunk {
   space: string;
@@ -59,20 +68,32 @@ export type Chunk = DeploymentChunk | ReleaseChunk;
 export interface SpaceMeta {
   space: string;
   dims?: DimensionRecords;
-  /** Opaque to the store: the sync engine's resume point. */
-  checkpoint?: unknown;
   lastSyncedAt?: number;
+}
+
+/**
+ * The sync's own records (its checkpoint, the sets it builds while paging), kept apart from the space's
+ * dimensions so that the per-page checkpoint write stays a few bytes.
+ */
+export interface SyncRecord {
+  space: string;
+  name: string;
+  value: unknown;
 }
 
 export interface CacheSchema extends DBSchema {
   chunks: { key: [string, ChunkKind, number]; value: Chunk };
   spaces: { key: string; value: SpaceMeta };
+  sync: { key: [string, string]; value: SyncRecord };
 }
 
 export function upgrade(db: IDBPDatabase<CacheSchema>, oldVersion: number): void {
   if (oldVersion < 1) {
     db.createObjectStore('chunks', { keyPath: ['space', 'kind', 'no'] });
     db.createObjectStore('spaces', { keyPath: 'space' });
+  }
+  if (oldVersion < 2) {
+    db.createObjectStore('sync', { keyPath: ['space', 'name'] });
   }
 }
 

@@ -20,12 +20,6 @@ export interface InitialCheckpoint {
    * since, including those made while this first sync was paging.
    */
   eventMark: number;
-  /** Tasks that raised a guided-failure interruption (ids `ServerTasks-N`). */
-  guidedTasks: string[];
-  /** Releases with an unresolved defect (numbers of `Releases-N`). */
-  blockedReleases: number[];
-  /** During the `defects` step: releases whose latest defect event has been read. */
-  defectsSettled: number[];
   /** Highest release number stored: later syncs look for releases above it. */
   maxRelease: number;
 }
@@ -40,6 +34,19 @@ export interface ReadyCheckpoint {
 }
 
 export type Checkpoint = InitialCheckpoint | ReadyCheckpoint;
+
+/**
+ * Sets a first sync builds while paging, stored beside the checkpoint (written with the pages of their own
+ * step only, so the checkpoint written with every deployments page stays small):
+ * - `guided`: tasks that raised a guided-failure interruption (`ServerTasks-N`);
+ * - `blocked`: releases with an unresolved defect (N of `Releases-N`);
+ * - `settled`: during the defects step, releases whose latest defect event has been read.
+ */
+export interface SyncSets {
+  guided: string[];
+  blocked: number[];
+  settled: number[];
+}
 
 export function isCheckpoint(value: unknown): value is Checkpoint {
   return typeof value === 'object' && value !== null && (value as Checkpoint).v === 1;

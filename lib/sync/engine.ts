@@ -24,7 +24,7 @@ import { eventAutoId, isGuidedFailure, type Release, type Task } from '@/lib/oct
 import { getTasksByIds, taskPages } from '@/lib/octopus/tasks';
 import type { Cache } from '@/lib/store/cache';
 import { type DeploymentRecord, idNumber } from '@/lib/store/records';
-import { type Checkpoint, type InitialCheckpoint, isCheckpoint, type ReadyCheckpoint } from './checkpoint';
+import { type Checkpoint, type InitialCheckpoint, isCheckpoint, type ReadyCheckpoint, type SyncSets } from './checkpoint';
 import { deploymentRecord, dimensionRecords, releaseRecord } from './normalise';
 
 /** Items per page: large pages keep the request count low; Octopus serves 1000 comfortably. */
@@ -103,15 +103,13 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
     skip: 0,
     startedAt: now(),
     eventMark: await latestEventId(client, space, signal),
-    guidedTasks: [],
-    blockedReleases: [],
-    defectsSettled: [],
     maxRelease: 0,
   };
   const save = (next: InitialCheckpoint, page: Parameters<Cache['writePage']>[1] = {}) => {
     cp = next;
     return cache.writePage(space, { ...page, checkpoint: next });
   };
+  const set = async <K extends keyof SyncSets>(name: K): Promise<SyncSets[K]> => ((await cache.readSyncState(space, name)) as SyncSets[K] | undefined) ?? [];
 
   if (cp.step === 'dims') {
     options.onProgress?.({ phase: 'dims', done: 0 });
@@ -120,11 +118,11 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
   }
 
   if (cp.step === 'guided') {
-    const guided = new Set(cp.guidedTasks);
+    const guided = new Set(await set('guided'));
     const progress = progressReporter(options, 'guided', cp.skip);
     for await (const page of interruptionPages(client, space, {}, { signal, skip: cp.skip, pageSize })) {
       for (const i of page.items) if (isGuidedFailure(i) && i.TaskId) guided.add(i.TaskId);
-      await save({ ...cp, skip: page.skip + page.items.length, guidedTasks: [...guided] });
+      await save({ ...cp, skip: page.skip + page.items.length }, { syncState: { guided: [...guided] } });
       progress(cp.skip, page.totalResults);
     }
     await save({ ...cp, step: 'defects', skip: 0 });
@@ -133,8 +131,8 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
   if (cp.step === 'defects') {
     // Events come newest first: the first report or resolution seen for a release decides whether it is
     // blocked; older ones are history. `defectsSettled` carries that across a resumed sync.
-    const settled = new Set(cp.defectsSettled);
-    const blocked = new Set(cp.blockedReleases);
+    const settled = new Set(await set('settled'));
+    const blocked = new Set(await set('blocked'));
     const progress = progressReporter(options, 'defects', cp.skip);
     const query = { categories: ['DefectReported', 'DefectResolved'] };
     for await (const page of eventPages(client, space, query, { signal, skip: cp.skip, pageSize })) {
@@ -146,14 +144,14 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
           if (event.Category === 'DefectReported') blocked.add(release);
         }
       }
-      await save({ ...cp, skip: page.skip + page.items.length, blockedReleases: [...blocked], defectsSettled: [...settled] });
+      await save({ ...cp, skip: page.skip + page.items.length }, { syncState: { blocked: [...blocked], settled: [...settled] } });
       progress(cp.skip, page.totalResults);
     }
-    await save({ ...cp, step: 'releases', skip: 0, defectsSettled: [] });
+    await save({ ...cp, step: 'releases', skip: 0 }, { syncState: { settled: [] } });
   }
 
   if (cp.step === 'releases') {
-    const blocked = new Set(cp.blockedReleases);
+    const blocked = new Set(await set('blocked'));
     let maxRelease = cp.maxRelease;
     const progress = progressReporter(options, 'releases', cp.skip);
     for await (const page of releasePages(client, space, { signal, skip: cp.skip, pageSize })) {
@@ -167,7 +165,7 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
   }
 
   if (cp.step === 'deployments') {
-    const guided = new Set(cp.guidedTasks);
+    const guided = new Set(await set('guided'));
     const progress = progressReporter(options, 'deployments', cp.skip);
     for await (const page of deploymentPages(client, space, {}, { signal, skip: cp.skip, pageSize })) {
       const tasks = await tasksById(client, space, page.items.map((d) => d.TaskId), signal);
@@ -183,8 +181,9 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
     }
   }
 
-  const ready: ReadyCheckpoint = { v: 1, phase: 'ready', eventMark: cp.eventMark, syncedAt: cp.startedAt, blockedReleases: cp.blockedReleases, maxRelease: cp.maxRelease };
-  await cache.writePage(space, { checkpoint: ready, lastSyncedAt: now() });
+  const ready: ReadyCheckpoint = { v: 1, phase: 'ready', eventMark: cp.eventMark, syncedAt: cp.startedAt, blockedReleases: await set('blocked'), maxRelease: cp.maxRelease };
+  // The sets were only needed while paging.
+  await cache.writePage(space, { checkpoint: ready, lastSyncedAt: now(), syncState: { guided: [], blocked: [], settled: [] } });
   // Whatever changed while the first sync was paging is picked up right away.
   const catchUp = await incrementalSync(options, ready);
   return { ...result, deployments: result.deployments + catchUp.deployments, releases: result.releases + catchUp.releases };

@@ -23,10 +23,28 @@ export function clientFor(origin: string): OctopusClient {
   return client;
 }
 
+/**
+ * Who is signed in on `origin`. Remembered for a minute: a page asking before it starts a sync must not
+ * cost the sync an extra request. A 401 on any later request still reports the expired session.
+ */
+const SESSION_MEMORY_MS = 60_000;
+const sessions = new Map<string, { at: number; session: SessionInfo }>();
 export async function whoAmI(origin: string, signal?: AbortSignal): Promise<SessionInfo> {
-  const user = await getCurrentUser(clientFor(origin), { signal });
-  return { origin, userId: user.Id, username: user.Username, displayName: user.DisplayName ?? user.Username };
+  const known = sessions.get(origin);
+  if (known && Date.now() - known.at < SESSION_MEMORY_MS) return known.session;
+  try {
+    const user = await getCurrentUser(clientFor(origin), { signal });
+    const session = { origin, userId: user.Id, username: user.Username, displayName: user.DisplayName };
+    sessions.set(origin, { at: Date.now(), session });
+    return session;
+  } catch (error) {
+    sessions.delete(origin);
+    throw error;
+  }
 }
+
+/** Forget the session after a 401, so the next request asks again (the user may have switched accounts). */
+export const forgetSession = (origin: string): boolean => sessions.delete(origin);
 
 export function describeError(error: unknown): SyncError {
   if (isOctopusError(error)) {
@@ -65,6 +83,7 @@ export async function runSync(origin: string, space: string, sink: StatusSink, s
     } catch (error) {
       status.state = 'failed';
       status.error = describeError(error);
+      if (error instanceof NotSignedIn) forgetSession(origin);
     } finally {
       status.finishedAt = Date.now();
       status.progress = undefined;

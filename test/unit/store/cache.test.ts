@@ -102,6 +102,17 @@ describe('cache', () => {
     expect(h.deployments.release[0]).toBe(-1);
   });
 
+  it('keeps exact times, as offsets when they fit and absolute when a deployment was scheduled far ahead', async () => {
+    const cache = await open();
+    const farAhead = deployment(2, { queued: 1_700_000_100_002 + 90 * 86_400_000, started: Number.NaN, completed: Number.NaN, state: TaskState.Queued });
+    await cache.writePage('Spaces-1', { deployments: [deployment(1), farAhead] });
+    await cache.writePage('Spaces-2', { deployments: [deployment(3)] });
+    const far = (await cache.readHistory('Spaces-1')).deployments;
+    expect([far.queued[1], far.started[1], far.completed[1]]).toEqual([farAhead.queued, Number.NaN, Number.NaN]);
+    expect(far.completed[0]).toBe(deployment(1).completed);
+    expect((await cache.readHistory('Spaces-2')).deployments.completed[0]).toBe(deployment(3).completed);
+  });
+
   it('reports its size', async () => {
     const cache = await open();
     await cache.writePage('Spaces-1', { deployments: [1, 2, 3].map((id) => deployment(id)), releases: [release(1)] });

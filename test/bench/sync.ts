@@ -1,0 +1,123 @@
+/**
+ * `npm run bench:sync [-- --scale large|huge|demo]`: the sync and the panel, measured in real Chromium with
+ * the built extension against the emulator (in this process; Chromium does the work).
+ *   - first sync: wall time, requests, bytes, deployments per second
+ *   - later sync with nothing new, and with 100 new deployments: requests and time
+ *   - cache size on disk (navigator.storage.estimate) and per deployment
+ *   - opening the panel with the warm cache: time to the first chart drawn; a filter change: time to the
+ *     new numbers on screen
+ * Budgets (DESIGN.md): first sync of 100k ≤ 60 s; nothing new ≤ 3 requests; first chart ≤ 500 ms at 100k
+ * (1.5 s at 1M); filter change ≤ 50 ms; cache ≤ 50 bytes per deployment.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { E2E_EXTENSION, launchWithExtension, ROOT, signIn } from '../e2e/browser';
+import { startEmulator } from '../emulator/server';
+import { EMULATOR_USERS } from '../emulator/users';
+
+const scaleArg = process.argv.indexOf('--scale');
+const scale = (scaleArg > 0 ? process.argv[scaleArg + 1] : 'large') as 'demo' | 'large' | 'huge';
+if (!['demo', 'large', 'huge'].includes(scale)) throw new Error(`--scale must be demo, large or huge, not ${scale}`);
+const SPACE = 'Spaces-1';
+/** The extension page's `chrome`, as used inside `evaluate`. */
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value: { userId: string } }> };
+  storage: { session: { get(key: string): Promise<Record<string, { state: string; startedAt?: number; error?: unknown; result: { deployments: number } }>> } };
+};
+
+if (!existsSync(path.join(E2E_EXTENSION, 'manifest.json')) || process.env.REBUILD !== '0') {
+  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT, stdio: 'ignore' });
+}
+
+console.log(`DORA Lens sync bench — scale ${scale}, ${cpus().length} cores, Node ${process.version}`);
+let t = performance.now();
+const emulator = await startEmulator({ scale, port: 0, seed: 1 });
+console.log(`emulator ready in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+const chromium = await launchWithExtension();
+const page = await chromium.browser.newPage();
+await signIn(page, emulator.url, EMULATOR_USERS.admin);
+const ext = await chromium.browser.newPage();
+await ext.goto(`chrome-extension://${chromium.extensionId}/insights.html`);
+
+async function sync(label: string): Promise<{ ms: number; requests: number; bytes: number; deployments: number }> {
+  emulator.resetCounters();
+  const started = performance.now();
+  const status = await ext.evaluate(
+    async (origin, space) => {
+      const reply = await chrome.runtime.sendMessage({ type: 'sync', origin, space });
+      if (!reply?.ok) throw new Error(JSON.stringify(reply));
+      const key = `sync:${origin}:${reply.value.userId}:${space}`;
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 100));
+        const current = (await chrome.storage.session.get(key))[key];
+        if (current && current.state !== 'running' && current.startedAt) return current;
+      }
+    },
+    emulator.url,
+    SPACE,
+  );
+  const ms = performance.now() - started;
+  if (status.state !== 'done') throw new Error(`${label}: ${JSON.stringify(status.error)}`);
+  const counters = emulator.counters();
+  return { ms, requests: counters.requests, bytes: counters.bytes, deployments: status.result.deployments };
+}
+
+const first = await sync('first sync');
+console.log(
+  `first sync: ${(first.ms / 1000).toFixed(1)} s, ${first.requests} requests, ${(first.bytes / 1e6).toFixed(1)} MB, ` +
+    `${first.deployments} deployments, ${Math.round(first.deployments / (first.ms / 1000))} deployments/s`,
+);
+const idle = await sync('nothing new');
+console.log(`later sync, nothing new: ${idle.requests} requests, ${idle.ms.toFixed(0)} ms`);
+emulator.advance({ minutes: 60, deployments: 100 });
+const some = await sync('100 new');
+console.log(`later sync, 100 new deployments: ${some.requests} requests, ${some.ms.toFixed(0)} ms, ${some.deployments} deployments refreshed`);
+
+const disk = await ext.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+console.log(`cache on disk: ${(disk / 1e6).toFixed(1)} MB, ${(disk / first.deployments).toFixed(1)} bytes per deployment`);
+
+// The busiest project's panel, opened with the warm cache.
+const space = emulator.history().Spaces[0];
+const counts = new Map<string, number>();
+for (const d of space.Deployments) counts.set(d.ProjectId, (counts.get(d.ProjectId) ?? 0) + 1);
+const project = [...space.Projects].sort((a, b) => (counts.get(b.Id) ?? 0) - (counts.get(a.Id) ?? 0))[0];
+const opens: number[] = [];
+const changes: number[] = [];
+// A background tab gets no animation frames: bring the Octopus tab forward, as a user looking at it.
+await page.bringToFront();
+for (let run = 0; run < 5; run++) {
+  await page.goto(`${emulator.url}/app#/${SPACE}/projects/${project.Slug}/deployments?doraLens=insights&run=${run}`);
+  await page.reload();
+  const frame = await panelFrame(page).catch(async (error) => {
+    await page.screenshot({ path: path.join(ROOT, 'test/e2e/artifacts/bench-panel-failure.png') });
+    throw error;
+  });
+  await frame.waitForFunction(() => performance.getEntriesByName('dora-lens:first-chart').length > 0, { timeout: 60_000 });
+  opens.push(await frame.evaluate(() => performance.getEntriesByName('dora-lens:first-chart')[0].startTime));
+  changes.push(
+    await frame.evaluate(async () => {
+      const select = document.querySelector('#f-environment') as HTMLSelectElement;
+      const next = [...select.options].find((o) => o.value !== select.value)!.value;
+      performance.clearMarks('dora-lens:rendered');
+      const t0 = performance.now();
+      select.value = next;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      while (performance.getEntriesByName('dora-lens:rendered').length === 0) await new Promise((r) => setTimeout(r, 1));
+      return performance.getEntriesByName('dora-lens:rendered')[0].startTime - t0;
+    }),
+  );
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`panel with warm cache: first chart drawn ${median(opens).toFixed(0)} ms after the panel page started (median of ${opens.length}; ${opens.map((x) => x.toFixed(0)).join(', ')})`);
+console.log(`filter change: new numbers on screen in ${median(changes).toFixed(1)} ms (median; ${changes.map((x) => x.toFixed(1)).join(', ')})`);
+
+await chromium.close();
+await emulator.close();
+
+async function panelFrame(p: Page) {
+  const handle = await p.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 30_000 });
+  return (await handle!.contentFrame())!;
+}
