@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { errorText } from '@/components/StatusMessage';
-import { SpaceSummaryPlaceholder } from '@/components/SpaceSummaryPlaceholder';
+import { SpaceSummary } from '@/components/SpaceSummary';
 import { enabledServers, enableServer } from '@/lib/servers';
 import { readActiveTab, type TabContext } from './active-tab';
+import { useSpaceSummary } from './use-space-summary';
 
 type EnableState = { step: 'idle' } | { step: 'granted' } | { step: 'refused' } | { step: 'failed'; message: string };
 
@@ -33,7 +34,7 @@ export function App() {
       {tab === undefined ? (
         <p class="muted">Loading…</p>
       ) : tab.kind === 'space' ? (
-        <SpaceSummaryPlaceholder origin={tab.origin} spaceId={tab.spaceId} />
+        <SpaceSection origin={tab.origin} spaceId={tab.spaceId} />
       ) : (
         <>
           <CurrentSite tab={tab} />
@@ -42,6 +43,16 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** Retry starts the space's lookup over (who is signed in, the cache, a sync) by mounting it afresh. */
+function SpaceSection({ origin, spaceId }: { origin: string; spaceId: string }) {
+  const [attempt, setAttempt] = useState(0);
+  return <ConnectedSummary key={attempt} origin={origin} spaceId={spaceId} retry={() => setAttempt((n) => n + 1)} />;
+}
+
+function ConnectedSummary({ origin, spaceId, retry }: { origin: string; spaceId: string; retry: () => void }) {
+  return <SpaceSummary {...useSpaceSummary(origin, spaceId, retry)} />;
 }
 
 function CurrentSite({ tab }: { tab: Exclude<TabContext, { kind: 'space' }> }) {

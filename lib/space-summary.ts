@@ -1,0 +1,199 @@
+/**
+ * The popup's space summary: the four DORA metrics over the last 30 days across the space's production
+ * environments. Pure: a prepared history and `now` in, numbers out.
+ *
+ * "Production" is per project: the last environment of its default channel's lifecycle, the same default
+ * the project panel opens on (`lifecycleEnvironments`). A deployment counts when its (project,
+ * environment) is one of those pairs — whatever its channel or tenant, so a hotfix channel deploying to
+ * production counts too.
+ *
+ * Why not one `computeInsights` call: its filter ANDs dimensions, so "A → Production, B → Prod-EU" is not
+ * expressible, and medians of several calls cannot be merged. Instead the per-deployment rows of each group
+ * of projects sharing a production environment (`deploymentRows`, exact pairs) are concatenated and the
+ * statistics computed from them with the engine's own `periodMetrics` and `tierSummary`. The CSV export is
+ * then exactly the rows behind the numbers.
+ */
+import { DAY_MS } from '@/lib/metrics/constants';
+import { deploymentRows } from '@/lib/metrics/deployment-rows';
+import type { Dimensions } from '@/lib/metrics/facts';
+import { type PeriodCounts, periodMetrics } from '@/lib/metrics/period-metrics';
+import type { PreparedHistory } from '@/lib/metrics/prepare';
+import { quantileSorted } from '@/lib/metrics/quantile-sorted';
+import { tierSummary } from '@/lib/metrics/tier-summary';
+import type { DeploymentRow, DoraMetric, FailureRateStats, FrequencyStats, SampleStats, TierResult, TierYear } from '@/lib/metrics/types';
+import { lifecycleEnvironments } from './project-view';
+
+/** Length of the summary window, in days of 24 hours; one sparkline point per day. */
+export const SUMMARY_DAYS = 30;
+/** Sample minimums for tiers: the same defaults as `computeInsights` (`RankingOptions`). */
+const MIN_DEPLOYMENTS = 10;
+const MIN_VALUES = 5;
+
+export interface ProductionTarget {
+  project: number;
+  /** The default channel whose lifecycle decided the environment (-1 when the project has no channel). */
+  channel: number;
+  environment: number;
+}
+
+export interface ProductionEnvironment {
+  environment: number;
+  name: string;
+  /** Projects whose production environment this is. */
+  projects: number;
+}
+
+export interface SpaceSummary {
+  /** The window `[from, to)`: the last {@link SUMMARY_DAYS} × 24 h ending at `now`. */
+  from: number;
+  to: number;
+  targets: ProductionTarget[];
+  /** Distinct production environments, most projects first. */
+  environments: ProductionEnvironment[];
+  /** Deployments behind the numbers, in completion order (ties by deployment id). */
+  rows: DeploymentRow[];
+  frequency: FrequencyStats;
+  failureRate: FailureRateStats;
+  leadTime: SampleStats;
+  recovery: SampleStats;
+  /** DORA Lens's tiers (not Octopus's), from the whole window. */
+  tiers: { year: TierYear } & Record<DoraMetric, TierResult>;
+  /** Start of each day bucket `[start, start + 24 h)`, oldest first. */
+  days: number[];
+  /**
+   * Per day: successful deployments, failure rate (fraction), median lead time (ms) and median time to
+   * recovery (ms); `null` where the day has nothing to measure.
+   */
+  daily: Record<DoraMetric, (number | null)[]>;
+}
+
+/**
+ * Each project's production environment: the last environment of its default channel's lifecycle (the
+ * first channel by name when none is marked default). Projects whose lifecycle reaches no environment are
+ * left out.
+ *
+ * @example
+ * productionTargets(history.dims)
+ * //=> [{ project: 0, channel: 1, environment: 3 }, { project: 1, channel: 2, environment: 4 }]
+ */
+export function productionTargets(dims: Dimensions): ProductionTarget[] {
+  const targets: ProductionTarget[] = [];
+  dims.projects.forEach((_, project) => {
+    const channel = defaultChannel(dims, project);
+    const environments = lifecycleEnvironments(dims, project, channel);
+    const environment = environments[environments.length - 1];
+    if (environment !== undefined) targets.push({ project, channel, environment });
+  });
+  return targets;
+}
+
+function defaultChannel(dims: Dimensions, project: number): number {
+  let best = -1;
+  dims.channels.forEach((c, i) => {
+    if (c.project !== project) return;
+    const b = dims.channels[best];
+    if (!b || (c.isDefault && !b.isDefault) || (c.isDefault === b.isDefault && c.name.localeCompare(b.name) < 0)) best = i;
+  });
+  return best;
+}
+
+/**
+ * The rows of deployments completed in `[from, to)` to their project's production environment: one
+ * `deploymentRows` call per distinct environment with the projects whose production it is, merged in
+ * completion order (ties by deployment id, as `deploymentRows` orders them).
+ *
+ * @example
+ * productionRows(prepared, productionTargets(prepared.history.dims), now - 30 * DAY_MS, now).length
+ * //=> 42
+ */
+export function productionRows(prepared: PreparedHistory, targets: readonly ProductionTarget[], from: number, to: number): DeploymentRow[] {
+  const byEnvironment = new Map<number, number[]>();
+  for (const t of targets) byEnvironment.set(t.environment, [...(byEnvironment.get(t.environment) ?? []), t.project]);
+  const rows: DeploymentRow[] = [];
+  for (const [environment, projects] of byEnvironment) {
+    rows.push(...deploymentRows(prepared, { now: to, range: { from, to }, filter: { projects, environments: [environment] } }));
+  }
+  const id = prepared.history.deployments.id;
+  return rows.sort((a, b) => a.completed - b.completed || id[a.index] - id[b.index]);
+}
+
+/** Counts and sorted values of some rows, as `periodMetrics` takes them (only the DORA metrics' values). */
+function periodCounts(rows: readonly DeploymentRow[], from: number, to: number): PeriodCounts {
+  const c = { successful: 0, taskFailed: 0, guidedFailure: 0, blocked: 0, canceled: 0, timedOut: 0 };
+  const lead: number[] = [];
+  const recovery: number[] = [];
+  for (const r of rows) {
+    const o = r.beyondOctopus;
+    if (o.outcome === 'success') c.successful++;
+    else if (o.outcome === 'failure') c[o.failureKind ?? 'taskFailed']++;
+    else if (r.state === 'Canceled') c.canceled++;
+    else if (r.state === 'TimedOut') c.timedOut++;
+    if (r.leadTimeMs !== null) lead.push(r.leadTimeMs);
+    if (r.timeToRecoveryMs !== null) recovery.push(r.timeToRecoveryMs);
+  }
+  const ascending = (xs: number[]) => Float64Array.from(xs).sort();
+  const none = new Float64Array(0);
+  return {
+    from,
+    to,
+    ...c,
+    // Duration, queue time and the rest are not part of the summary (queue time even belongs to another
+    // window, by start): left empty rather than half computed.
+    values: { leadTime: ascending(lead), recovery: ascending(recovery), sincePrevious: none, deploymentsUntilRecovery: none, duration: none, queueTime: none },
+  };
+}
+
+/**
+ * The summary of the space's production deployments over the last {@link SUMMARY_DAYS} days ending at
+ * `now`: frequency, failure rate, median lead time and time to recovery (Octopus's definitions, via the
+ * engine's per-deployment values), DORA Lens's tiers, and a value per 24-hour day for sparklines. Days are
+ * counted back from `now` rather than by calendar, so no day is cut short and the time zone does not matter.
+ *
+ * @example
+ * const s = spaceSummary(prepare(history), { now: Date.now(), tierYear: 2024 });
+ * s.frequency.successful; s.failureRate.rate; s.leadTime.median; s.daily.frequency.length //=> 30
+ */
+export function spaceSummary(prepared: PreparedHistory, options: { now: number; tierYear: TierYear }): SpaceSummary {
+  const to = options.now;
+  const from = to - SUMMARY_DAYS * DAY_MS;
+  const dims = prepared.history.dims;
+  const targets = productionTargets(dims);
+  const rows = productionRows(prepared, targets, from, to);
+  const whole = periodMetrics(periodCounts(rows, from, to));
+
+  const days = Array.from({ length: SUMMARY_DAYS }, (_, k) => from + k * DAY_MS);
+  const perDay: DeploymentRow[][] = days.map(() => []);
+  for (const r of rows) perDay[Math.min(SUMMARY_DAYS - 1, Math.floor((r.completed - from) / DAY_MS))].push(r);
+  const dayCounts = perDay.map((dayRows, k) => periodCounts(dayRows, days[k], days[k] + DAY_MS));
+
+  return {
+    from,
+    to,
+    targets,
+    environments: productionEnvironments(dims, targets),
+    rows,
+    frequency: whole.frequency,
+    failureRate: whole.failureRate,
+    leadTime: whole.leadTime,
+    recovery: whole.recovery,
+    tiers: tierSummary(whole, options.tierYear, MIN_DEPLOYMENTS, MIN_VALUES),
+    days,
+    daily: {
+      frequency: dayCounts.map((c) => c.successful),
+      failureRate: dayCounts.map((c) => {
+        const failed = c.taskFailed + c.guidedFailure + c.blocked;
+        return c.successful + failed > 0 ? failed / (c.successful + failed) : null;
+      }),
+      leadTime: dayCounts.map((c) => quantileSorted(c.values.leadTime, 0.5)),
+      recovery: dayCounts.map((c) => quantileSorted(c.values.recovery, 0.5)),
+    },
+  };
+}
+
+function productionEnvironments(dims: Dimensions, targets: readonly ProductionTarget[]): ProductionEnvironment[] {
+  const counts = new Map<number, number>();
+  for (const t of targets) counts.set(t.environment, (counts.get(t.environment) ?? 0) + 1);
+  return [...counts]
+    .map(([environment, projects]) => ({ environment, name: dims.environments[environment]?.name ?? '', projects }))
+    .sort((a, b) => b.projects - a.projects || a.name.localeCompare(b.name));
+}

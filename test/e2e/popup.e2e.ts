@@ -1,0 +1,355 @@
+/**
+ * The toolbar popup's space summary in real Chromium against the emulator, opened as a click on the
+ * toolbar button would (`chrome.action.openPopup()` while the Octopus tab is active). The numbers shown
+ * and the exported CSV are checked against the emulator's ground truth, computed here from its
+ * Octopus-shaped history (never with lib/space-summary): for `admin` everything, for `restricted` only
+ * what the emulator shows that user.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HistoryFile } from '../emulator/history-file';
+import { type RunningEmulator, startEmulator } from '../emulator/server';
+import { EMULATOR_USERS } from '../emulator/users';
+import { type ExpectedDeployment, expectedSpace } from '../support/ground-truth';
+import { ARTIFACTS, type ExtensionBrowser, launchWithExtension, signIn } from './browser';
+
+const SPACE = 'Spaces-1';
+const SUMMARY = '[data-testid="space-summary"]';
+let emulator: RunningEmulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ scale: 'tiny', port: 0, seed: 7 });
+});
+afterAll(async () => {
+  await emulator?.close();
+});
+
+// ------------------------------------------------------------------------------------------ ground truth
+
+/**
+ * Each project's production environment, from the history itself: the last environment of the lifecycle of
+ * the project's default channel (the channel's own lifecycle, else the project's).
+ */
+function productionEnvironments(history: HistoryFile): Map<string, string> {
+  const space = history.Spaces.find((s) => s.Space.Id === SPACE)!;
+  const byOrder = [...space.Environments].sort((a, b) => a.SortOrder - b.SortOrder).map((e) => e.Id);
+  const production = new Map<string, string>();
+  for (const project of space.Projects) {
+    const channels = space.Channels.filter((c) => c.ProjectId === project.Id).sort((a, b) => a.Name.localeCompare(b.Name));
+    const channel = channels.find((c) => c.IsDefault) ?? channels[0];
+    const lifecycle = space.Lifecycles.find((l) => l.Id === (channel?.LifecycleId ?? project.LifecycleId));
+    const reached = (lifecycle?.Phases ?? []).flatMap((p) => [...p.AutomaticDeploymentTargets, ...p.OptionalDeploymentTargets]);
+    const last = (reached.length ? reached : byOrder).at(-1);
+    if (last) production.set(project.Id, last);
+  }
+  return production;
+}
+
+interface Truth {
+  deployments: ExpectedDeployment[];
+  successful: number;
+  failed: number;
+}
+
+/** Octopus's definitions (blocked releases count as failures, the default): what completed in [from, to). */
+function truthFor(window: { from: number; to: number }, visible?: { deployments: Set<string>; releases: Set<string> }): Truth {
+  const history = emulator.history();
+  const production = productionEnvironments(history);
+  const space = expectedSpace(history, SPACE, visible);
+  const blocked = new Set(space.releases.filter((r) => r.blocked).map((r) => r.id));
+  const deployments = space.deployments.filter(
+    (d) => production.get(d.project) === d.environment && d.completed !== null && d.completed >= window.from && d.completed < window.to,
+  );
+  let successful = 0;
+  let failed = 0;
+  for (const d of deployments) {
+    if (d.state === 'Failed' || (d.state === 'Success' && (d.guidedFailure || blocked.has(d.release)))) failed++;
+    else if (d.state === 'Success') successful++;
+  }
+  return { deployments, successful, failed };
+}
+
+/** What the emulator lets a user see, read page by page with a plain loop (not lib/octopus). */
+async function visibleTo(user: keyof typeof EMULATOR_USERS) {
+  const { cookie } = await emulator.signIn(user);
+  const ids = async (list: string, field = 'Id') => {
+    const out = new Set<string>();
+    for (let skip = 0; ; skip += 500) {
+      const page = await (await fetch(`${emulator.url}/api/${SPACE}/${list}?skip=${skip}&take=500`, { headers: { Cookie: cookie } })).json();
+      for (const item of page.Items) out.add(item[field]);
+      if (!page.Links['Page.Next']) return out;
+    }
+  };
+  return { deployments: await ids('deployments'), releases: await ids('releases'), projectNames: await ids('projects', 'Name') };
+}
+
+// ------------------------------------------------------------------------------------------ the browser
+
+/** RFC 4180, enough for the export: quoted fields with commas, quotes and line breaks; BOM and CRLF. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') field += s[++i];
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || (c === '\r' && s[i + 1] === '\n')) {
+      if (c === '\r') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+interface Session {
+  chromium: ExtensionBrowser;
+  tab: Page;
+  downloads: string;
+}
+
+async function startBrowser(): Promise<Session> {
+  const chromium = await launchWithExtension();
+  const downloads = mkdtempSync(path.join(tmpdir(), 'dora-lens-downloads-'));
+  // Downloads land in a folder of ours, without a prompt, whichever page starts them (the popup here).
+  const cdp = await chromium.browser.target().createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+  const tab = await chromium.browser.newPage();
+  return { chromium, tab, downloads };
+}
+
+async function closeBrowser(s: Session | undefined) {
+  await s?.chromium.close();
+  if (s) rmSync(s.downloads, { recursive: true, force: true });
+}
+
+/** Opens the toolbar popup over the active Octopus tab, as a click on the toolbar button does. */
+async function openPopup(s: Session): Promise<Page> {
+  await s.tab.bringToFront();
+  const opened = s.chromium.browser.waitForTarget((t) => t.url().endsWith('/popup.html'), { timeout: 15_000 });
+  await (await s.chromium.worker()).evaluate('chrome.action.openPopup()');
+  const popup = (await (await opened).asPage())!;
+  await popup.waitForSelector(SUMMARY);
+  return popup;
+}
+
+const waitForState = (popup: Page, ...states: string[]) =>
+  popup.waitForFunction(
+    (selector, wanted) => wanted.includes(document.querySelector(selector)?.getAttribute('data-state') ?? ''),
+    { timeout: 60_000 },
+    SUMMARY,
+    states,
+  );
+
+const summaryState = (popup: Page) => popup.$eval(SUMMARY, (el) => el.getAttribute('data-state'));
+const windowOf = (popup: Page) =>
+  popup.$eval(SUMMARY, (el) => ({ from: Number(el.getAttribute('data-from')), to: Number(el.getAttribute('data-to')) }));
+const rawValue = (popup: Page, metric: string) => popup.$eval(`[data-testid="summary-${metric}-value"]`, (el) => el.getAttribute('data-value'));
+
+async function waitForDownload(dir: string): Promise<string> {
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    const done = readdirSync(dir).filter((f) => f.endsWith('.csv'));
+    if (done.length) return done[0];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`No CSV was downloaded to ${dir}`);
+}
+
+/**
+ * The popup as a user sees it: headless Chromium gives popup pages a fixed 410 × 510 window, while a real
+ * popup takes the body's size (up to 800 × 600). Clip to the document instead of the window.
+ */
+async function popupScreenshot(popup: Page, name: string): Promise<void> {
+  const { width, height } = await popup.evaluate(() => ({ width: document.body.scrollWidth, height: document.documentElement.scrollHeight }));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await popup.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), clip: { x: 0, y: 0, width, height }, captureBeyondViewport: true });
+}
+
+const localDay = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+
+// ------------------------------------------------------------------------------------------ tests
+
+describe('Popup space summary, admin', () => {
+  let s: Session;
+  let popup: Page;
+  beforeAll(async () => {
+    s = await startBrowser();
+    await signIn(s.tab, emulator.url, EMULATOR_USERS.admin, `#/${SPACE}`);
+  });
+  afterAll(() => closeBrowser(s));
+
+  it('shows the first sync’s progress, then the summary', async () => {
+    // Slow the space's requests so the first sync stays visible long enough to look at.
+    emulator.setFaults(`latency=400ms:route=/api/${SPACE}/*`);
+    popup = await openPopup(s);
+    await waitForState(popup, 'first-sync');
+    await popup.waitForSelector('[data-testid="sync-bar"] progress');
+    expect(await popup.$eval('[data-testid="summary-first-sync"]', (el) => el.textContent)).toContain('first time');
+    await popupScreenshot(popup, 'popup-first-sync');
+    emulator.setFaults('');
+    await waitForState(popup, 'ready');
+    expect(await popup.$eval('[data-testid="last-synced"]', (el) => el.textContent)).toContain('Synced just now');
+  });
+
+  it('shows the production numbers of the last 30 days that the ground truth gives', async () => {
+    const window = await windowOf(popup);
+    expect(window.to - window.from).toBe(30 * 86_400_000);
+    const truth = truthFor(window);
+    expect(truth.successful + truth.failed).toBeGreaterThan(0);
+    expect(Number(await rawValue(popup, 'frequency'))).toBe(truth.successful);
+    expect(Number(await rawValue(popup, 'failureRate'))).toBeCloseTo(truth.failed / (truth.successful + truth.failed), 12);
+    const history = emulator.history().Spaces.find((x) => x.Space.Id === SPACE)!;
+    expect(await popup.$eval('[data-testid="summary-coverage"]', (el) => el.textContent)).toContain(`${history.Projects.length} projects`);
+    // Four labelled sparklines and a tier (or why there is none) per metric.
+    const sparklines = await popup.$$eval('svg.sparkline[role="img"]', (els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+    expect(sparklines).toHaveLength(4);
+    for (const label of sparklines) expect(label).toMatch(/last 30 days: (lowest|no data)/);
+    expect(await popup.$$eval('.summary-metric .tier', (els) => els.length)).toBe(4);
+  });
+
+  it('exports the deployments behind the numbers, from the keyboard', async () => {
+    // Tab from the top of the popup to the button, as a keyboard user does.
+    await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    let focused = '';
+    const reached: string[] = [];
+    for (let i = 0; i < 20 && focused !== 'Export CSV'; i++) {
+      await popup.keyboard.press('Tab');
+      focused = await popup.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+      reached.push(focused);
+    }
+    expect(reached).toEqual(expect.arrayContaining(['Settings', 'Sync now', 'Open space report', 'Export CSV']));
+    await popup.keyboard.press('Enter');
+    const file = await waitForDownload(s.downloads);
+    const window = await windowOf(popup);
+    expect(file).toBe(`dora-lens_${SPACE}_production_${localDay(window.from)}_${localDay(window.to - 1)}.csv`);
+
+    const [header, ...rows] = parseCsv(readFileSync(path.join(s.downloads, file), 'utf8'));
+    expect(header.slice(0, 3)).toEqual(['Deployment', 'Project', 'Release']);
+    const truth = truthFor(window);
+    expect(rows.map((r) => r[0]).sort()).toEqual(truth.deployments.map((d) => d.id).sort());
+  });
+
+  it('fits the popup and names every control', async () => {
+    const size = await popup.evaluate(() => ({
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      height: document.documentElement.scrollHeight,
+    }));
+    expect(size.overflow).toBeLessThanOrEqual(0);
+    // Chromium caps popups at 600 px high: the whole summary should show without scrolling.
+    expect(size.height, 'popup height').toBeLessThanOrEqual(600);
+    const snapshot = await popup.accessibility.snapshot({ interestingOnly: true });
+    const unnamed: string[] = [];
+    const walk = (node: NonNullable<typeof snapshot>) => {
+      if (['button', 'link', 'img', 'progressbar'].includes(node.role) && !node.name?.trim()) unnamed.push(node.role);
+      node.children?.forEach(walk);
+    };
+    walk(snapshot!);
+    expect(unnamed).toEqual([]);
+  });
+
+  it('looks right in light and dark', async () => {
+    await popup.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      scrollTo(0, 0);
+    });
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await popupScreenshot(popup, 'popup-summary');
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 25, 31)');
+    await popupScreenshot(popup, 'popup-summary-dark');
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  });
+
+  it('says so when nothing went to production in the last 30 days', async () => {
+    const sandbox = emulator.history().Spaces.find((x) => x.Space.Name === 'Sandbox')!;
+    expect(sandbox.Deployments).toHaveLength(0);
+    await popup.close();
+    await s.tab.goto(`${emulator.url}/app#/${sandbox.Space.Id}`);
+    popup = await openPopup(s);
+    await waitForState(popup, 'ready');
+    const empty = sandbox.Projects.length ? 'summary-nothing' : 'summary-no-projects';
+    expect(await popup.$(`[data-testid="${empty}"]`)).not.toBeNull();
+    expect(await popup.$$('.summary-metric')).toHaveLength(0);
+    expect(await popup.$eval('button[aria-describedby="export-hint"]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    await popupScreenshot(popup, 'popup-nothing');
+  });
+});
+
+describe('Popup space summary, restricted user', () => {
+  let s: Session;
+  let popup: Page;
+  beforeAll(async () => {
+    s = await startBrowser();
+  });
+  afterAll(() => closeBrowser(s));
+
+  it('asks to sign in when there is no Octopus session, with a link to Octopus’s sign-in page', async () => {
+    // Without script the emulator's UI cannot send the tab to its sign-in page: the URL stays a space page.
+    await s.tab.setJavaScriptEnabled(false);
+    await s.tab.goto(`${emulator.url}/app#/${SPACE}`);
+    popup = await openPopup(s);
+    await waitForState(popup, 'signed-out');
+    const link = await popup.$eval('[data-testid="summary-signed-out"] a', (a) => ({ href: a.getAttribute('href'), text: a.textContent }));
+    expect(link).toEqual({ href: `${emulator.url}/app#/users/sign-in`, text: 'Sign in to Octopus' });
+    expect(await popup.$eval('button[aria-describedby="export-hint"]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    await popupScreenshot(popup, 'popup-signed-out');
+    // The link opens Octopus's sign-in page in a tab of its own (and the popup closes).
+    const signInTab = s.chromium.browser.waitForTarget((t) => t.url() === `${emulator.url}/app#/users/sign-in`);
+    await popup.click('[data-testid="summary-signed-out"] a');
+    await (await (await signInTab).asPage())?.close();
+    await s.tab.setJavaScriptEnabled(true);
+    await s.tab.goto('about:blank'); // a hash change alone would keep the scriptless document
+  });
+
+  it('explains a failed first sync and recovers with Retry', async () => {
+    await signIn(s.tab, emulator.url, EMULATOR_USERS.restricted, `#/${SPACE}`);
+    emulator.setFaults(`500:route=/api/${SPACE}/deployments*`);
+    popup = await openPopup(s);
+    await waitForState(popup, 'failed');
+    expect(await popup.$eval('[data-testid="summary-failed"]', (el) => el.textContent)).toMatch(/\S/);
+    await popupScreenshot(popup, 'popup-sync-failed');
+    emulator.setFaults('');
+    await (await popup.waitForSelector('::-p-aria([name="Retry"][role="button"])'))!.click();
+    await waitForState(popup, 'ready');
+  });
+
+  it('shows only the projects the emulator shows this user, in the popup and in the CSV', async () => {
+    const visible = await visibleTo('restricted');
+    const all = emulator.history().Spaces.find((x) => x.Space.Id === SPACE)!.Projects.map((p) => p.Name);
+    const hidden = all.filter((name) => !visible.projectNames.has(name));
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(visible.projectNames.size).toBeGreaterThan(0);
+
+    const text = await popup.$eval('body', (el) => el.textContent ?? '');
+    for (const name of hidden) expect(text).not.toContain(name);
+    expect(await popup.$eval('[data-testid="summary-coverage"]', (el) => el.textContent)).toContain(`${visible.projectNames.size} projects`);
+
+    const window = await windowOf(popup);
+    const truth = truthFor(window, visible);
+    expect(Number(await rawValue(popup, 'frequency'))).toBe(truth.successful);
+
+    await (await popup.waitForSelector('::-p-aria([name="Export CSV"][role="button"])'))!.click();
+    const file = await waitForDownload(s.downloads);
+    const [header, ...rows] = parseCsv(readFileSync(path.join(s.downloads, file), 'utf8'));
+    const projects = new Set(rows.map((r) => r[header.indexOf('Project')]));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const name of projects) expect(visible.projectNames.has(name), name).toBe(true);
+    expect(rows.map((r) => r[0]).sort()).toEqual(truth.deployments.map((d) => d.id).sort());
+    expect(await summaryState(popup)).toBe('ready');
+  });
+});
