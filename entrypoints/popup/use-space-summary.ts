@@ -75,8 +75,8 @@ export function useSpaceSummary(origin: string, spaceId: string, retry: () => vo
 
   return {
     origin,
-    // The cache keeps no space names yet; the id is what the Octopus URL shows.
-    spaceName: spaceId,
+    // Older caches have no space name: the id is what the Octopus URL shows.
+    spaceName: history?.history.dims.space?.name ?? spaceId,
     state: state.kind === 'signed-out' && !state.signInUrl ? { ...state, signInUrl } : state,
     status,
     now,

@@ -118,6 +118,8 @@ export interface LifecycleDim {
 }
 
 export interface Dimensions {
+  /** The space the history belongs to (its name is shown; nothing is computed from it). */
+  space?: { id: string; name: string };
   projects: ProjectDim[];
   projectGroups: ProjectGroupDim[];
   environments: EnvironmentDim[];

@@ -31,6 +31,10 @@ export const getPermissions = (
 export const getSpaces = (client: OctopusClient, options?: PagesOptions): Promise<Space[]> =>
   client.getAll(apiPath('spaces'), undefined, SpaceSchema, options);
 
+/** `GET /api/spaces/{id}`: one space (403 when the user has no permission in it). */
+export const getSpace = (client: OctopusClient, spaceId: string, options?: RequestOptions): Promise<Space> =>
+  client.get(apiPath('spaces', spaceId), undefined, SpaceSchema, options);
+
 /**
  * Whether the user holds `permission` (e.g. `DeploymentView`) in `spaceId`, restricted or not. Octopus
  * still filters what it returns per project/environment/tenant; this is for explaining empty results.

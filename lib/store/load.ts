@@ -8,6 +8,7 @@ import type { DimensionRecords } from './records';
 import type { DeploymentChunk, ReleaseChunk } from './schema';
 
 const NO_TENANT = 0xffff;
+type ListKind = Exclude<keyof Dimensions, 'space'>;
 
 /** Builds index-based dimensions; ids seen in the data but missing from the dimensions get a placeholder. */
 class DimensionIndex {
@@ -23,7 +24,7 @@ class DimensionIndex {
 
   constructor(records: DimensionRecords | undefined) {
     const r: DimensionRecords = records ?? { projects: [], projectGroups: [], environments: [], channels: [], tenants: [], lifecycles: [] };
-    this.dims = { projects: [], projectGroups: [], environments: [], channels: [], tenants: [], lifecycles: [] };
+    this.dims = { space: r.space, projects: [], projectGroups: [], environments: [], channels: [], tenants: [], lifecycles: [] };
     r.projectGroups.forEach((g) => this.add('projectGroups', g.id, { id: g.id, name: g.name }));
     r.environments
       .slice()
@@ -58,7 +59,7 @@ class DimensionIndex {
     r.tenants.forEach((t) => this.add('tenants', t.id, { id: t.id, name: t.name, tags: [...t.tags] }));
   }
 
-  private add<K extends keyof Dimensions>(kind: K, id: string, value: Dimensions[K][number]): number {
+  private add<K extends ListKind>(kind: K, id: string, value: Dimensions[K][number]): number {
     const existing = this.maps[kind].get(id);
     if (existing !== undefined) return existing;
     const index = (this.dims[kind] as Dimensions[K][number][]).push(value) - 1;

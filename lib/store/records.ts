@@ -35,6 +35,8 @@ export interface ReleaseRecord {
 
 /** A space's dimensions with Octopus ids; the store turns references into array indices when loading. */
 export interface DimensionRecords {
+  /** The space itself, for its name. */
+  space?: { id: string; name: string };
   projects: { id: string; name: string; slug: string; groupId: string; lifecycleId: string; tenantedMode: 'Untenanted' | 'TenantedOrUntenanted' | 'Tenanted' }[];
   projectGroups: { id: string; name: string }[];
   environments: { id: string; name: string; sortOrder: number }[];

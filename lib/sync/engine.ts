@@ -20,6 +20,7 @@ import { eventPages } from '@/lib/octopus/events';
 import { interruptionPages } from '@/lib/octopus/interruptions';
 import { listChannels, listEnvironments, listLifecycles, listProjectGroups, listProjects, listTenants } from '@/lib/octopus/projects';
 import { getReleasesByIds, listDefects, releasePages } from '@/lib/octopus/releases';
+import { getSpace } from '@/lib/octopus/root';
 import { eventAutoId, isGuidedFailure, type Release, type Task } from '@/lib/octopus/schemas';
 import { getTasksByIds, taskPages } from '@/lib/octopus/tasks';
 import type { Cache } from '@/lib/store/cache';
@@ -292,7 +293,8 @@ async function latestEventId(client: OctopusClient, space: string, signal?: Abor
 
 async function fetchDimensions(client: OctopusClient, space: string, signal?: AbortSignal) {
   const options = { signal, pageSize: PAGE_SIZE };
-  const [projects, projectGroups, environments, channels, tenants, lifecycles] = await Promise.all([
+  const [spaceResource, projects, projectGroups, environments, channels, tenants, lifecycles] = await Promise.all([
+    getSpace(client, space, { signal }),
     listProjects(client, space, options),
     listProjectGroups(client, space, options),
     listEnvironments(client, space, options),
@@ -300,7 +302,7 @@ async function fetchDimensions(client: OctopusClient, space: string, signal?: Ab
     listTenants(client, space, options),
     listLifecycles(client, space, options),
   ]);
-  return dimensionRecords({ projects, projectGroups, environments, channels, tenants, lifecycles });
+  return dimensionRecords({ space: spaceResource, projects, projectGroups, environments, channels, tenants, lifecycles });
 }
 
 async function tasksById(client: OctopusClient, space: string, ids: string[], signal?: AbortSignal): Promise<Map<string, Task>> {

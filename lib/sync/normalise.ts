@@ -3,7 +3,7 @@
  * deployment meets its task: Octopus keeps state and times on the task, not the deployment.
  */
 import { TaskState, type TaskStateCode } from '@/lib/metrics/facts';
-import type { Channel, Deployment, Environment, Lifecycle, Project, ProjectGroup, Release, Task, Tenant } from '@/lib/octopus/schemas';
+import type { Channel, Deployment, Environment, Lifecycle, Project, ProjectGroup, Release, Space, Task, Tenant } from '@/lib/octopus/schemas';
 import { type DeploymentRecord, type DimensionRecords, idNumber, type ReleaseRecord } from '@/lib/store/records';
 
 export function taskStateCode(state: Task['State']): TaskStateCode {
@@ -11,6 +11,7 @@ export function taskStateCode(state: Task['State']): TaskStateCode {
 }
 
 export function dimensionRecords(input: {
+  space?: Space;
   projects: Project[];
   projectGroups: ProjectGroup[];
   environments: Environment[];
@@ -19,6 +20,7 @@ export function dimensionRecords(input: {
   lifecycles: Lifecycle[];
 }): DimensionRecords {
   return {
+    space: input.space ? { id: input.space.Id, name: input.space.Name } : undefined,
     projects: input.projects.map((p) => ({
       id: p.Id,
       name: p.Name,

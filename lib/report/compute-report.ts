@@ -1,0 +1,82 @@
+/**
+ * A space report's numbers: the whole report (cards, charts, rankings, releases) and, for a split, each
+ * group's figures (the table), its chart series for the 10 busiest groups and one summed "Others" line. The
+ * report is one `computeInsights` over the report's filter; a split adds one pass over the window for
+ * every group's figures and one `computeInsights` per line (at most 11), so changing the split costs about
+ * a dozen metric queries whatever the number of groups.
+ */
+import { computeInsights } from '@/lib/metrics/compute-insights';
+import type { PreparedHistory } from '@/lib/metrics/prepare';
+import { streamMask } from '@/lib/metrics/stream-mask';
+import type { Insights, InsightsQuery } from '@/lib/metrics/types';
+import { type GroupPeriod, groupStats } from './group-stats';
+import type { ResolvedReport } from './resolve-report';
+import { narrowFilter, type SplitGroup, type SplitSpec, splitGroups } from './split-groups';
+import { SPLIT_LINES, topGroups } from './top-groups';
+
+/** The query without its filter: the report supplies that. */
+export type ReportQuery = Omit<InsightsQuery, 'filter' | 'rankings'>;
+
+/** Rankings and release lists as long as the report's other top-10 lists. */
+const RANKINGS = { limit: 10, releaseLimit: 10 } as const;
+
+export function computeReportInsights(p: PreparedHistory, report: ResolvedReport, query: ReportQuery): Insights {
+  return computeInsights(p, { ...query, filter: report.filter, rankings: RANKINGS });
+}
+
+export interface SplitRow {
+  group: SplitGroup;
+  current: GroupPeriod;
+  previous: GroupPeriod;
+  /** The group has its own chart line (else it is in "Others"). */
+  inChart: boolean;
+}
+
+export interface SplitLine {
+  key: string;
+  label: string;
+  insights: Insights;
+}
+
+export interface SplitResult {
+  spec: SplitSpec;
+  /** Groups with deployments in the window, busiest first; environment groups also when empty. */
+  rows: SplitRow[];
+  /** One per chart line: the busiest groups, then "Others" when there are more than {@link SPLIT_LINES}. */
+  lines: SplitLine[];
+  /** How many groups "Others" sums, and its figures (a query of its own: medians cannot be summed). */
+  others: { groups: number; insights: Insights } | null;
+}
+
+export const OTHERS_KEY = 'others';
+
+export function computeSplit(p: PreparedHistory, report: ResolvedReport, query: ReportQuery, window: Insights['window'], spec: SplitSpec): SplitResult {
+  const dims = p.history.dims;
+  const mask = streamMask(p.streams, dims, report.filter);
+  const split = splitGroups(dims, p.streams, mask, report, spec);
+  const stats = groupStats(p, split, window);
+  const labels = split.groups.map((g) => g.label);
+  const { top, rest, ranked } = topGroups(
+    stats.current.map((c) => c.total),
+    labels,
+  );
+  const inChart = new Set(top);
+  const listed = spec.kind === 'environmentGroup' ? [...ranked, ...split.groups.map((_, g) => g).filter((g) => stats.current[g].total === 0)] : ranked;
+  const rows: SplitRow[] = listed.map((g) => ({ group: split.groups[g], current: stats.current[g], previous: stats.previous[g], inChart: inChart.has(g) }));
+  // Lines cover exactly the window the report uses, so their buckets line up with the report's.
+  const lineQuery: InsightsQuery = { ...query, range: { from: window.from, to: window.to } };
+  const lines: SplitLine[] = top.map((g) => ({
+    key: split.groups[g].key,
+    label: split.groups[g].label,
+    insights: computeInsights(p, { ...lineQuery, filter: narrowFilter(report, [split.groups[g].part]) }),
+  }));
+  let others: SplitResult['others'] = null;
+  if (rest.length > 0) {
+    const insights = computeInsights(p, { ...lineQuery, filter: narrowFilter(report, rest.map((g) => split.groups[g].part)) });
+    lines.push({ key: OTHERS_KEY, label: `Others (${rest.length})`, insights });
+    others = { groups: rest.length, insights };
+  }
+  return { spec, rows, lines, others };
+}
+
+export { SPLIT_LINES };

@@ -1,0 +1,31 @@
+/**
+ * The report's CSV: Octopus's per-deployment columns (lib/export) for every deployment the report covers
+ * that completed in the window, with DORA Lens's own columns after them, and a file name carrying the
+ * report's name and the dates.
+ */
+import { csvFileName } from '@/lib/export/csv-file-name';
+import { deploymentsCsv } from '@/lib/export/deployments-csv';
+import { deploymentRows } from '@/lib/metrics/deployment-rows';
+import type { PreparedHistory } from '@/lib/metrics/prepare';
+import type { DeploymentRow } from '@/lib/metrics/types';
+import type { ResolvedReport } from './resolve-report';
+
+export function reportRows(p: PreparedHistory, report: ResolvedReport, window: { from: number; to: number; timeZone: string }, now: number): DeploymentRow[] {
+  return deploymentRows(p, { now, range: { from: window.from, to: window.to }, timeZone: window.timeZone, filter: report.filter });
+}
+
+export function reportCsv(rows: readonly DeploymentRow[]): string {
+  return deploymentsCsv(rows, { bom: true, beyondOctopusColumns: true });
+}
+
+/**
+ * `dora-lens_<report name>_<environments>_<from>_<to>.csv`, dates in the report's zone.
+ *
+ * @example
+ * reportCsvFileName({ name: 'Release train', environmentGroups: [] } as never, window)
+ * //=> 'dora-lens_Release-train_all-environments_2025-01-01_2025-03-31.csv'
+ */
+export function reportCsvFileName(report: ResolvedReport, window: { from: number; to: number; timeZone: string }): string {
+  const groups = report.definition.environmentGroups.map((g) => g.name).join('+');
+  return csvFileName({ project: report.definition.name, environment: groups || undefined, from: window.from, to: window.to, timeZone: window.timeZone });
+}

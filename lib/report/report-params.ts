@@ -1,0 +1,60 @@
+/**
+ * The report page's view state in its URL hash (`insights.html#origin=…&space=…&view=report&report=…`),
+ * so reloading keeps the view and the address can be shared: which report, the range and granularity (the
+ * panel's own parameters and rules, lib/panel-params.ts), the split, and the metric of the trend lists
+ * and rankings. Malformed values fall back to defaults: a hand-edited link must not break the page.
+ */
+import type { DoraMetric } from '@/lib/metrics/types';
+import { DEFAULT_PARAMS, type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel-params';
+import { WHOLE_SPACE_ID } from './report-definition';
+import { SPLIT_KINDS, type SplitKind } from './split-groups';
+
+export interface ReportParams extends Pick<PanelParams, 'range' | 'from' | 'to' | 'granularity'> {
+  report: string;
+  split: SplitKind | 'none';
+  /** Tag set of a tenant-tag split. */
+  tagSet?: string;
+  /** The metric the trend lists and rankings show. */
+  metric: DoraMetric;
+}
+
+export const DORA_METRICS: readonly DoraMetric[] = ['frequency', 'leadTime', 'failureRate', 'recovery'];
+export const DEFAULT_REPORT_PARAMS: ReportParams = {
+  report: WHOLE_SPACE_ID,
+  split: 'none',
+  metric: 'frequency',
+  range: DEFAULT_PARAMS.range,
+  granularity: DEFAULT_PARAMS.granularity,
+};
+const REPORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function readReportParams(search: URLSearchParams): ReportParams {
+  const panel = readPanelParams(search);
+  const params: ReportParams = { ...DEFAULT_REPORT_PARAMS, range: panel.range, from: panel.from, to: panel.to, granularity: panel.granularity };
+  const report = search.get('report');
+  if (report && REPORT_ID.test(report)) params.report = report;
+  const split = search.get('split');
+  if (split && (SPLIT_KINDS as string[]).includes(split)) params.split = split as SplitKind;
+  const tagSet = search.get('tagSet');
+  if (params.split === 'tenantTag') {
+    if (tagSet && tagSet.length <= 100) params.tagSet = tagSet;
+    else params.split = 'none';
+  }
+  const metric = search.get('metric');
+  if (metric && (DORA_METRICS as string[]).includes(metric)) params.metric = metric as DoraMetric;
+  return params;
+}
+
+/** Writes the view into `into` (keeping `origin`, `space`, `view` and anything else), defaults left out. */
+export function writeReportParams(params: ReportParams, into = new URLSearchParams()): URLSearchParams {
+  writePanelParams({ range: params.range, from: params.from, to: params.to, granularity: params.granularity, tenant: DEFAULT_PARAMS.tenant }, into);
+  const set = (key: string, value: string | undefined, fallback?: string) => {
+    if (value === undefined || value === fallback) into.delete(key);
+    else into.set(key, value);
+  };
+  set('report', params.report, DEFAULT_REPORT_PARAMS.report);
+  set('split', params.split, DEFAULT_REPORT_PARAMS.split);
+  set('tagSet', params.split === 'tenantTag' ? params.tagSet : undefined);
+  set('metric', params.metric, DEFAULT_REPORT_PARAMS.metric);
+  return into;
+}

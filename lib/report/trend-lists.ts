@@ -1,0 +1,68 @@
+/**
+ * Octopus's report trend lists (docs/octopus-api.md §1.5): per projects, environments and tenants, the top
+ * 10 improving and worsening, shown only when at least two are present. Each group's value in the window
+ * is compared with the previous period of equal length by Octopus's indicator rule (`trendIndicator`: at
+ * least 10 deployments in both, a change of 5 % or more), on the value Octopus's indicators use: mean
+ * deployments per week, mean lead time, failure rate, mean time to recovery.
+ */
+import type { PreparedHistory } from '@/lib/metrics/prepare';
+import { streamMask } from '@/lib/metrics/stream-mask';
+import { trendIndicator } from '@/lib/metrics/trend-indicator';
+import type { DoraMetric, TrendResult } from '@/lib/metrics/types';
+import { type GroupPeriod, groupStats, type StatsWindow } from './group-stats';
+import type { ResolvedReport } from './resolve-report';
+import { type SplitGroup, splitGroups } from './split-groups';
+
+export type TrendDimension = 'project' | 'environment' | 'tenant';
+export const TREND_DIMENSIONS: readonly TrendDimension[] = ['project', 'environment', 'tenant'];
+export const TREND_LIST_LENGTH = 10;
+
+export interface TrendEntry {
+  group: SplitGroup;
+  trend: TrendResult;
+}
+
+export interface TrendLists {
+  /** Groups with deployments in the window (Octopus shows the lists only from 2). */
+  present: number;
+  improving: TrendEntry[];
+  worsening: TrendEntry[];
+}
+
+export function metricValue(metric: DoraMetric, period: GroupPeriod): number | null {
+  switch (metric) {
+    case 'frequency':
+      return period.perWeek;
+    case 'leadTime':
+      return period.leadTime.mean;
+    case 'failureRate':
+      return period.failureRate;
+    case 'recovery':
+      return period.recovery.mean;
+  }
+}
+
+/** Largest relative change first; a change from zero (no ratio) counts as the largest. */
+const bySize = (a: TrendEntry, b: TrendEntry) =>
+  Math.abs(b.trend.change ?? Number.POSITIVE_INFINITY) - Math.abs(a.trend.change ?? Number.POSITIVE_INFINITY) || a.group.label.localeCompare(b.group.label);
+
+export function computeTrendLists(p: PreparedHistory, report: ResolvedReport, window: StatsWindow, metric: DoraMetric): Record<TrendDimension, TrendLists> {
+  const dims = p.history.dims;
+  const mask = streamMask(p.streams, dims, report.filter);
+  const out = {} as Record<TrendDimension, TrendLists>;
+  for (const dimension of TREND_DIMENSIONS) {
+    const split = splitGroups(dims, p.streams, mask, report, { kind: dimension });
+    const stats = groupStats(p, split, window);
+    const entries = split.groups.map((group, g) => {
+      const now = stats.current[g];
+      const before = stats.previous[g];
+      return { group, trend: trendIndicator(metric, metricValue(metric, now), metricValue(metric, before), now.total, before.total) };
+    });
+    out[dimension] = {
+      present: stats.current.filter((c) => c.total > 0).length,
+      improving: entries.filter((e) => e.trend.sentiment === 'good').sort(bySize).slice(0, TREND_LIST_LENGTH),
+      worsening: entries.filter((e) => e.trend.sentiment === 'bad').sort(bySize).slice(0, TREND_LIST_LENGTH),
+    };
+  }
+  return out;
+}
