@@ -2,6 +2,8 @@ import browser from 'webextension-polyfill';
 import { defineBackground } from '#imports';
 import type { Reply, WorkerReplies, WorkerRequest } from '@/lib/messages';
 import { syncContentScripts } from '@/lib/servers';
+import { getSettings, watchSettings } from '@/lib/settings';
+import { refreshCachedSpaces } from '@/lib/sync/refresh';
 import { describeError, runSync, type StatusSink, whoAmI } from '@/lib/sync/service';
 
 /** Sync status for pages to watch; session storage is cleared when the browser closes. */
@@ -22,7 +24,22 @@ async function handle(request: WorkerRequest): Promise<WorkerReplies[WorkerReque
   }
 }
 
+const REFRESH_ALARM = 'dora-lens-refresh';
+
+/** (Re)creates the refresh alarm at the user's interval; alarms survive the worker being stopped. */
+async function scheduleRefresh(minutes?: number): Promise<void> {
+  const periodInMinutes = minutes ?? (await getSettings()).refreshMinutes;
+  const current = await browser.alarms.get(REFRESH_ALARM);
+  if (current?.periodInMinutes !== periodInMinutes) browser.alarms.create(REFRESH_ALARM, { delayInMinutes: periodInMinutes, periodInMinutes });
+}
+
 export default defineBackground(() => {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void refreshCachedSpaces(sink).catch((error) => console.error('DORA Lens: background refresh failed', error));
+  });
+  void scheduleRefresh();
+  watchSettings((settings) => void scheduleRefresh(settings.refreshMinutes));
+
   // Content scripts for user-granted servers follow the grants, whichever page granted or revoked them.
   const registerScripts = () => void syncContentScripts().catch((error) => console.error('DORA Lens: registering content scripts failed', error));
   browser.permissions.onAdded.addListener(registerScripts);

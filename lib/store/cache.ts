@@ -43,6 +43,8 @@ export interface Cache {
   readHistory(space: string): Promise<History>;
   readMeta(space: string): Promise<SpaceInfo | undefined>;
   readSyncState(space: string, name: string): Promise<unknown>;
+  /** Spaces with anything cached. */
+  listSpaces(): Promise<string[]>;
   /** The stored records of some deployments (those not stored are absent from the map). */
   readDeployments(space: string, ids: readonly number[]): Promise<Map<number, DeploymentRecord>>;
   /** Stores one page of synced data and the checkpoint after it, atomically. */
@@ -84,6 +86,12 @@ export async function openCache(origin: string, userId: string): Promise<Cache> 
     },
 
     readSyncState: async (space, name) => (await db.get('sync', [space, name]))?.value,
+
+    async listSpaces() {
+      // A first sync stopped before it stored dimensions has only its checkpoint.
+      const [withMeta, syncKeys] = await Promise.all([db.getAllKeys('spaces'), db.getAllKeys('sync')]);
+      return [...new Set([...withMeta, ...syncKeys.map(([space]) => space)])];
+    },
 
     async readDeployments(space, ids) {
       const found = new Map<number, DeploymentRecord>();

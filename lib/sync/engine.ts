@@ -36,8 +36,6 @@ export const PAGE_SIZE = 1000;
  * deployments a year.
  */
 export const RECHECK_WINDOW_MS = 3 * 24 * 3600 * 1000;
-/** First page of the newest releases: enough to see that nothing is new without a heavy response. */
-const RELEASE_PROBE = 50;
 
 /** Event categories that mean something in the history changed. */
 export const CHANGE_CATEGORIES = [
@@ -220,17 +218,9 @@ async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promi
     }
   }
 
-  // 2. Releases created since (never-deployed ones have no deployment event): newest first, until known.
-  const newReleases: Release[] = [];
   let maxRelease = cp.maxRelease;
-  for await (const page of releasePages(client, space, { signal, pageSize: RELEASE_PROBE })) {
-    const fresh = page.items.filter((r) => idNumber(r.Id) > cp.maxRelease);
-    newReleases.push(...fresh);
-    if (fresh.length < page.items.length) break;
-  }
-  for (const r of newReleases) maxRelease = Math.max(maxRelease, idNumber(r.Id));
 
-  // 3. Finished tasks whose state may have been edited since we stored them.
+  // 2. Finished tasks whose state may have been edited since we stored them.
   const recheck: Task[] = [];
   for await (const page of taskPages(client, space, { completedFrom: cp.syncedAt - RECHECK_WINDOW_MS }, { signal, pageSize })) recheck.push(...page.items);
   const tasks = new Map(recheck.map((t) => [t.Id, t]));
@@ -243,7 +233,7 @@ async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promi
     if (changed || touchedTasks.has(task.Id)) touchedDeployments.add(deploymentId);
   }
 
-  // 4. Refetch what changed.
+  // 3. Refetch what changed.
   const blocked = new Set(cp.blockedReleases);
   for (const id of defectReleases) {
     const defects = await listDefects(client, space, id, { signal });
@@ -252,13 +242,11 @@ async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promi
   }
   const deployments = await getDeploymentsByIds(client, space, [...touchedDeployments], { signal });
   const known = await cache.readDeployments(space, deployments.map((d) => idNumber(d.Id)));
-  // Releases to (re)write: new ones, those whose defects changed, and any a changed deployment uses
-  // that the cache may not have yet (a release created and deployed between two syncs).
-  const have = new Set(newReleases.map((r) => r.Id));
+  // Releases to (re)write: new ones (ReleaseCreated events, or used by a changed deployment), and those
+  // whose defects changed.
   for (const d of deployments) if (idNumber(d.ReleaseId) > cp.maxRelease) touchedReleases.add(d.ReleaseId);
-  for (const id of defectReleases) touchedReleases.add(id);
-  const refetch = [...touchedReleases].filter((id) => !have.has(id) && (defectReleases.has(id) || idNumber(id) > cp.maxRelease));
-  const releases = [...newReleases, ...(await getReleasesByIds(client, space, refetch, { signal }))];
+  const refetch = [...touchedReleases].filter((id) => defectReleases.has(id) || idNumber(id) > cp.maxRelease);
+  const releases = await getReleasesByIds(client, space, refetch, { signal });
   for (const r of releases) maxRelease = Math.max(maxRelease, idNumber(r.Id));
   for (const [id, task] of await tasksById(client, space, deployments.map((d) => d.TaskId).filter((id) => !tasks.has(id)), signal)) tasks.set(id, task);
 

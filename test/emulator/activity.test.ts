@@ -46,6 +46,28 @@ describe('POST /__emulator/activity', () => {
     expect(after.length).toBe(beforeEvents.length + fresh.length);
   });
 
+  it('a release it creates has a ReleaseCreated event after every event seen before', async () => {
+    const since = maxId((await admin.get('/api/events?take=1')).json.Items);
+    const r = emu.advance({ minutes: 120, deployments: 60 });
+    expect(r.releases.length).toBeGreaterThan(0);
+    const fresh = await admin.all(`/api/events?eventCategories=ReleaseCreated&fromAutoId=${since + 1}`, 2000);
+    expect(fresh.map((e) => e.RelatedDocumentIds[0]).sort()).toEqual([...r.releases].sort());
+    const releases = new Map(emu.history().Spaces.flatMap((s) => s.Releases).map((x) => [x.Id, x]));
+    for (const e of fresh) {
+      const release = releases.get(e.RelatedDocumentIds[0])!;
+      expect(e.Occurred).toBe(release.Assembled);
+      expect(e.RelatedDocumentIds).toEqual([release.Id, release.ProjectId, release.ChannelId]);
+      expect(e.Message.startsWith(`Release ${release.Version} created for `)).toBe(true);
+    }
+    // Each new deployment of a new release is queued after its release was created.
+    const queued = await admin.all(`/api/events?eventCategories=DeploymentQueued&fromAutoId=${since + 1}`, 2000);
+    const createdAt = new Map(fresh.map((e) => [e.RelatedDocumentIds[0], n(e.Id)]));
+    for (const q of queued) {
+      const at = createdAt.get(q.RelatedDocumentIds[2]);
+      if (at !== undefined) expect(n(q.Id)).toBeGreaterThan(at);
+    }
+  });
+
   it('finishes tasks that were running when the clock passes their end', async () => {
     const running = await admin.all('/api/tasks?active=true');
     expect(running.length).toBeGreaterThan(0);

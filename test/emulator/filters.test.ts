@@ -243,7 +243,44 @@ describe('events', () => {
     );
     const releases = await list('documentTypes=Releases');
     expect(releases.length).toBeGreaterThan(0);
-    expect(releases.every((x) => x.Category.startsWith('Defect'))).toBe(true);
+    expect(releases.every((x) => x.Category.startsWith('Defect') || x.Category === 'ReleaseCreated')).toBe(true);
+  });
+
+  it('one ReleaseCreated per release, deployed or not, at its Assembled time, in AutoId order', async () => {
+    const created = events.filter((e) => e.Category === 'ReleaseCreated');
+    expect(created).toHaveLength(space.Releases.length);
+    const byRelease = new Map(created.map((e) => [e.RelatedDocumentIds[0], e]));
+    const deployed = new Set(space.Deployments.map((d) => d.ReleaseId));
+    const projectOf = new Map(space.Projects.map((p) => [p.Id, p]));
+    let neverDeployed = 0;
+    for (const r of space.Releases) {
+      const e = byRelease.get(r.Id)!;
+      expect(e.RelatedDocumentIds).toEqual([r.Id, r.ProjectId, r.ChannelId]);
+      expect(e.Occurred).toBe(r.Assembled);
+      expect(e.Message).toBe(`Release ${r.Version} created for ${projectOf.get(r.ProjectId)!.Name}`);
+      expect(e.SpaceId).toBe('Spaces-1');
+      if (!deployed.has(r.Id)) neverDeployed++;
+    }
+    expect(neverDeployed).toBeGreaterThan(0);
+    // Releases are created in id order; so are their events. A deployment's Queued event follows its release's.
+    const autoId = (id: string) => n(byRelease.get(id)!.Id);
+    const rs = [...space.Releases].sort((a, b) => n(a.Id) - n(b.Id));
+    for (let i = 1; i < rs.length; i++) expect(autoId(rs[i].Id)).toBeGreaterThan(autoId(rs[i - 1].Id));
+    const queued = events.filter((e) => e.Category === 'DeploymentQueued').slice(0, 200);
+    for (const q of queued) expect(n(q.Id)).toBeGreaterThan(autoId(q.RelatedDocumentIds[2]));
+
+    expect(ids(await list('eventCategories=ReleaseCreated'))).toEqual(ids(created));
+    const from = n(created[40].Id);
+    expect(ids(await list(`eventCategories=ReleaseCreated&fromAutoId=${from}`))).toEqual(ids(created.slice(0, 41)));
+    const r = space.Releases[7];
+    expect(ids(await list(`regarding=${r.Id}&eventCategories=ReleaseCreated`))).toEqual([byRelease.get(r.Id)!.Id]);
+    expect(ids(await list(`projects=${r.ProjectId}&eventCategories=ReleaseCreated`))).toEqual(
+      ids(created.filter((e) => e.RelatedDocumentIds[1] === r.ProjectId)),
+    );
+    const single = (await admin.get(`/api/events/${byRelease.get(r.Id)!.Id}`)).json;
+    expect(single).toEqual(byRelease.get(r.Id));
+    const categories = (await admin.get('/api/events/categories')).json.map((c: { Id: string }) => c.Id);
+    expect(categories).toContain('ReleaseCreated');
   });
 
   it('MessageReferences point into Message', () => {

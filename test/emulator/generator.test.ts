@@ -38,9 +38,9 @@ describe('a demo history', () => {
   const interruptions = all('Interruptions') as HistoryFile['Spaces'][0]['Interruptions'];
   const taskOf = new Map(tasks.map((t) => [t.Id, t]));
 
-  it('has about 5k deployments over several spaces, with ids sequential across the installation', () => {
-    expect(deployments.length).toBeGreaterThan(4000);
-    expect(deployments.length).toBeLessThan(6500);
+  it('has 5k-8k deployments over several spaces, with ids sequential across the installation', () => {
+    expect(deployments.length).toBeGreaterThan(5000);
+    expect(deployments.length).toBeLessThan(8500);
     expect(h.Spaces.map((s) => s.Space.Name)).toEqual(['Default', 'Platform', 'Data & Analytics', 'Sandbox']);
     expect(h.Spaces[0].Deployments.length).toBeGreaterThan(deployments.length / 2);
     const sorted = deployments.map((d) => n(d.Id)).sort((a, b) => a - b);
@@ -49,6 +49,33 @@ describe('a demo history', () => {
     for (let i = 1; i < byId.length; i++) expect(Date.parse(byId[i].Created)).toBeGreaterThanOrEqual(Date.parse(byId[i - 1].Created));
     // Health checks interleave with deployment tasks.
     expect(tasks.length).toBeGreaterThan(deployments.length);
+  });
+
+  it('Spaces-1 has 50+ projects in several groups: a few deploy to Production daily, most about weekly, a few rarely', () => {
+    const space = h.Spaces[0];
+    expect(space.Projects.length).toBeGreaterThanOrEqual(50);
+    const groups = new Set(space.Projects.map((p) => p.ProjectGroupId));
+    expect(groups.size).toBeGreaterThanOrEqual(6);
+    for (const g of groups) expect(space.Projects.filter((p) => p.ProjectGroupId === g).length).toBeGreaterThan(2);
+    for (const other of h.Spaces.slice(1)) expect(other.Projects.length).toBeLessThan(space.Projects.length / 4);
+    // Successful Production deployments per day over the last 90 days, per project (DORA's bands).
+    const production = space.Environments.find((e) => e.Name === 'Production')!.Id;
+    const since = NOW - 90 * 86_400_000;
+    const perDay = new Map(space.Projects.map((p) => [p.Id, 0]));
+    for (const d of space.Deployments) {
+      if (d.EnvironmentId !== production || Date.parse(d.Created) < since || taskOf.get(d.TaskId)!.State !== 'Success') continue;
+      perDay.set(d.ProjectId, perDay.get(d.ProjectId)! + 1 / 90);
+    }
+    const rates = [...perDay.values()];
+    const daily = rates.filter((r) => r >= 1).length;
+    expect(daily).toBeGreaterThanOrEqual(3);
+    expect(daily).toBeLessThanOrEqual(6);
+    expect(rates.filter((r) => r >= 1 / 30 && r < 1).length).toBeGreaterThan(space.Projects.length * 0.6);
+    expect(rates.filter((r) => r < 1 / 30).length).toBeGreaterThanOrEqual(2);
+    // The last 90 days are dense: most of the six months' deployments, every weekday busy.
+    const recent = space.Deployments.filter((d) => Date.parse(d.Created) >= since);
+    expect(recent.length).toBeGreaterThan(space.Deployments.length * 0.55);
+    expect(recent.length / 90).toBeGreaterThan(35);
   });
 
   it('follows a weekday rhythm', () => {

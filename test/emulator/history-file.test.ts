@@ -56,6 +56,9 @@ describe('history file', () => {
         }
       }
       expect(JSON.stringify(copy.history())).toBe(JSON.stringify(original.history()));
+      // Release creations are derived from the releases, so the loaded copy has them too.
+      const created = await new Client(copy, await copy.signIn('admin')).all('/api/events?eventCategories=ReleaseCreated', 1000);
+      expect(created).toHaveLength(parsed.Spaces.reduce((a: number, s: { Releases: unknown[] }) => a + s.Releases.length, 0));
     } finally {
       await original.close();
       await copy.close();
@@ -146,7 +149,9 @@ describe('history file', () => {
       const task = (await admin.get('/api/tasks/ServerTasks-1')).json;
       expect(task).toMatchObject({ State: 'Failed', Description: 'Deploy Shop release 1.0.0 to Test', Duration: '4 minutes' });
       const events = (await admin.get('/api/Spaces-1/events')).json.Items.map((e: { Category: string }) => e.Category);
-      expect(events.sort()).toEqual(['DeploymentFailed', 'DeploymentQueued', 'DeploymentQueued', 'DeploymentStarted', 'DeploymentStarted'].sort());
+      expect(events.sort()).toEqual(
+        ['DeploymentFailed', 'DeploymentQueued', 'DeploymentQueued', 'DeploymentStarted', 'DeploymentStarted', 'ReleaseCreated'].sort(),
+      );
       // The running task gets a plan and finishes when the clock moves.
       emu.advance({ minutes: 60 });
       expect(['Success', 'Failed']).toContain((await admin.get('/api/tasks/ServerTasks-2')).json.State);

@@ -2,7 +2,7 @@
  * Measures the emulator: generation time and peak memory (RSS) per scale, each in a fresh process, and
  * how fast it serves pages of 1000 items on the `large` scale. Figures go into README.md.
  *
- *   npx tsx test/emulator/measure.ts            # large and huge, then serving at large
+ *   npx tsx test/emulator/measure.ts            # demo, large and huge, then serving at large
  *   npx tsx test/emulator/measure.ts --scales large
  */
 import { execFileSync } from 'node:child_process';
@@ -59,7 +59,7 @@ if (args[0] === '--child') {
   generateInThisProcess(args[1] as ScaleName);
 } else {
   const at = args.indexOf('--scales');
-  const scales = (at >= 0 ? args[at + 1] : 'large,huge').split(',') as ScaleName[];
+  const scales = (at >= 0 ? args[at + 1] : 'demo,large,huge').split(',') as ScaleName[];
   console.log(`generation (seed 1), each in a fresh process, ${process.version}:`);
   const self = fileURLToPath(import.meta.url);
   for (const scale of scales) {

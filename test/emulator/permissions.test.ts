@@ -100,9 +100,16 @@ describe('the restricted user', () => {
     const events = await restricted.all<{ RelatedDocumentIds: string[]; Category: string }>('/api/Spaces-1/events', 1000);
     expect(events.length).toBeGreaterThan(0);
     for (const e of events) {
-      if (e.Category.startsWith('Defect')) expect(scope.projects.has(e.RelatedDocumentIds[1])).toBe(true);
+      if (e.Category.startsWith('Defect') || e.Category === 'ReleaseCreated') expect(scope.projects.has(e.RelatedDocumentIds[1])).toBe(true);
       else expect(e.RelatedDocumentIds.some((id) => deploymentIds.has(id))).toBe(true);
     }
+    // Release creations: exactly those of the permitted projects (environments and tenants do not apply).
+    const created = events.filter((e) => e.Category === 'ReleaseCreated').map((e) => e.RelatedDocumentIds[0]);
+    expect(created.sort()).toEqual(ids(releases).sort());
+    const hidden = (await admin.all<{ Id: string; RelatedDocumentIds: string[] }>('/api/Spaces-1/events?eventCategories=ReleaseCreated', 1000)).find(
+      (e) => !scope.projects.has(e.RelatedDocumentIds[1]),
+    )!;
+    expect((await restricted.get(`/api/events/${hidden.Id}`)).status).toBe(403);
 
     const dashboard = (await restricted.get('/api/Spaces-1/dashboard')).json;
     expect(dashboard.Items.every((i: { DeploymentId: string }) => deploymentIds.has(i.DeploymentId))).toBe(true);

@@ -489,8 +489,8 @@ export function eventRelatedIds(s: Store, e: number): string[] {
   const ev = s.events;
   const kind = ev.kind[e];
   const d = ev.deployment[e];
-  if (kind === EventKind.DefectReported || kind === EventKind.DefectResolved) {
-    const r = s.defects[ev.aux[e]].release;
+  if (kind === EventKind.DefectReported || kind === EventKind.DefectResolved || kind === EventKind.ReleaseCreated) {
+    const r = s.eventRelease(e);
     return [
       `Releases-${s.releases.id[r]}`,
       s.projects[s.releases.project[r]].Id,
@@ -529,6 +529,15 @@ export function eventJson(s: Store, e: number): EventResource {
       .link(s.releases.version[r], `Releases-${s.releases.id[r]}`, 'releases');
     if (kind === EventKind.DefectReported) m.plain(`: ${defect.description}`);
     who = actor(s, kind === EventKind.DefectReported ? defect.createdBy : defect.resolvedBy);
+  } else if (kind === EventKind.ReleaseCreated) {
+    const r = ev.aux[e];
+    const p = s.projects[s.releases.project[r]];
+    spaceId = p.SpaceId;
+    m.plain('Release ')
+      .link(s.releases.version[r], `Releases-${s.releases.id[r]}`, 'releases')
+      .plain(' created for ')
+      .link(p.Name, p.Id, 'projects');
+    who = actor(s, s.releaseCreator(r));
   } else {
     const deps = s.deployments;
     const docs = deploymentDocuments(s, d);

@@ -63,6 +63,7 @@ export const EventKind = {
   DefectReported: 6,
   DefectResolved: 7,
   TaskStateChanged: 8,
+  ReleaseCreated: 9,
 } as const;
 
 /**
@@ -80,6 +81,7 @@ export const EVENT_CATEGORIES = [
   'DefectReported',
   'DefectResolved',
   'Modified',
+  'ReleaseCreated',
 ] as const;
 
 /** Deployment and interruption events reach the event table up to this long after they occur. */
@@ -208,9 +210,9 @@ export class InterruptionTable extends Table {
 export class EventTable extends Table {
   id = new Uint32Array(this.capacity);
   kind = new Uint8Array(this.capacity);
-  /** The deployment the event is about (-1 for defect events). */
+  /** The deployment the event is about (-1 for defect and release-created events). */
   deployment = refColumn(this.capacity);
-  /** Interruption row, defect index or edit index, by kind. */
+  /** Interruption row, defect index, edit index or release row, by kind. */
   aux = refColumn(this.capacity);
   occurred = timeColumn(this.capacity);
 
@@ -239,7 +241,7 @@ export interface EditRecord {
   user: number;
 }
 
-/** A candidate event before it gets its id: ordering is (key, kind, primary id). */
+/** A candidate event before it gets its id: ordering is (key, kind rank, primary id). */
 interface PendingEvent {
   key: number;
   occurred: number;
@@ -324,6 +326,12 @@ export class Store {
 
   /** Deployments with events not yet visible (in flight at `now`). */
   readonly pendingDeployments = new Set<number>();
+  /** Releases whose ReleaseCreated event is not visible yet (added after the events were derived). */
+  readonly pendingReleases = new Set<number>();
+  /** Set by {@link deriveEvents}: from then on a new release waits in {@link pendingReleases}. */
+  private eventsDerived = false;
+  /** Who creates releases ({@link releaseCreator}), computed on first use. */
+  private creators?: { robot: number; people: number[] };
   /** Base for event ids: installations have events from before the history starts. */
   readonly eventIdBase: number;
   /** Next numeric id per Octopus id prefix (`Deployments` → 1235). */
@@ -451,6 +459,37 @@ export class Store {
     return this.projectSpace[this.deployments.project[d]];
   }
 
+  /**
+   * Who created a release (the ReleaseCreated event's user; the API's ReleaseResource does not say). **GUESS**,
+   * stable per release id so a history file reproduces it: the build server creates most default-channel
+   * releases, people the rest and every hotfix. Without deployers, the first user (admin).
+   */
+  releaseCreator(r: number): number {
+    if (!this.creators) {
+      const people = this.users.map((u, i) => (u.Password === null && !u.User.IsService ? i : -1)).filter((i) => i >= 0);
+      this.creators = { robot: this.users.findIndex((u) => u.User.IsService), people };
+    }
+    const { robot, people } = this.creators;
+    const id = this.releases.id[r];
+    const hotfix = this.channels[this.releases.channel[r]]?.IsDefault === false;
+    if (people.length === 0) return robot >= 0 ? robot : this.users.length > 0 ? 0 : -1;
+    if (robot >= 0 && !hotfix && hashInts(id, 13) % 10 < 8) return robot;
+    return people[hashInts(id, 14) % people.length];
+  }
+
+  /** The release an event is about (every event has one). */
+  eventRelease(e: number): number {
+    const ev = this.events;
+    const kind = ev.kind[e];
+    if (kind === EventKind.ReleaseCreated) return ev.aux[e];
+    if (kind === EventKind.DefectReported || kind === EventKind.DefectResolved) return this.defects[ev.aux[e]].release;
+    return this.deployments.release[ev.deployment[e]];
+  }
+
+  eventSpace(e: number): number {
+    return this.releaseSpace(this.eventRelease(e));
+  }
+
   userId(u: number): string {
     return u < 0 ? 'users-system' : this.users[u].User.Id;
   }
@@ -476,6 +515,7 @@ export class Store {
     this.reserveId('Releases', r.id);
     this.releasesBySpace[this.projectSpace[r.project]].push(row);
     this.releasesByProject[r.project].push(row);
+    if (this.eventsDerived) this.pendingReleases.add(row);
     return row;
   }
 
@@ -690,7 +730,7 @@ export class Store {
   }
 
   private appendEvents(candidates: PendingEvent[]): void {
-    candidates.sort((a, b) => a.key - b.key || a.kind - b.kind || a.primaryId - b.primaryId);
+    candidates.sort((a, b) => a.key - b.key || kindRank(a.kind) - kindRank(b.kind) || a.primaryId - b.primaryId);
     this.appendSorted(candidates);
   }
 
@@ -708,7 +748,10 @@ export class Store {
     ev.deployment[row] = deployment;
     ev.aux[row] = aux;
     ev.occurred[row] = occurred;
-    const space = deployment >= 0 ? this.deploymentSpace(deployment) : this.releaseSpace(this.defects[aux].release);
+    const space =
+      deployment >= 0
+        ? this.deploymentSpace(deployment)
+        : this.releaseSpace(kind === EventKind.ReleaseCreated ? aux : this.defects[aux].release);
     this.eventsBySpace[space].push(row);
   }
 
@@ -721,7 +764,8 @@ export class Store {
     const deps = this.deployments;
     const tasks = this.tasks;
     const its = this.interruptions;
-    const cap = deps.length * 3 + its.length + this.defects.length * 2 + this.edits.length + 16;
+    const rels = this.releases;
+    const cap = deps.length * 3 + its.length + this.defects.length * 2 + this.edits.length + rels.length + 16;
     const key = new Float64Array(cap);
     const occurred = new Float64Array(cap);
     const kind = new Uint8Array(cap);
@@ -765,19 +809,24 @@ export class Store {
           : EventKind.ManualInterventionInterruptionRaised;
       if (push(k, its.created[i], d, i, its.id[i])) this.pendingDeployments.add(d);
     }
+    for (let r = 0; r < rels.length; r++) {
+      if (push(EventKind.ReleaseCreated, rels.assembled[r], -1, r, rels.id[r])) this.pendingReleases.add(r);
+    }
+    this.eventsDerived = true;
     const records: PendingEvent[] = [];
     this.collectRecordEvents(Number.NEGATIVE_INFINITY, now, records);
     for (const r of records) push(r.kind, r.occurred, r.deployment, r.aux, r.primaryId);
 
     const order = orderByTime(key, n);
-    // Equal keys: order by (kind, primary id), as appendEvents does.
+    // Equal keys: order by (kind rank, primary id), as appendEvents does.
     for (let i = 1; i < n; i++) {
       const row = order[i];
+      const rank = kindRank(kind[row]);
       let j = i - 1;
       while (
         j >= 0 &&
         key[order[j]] === key[row] &&
-        (kind[order[j]] > kind[row] || (kind[order[j]] === kind[row] && primary[order[j]] > primary[row]))
+        (kindRank(kind[order[j]]) > rank || (kind[order[j]] === kind[row] && primary[order[j]] > primary[row]))
       ) {
         order[j + 1] = order[j];
         j--;
@@ -840,6 +889,12 @@ export class Store {
     for (const d of [...this.pendingDeployments]) {
       if (!this.deploymentEvents(d, from, to, out)) this.pendingDeployments.delete(d);
     }
+    for (const r of [...this.pendingReleases]) {
+      const at = this.releases.assembled[r];
+      if (at > to) continue;
+      this.pendingReleases.delete(r);
+      out.push({ key: at, occurred: at, kind: EventKind.ReleaseCreated, deployment: -1, aux: r, primaryId: this.releases.id[r] });
+    }
     this.collectRecordEvents(from, to, out);
     this.appendEvents(out);
     this.now = to;
@@ -875,6 +930,9 @@ export class Store {
     return value;
   }
 }
+
+/** Tie-break among events with the same key: a release's creation precedes anything about it. */
+const kindRank = (kind: number): number => (kind === EventKind.ReleaseCreated ? -1 : kind);
 
 /** How long after it happened an event reaches the table: stable per event, so files reproduce it. */
 export function eventLag(kind: number, primaryId: number): number {

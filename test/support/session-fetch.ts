@@ -15,6 +15,8 @@ export interface SessionFetch {
 }
 
 export function sessionFetch(baseUrl: string): SessionFetch {
+  // Captured now: a test may install this session's fetch as the global one.
+  const fetch = globalThis.fetch;
   const jar = new Map<string, string>();
   const requests: string[] = [];
   const store = (response: Response) => {

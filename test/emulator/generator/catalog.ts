@@ -21,7 +21,13 @@ import { adminPermissionSet, type RestrictedScope, restrictedPermissionSet } fro
 import type { Random } from '../random';
 import { DEPLOYERS, EMULATOR_USERS, userResource } from '../users';
 import { PROJECT_GROUPS, projectNames, REGIONS, SPACE_DESCRIPTIONS, SPACE_NAMES, slugify, TENANT_NAMES, TIERS } from './names';
-import type { Scale } from './scales';
+import {
+  BUDGET_OCCASION_FACTORS,
+  type Scale,
+  TIER_CADENCES,
+  type Tier,
+  type TierCadence,
+} from './scales';
 
 export type VersionScheme = 'semver' | 'calver' | 'build';
 
@@ -47,8 +53,19 @@ export interface ProjectPlan {
   approval: boolean;
   medianDurationMs: number;
   scheme: VersionScheme;
-  /** Share of the space's deployments. */
+  /** Share of the installation's deployments (budget spaces); in cadence-tier spaces 1, or 0 = never deploys. */
   weight: number;
+  /** Cadence tier (cadence-tier spaces), else null. */
+  tier: Tier | null;
+  /** Target successful Production deployments per day (cadence-tier spaces); NaN = calibrated to `weight`. */
+  productionPerDay: number;
+  /** Before this instant the project shipped `slowFactor` times as often (see TierCadence.speedUp); NaN = never slower. */
+  fastSince: number;
+  slowFactor: number;
+  /** Random promotion occasions per day for stage 1, 2, 3…, relative to the release rate (budget spaces). */
+  occasionFactors: number[];
+  /** Cadence-tier spaces: promotion follows success (see {@link TierCadence}); null = random occasions. */
+  pipeline: Pick<TierCadence, 'promote' | 'delayMinutes'> | null;
   /** The project deploys between these instants. */
   activeFrom: number;
   activeUntil: number;
@@ -226,7 +243,7 @@ export function buildCatalog(scale: Scale, rng: Random, now: number): Catalog {
     );
 
     // Project groups.
-    const groupIndexes = PROJECT_GROUPS[s].map((name) => {
+    const groupIndexes = PROJECT_GROUPS[s].slice(0, Math.max(1, plan.groups)).map((name) => {
       const id = next('ProjectGroups');
       c.projectGroups.push({
         Id: id,
@@ -318,6 +335,24 @@ export function buildCatalog(scale: Scale, rng: Random, now: number): Catalog {
       internalTenant = c.tenants.length - 1;
     }
 
+    // Cadence tiers: a few elite and a few rare projects, the rest weekly. The first two projects carry the
+    // situations around now (generator/index.ts FORCED) and stay weekly, so those look ordinary.
+    const tiers: Tier[] = Array.from({ length: plan.projects }, () => 'weekly');
+    const tierRng = plan.cadence ? rng.fork(500 + s) : null;
+    if (plan.cadence && tierRng) {
+      const candidates = Array.from({ length: plan.projects }, (_, p) => p).filter((p) => p > 1 || s > 0);
+      for (let i = candidates.length - 1; i > 0; i--) {
+        const j = tierRng.int(0, i);
+        [candidates[i], candidates[j]] = [candidates[j], candidates[i]];
+      }
+      candidates.slice(0, plan.cadence.elite).forEach((p) => {
+        tiers[p] = 'elite';
+      });
+      candidates.slice(plan.cadence.elite, plan.cadence.elite + plan.cadence.rare).forEach((p) => {
+        tiers[p] = 'rare';
+      });
+    }
+
     // Projects.
     const names = projectNames(s, plan.projects, takenNames);
     const spaceWeights: number[] = [];
@@ -327,8 +362,15 @@ export function buildCatalog(scale: Scale, rng: Random, now: number): Catalog {
       const group = p === 0 ? groupIndexes[Math.min(1, groupIndexes.length - 1)] : groupIndexes[p % groupIndexes.length];
       const tenantable = tenantIndexes.length > 0 && p > 0;
       const roll = rng.next();
+      // Elite projects ship one untenanted stream (per-tenant Production deployments would multiply them).
       const mode: TenantedDeploymentMode =
-        tenantable && roll < 0.1 ? 'Tenanted' : tenantable && roll < 0.35 ? 'TenantedOrUntenanted' : 'Untenanted';
+        tiers[p] === 'elite'
+          ? 'Untenanted'
+          : tenantable && roll < 0.1
+            ? 'Tenanted'
+            : tenantable && roll < 0.35
+              ? 'TenantedOrUntenanted'
+              : 'Untenanted';
       const gfMode = rng.chance(0.15) ? 'On' : 'EnvironmentDefault';
       const slug = slugify(name);
       c.projects.push({
@@ -442,8 +484,11 @@ export function buildCatalog(scale: Scale, rng: Random, now: number): Catalog {
 
       const weight = Math.exp(rng.normal() * 0.7);
       spaceWeights.push(weight);
-      const lateStart = rng.chance(0.15);
-      const retired = p > 2 && rng.chance(0.08);
+      const elite = tiers[p] === 'elite';
+      // Elite projects have been around all along (they got faster lately).
+      const lateStart = rng.chance(0.15) && !elite;
+      const retired = p > 2 && rng.chance(0.08) && !elite;
+      const cadence = tierRng ? TIER_CADENCES[tiers[p]] : null;
       const gfStages = new Set<number>();
       envIndexes.forEach((e, k) => {
         if (gfMode === 'On' || c.environments[e].UseGuidedFailure) gfStages.add(k);
@@ -464,6 +509,12 @@ export function buildCatalog(scale: Scale, rng: Random, now: number): Catalog {
         medianDurationMs: rng.logNormal(4 * 60_000, 0.6),
         scheme: rng.pick(['semver', 'semver', 'calver', 'build'] as const),
         weight,
+        tier: tierRng ? tiers[p] : null,
+        productionPerDay: cadence && tierRng ? tierRng.range(...cadence.productionPerDay) : Number.NaN,
+        fastSince: cadence?.speedUp && tierRng ? now - tierRng.range(...cadence.speedUp.sinceDays) * 24 * HOUR : Number.NaN,
+        slowFactor: cadence?.speedUp && tierRng ? tierRng.range(...cadence.speedUp.earlier) : 1,
+        occasionFactors: cadence ? [] : BUDGET_OCCASION_FACTORS,
+        pipeline: cadence ? { promote: cadence.promote, delayMinutes: cadence.delayMinutes } : null,
         activeFrom: lateStart ? start + rng.range(0.2, 0.8) * (now - start) : start,
         activeUntil: retired ? now - rng.range(0.1, 0.3) * (now - start) : now,
         utcOffsetHours: UTC_OFFSETS[s],
@@ -472,10 +523,12 @@ export function buildCatalog(scale: Scale, rng: Random, now: number): Catalog {
         robot,
       });
     });
-    // Normalise weights to the space's share of the installation.
+    // Normalise weights to the space's share of the installation (cadence-tier spaces: 1 = deploys).
     const total = spaceWeights.reduce((a, b) => a + b, 0);
     for (const plan of c.plans) {
-      if (plan.space === spaceIndex) plan.weight = total > 0 ? (plan.weight / total) * shares[s] : 0;
+      if (plan.space !== spaceIndex) continue;
+      if (plan.tier !== null) plan.weight = 1;
+      else plan.weight = total > 0 ? (plan.weight / total) * shares[s] : 0;
     }
     if (plan.share === 0) for (const p of c.plans) if (p.space === spaceIndex) p.weight = 0;
   });

@@ -7,7 +7,7 @@ import { orderByTime, refColumn, Table, timeColumn } from '../columns';
 import { DAY, HOUR, MINUTE } from '../octopus-time';
 import { Random } from '../random';
 import { State, Store, TaskKind } from '../store';
-import { buildCatalog } from './catalog';
+import { buildCatalog, type ProjectPlan } from './catalog';
 import { type ScaleName, SCALES } from './scales';
 import {
   CountingSink,
@@ -135,6 +135,39 @@ const FORCED: ForcedItem[][] = [
   ['pending-guided-failure', 'scheduled', 'timed-out'],
 ];
 
+/** Budget spaces: the release rate that gives the project its share of the scale's deployments. */
+function budgetCadence(plan: ProjectPlan, rng: Random, target: number, rare: number, from: number, activeDays: number): number {
+  // Calibrate: how many deployments does one release per day produce for this project's shape?
+  const pilot = new CountingSink();
+  const pilotDays = Math.min(60, activeDays);
+  simulateProject(plan, rng, pilot, {
+    from,
+    to: from + pilotDays * DAY,
+    now: from + pilotDays * DAY,
+    releasesPerDay: 1,
+    rare,
+    forced: [],
+  });
+  const perRelease = pilot.releases > 0 ? Math.max(1, pilot.deployments / pilot.releases) : 2;
+  return (plan.weight * target) / perRelease / activeDays;
+}
+
+/**
+ * Cadence-tier spaces: the release rate that gives the project its Production rate, measured by a pilot
+ * run over its (fast) active period at a first guess.
+ */
+function tierCadence(plan: ProjectPlan, rng: Random, rare: number, from: number, until: number): number {
+  const start = Number.isNaN(plan.fastSince) ? from : Math.max(plan.fastSince, from);
+  const days = Math.max(1, (until - start) / DAY);
+  let reach = 0.9;
+  for (let k = 0; k < plan.stages.length - 1; k++) reach *= plan.pipeline?.promote[Math.min(k, plan.pipeline.promote.length - 1)] ?? 0.5;
+  const guess = plan.productionPerDay / reach;
+  const pilot = new CountingSink(plan.stages[plan.stages.length - 1]);
+  simulateProject(plan, rng, pilot, { from: start, to: until, now: until, releasesPerDay: guess, rare, forced: [] });
+  const measured = pilot.production / days;
+  return measured > 0 ? guess * Math.min(3, Math.max(0.3, plan.productionPerDay / measured)) : guess;
+}
+
 export function generateStore(opts: GenerateOptions): Store {
   const store = buildStore(opts);
   // The raw rows are garbage by now: deriving events (millions at huge scale) does not hold both.
@@ -155,20 +188,9 @@ function buildStore(opts: GenerateOptions): Store {
     const from = plan.activeFrom;
     const until = Math.min(plan.activeUntil, now);
     const activeDays = Math.max(1, (until - from) / DAY);
-    // Calibrate: how many deployments does one release per day produce for this project's shape?
-    const pilot = new CountingSink();
-    const pilotDays = Math.min(60, activeDays);
-    simulateProject(plan, rng.fork(1000 + p), pilot, {
-      from,
-      to: from + pilotDays * DAY,
-      now: from + pilotDays * DAY,
-      releasesPerDay: 1,
-      rare: scale.rare,
-      forced: [],
-    });
-    const perRelease = pilot.releases > 0 ? Math.max(1, pilot.deployments / pilot.releases) : 2;
-    const budget = plan.weight * scale.targetDeployments;
-    const releasesPerDay = budget / perRelease / activeDays;
+    const releasesPerDay = Number.isNaN(plan.productionPerDay)
+      ? budgetCadence(plan, rng.fork(1000 + p), scale.targetDeployments, scale.rare, from, activeDays)
+      : tierCadence(plan, rng.fork(1000 + p), scale.rare, from, until);
     const designated = plan.space === 0 ? (FORCED[catalog.plans.filter((q) => q.space === 0).indexOf(plan)] ?? []) : [];
     simulateProject(plan, rng.fork(2000 + p), raw, {
       from,

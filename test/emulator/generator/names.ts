@@ -12,11 +12,24 @@ export const SPACE_DESCRIPTIONS = [
   'Experiments. Nothing here is deployed.',
 ];
 
-/** Project groups per space (the first is Octopus's default group). */
+/** Project groups per space (the first is Octopus's default group); a scale uses the first few. */
 export const PROJECT_GROUPS = [
-  ['Default Project Group', 'Web', 'Services', 'Mobile', 'Data'],
-  ['Default Project Group', 'Infrastructure', 'Tooling'],
-  ['Default Project Group', 'Pipelines'],
+  [
+    'Default Project Group',
+    'Web',
+    'Services',
+    'Mobile',
+    'Data',
+    'Payments',
+    'Identity',
+    'Integrations',
+    'Internal Tools',
+    'Logistics',
+    'Customer Experience',
+    'Finance',
+  ],
+  ['Default Project Group', 'Infrastructure', 'Tooling', 'Networking', 'Security', 'Developer Experience'],
+  ['Default Project Group', 'Pipelines', 'Models', 'Reporting'],
   ['Default Project Group'],
 ];
 

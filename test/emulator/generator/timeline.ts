@@ -1,7 +1,9 @@
 /**
  * One project's deployment history, simulated in time order: releases created at the team's cadence and
  * deployed to Development; promotion occasions per later environment that pick the newest release proven
- * in the previous environment (so releases get skipped, as in real pipelines); failures followed by
+ * in the previous environment (so releases get skipped, as in real pipelines) — random occasions in
+ * budget spaces, or, in cadence-tier spaces, a pipeline: each success is promoted to the next environment
+ * after a delay (see scales.ts); failures followed by
  * retries or fix releases; guided failures and approvals; cancellations, scheduled deployments that
  * time out; defects that block progression; hotfixes through the Hotfix channel; occasional rollbacks
  * (an older release redeployed); task states edited after the fact.
@@ -80,10 +82,14 @@ export interface HistorySink {
 export class CountingSink implements HistorySink {
   releases = 0;
   deployments = 0;
+  /** Successful deployments to `production` (an environment index; -1 = not counted). */
+  production = 0;
+  constructor(private readonly productionEnvironment = -1) {}
   release(): number {
     return this.releases++;
   }
-  deployment(): number {
+  deployment(d: RawDeployment): number {
+    if (d.environment === this.productionEnvironment && d.state === State.Success) this.production++;
     return this.deployments++;
   }
   interruption(): void {}
@@ -119,8 +125,12 @@ const Ev = {
   HotfixPromote: 4,
   Rollback: 5,
   Forced: 6,
+  Promote: 7,
 } as const;
 type EvType = (typeof Ev)[keyof typeof Ev];
+
+/** A pipeline promotion's tenant: every tenant slot of the stage. */
+const ALL_SLOTS = -2;
 
 interface QueueItem {
   t: number;
@@ -194,9 +204,6 @@ interface LocalRelease {
   blockedFrom: number;
   blockedUntil: number;
 }
-
-/** Promotion occasions per day, relative to the release rate, for stage 1, 2, 3. */
-const OCCASION_FACTORS = [0.75, 0.4, 0.22];
 
 class VersionMaker {
   private major: number;
@@ -491,6 +498,17 @@ export function simulateProject(plan: ProjectPlan, rng: Random, sink: HistorySin
         });
       }
     }
+    // Pipelines promote what succeeded (or a newer release proven here by then) to the next stage.
+    const pipeline = plan.pipeline;
+    if (pipeline && state === State.Success && !hotfix && !how.rollback && stage < last) {
+      const k = Math.min(stage, pipeline.promote.length - 1);
+      if (rng.chance(pipeline.promote[k])) {
+        const at = humanTime(rng, completed, rng.logNormal(pipeline.delayMinutes[k] * MINUTE, 0.6), offset);
+        const next = slotsOf(stage + 1);
+        const slot = next.includes(tenant) ? tenant : next.length > 1 ? ALL_SLOTS : next[0];
+        if (at <= now) heap.push({ t: at, type: Ev.Promote, stage: stage + 1, tenant: slot, release: -1 });
+      }
+    }
     // Hotfixes move on to the next hotfix stage once proven.
     if (hotfix && state === State.Success) {
       const at = plan.hotfixStages.indexOf(stage);
@@ -501,18 +519,25 @@ export function simulateProject(plan: ProjectPlan, rng: Random, sink: HistorySin
     }
   };
 
-  // Schedule the regular rhythm.
+  // Schedule the regular rhythm (slower before `fastSince`, when the project has one).
   const until = Math.min(o.to, plan.activeUntil, now);
-  for (const t of rhythmTimes(rng, o.from, until, o.releasesPerDay, offset)) {
+  const rhythm = (perDay: number): number[] => {
+    const fast = plan.fastSince;
+    if (!(fast > o.from)) return rhythmTimes(rng, o.from, until, perDay, offset);
+    const slow = rhythmTimes(rng, o.from, Math.min(fast, until), perDay * plan.slowFactor, offset);
+    return slow.concat(rhythmTimes(rng, fast, until, perDay, offset));
+  };
+  for (const t of rhythm(o.releasesPerDay)) {
     heap.push({ t, type: Ev.CreateRelease, stage: 0, tenant: -1, release: -1 });
   }
-  for (let k = 1; k < stages; k++) {
-    const perDay = o.releasesPerDay * OCCASION_FACTORS[Math.min(k, OCCASION_FACTORS.length) - 1];
-    for (const t of rhythmTimes(rng, o.from, until, perDay, offset)) {
+  const factors = plan.occasionFactors;
+  for (let k = 1; k < stages && factors.length > 0; k++) {
+    const perDay = o.releasesPerDay * factors[Math.min(k, factors.length) - 1];
+    for (const t of rhythm(perDay)) {
       heap.push({ t, type: Ev.Occasion, stage: k, tenant: -1, release: -1 });
     }
   }
-  for (const t of rhythmTimes(rng, o.from, until, o.releasesPerDay * 0.008 * rare, offset)) {
+  for (const t of rhythm(o.releasesPerDay * 0.008 * rare)) {
     heap.push({ t, type: Ev.Hotfix, stage: 0, tenant: -1, release: -1 });
   }
   // Forced items happen at fixed offsets from now, with realistic milliseconds.
@@ -553,6 +578,16 @@ export function simulateProject(plan: ProjectPlan, rng: Random, sink: HistorySin
         let at = t;
         for (const tenant of slots) {
           if (slots.length > 1 && !rng.chance(0.85)) continue;
+          deploy(item.stage, tenant, candidate(item.stage, tenant, at), at);
+          at += rng.range(1, 4) * MINUTE;
+        }
+        break;
+      }
+      case Ev.Promote: {
+        const slots = item.tenant === ALL_SLOTS ? slotsOf(item.stage) : [item.tenant];
+        let at = t;
+        for (const tenant of slots) {
+          if (slots.length > 1 && !rng.chance(0.9)) continue;
           deploy(item.stage, tenant, candidate(item.stage, tenant, at), at);
           at += rng.range(1, 4) * MINUTE;
         }

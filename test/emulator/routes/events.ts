@@ -24,10 +24,23 @@ const GROUPS: Record<string, number[]> = {
   deployment: [0, 1, 2, 3, 4, 5],
   interruption: [4, 5],
   defect: [6, 7],
-  document: [8],
+  // GUESS: a release's creation counts as a document event, as the task state edit (`Modified`) does.
+  document: [8, 9],
 };
 
-const DOCUMENT_TYPES = ['deployments', 'deployments', 'deployments', 'deployments', 'interruptions', 'interruptions', 'releases', 'releases', 'servertasks'];
+/** The first related document's type, by {@link EventKind}. */
+const DOCUMENT_TYPES = [
+  'deployments',
+  'deployments',
+  'deployments',
+  'deployments',
+  'interruptions',
+  'interruptions',
+  'releases',
+  'releases',
+  'servertasks',
+  'releases',
+];
 
 /** The key rows are ordered by (Occurred plus insertion lag): non-decreasing with the row number. */
 function eventKey(store: Store, e: number): number {
@@ -53,7 +66,7 @@ function context(store: Store, e: number) {
       deployment: d,
     };
   }
-  const r = store.defects[ev.aux[e]].release;
+  const r = store.eventRelease(e);
   return {
     project: store.releases.project[r],
     environment: -1,
@@ -75,6 +88,8 @@ function eventUser(store: Store, e: number): number {
       return store.defects[ev.aux[e]].resolvedBy;
     case EventKind.TaskStateChanged:
       return store.edits[ev.aux[e]].user;
+    case EventKind.ReleaseCreated:
+      return store.releaseCreator(ev.aux[e]);
     default:
       return -1;
   }
@@ -191,7 +206,7 @@ function eventOf(ctx: Ctx, key: string, space?: number): number {
   const store = ctx.core.store;
   const e = store.eventRow(canonicalId(key, 'Events'));
   if (e < 0) throw notFound(key);
-  const eventSpace = store.events.deployment[e] >= 0 ? store.deploymentSpace(store.events.deployment[e]) : store.releaseSpace(store.defects[store.events.aux[e]].release);
+  const eventSpace = store.eventSpace(e);
   if (space !== undefined && eventSpace !== space) throw notFound(key);
   if (!ctx.access.inSpace(eventSpace) || !canSee(ctx, e, eventSpace)) throw forbidden('EventView');
   return e;

@@ -1,0 +1,46 @@
+/** The scheduled refresh against the emulator: it syncs cached spaces only for the user signed in now. */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { deleteCache, listCaches, openCache } from '@/lib/store/cache';
+import { refreshCachedSpaces } from '@/lib/sync/refresh';
+import type { SyncStatus } from '@/lib/sync/status';
+import { type RunningEmulator, startEmulator } from '../../emulator/server';
+import { EMULATOR_USERS } from '../../emulator/users';
+import { sessionFetch } from '../../support/session-fetch';
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ scale: 'tiny', port: 0, seed: 4 });
+});
+afterAll(() => emulator.close());
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  for (const { origin, userId } of await listCaches()) await deleteCache(origin, userId);
+});
+
+describe('background refresh', () => {
+  it('resumes and refreshes the cached spaces of the signed-in user, and leaves other users’ caches alone', async () => {
+    const session = sessionFetch(emulator.url);
+    await session.signIn(EMULATOR_USERS.admin.username, EMULATOR_USERS.admin.password);
+    // The worker's fetch carries the browser's cookies; here, the session's.
+    vi.stubGlobal('fetch', session.fetch);
+    const mine = await openCache(emulator.url, 'Users-1');
+    await mine.writePage('Spaces-1', { checkpoint: { v: 1, phase: 'initial', step: 'dims', skip: 0, startedAt: 0, eventMark: 0, maxRelease: 0 } });
+    mine.close();
+    const theirs = await openCache(emulator.url, 'Users-2');
+    await theirs.writePage('Spaces-1', { checkpoint: { v: 1, phase: 'initial', step: 'dims', skip: 0, startedAt: 0, eventMark: 0, maxRelease: 0 } });
+    theirs.close();
+
+    const published: SyncStatus[] = [];
+    const done = await refreshCachedSpaces({ publish: async (_key, status) => void published.push(status) });
+    expect(done).toEqual([{ origin: emulator.url, space: 'Spaces-1', outcome: 'done' }]);
+    expect(published.every((s) => s.userId === 'Users-1')).toBe(true);
+
+    const cached = await openCache(emulator.url, 'Users-1');
+    const deployments = (await cached.readHistory('Spaces-1')).deployments.length;
+    cached.close();
+    expect(deployments).toBe(emulator.history().Spaces[0].Deployments.length);
+    const other = await openCache(emulator.url, 'Users-2');
+    expect((await other.readHistory('Spaces-1')).deployments.length).toBe(0);
+    other.close();
+  });
+});
