@@ -34,7 +34,12 @@ class DimensionIndex {
       this.add('lifecycles', l.id, {
         id: l.id,
         name: l.name,
-        phases: l.phases.map((p) => ({ name: p.name, environments: p.environmentIds.map((id) => this.environment(id)) })),
+        // Environments the user may not see are not in the list Octopus returned: leave them out of the
+        // phases too, rather than inventing them (their names would leak and they hold no deployments).
+        phases: l.phases.map((p) => ({
+          name: p.name,
+          environments: p.environmentIds.filter((id) => this.maps.environments.has(id)).map((id) => this.environment(id)),
+        })),
       }),
     );
     r.projects.forEach((p) =>

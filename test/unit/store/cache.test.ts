@@ -122,3 +122,15 @@ describe('cache', () => {
     expect(size.bytes).toBeGreaterThan(3 * 50);
   });
 });
+
+describe('dimensions the user may not see', () => {
+  it('leaves lifecycle environments missing from the environment list out of the phases', async () => {
+    const cache = await openCache(ORIGIN, 'Users-9');
+    opened.push(cache);
+    const restricted = { ...dims, environments: dims.environments.filter((e) => e.id !== 'Environments-1') };
+    await cache.writePage('Spaces-1', { dims: restricted });
+    const h = await cache.readHistory('Spaces-1');
+    expect(h.dims.environments.map((e) => e.id)).toEqual(['Environments-2']);
+    expect(h.dims.lifecycles[0].phases.map((p) => p.environments)).toEqual([[], [0]]);
+  });
+});
