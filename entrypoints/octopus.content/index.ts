@@ -21,6 +21,7 @@ export default defineContentScript({
       signal: controller.signal,
       renderPanel: (container, context) => renderPanelFrame(container, context, browser.runtime.getURL('/insights.html')),
       placePanel: placeBesideMenu,
+      reportHref: (spaceId) => `${browser.runtime.getURL('/insights.html')}#${new URLSearchParams({ origin: location.origin, space: spaceId, view: 'report' })}`,
     });
   },
 });

@@ -8,9 +8,13 @@ import type { ProjectNav } from './selectors';
 export const MARK = 'data-dora-lens';
 export const ENTRY_LABEL = 'DORA Lens';
 
+export type EntryKind = 'nav-entry' | 'space-entry';
+
 export interface EntryTarget {
   /** Where the entry points (a host route, so it can be shared and opened in a new tab). */
   href: string;
+  /** Tooltip. */
+  title?: string;
   selected: boolean;
   onOpen: (event: MouseEvent) => void;
 }
@@ -19,17 +23,17 @@ export interface EntryTarget {
  * Adds (or updates) the menu entry. The entry is a deep clone of one of the host's own leaf items, so it
  * gets the host's styling without our code knowing its class names; the clone's link text is replaced.
  */
-export function ensureNavEntry(nav: ProjectNav, target: EntryTarget): HTMLElement {
-  let item = nav.list.querySelector<HTMLElement>(`:scope > [${MARK}="nav-entry"]`);
+export function ensureNavEntry(nav: ProjectNav, target: EntryTarget, kind: EntryKind = 'nav-entry'): HTMLElement {
+  let item = nav.list.querySelector<HTMLElement>(`:scope > [${MARK}="${kind}"]`);
   if (!item) {
     const template = pickTemplate(nav);
     item = template.item.cloneNode(true) as HTMLElement;
-    item.setAttribute(MARK, 'nav-entry');
+    item.setAttribute(MARK, kind);
     item.removeAttribute('id');
-    const link = item.querySelector('a')!;
+    const link = item instanceof HTMLAnchorElement ? item : item.querySelector('a')!;
     for (const attr of ['aria-current', 'id', 'target']) link.removeAttribute(attr);
     setLabel(link, ENTRY_LABEL);
-    link.title = 'DORA metrics for this project, computed by the DORA Lens extension';
+    link.title = target.title ?? 'DORA metrics for this project, computed by the DORA Lens extension';
     link.addEventListener('click', (event) => {
       // Leave modified clicks (new tab/window) to the browser: the href is a real, shareable route.
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -39,7 +43,7 @@ export function ensureNavEntry(nav: ProjectNav, target: EntryTarget): HTMLElemen
     insertAfterInsightsOrBeforeSettings(nav, item);
   }
   currentTargets.set(item, target);
-  const link = item.querySelector('a')!;
+  const link = item instanceof HTMLAnchorElement ? item : item.querySelector('a')!;
   if (link.getAttribute('href') !== target.href) link.setAttribute('href', target.href);
   if (target.selected) link.setAttribute('aria-current', 'page');
   else link.removeAttribute('aria-current');
@@ -52,7 +56,7 @@ function pickTemplate(nav: ProjectNav): ProjectNav['items'][number] {
   // Prefer an item that is not the selected one, so the clone does not look selected.
   const unselected = nav.items.filter(({ link }) => !link.hasAttribute('aria-current'));
   const pool = unselected.length ? unselected : nav.items;
-  return pool.find(({ subroute }) => subroute === 'variables') ?? pool[pool.length - 1];
+  return pool.find(({ subroute }) => subroute === 'variables' || subroute === 'tasks') ?? pool[pool.length - 1];
 }
 
 function insertAfterInsightsOrBeforeSettings(nav: ProjectNav, item: Element): void {
@@ -109,7 +113,7 @@ const OVERLAY_CSS = `
 `;
 
 /** Removes one kind of injected element (or all of them). */
-export function removeInjected(doc: Document, kind?: 'nav-entry' | 'overlay' | 'panel'): void {
+export function removeInjected(doc: Document, kind?: EntryKind | 'overlay' | 'panel'): void {
   const selector = kind ? `[${MARK}="${kind}"]` : `[${MARK}]`;
   for (const el of doc.querySelectorAll(selector)) el.remove();
 }

@@ -6,7 +6,7 @@
  */
 import { ensureNavEntry, ensureOverlayButton, MARK, removeInjected, type EntryTarget } from './inject';
 import { getProjectSlug, parseRoute } from './routes';
-import { findProjectNav } from './selectors';
+import { findProjectNav, findSpaceNav } from './selectors';
 
 /** Query parameter (inside the hash route) that says the DORA Lens panel is open, so views can be shared. */
 export const PANEL_PARAM = 'doraLens';
@@ -19,11 +19,13 @@ export interface MountOptions {
   renderPanel: (container: HTMLElement, context: { spaceId: string; projectSlug: string; query: URLSearchParams }) => void;
   /** Re-aligns an open panel with the host layout, which can change after every host render. */
   placePanel: (container: HTMLElement) => void;
+  /** The space report's address (an extension page), for the entry in the space's main navigation. */
+  reportHref?: (spaceId: string) => string;
   signal: AbortSignal;
   win?: Window;
 }
 
-export function mountHostIntegration({ renderPanel, placePanel, signal, win = window }: MountOptions): void {
+export function mountHostIntegration({ renderPanel, placePanel, reportHref, signal, win = window }: MountOptions): void {
   const doc = win.document;
   let scheduled = false;
   let routeSeenAt = 0;
@@ -39,8 +41,19 @@ export function mountHostIntegration({ renderPanel, placePanel, signal, win = wi
     }
     const route = parseRoute(win.location);
     const slug = getProjectSlug(win.location);
-    if (!route || !slug) {
+    if (!route) {
       removeInjected(doc);
+      panelKey = '';
+      return;
+    }
+    const spaceNav = reportHref ? findSpaceNav(doc, route.spaceId) : undefined;
+    if (spaceNav && reportHref) {
+      const href = reportHref(route.spaceId);
+      const title = 'DORA metrics across this space: opens the DORA Lens space report';
+      ensureNavEntry(spaceNav, { href, title, selected: false, onOpen: () => win.open(href, '_blank', 'noopener') }, 'space-entry');
+    }
+    if (!slug) {
+      for (const kind of ['nav-entry', 'overlay', 'panel'] as const) removeInjected(doc, kind);
       panelKey = '';
       return;
     }

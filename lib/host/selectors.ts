@@ -38,20 +38,34 @@ function hashPath(anchor: HTMLAnchorElement): string | undefined {
   return href.slice(at + 1).split('?')[0].replace(/\/+$/, '');
 }
 
+/** Top-level space sections Octopus's main navigation links to. */
+export const SPACE_NAV_SECTIONS = ['projects', 'infrastructure', 'tenants', 'library', 'tasks', 'insights'];
+
 /**
  * Finds the project's navigation menu on a project page.
  * Returns `undefined` when fewer than two distinct project sub-routes are linked from one container —
  * then the caller shows the floating overlay instead.
  */
-export function findProjectNav(root: ParentNode, spaceId: string, projectSlug: string): ProjectNav | undefined {
-  const prefix = `/${spaceId}/projects/${projectSlug}/`;
+export const findProjectNav = (root: ParentNode, spaceId: string, projectSlug: string): ProjectNav | undefined =>
+  findLinkMenu(root, `/${spaceId}/projects/${projectSlug}/`, (subroute) => PROJECT_NAV_SUBROUTES.includes(subroute));
+
+/** Finds the space's main navigation (Projects, Infrastructure, Tenants, Library, Tasks, Insights…). */
+export const findSpaceNav = (root: ParentNode, spaceId: string): ProjectNav | undefined =>
+  findLinkMenu(root, `/${spaceId}/`, (subroute) => {
+    const [section, ...rest] = subroute.split('/');
+    // `projects/<slug>/…` links are a project's, not the main navigation's.
+    return SPACE_NAV_SECTIONS.includes(section) && (section === 'projects' ? rest.length === 0 : rest.length <= 1);
+  });
+
+/** The container of the links under `prefix` whose remaining path `accept`s, and its leaf items. */
+function findLinkMenu(root: ParentNode, prefix: string, accept: (subroute: string) => boolean): ProjectNav | undefined {
   const links: { link: HTMLAnchorElement; subroute: string }[] = [];
   for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href*="#"]')) {
     if (link.closest('[data-dora-lens]')) continue;
     const path = hashPath(link);
     if (!path?.startsWith(prefix)) continue;
     const subroute = path.slice(prefix.length);
-    if (PROJECT_NAV_SUBROUTES.includes(subroute)) links.push({ link, subroute });
+    if (accept(subroute)) links.push({ link, subroute });
   }
   if (new Set(links.map((l) => l.subroute)).size < MIN_DISTINCT_SUBROUTES) return undefined;
 
@@ -64,7 +78,7 @@ export function findProjectNav(root: ParentNode, spaceId: string, projectSlug: s
     const item = childContaining(list, link);
     // A leaf item holds one link and nothing else interactive; a group (a toggle button and a sub-list)
     // is not a template for our entry even when it holds one link.
-    if (item && item.querySelectorAll('a[href]').length === 1 && !item.querySelector('button, ul, ol')) items.push({ item, link, subroute });
+    if (item && (item === link || (item.querySelectorAll('a[href]').length === 1 && !item.querySelector('button, ul, ol')))) items.push({ item, link, subroute });
   }
   return items.length >= MIN_DISTINCT_SUBROUTES ? { list, items } : undefined;
 }
@@ -102,6 +116,17 @@ export const findProjectNav_FIXTURES: { file: string; spaceId: string; slug: str
   { file: 'project-tabs-layout.html', spaceId: 'Spaces-1', slug: 'acme-web', items: 5 },
   // Menu collapsed: nothing to attach to, so the floating button is used.
   { file: 'project-no-menu.html', spaceId: 'Spaces-1', slug: 'acme-web', items: 0 },
+  // The emulator's mimic (side menu with collapsible groups; breadcrumbs and cards link to sub-routes
+  // too): Overview, Variables, Insights, Settings are leaf items; the groups are not templates.
+  { file: 'emulator-project-variables.html', spaceId: 'Spaces-1', slug: 'storefront', items: 4 },
+];
+
+/** Fixture files and the number of main-navigation items `findSpaceNav` must find. */
+export const findSpaceNav_FIXTURES: { file: string; spaceId: string; items: number }[] = [
+  // Projects, Infrastructure, Tenants, Library, Tasks, Insights.
+  { file: 'emulator-project-variables.html', spaceId: 'Spaces-1', items: 6 },
+  // Dashboard and Projects only: one section, not enough to call it the main navigation.
+  { file: 'project-tabs-layout.html', spaceId: 'Spaces-1', items: 0 },
 ];
 
 /** The host's colour scheme: Octopus sets a dark theme on the root element; fall back to the OS setting. */

@@ -13,12 +13,14 @@ let emulator: RunningEmulator;
 let chromium: ExtensionBrowser;
 let page: Page;
 
+/** What DORA Lens put on the page; `all` leaves out the space entry, which every space page has. */
 const countInjected = () =>
   page.evaluate(() => ({
     entries: document.querySelectorAll('[data-dora-lens="nav-entry"]').length,
     overlays: document.querySelectorAll('[data-dora-lens="overlay"]').length,
-    all: document.querySelectorAll('[data-dora-lens]').length,
+    all: document.querySelectorAll('[data-dora-lens]:not([data-dora-lens="space-entry"])').length,
   }));
+const spaceEntries = () => page.evaluate(() => document.querySelectorAll('[data-dora-lens="space-entry"]').length);
 
 /** Follows a link the way a user does, so the host app's own client-side routing runs. */
 async function clickLink(hrefSuffix: string) {
@@ -47,6 +49,19 @@ describe('Insights entry in the Octopus UI', () => {
     await page.waitForSelector(`a[href^="#/Spaces-1/projects/"]`);
     await settle();
     expect((await countInjected()).all).toBe(0);
+    // The space's main navigation has one DORA Lens entry, for the space report.
+    expect(await spaceEntries()).toBe(1);
+  });
+
+  it('opens the space report in a new tab from the space’s main navigation', async () => {
+    await page.waitForSelector('[data-dora-lens="space-entry"]', { timeout: 15_000 });
+    const opened = chromium.browser.waitForTarget((t) => t.url().includes('/insights.html') && t.type() === 'page');
+    await page.click('[data-dora-lens="space-entry"]');
+    const report = await opened;
+    const url = new URL(report.url());
+    expect(url.protocol).toBe('chrome-extension:');
+    expect(Object.fromEntries(new URLSearchParams(url.hash.slice(1)))).toEqual({ origin: emulator.url, space: 'Spaces-1', view: 'report' });
+    await (await report.page())?.close();
   });
 
   it('adds the entry exactly once to a project menu, and keeps it once across navigation', async () => {
@@ -62,6 +77,7 @@ describe('Insights entry in the Octopus UI', () => {
       await settle();
       expect(await countInjected(), sub).toEqual({ entries: 1, overlays: 0, all: 1 });
     }
+    expect(await spaceEntries()).toBe(1);
     await screenshot(page, 'host-project-menu');
   });
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ENTRY_LABEL, ensureNavEntry, ensureOverlayButton, removeInjected } from '@/lib/host/inject';
-import { findProjectNav, findProjectNav_FIXTURES } from '@/lib/host/selectors';
+import { findProjectNav, findProjectNav_FIXTURES, findSpaceNav, findSpaceNav_FIXTURES } from '@/lib/host/selectors';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/octopus-ui');
 const load = (file: string) => {
@@ -19,6 +19,24 @@ describe('findProjectNav against committed host fixtures', () => {
       expect(nav?.items.length ?? 0).toBe(fixture.items);
     });
   }
+
+  for (const fixture of findSpaceNav_FIXTURES) {
+    it(`${fixture.file}: ${fixture.items} main navigation items`, () => {
+      load(fixture.file);
+      expect(findSpaceNav(document, fixture.spaceId)?.items.length ?? 0).toBe(fixture.items);
+    });
+  }
+
+  it('adds the space entry next to Insights in the main navigation, as a link like its neighbours', () => {
+    load('emulator-project-variables.html');
+    const nav = findSpaceNav(document, 'Spaces-1')!;
+    const entry = ensureNavEntry(nav, { ...target, href: 'chrome-extension://x/insights.html#view=report' }, 'space-entry');
+    ensureNavEntry(findSpaceNav(document, 'Spaces-1')!, target, 'space-entry');
+    expect(document.querySelectorAll('[data-dora-lens="space-entry"]')).toHaveLength(1);
+    expect(entry.previousElementSibling?.getAttribute('href')).toBe('#/Spaces-1/insights/reports');
+    expect(entry.tagName).toBe('A');
+    expect(entry.className).toBe(nav.items.find((i) => i.subroute === 'tasks')!.item.className);
+  });
 
   it('ignores links to another project', () => {
     load('project-tabs-layout.html');
