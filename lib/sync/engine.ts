@@ -21,7 +21,7 @@ import { interruptionPages } from '@/lib/octopus/interruptions';
 import { listChannels, listEnvironments, listLifecycles, listProjectGroups, listProjects, listTenants } from '@/lib/octopus/projects';
 import { getReleasesByIds, listDefects, releasePages } from '@/lib/octopus/releases';
 import { getSpace } from '@/lib/octopus/root';
-import { eventAutoId, isGuidedFailure, type Release, type Task } from '@/lib/octopus/schemas';
+import { eventAutoId, isGuidedFailure, type Task } from '@/lib/octopus/schemas';
 import { getTasksByIds, taskPages } from '@/lib/octopus/tasks';
 import type { Cache } from '@/lib/store/cache';
 import { type DeploymentRecord, idNumber } from '@/lib/store/records';

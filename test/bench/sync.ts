@@ -33,7 +33,7 @@ if (!existsSync(path.join(E2E_EXTENSION, 'manifest.json')) || process.env.REBUIL
 }
 
 console.log(`DORA Lens sync bench — scale ${scale}, ${cpus().length} cores, Node ${process.version}`);
-let t = performance.now();
+const t = performance.now();
 const emulator = await startEmulator({ scale, port: 0, seed: 1 });
 console.log(`emulator ready in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 const chromium = await launchWithExtension();

@@ -66,7 +66,7 @@ describe('panel for a restricted user', () => {
     if (await frame.$('#f-tenant')) {
       for (const tenant of await options('#f-tenant')) expect(['all', 'untenanted', ...visible.tenants.keys()]).toContain(tenant);
     }
-    const text = await frame.evaluate(() => document.body.innerText);
+    const text = await frame.evaluate(() => document.body.textContent ?? '');
     for (const p of space.Projects.filter((p) => !visible.projects.has(p.Id))) expect(text).not.toContain(p.Name);
     for (const e of hidden) expect(text).not.toContain(e.Name);
 
@@ -97,6 +97,6 @@ describe('panel for a restricted user', () => {
     const forbidden = emulator.history().Spaces[0].Projects.find((p) => !visible.projects.has(p.Id))!;
     const frame = await openPanel(forbidden.Slug);
     await frame.waitForSelector('[data-testid="project-missing"]', { timeout: 60_000 });
-    expect(await frame.evaluate(() => document.body.innerText)).not.toContain(forbidden.Name);
+    expect(await frame.evaluate(() => document.body.textContent ?? '')).not.toContain(forbidden.Name);
   });
 });

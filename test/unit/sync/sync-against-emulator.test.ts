@@ -71,7 +71,10 @@ describe('first sync', () => {
       const s = await session();
       const cache = await cacheFor();
       let random = seed * 7919;
-      const next = () => (random = (random * 48271) % 2147483647) / 2147483647;
+      const next = () => {
+        random = (random * 48271) % 2147483647;
+        return random / 2147483647;
+      };
       let attempts = 0;
       for (;;) {
         attempts++;
