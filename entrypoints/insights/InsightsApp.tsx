@@ -3,12 +3,12 @@
  * tab it is the space report. Its URL hash carries the server, space, project and view parameters.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { formatCount } from '@/components/format';
 import { Notice } from '@/components/Notice';
 import { SyncBar } from '@/components/SyncBar';
 import { type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel-params';
 import type { ViewSettings } from '@/lib/project-view';
 import { ProjectInsights } from './ProjectInsights';
+import { SpaceReport } from './report/SpaceReport';
 import { useSettings } from '@/lib/ui/use-settings';
 import { useSpaceHistory } from '@/lib/ui/use-space-history';
 
@@ -86,9 +86,7 @@ export function InsightsApp() {
         />
       )}
       {data.state === 'ready' && !project && (
-        <p class="muted">
-          {formatCount(data.history.deployments.length)} deployments cached for {space}. Space reports are coming.
-        </p>
+        <SpaceReport origin={origin} space={space} prepared={data.prepared} settings={settings} now={now} dark={dark} />
       )}
     </main>
   );

@@ -1,9 +1,9 @@
 /**
  * A space report's numbers: the whole report (cards, charts, rankings, releases) and, for a split, each
  * group's figures (the table), its chart series for the 10 busiest groups and one summed "Others" line. The
- * report is one `computeInsights` over the report's filter; a split adds one pass over the window for
- * every group's figures and one `computeInsights` per line (at most 11), so changing the split costs about
- * a dozen metric queries whatever the number of groups.
+ * report is one `computeInsights` over the report's filter; a split adds one pass over the window and the
+ * previous period for every group's figures (group-stats.ts) and one over the window for every line's
+ * buckets (split-lines.ts), whatever the number of groups.
  */
 import { computeInsights } from '@/lib/metrics/compute-insights';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
@@ -11,8 +11,9 @@ import { streamMask } from '@/lib/metrics/stream-mask';
 import type { Insights, InsightsQuery } from '@/lib/metrics/types';
 import { type GroupPeriod, groupStats } from './group-stats';
 import type { ResolvedReport } from './resolve-report';
-import { narrowFilter, type SplitGroup, type SplitSpec, splitGroups } from './split-groups';
-import { SPLIT_LINES, topGroups } from './top-groups';
+import { type SplitGroup, type SplitSpec, splitGroups } from './split-groups';
+import { splitLines } from './split-lines';
+import { topGroups } from './top-groups';
 
 /** The query without its filter: the report supplies that. */
 export type ReportQuery = Omit<InsightsQuery, 'filter' | 'rankings'>;
@@ -35,22 +36,23 @@ export interface SplitRow {
 export interface SplitLine {
   key: string;
   label: string;
-  insights: Insights;
+  /** Figures per bucket of the report's window (`Insights.series` has the same buckets). */
+  buckets: GroupPeriod[];
 }
 
 export interface SplitResult {
   spec: SplitSpec;
   /** Groups with deployments in the window, busiest first; environment groups also when empty. */
   rows: SplitRow[];
-  /** One per chart line: the busiest groups, then "Others" when there are more than {@link SPLIT_LINES}. */
+  /** One per chart line: the 10 busiest groups, then "Others" when there are more. */
   lines: SplitLine[];
-  /** How many groups "Others" sums, and its figures (a query of its own: medians cannot be summed). */
-  others: { groups: number; insights: Insights } | null;
+  /** How many groups "Others" sums, and its figures (its own medians: medians cannot be summed). */
+  others: { groups: number; period: GroupPeriod } | null;
 }
 
 export const OTHERS_KEY = 'others';
 
-export function computeSplit(p: PreparedHistory, report: ResolvedReport, query: ReportQuery, window: Insights['window'], spec: SplitSpec): SplitResult {
+export function computeSplit(p: PreparedHistory, report: ResolvedReport, window: Insights['window'], spec: SplitSpec): SplitResult {
   const dims = p.history.dims;
   const mask = streamMask(p.streams, dims, report.filter);
   const split = splitGroups(dims, p.streams, mask, report, spec);
@@ -63,20 +65,18 @@ export function computeSplit(p: PreparedHistory, report: ResolvedReport, query: 
   const inChart = new Set(top);
   const listed = spec.kind === 'environmentGroup' ? [...ranked, ...split.groups.map((_, g) => g).filter((g) => stats.current[g].total === 0)] : ranked;
   const rows: SplitRow[] = listed.map((g) => ({ group: split.groups[g], current: stats.current[g], previous: stats.previous[g], inChart: inChart.has(g) }));
-  // Lines cover exactly the window the report uses, so their buckets line up with the report's.
-  const lineQuery: InsightsQuery = { ...query, range: { from: window.from, to: window.to } };
-  const lines: SplitLine[] = top.map((g) => ({
-    key: split.groups[g].key,
-    label: split.groups[g].label,
-    insights: computeInsights(p, { ...lineQuery, filter: narrowFilter(report, [split.groups[g].part]) }),
-  }));
+  const lineOf = new Int32Array(split.groups.length).fill(-1);
+  top.forEach((g, k) => {
+    lineOf[g] = k;
+  });
+  for (const g of rest) lineOf[g] = top.length;
+  const figures = splitLines(p, split, window, lineOf, top.length + (rest.length > 0 ? 1 : 0));
+  const lines: SplitLine[] = top.map((g, k) => ({ key: split.groups[g].key, label: split.groups[g].label, buckets: figures.buckets[k] }));
   let others: SplitResult['others'] = null;
   if (rest.length > 0) {
-    const insights = computeInsights(p, { ...lineQuery, filter: narrowFilter(report, rest.map((g) => split.groups[g].part)) });
-    lines.push({ key: OTHERS_KEY, label: `Others (${rest.length})`, insights });
-    others = { groups: rest.length, insights };
+    lines.push({ key: OTHERS_KEY, label: `Others (${rest.length})`, buckets: figures.buckets[top.length] });
+    others = { groups: rest.length, period: figures.whole[top.length] };
   }
   return { spec, rows, lines, others };
 }
 
-export { SPLIT_LINES };

@@ -46,7 +46,8 @@ export interface StatsWindow {
   previousFrom: number;
 }
 
-class Accumulator {
+/** One group's running figures for one period; `add` applies the metrics' definitions to a deployment. */
+export class GroupAccumulator {
   successful = 0;
   failed = 0;
   canceled = 0;
@@ -54,6 +55,21 @@ class Accumulator {
   lead: number[] = [];
   recovery: number[] = [];
   duration: number[] = [];
+
+  add(p: PreparedHistory, i: number): void {
+    const o = p.outcome[i];
+    if (o === Outcome.Excluded) {
+      if (p.exclusion[i] === Exclusion.Canceled) this.canceled++;
+      else if (p.exclusion[i] === Exclusion.TimedOut) this.timedOut++;
+      return;
+    }
+    if (o === Outcome.Success) this.successful++;
+    else this.failed++;
+    const h = p.has[i];
+    if ((h & Has.LeadTime) !== 0) this.lead.push(p.leadTimeMs[i]);
+    if ((h & Has.Recovery) !== 0) this.recovery.push(p.recoveryMs[i]);
+    if ((h & Has.Duration) !== 0) this.duration.push(p.history.deployments.completed[i] - p.history.deployments.started[i]);
+  }
 
   finish(days: number, withMedians: boolean): GroupPeriod {
     const summary = (values: number[]): ValueSummary => {
@@ -87,42 +103,28 @@ class Accumulator {
  * const split = splitGroups(dims, prepared.streams, mask, resolved, { kind: 'project' });
  * groupStats(prepared, split, { from, to, previousFrom: from - (to - from) }).current[0].successful
  */
-export function groupStats(p: PreparedHistory, split: SplitGroups, window: StatsWindow): GroupStats {
+export function groupStats(p: PreparedHistory, split: SplitGroups, window: StatsWindow, options: { medians?: boolean } = {}): GroupStats {
   const G = split.groups.length;
-  const current = Array.from({ length: G }, () => new Accumulator());
-  const previous = Array.from({ length: G }, () => new Accumulator());
-  const d = p.history.deployments;
-  const { stream, outcome, exclusion, has } = p;
+  const current = Array.from({ length: G }, () => new GroupAccumulator());
+  const previous = Array.from({ length: G }, () => new GroupAccumulator());
+  const completed = p.history.deployments.completed;
   const { offsets, members } = split;
   const rows = p.byCompleted;
-  const end = lowerBound(rows, d.completed, window.to);
-  for (let j = lowerBound(rows, d.completed, window.previousFrom); j < end; j++) {
+  const end = lowerBound(rows, completed, window.to);
+  for (let j = lowerBound(rows, completed, window.previousFrom); j < end; j++) {
     const i = rows[j];
-    const s = stream[i];
+    const s = p.stream[i];
     const first = offsets[s];
     const last = offsets[s + 1];
     if (first === last) continue;
-    const slots = d.completed[i] < window.from ? previous : current;
-    const o = outcome[i];
-    const h = has[i];
-    for (let k = first; k < last; k++) {
-      const a = slots[members[k]];
-      if (o === Outcome.Excluded) {
-        if (exclusion[i] === Exclusion.Canceled) a.canceled++;
-        else if (exclusion[i] === Exclusion.TimedOut) a.timedOut++;
-        continue;
-      }
-      if (o === Outcome.Success) a.successful++;
-      else a.failed++;
-      if ((h & Has.LeadTime) !== 0) a.lead.push(p.leadTimeMs[i]);
-      if ((h & Has.Recovery) !== 0) a.recovery.push(p.recoveryMs[i]);
-      if ((h & Has.Duration) !== 0) a.duration.push(d.completed[i] - d.started[i]);
-    }
+    const slots = completed[i] < window.from ? previous : current;
+    for (let k = first; k < last; k++) slots[members[k]].add(p, i);
   }
   const days = (window.to - window.from) / DAY_MS;
   const previousDays = (window.from - window.previousFrom) / DAY_MS;
   return {
-    current: current.map((a) => a.finish(days, true)),
+    // Medians cost a sort per group; the trend lists compare means and skip them.
+    current: current.map((a) => a.finish(days, options.medians ?? true)),
     previous: previous.map((a) => a.finish(previousDays, false)),
   };
 }

@@ -52,7 +52,7 @@ export function computeTrendLists(p: PreparedHistory, report: ResolvedReport, wi
   const out = {} as Record<TrendDimension, TrendLists>;
   for (const dimension of TREND_DIMENSIONS) {
     const split = splitGroups(dims, p.streams, mask, report, { kind: dimension });
-    const stats = groupStats(p, split, window);
+    const stats = groupStats(p, split, window, { medians: false });
     const entries = split.groups.map((group, g) => {
       const now = stats.current[g];
       const before = stats.previous[g];

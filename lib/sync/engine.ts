@@ -129,7 +129,7 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
 
   if (cp.step === 'defects') {
     // Events come newest first: the first report or resolution seen for a release decides whether it is
-    // blocked; older ones are history. `defectsSettled` carries that across a resumed sync.
+    // blocked; older ones are history. The `settled` set carries that across a resumed sync.
     const settled = new Set(await set('settled'));
     const blocked = new Set(await set('blocked'));
     const progress = progressReporter(options, 'defects', cp.skip);

@@ -1,13 +1,23 @@
 /**
- * `npm run bench`: times the metrics on synthetic histories of 100k and 1M deployments and prints medians
- * and memory. Budgets (/work/shared/DESIGN.md): all metrics + series for one filter ≤ 100 ms at 100k and
- * ≤ 1 s at 1M in Node on a 2-core machine; a filter change ≤ 50 ms at 100k.
+ * `npm run bench`: times the metrics on the emulator's generated installations — `large` (~100k
+ * deployments) and `huge` (~1M) — and prints medians and memory. Budgets (/work/shared/DESIGN.md): all
+ * metrics + series for one filter ≤ 100 ms at 100k and ≤ 1 s at 1M in Node on a 2-core machine; a filter
+ * change ≤ 50 ms at 100k.
  *
- * `benchMetrics(history)` takes any History, so the emulator's generator can replace `syntheticHistory`.
- * Sizes: `npm run bench -- 100000 1000000` (default both).
+ * The History is what the extension holds after a first sync (./emulator-history.ts: the emulator's
+ * columns → the store's records → lib/store chunks → `buildHistory`). By default every space merged into
+ * one History: the biggest space alone (Spaces-1) holds ~78 % of the deployments, under the 100k / 1M the
+ * budgets are about.
+ *
+ *   npm run bench                                   # large and huge, all spaces
+ *   npm run bench -- large --space Spaces-1         # one scale, one space
+ *   npm run bench -- large --verify                 # also check the conversion against history() joined by hand
  */
-import { cpus } from 'node:os';
+import { fork } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
+import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { deploymentsCsv } from '../../lib/export';
 import {
@@ -17,219 +27,26 @@ import {
   type History,
   type InsightsQuery,
   prepare,
-  TaskState,
 } from '../../lib/metrics';
 import { orderDeployments } from '../../lib/metrics/order-deployments';
 import { orderReleases } from '../../lib/metrics/order-releases';
 import { walkStreams } from '../../lib/metrics/walk-streams';
+import { createStore } from '../emulator/server';
+import type { Store } from '../emulator/store';
+import {
+  diffHistories,
+  diffRecords,
+  emulatorHistory,
+  historyFile,
+  historyFromRecords,
+  referenceRecords,
+  type SpaceSelection,
+  storeDeploymentRecord,
+  storeReleaseRecord,
+} from './emulator-history';
 
-const DAY = 86_400_000;
-const MINUTE = 60_000;
-
-/** Mulberry32: a small seeded PRNG so every run benchmarks the same history. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Column {
-  data: Float64Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Float64Array(capacity);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
-/**
- * A realistic-looking history: ~1 project per 500 deployments in groups of 10, 1-2 channels each, five
- * environments (Dev → Test → Staging → Production, plus a DR environment for some), 30 % of projects
- * tenanted with 3-20 tenants in Production; releases every few days over two years, promoted with
- * decreasing probability; ~5 % failed, ~2 % guided failure, ~1 % canceled, 0.2 % timed out, failures often
- * redeployed; 1 % of releases blocked; the newest deployments still running.
- */
-export function syntheticHistory(target: number, now: number, seed = 42, pace = 1): History {
-  const rnd = random(seed);
-  const projectCount = Math.max(5, Math.round(target / 500));
-  const tenantCount = Math.max(10, Math.round(target / 2000));
-  const environments = ['Development', 'Test', 'Staging', 'Production', 'Production DR'];
-  const span = 730 * DAY;
-  const start = now - span;
-  const cols = {
-    id: new Column(target),
-    project: new Column(target),
-    environment: new Column(target),
-    channel: new Column(target),
-    tenant: new Column(target),
-    release: new Column(target),
-    state: new Column(target),
-    guidedFailure: new Column(target),
-    created: new Column(target),
-    queued: new Column(target),
-    started: new Column(target),
-    completed: new Column(target),
-  };
-  const rel = { id: [] as number[], project: [] as number[], channel: [] as number[], version: [] as string[], assembled: [] as number[], blocked: [] as number[] };
-  const channels: { id: string; name: string; project: number; lifecycle: number; isDefault: boolean }[] = [];
-  const projectChannels: number[][] = [];
-  const projectTenants: number[][] = [];
-  for (let p = 0; p < projectCount; p++) {
-    const list = [channels.length];
-    channels.push({ id: `Channels-${channels.length + 1}`, name: 'Default', project: p, lifecycle: -1, isDefault: true });
-    if (rnd() < 0.3) {
-      list.push(channels.length);
-      channels.push({ id: `Channels-${channels.length + 1}`, name: 'Hotfix', project: p, lifecycle: -1, isDefault: false });
-    }
-    projectChannels.push(list);
-    const tenants: number[] = [];
-    if (rnd() < 0.3) {
-      const k = 3 + Math.floor(rnd() * 18);
-      for (let t = 0; t < k; t++) tenants.push(Math.floor(rnd() * tenantCount));
-    }
-    projectTenants.push([...new Set(tenants)]);
-  }
-  // Deployments per release ≈ 1 + 0.85 + 0.65 + 0.55 × (tenants or 1) + redeploys: pace releases to hit the target.
-  const perRelease = (p: number) => 3.3 + 0.55 * Math.max(1, projectTenants[p].length) * 1.1;
-  let expected = 0;
-  for (let p = 0; p < projectCount; p++) expected += perRelease(p);
-  const releasesPerProject = target / expected;
-  const interval = (span / releasesPerProject) * pace;
-  let deploymentId = 1;
-
-  const deploy = (p: number, c: number, e: number, t: number, r: number, at: number) => {
-    let when = at;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      if (cols.id.length >= target) return false;
-      const queued = when;
-      const started = queued + rnd() * 2 * MINUTE;
-      const duration = (2 + rnd() * 20) * MINUTE * (rnd() < 0.01 ? 50 : 1);
-      let completed = started + duration;
-      const u = rnd();
-      let state: number = TaskState.Success;
-      let gf = 0;
-      if (u < 0.05) state = TaskState.Failed;
-      else if (u < 0.07) gf = 1;
-      else if (u < 0.08) state = TaskState.Canceled;
-      else if (u < 0.082) state = TaskState.TimedOut;
-      let startedAt = started;
-      if (completed > now) {
-        state = started > now ? TaskState.Queued : TaskState.Executing;
-        completed = Number.NaN;
-        if (started > now) startedAt = Number.NaN;
-      }
-      cols.id.push(deploymentId++);
-      cols.project.push(p);
-      cols.environment.push(e);
-      cols.channel.push(c);
-      cols.tenant.push(t);
-      cols.release.push(r);
-      cols.state.push(state);
-      cols.guidedFailure.push(gf);
-      cols.created.push(queued);
-      cols.queued.push(queued);
-      cols.started.push(startedAt);
-      cols.completed.push(completed);
-      const ok = state === TaskState.Success && gf === 0;
-      if (ok || Number.isNaN(completed) || rnd() < 0.3) return ok;
-      when = completed + (10 + rnd() * 240) * MINUTE; // redeploy after a failure
-    }
-    return false;
-  };
-
-  // Releases in time order across projects.
-  const next = new Float64Array(projectCount);
-  for (let p = 0; p < projectCount; p++) next[p] = start + rnd() * interval;
-  const minor = new Int32Array(projectCount);
-  while (cols.id.length < target) {
-    let p = 0;
-    for (let q = 1; q < projectCount; q++) if (next[q] < next[p]) p = q;
-    const assembled = next[p];
-    if (assembled > now) break;
-    next[p] += interval * (0.3 + rnd() * 1.4);
-    const chans = projectChannels[p];
-    const c = chans[rnd() < 0.85 ? 0 : chans.length - 1];
-    const r = rel.id.length;
-    rel.id.push(r + 1);
-    rel.project.push(p);
-    rel.channel.push(c);
-    rel.version.push(`1.${Math.floor(minor[p] / 100)}.${minor[p]++ % 100}`);
-    rel.assembled.push(assembled);
-    rel.blocked.push(rnd() < 0.01 ? 1 : 0);
-    let at = assembled + rnd() * 2 * 60 * MINUTE;
-    const promote = [1, 0.85, 0.65, 0.55, 0.1];
-    for (let e = 0; e < environments.length; e++) {
-      if (rnd() > promote[e]) break;
-      const tenants = e >= 3 && projectTenants[p].length > 0 ? projectTenants[p] : [-1];
-      let anyOk = false;
-      for (const t of tenants) anyOk = deploy(p, c, e, t, r, at + rnd() * 30 * MINUTE) || anyOk;
-      if (!anyOk) break;
-      at += (0.5 + rnd() * 3) * DAY;
-    }
-  }
-  const n = cols.id.length;
-  // The release pace is an estimate: when the two years ran out before the target, go again faster.
-  if (n < target * 0.98 && pace > 0.05) return syntheticHistory(target, now, seed, (pace * n) / target);
-  const take = (c: Column) => c.data.subarray(0, n);
-  const groups = Math.max(1, Math.ceil(projectCount / 10));
-  return {
-    deployments: {
-      length: n,
-      id: Uint32Array.from(take(cols.id)),
-      project: Int32Array.from(take(cols.project)),
-      environment: Int32Array.from(take(cols.environment)),
-      channel: Int32Array.from(take(cols.channel)),
-      tenant: Int32Array.from(take(cols.tenant)),
-      release: Int32Array.from(take(cols.release)),
-      state: Uint8Array.from(take(cols.state)),
-      guidedFailure: Uint8Array.from(take(cols.guidedFailure)),
-      created: take(cols.created).slice(),
-      queued: take(cols.queued).slice(),
-      started: take(cols.started).slice(),
-      completed: take(cols.completed).slice(),
-    },
-    releases: {
-      length: rel.id.length,
-      id: Uint32Array.from(rel.id),
-      project: Int32Array.from(rel.project),
-      channel: Int32Array.from(rel.channel),
-      version: rel.version,
-      assembled: Float64Array.from(rel.assembled),
-      blocked: Uint8Array.from(rel.blocked),
-    },
-    dims: {
-      projectGroups: Array.from({ length: groups }, (_, g) => ({ id: `ProjectGroups-${g + 1}`, name: `Group ${g + 1}` })),
-      projects: Array.from({ length: projectCount }, (_, p) => ({
-        id: `Projects-${p + 1}`,
-        name: `Project ${p + 1}`,
-        slug: `project-${p + 1}`,
-        group: Math.floor(p / 10),
-        lifecycle: 0,
-        tenantedMode: projectTenants[p].length > 0 ? ('TenantedOrUntenanted' as const) : ('Untenanted' as const),
-      })),
-      environments: environments.map((name, e) => ({ id: `Environments-${e + 1}`, name, sortOrder: e })),
-      channels,
-      tenants: Array.from({ length: tenantCount }, (_, t) => ({
-        id: `Tenants-${t + 1}`,
-        name: `Tenant ${t + 1}`,
-        tags: [`Region/${['EU', 'US', 'APAC'][t % 3]}`, `Tier/${t % 4 === 0 ? 'Gold' : 'Standard'}`],
-      })),
-      lifecycles: [{ id: 'Lifecycles-1', name: 'Default', phases: [] }],
-    },
-  };
-}
+/** report.ts still builds its history with the old synthetic generator. */
+export { syntheticHistory } from './synthetic-history';
 
 function median(times: number[]): number {
   const s = [...times].sort((a, b) => a - b);
@@ -262,8 +79,29 @@ function typedBytes(value: unknown, seen = new Set<unknown>()): number {
   return total;
 }
 
+/** Peak RSS of the process, bytes (Linux: VmHWM, resettable; elsewhere getrusage's max RSS). */
+function peakRss(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) * 1024;
+  } catch {}
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+/** Resets the peak RSS to the current RSS (Linux `clear_refs`), so the peak covers what follows only. */
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface BenchResult {
+  label: string;
   deployments: number;
+  releases: number;
   prepareMs: number;
   insightsMs: number;
   coldMs: number;
@@ -271,15 +109,27 @@ export interface BenchResult {
   yearDailyMs: number;
   rowsMs: number;
   csvMs: number;
+  historyBytes: number;
   preparedBytes: number;
+  peakRss: number;
+  peakRssIsMetricsOnly: boolean;
+}
+
+/** The project with the most deployments (the panel the bench:sync opens). */
+function busiestProject(history: History): number {
+  const counts = new Int32Array(history.dims.projects.length);
+  for (let i = 0; i < history.deployments.length; i++) counts[history.deployments.project[i]]++;
+  let best = 0;
+  for (let p = 1; p < counts.length; p++) if (counts[p] > counts[best]) best = p;
+  return best;
 }
 
 /**
  * Times `prepare`, a full computation (all metrics, series, rankings; last quarter, weekly), the same cold
  * (prepare + computation), filter changes, a year of daily buckets and a CSV export over one history, and
- * prints medians and memory.
+ * prints medians (at least 5 runs each) and memory.
  */
-export function benchMetrics(history: History, now: number, label = `${history.deployments.length}`): BenchResult {
+export function benchMetrics(history: History, now: number, label = `${history.deployments.length}`, peakIsMetricsOnly = false): BenchResult {
   const runs = history.deployments.length > 500_000 ? 5 : 11;
   const production = Math.max(
     history.dims.environments.findIndex((e) => e.name === 'Production'),
@@ -290,7 +140,7 @@ export function benchMetrics(history: History, now: number, label = `${history.d
     { environments: [production] },
     { projectGroups: [0, 1, 2] },
     { tenants: { untenanted: false, tenants: { tags: ['Region/EU'] } } },
-    { projects: [0], environments: [production] },
+    { projects: [busiestProject(history)], environments: [production] },
     undefined,
   ];
 
@@ -306,17 +156,17 @@ export function benchMetrics(history: History, now: number, label = `${history.d
     const classification = classifyDeployments(history.deployments, history.releases);
     walkStreams(history, classification, orderDeployments(history.deployments), orderReleases(history.releases));
   });
-  const coldMs = time(Math.max(3, runs >> 1), () => computeInsights(prepare(history), base));
+  const coldMs = time(Math.max(5, runs >> 1), () => computeInsights(prepare(history), base));
   let f = 0;
   const filterChangeMs = time(runs * 2, () => computeInsights(prepared, { ...base, filter: filters[f++ % filters.length] }));
   const yearDailyMs = time(runs, () => computeInsights(prepared, { ...base, range: { preset: 'lastYear' }, granularity: 'day' }));
-  const peakRss = process.resourceUsage().maxRSS * 1024;
+  const peakBeforeCsv = peakRss();
   let csvLength = 0;
-  const csvMs = time(3, () => {
+  const csvMs = time(5, () => {
     csvLength = deploymentsCsv(deploymentRows(prepared, { now, range: { preset: 'lastYear' } })).length;
   });
   const sample = computeInsights(prepared, base);
-  console.log(`\n== ${label} deployments (${history.releases.length} releases, ${prepared.streams.count} streams) ==`);
+  console.log(`\n== ${label}: ${history.deployments.length} deployments (${history.releases.length} releases, ${prepared.streams.count} streams) ==`);
   console.log(`prepare (sort once, stream walk, flags, sorted values)     ${prepareMs.toFixed(1)} ms`);
   console.log(`  of which per-deployment rows (classify, sort, stream walk)  ${rowsMs.toFixed(1)} ms  (DuckDB SQL: ~210 ms / 100k, ~1.8 s / 1M)`);
   console.log(`all metrics + series + rankings (quarter, weekly, no filter) ${insightsMs.toFixed(1)} ms`);
@@ -324,20 +174,23 @@ export function benchMetrics(history: History, now: number, label = `${history.d
   console.log(`filter change (environment / groups / tag / project / none) ${filterChangeMs.toFixed(1)} ms`);
   console.log(`all metrics, last year in daily buckets                    ${yearDailyMs.toFixed(1)} ms`);
   console.log(`CSV of the last year (rows + text, ${(csvLength / 1048576).toFixed(1)} MB)              ${csvMs.toFixed(1)} ms`);
-  const own = typedBytes(prepared) - typedBytes(history);
+  const historyBytes = typedBytes(history);
+  const own = typedBytes(prepared) - historyBytes;
   collect();
   const m = process.memoryUsage();
   console.log(
-    `memory: history ${mb(typedBytes(history))} of typed arrays; prepare adds ${mb(own)} of typed arrays ` +
+    `memory: history ${mb(historyBytes)} of typed arrays; prepare adds ${mb(own)} of typed arrays ` +
       `(${Math.round(own / history.deployments.length)} B / deployment); heap used ${mb(m.heapUsed)}, rss ${mb(m.rss)}, ` +
-      `peak RSS before the CSV ${mb(peakRss)}`,
+      `peak RSS before the CSV ${mb(peakBeforeCsv)}${peakIsMetricsOnly ? ' (since the history was loaded)' : ' (includes generating the history)'}`,
   );
   console.log(
     `sanity: ${sample.summary.frequency.successful} successful, failure rate ${((sample.summary.failureRate.rate ?? 0) * 100).toFixed(1)} %, ` +
       `median lead time ${((sample.summary.leadTime.median ?? 0) / 3_600_000).toFixed(1)} h, ${sample.series.length} buckets`,
   );
   return {
+    label,
     deployments: history.deployments.length,
+    releases: history.releases.length,
     prepareMs,
     insightsMs,
     coldMs,
@@ -345,19 +198,139 @@ export function benchMetrics(history: History, now: number, label = `${history.d
     yearDailyMs,
     rowsMs,
     csvMs,
+    historyBytes,
     preparedBytes: own,
+    peakRss: peakBeforeCsv,
+    peakRssIsMetricsOnly: peakIsMetricsOnly,
   };
 }
 
-const isMain = process.argv[1]?.endsWith('metrics.ts');
-if (isMain) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  const now = Date.UTC(2026, 10, 1, 12);
-  console.log(`node ${process.version}, ${cpus().length} cores`);
-  for (const size of sizes.length > 0 ? sizes : [100_000, 1_000_000]) {
-    const t = performance.now();
-    const history = syntheticHistory(size, now);
-    console.log(`\n(generated ${history.deployments.length} deployments in ${(performance.now() - t).toFixed(0)} ms)`);
-    benchMetrics(history, now);
+/**
+ * Checks the conversion against the emulator's `history()` (Octopus JSON) joined by hand: the same
+ * deployment and release records (ids, states, times, flags, references), the same dimensions, and the
+ * same History after the store's chunks. Returns the problems found (none = identical).
+ */
+export function verifyConversion(store: Store, selection: SpaceSelection, converted: History): string[] {
+  let t = performance.now();
+  const file = historyFile(store);
+  const reference = referenceRecords(file, selection);
+  const fileMs = performance.now() - t;
+  t = performance.now();
+  const spaces = selection === 'all' ? store.spaces.map((_, s) => s) : [store.spaceIndex.get(selection) ?? -1];
+  const deployments = spaces.flatMap((s) => Array.from(store.deploymentsBySpace[s].view(), (d) => storeDeploymentRecord(store, d)));
+  const releases = spaces.flatMap((s) => Array.from(store.releasesBySpace[s].view(), (r) => storeReleaseRecord(store, r)));
+  const problems = [
+    ...diffRecords('deployment', deployments, reference.deployments),
+    ...diffRecords('release', releases, reference.releases),
+    ...diffHistories(converted, historyFromRecords(selection, reference.dims, reference.deployments, reference.releases)),
+  ];
+  const flags = {
+    guided: reference.deployments.filter((d) => d.guidedFailure).length,
+    unfinished: reference.deployments.filter((d) => Number.isNaN(d.completed)).length,
+    blocked: reference.releases.filter((r) => r.blocked).length,
+  };
+  console.log(
+    `verify: ${reference.deployments.length} deployments and ${reference.releases.length} releases from history() ` +
+      `(${flags.guided} with a guided failure, ${flags.unfinished} unfinished, ${flags.blocked} releases blocked; ` +
+      `JSON built and joined in ${(fileMs / 1000).toFixed(1)} s, compared in ${(performance.now() - t).toFixed(0)} ms): ` +
+      (problems.length === 0 ? 'records, dimensions and History columns identical' : `${problems.length} problems`),
+  );
+  for (const p of problems) console.log(`  ${p}`);
+  return problems;
+}
+
+type Scale = 'tiny' | 'demo' | 'large' | 'huge';
+const SCALES: Scale[] = ['tiny', 'demo', 'large', 'huge'];
+
+function summary(results: BenchResult[]): void {
+  const col = (f: (r: BenchResult) => string) => results.map(f).join(' | ');
+  const head = results.map((r) => `${r.label} (${r.deployments.toLocaleString('en')} deployments)`).join(' | ');
+  console.log(`\n| | ${head} | budget |`);
+  console.log(`| --- | ${results.map(() => '---').join(' | ')} | --- |`);
+  console.log(`| cold: prepare + all metrics, series, rankings | ${col((r) => `${r.coldMs.toFixed(0)} ms`)} | 100 ms / 100k, 1 s / 1M |`);
+  console.log(`| prepare (once per load) | ${col((r) => `${r.prepareMs.toFixed(0)} ms`)} | |`);
+  console.log(`| all metrics for one filter, prepared | ${col((r) => `${r.insightsMs.toFixed(1)} ms`)} | |`);
+  console.log(`| filter change | ${col((r) => `${r.filterChangeMs.toFixed(1)} ms`)} | 50 ms at 100k |`);
+  console.log(`| all metrics, a year in daily buckets | ${col((r) => `${r.yearDailyMs.toFixed(1)} ms`)} | |`);
+  console.log(`| per-deployment rows (DuckDB: ~210 ms / 100k, ~1.8 s / 1M) | ${col((r) => `${r.rowsMs.toFixed(0)} ms`)} | |`);
+  console.log(`| CSV of a year | ${col((r) => `${r.csvMs.toFixed(0)} ms`)} | |`);
+  console.log(
+    `| memory: history + prepared (typed arrays); peak RSS | ${col((r) => `${mb(r.historyBytes)} + ${mb(r.preparedBytes)}; ${mb(r.peakRss)}${r.peakRssIsMetricsOnly ? '' : ' (with generation)'}`)} | |`,
+  );
+}
+
+/**
+ * Generates and converts in a child process that then exits, so this process never holds the emulator's
+ * store (~600 MB at huge) or `history()` (--verify): its memory figures are the metrics' own.
+ */
+function historyInChild(scale: Scale, selection: SpaceSelection, now: number, verify: boolean): Promise<{ history: History; ok: boolean }> {
+  return new Promise((resolve, reject) => {
+    const args = [CHILD, scale, '--space', selection, '--now', String(now), ...(verify ? ['--verify'] : [])];
+    const child = fork(fileURLToPath(import.meta.url), args, { execArgv: process.execArgv, serialization: 'advanced' });
+    let result: { history: History; ok: boolean } | undefined;
+    child.on('message', (message) => {
+      result = message as { history: History; ok: boolean };
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`generating ${scale} failed (exit ${code})`))));
+  });
+}
+
+/** The child's side: generate, convert (and verify), send the History, exit. */
+async function childMain(args: string[]): Promise<void> {
+  const scale = args[0] as Scale;
+  const selection: SpaceSelection = args[args.indexOf('--space') + 1];
+  const now = Number(args[args.indexOf('--now') + 1]);
+  let t = performance.now();
+  const store = createStore({ scale, seed: 1, now });
+  const generateMs = performance.now() - t;
+  const perSpace = store.spaces.map((s, i) => `${s.Id} ${store.deploymentsBySpace[i].length.toLocaleString('en')}`).join(', ');
+  console.log(`\n(${scale}: generated ${store.deployments.length.toLocaleString('en')} deployments in ${(generateMs / 1000).toFixed(1)} s — ${perSpace})`);
+  t = performance.now();
+  const converted = emulatorHistory(store, selection);
+  const { dims, pack, load } = converted.timings;
+  console.log(
+    `(converted to a History in ${(performance.now() - t).toFixed(0)} ms: dimensions ${dims.toFixed(0)} ms, records → ` +
+      `${converted.chunks.deployments} deployment and ${converted.chunks.releases} release chunks ${pack.toFixed(0)} ms, buildHistory ${load.toFixed(0)} ms)`,
+  );
+  let ok = true;
+  if (args.includes('--verify')) {
+    if (store.deployments.length > 200_000) console.log(`verify: skipped at ${scale} (history() would be gigabytes); run it at large`);
+    else ok = verifyConversion(store, selection, converted.history).length === 0;
   }
+  await new Promise<void>((resolve, reject) => process.send!({ history: converted.history, ok }, (error: Error | null) => (error ? reject(error) : resolve())));
+  process.disconnect();
+}
+
+const CHILD = '--emulator-history-child';
+const isMain = process.argv[1]?.endsWith('metrics.ts');
+if (isMain && process.argv[2] === CHILD) {
+  await childMain(process.argv.slice(3));
+} else if (isMain) {
+  const args = process.argv.slice(2);
+  const scales = args.filter((a): a is Scale => (SCALES as string[]).includes(a));
+  const spaceAt = args.indexOf('--space');
+  const selection: SpaceSelection = spaceAt >= 0 ? args[spaceAt + 1] : 'all';
+  const verify = args.includes('--verify');
+  const unknown = args.filter((a, i) => !(SCALES as string[]).includes(a) && a !== '--verify' && a !== '--space' && args[i - 1] !== '--space');
+  if (unknown.length > 0) throw new Error(`unknown arguments ${unknown.join(' ')}: npm run bench -- [tiny|demo|large|huge …] [--space all|Spaces-N] [--verify]`);
+  // A fixed clock: the same scale and seed then always give the same history.
+  const now = Date.UTC(2026, 10, 1, 12);
+  const cpu = cpus();
+  console.log(
+    `DORA Lens metrics bench — ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${mb(totalmem())} RAM (${mb(freemem())} free), ` +
+      `Node ${process.version}, ${process.platform}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+  );
+  console.log(`history: the emulator's generator (seed 1, now ${new Date(now).toISOString()}), ${selection === 'all' ? 'every space merged into one History' : selection}`);
+  const results: BenchResult[] = [];
+  let failed = false;
+  for (const scale of scales.length > 0 ? scales : (['large', 'huge'] as Scale[])) {
+    const { history, ok } = await historyInChild(scale, selection, now, verify);
+    if (!ok) failed = true;
+    collect();
+    const reset = resetPeakRss();
+    results.push(benchMetrics(history, now, `${scale}${selection === 'all' ? '' : ` ${selection}`}`, reset));
+  }
+  summary(results);
+  if (failed) process.exitCode = 1;
 }
