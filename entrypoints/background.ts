@@ -4,12 +4,27 @@ import type { Reply, WorkerReplies, WorkerRequest } from '@/lib/messages';
 import { syncContentScripts } from '@/lib/servers';
 import { getSettings, watchSettings } from '@/lib/settings';
 import { refreshCachedSpaces } from '@/lib/sync/refresh';
-import { describeError, runSync, type StatusSink, whoAmI } from '@/lib/sync/service';
+import { describeError, runSync, type StatusSink, type SyncStatus, whoAmI } from '@/lib/sync/service';
 
-/** Sync status for pages to watch; session storage is cleared when the browser closes. */
+/** Sync status for pages to watch (lib/sync/status.ts says why local storage). */
 const sink: StatusSink = {
-  publish: (key, status) => browser.storage.session.set({ [key]: status }),
+  publish: (key, status) => browser.storage.local.set({ [key]: status }),
 };
+
+/**
+ * A status still "running" when the worker starts belongs to a sync that was stopped with the previous
+ * worker: say so, so no page waits for it (its checkpoint resumes it on the next sync).
+ */
+async function markInterruptedSyncs(workerStartedAt: number): Promise<void> {
+  const all = await browser.storage.local.get(null);
+  const stopped = Object.entries(all).filter(
+    ([key, value]) => key.startsWith('sync:') && (value as SyncStatus)?.state === 'running' && (value as SyncStatus).startedAt < workerStartedAt,
+  );
+  for (const [key, value] of stopped) {
+    const message = 'The sync was interrupted (the browser stopped the extension). It continues where it stopped on the next sync.';
+    await sink.publish(key, { ...(value as SyncStatus), state: 'failed', progress: undefined, error: { kind: 'interrupted', message, transient: true } });
+  }
+}
 
 async function handle(request: WorkerRequest): Promise<WorkerReplies[WorkerRequest['type']]> {
   switch (request.type) {
@@ -34,6 +49,7 @@ async function scheduleRefresh(minutes?: number): Promise<void> {
 }
 
 export default defineBackground(() => {
+  void markInterruptedSyncs(Date.now());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void refreshCachedSpaces(sink).catch((error) => console.error('DORA Lens: background refresh failed', error));
   });

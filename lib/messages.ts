@@ -2,7 +2,7 @@
  * Messages from extension pages (panel, report, popup, options) to the service worker. Pages never talk
  * to Octopus themselves: an extension iframe inside the Octopus page gets no cookies when third-party
  * cookies are blocked, while the worker, with host permission, always does (docs/toolchain.md).
- * Sync progress does not travel in replies: the worker writes it to `storage.session`, which pages watch.
+ * Sync progress does not travel in replies: the worker writes it to `storage.local` (lib/sync/status.ts), which pages watch.
  */
 import browser from 'webextension-polyfill';
 import type { SessionInfo, SyncError } from '@/lib/sync/status';

@@ -1,6 +1,7 @@
 /**
  * What pages need to know about syncing, without pulling in the sync engine: the session, the status
- * record the worker publishes in `storage.session`, and its key.
+ * record the worker publishes in `storage.local`, and its key. Local rather than session storage:
+ * Firefox does not give `storage.session` to an extension page framed inside a web page (our panel).
  */
 import type { SyncProgress, SyncResult } from './engine';
 

@@ -72,8 +72,8 @@ export function useSpaceHistory(origin: string, space: string, options: { blocke
         if (cancelled) return;
         session.current = who;
         key = statusKey(origin, who.userId, space);
-        browser.storage.session.onChanged.addListener(onChanged);
-        const current = (await browser.storage.session.get(key))[key] as SyncStatus | undefined;
+        browser.storage.local.onChanged.addListener(onChanged);
+        const current = (await browser.storage.local.get(key))[key] as SyncStatus | undefined;
         if (current) setStatus(current);
         const cache = await openCache(origin, who.userId);
         const meta = await cache.readMeta(space);
@@ -87,7 +87,7 @@ export function useSpaceHistory(origin: string, space: string, options: { blocke
     })();
     return () => {
       cancelled = true;
-      browser.storage.session.onChanged.removeListener(onChanged);
+      browser.storage.local.onChanged.removeListener(onChanged);
     };
   }, [origin, space, options.blockedIsFailure]);
 

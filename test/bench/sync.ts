@@ -25,7 +25,7 @@ const SPACE = 'Spaces-1';
 /** The extension page's `chrome`, as used inside `evaluate`. */
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value: { userId: string } }> };
-  storage: { session: { get(key: string): Promise<Record<string, { state: string; startedAt?: number; error?: unknown; result: { deployments: number } }>> } };
+  storage: { local: { get(key: string): Promise<Record<string, { state: string; startedAt?: number; error?: unknown; result: { deployments: number } }>> } };
 };
 
 if (!existsSync(path.join(E2E_EXTENSION, 'manifest.json')) || process.env.REBUILD !== '0') {
@@ -52,7 +52,7 @@ async function sync(label: string): Promise<{ ms: number; requests: number; byte
       const key = `sync:${origin}:${reply.value.userId}:${space}`;
       for (;;) {
         await new Promise((r) => setTimeout(r, 100));
-        const current = (await chrome.storage.session.get(key))[key];
+        const current = (await chrome.storage.local.get(key))[key];
         if (current && current.state !== 'running' && current.startedAt) return current;
       }
     },
