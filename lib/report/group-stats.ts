@@ -46,15 +46,43 @@ export interface StatsWindow {
   previousFrom: number;
 }
 
-/** One group's running figures for one period; `add` applies the metrics' definitions to a deployment. */
+/** Count and sum of a value, and the values themselves when a median is wanted. */
+class ValueAccumulator {
+  count = 0;
+  sum = 0;
+  readonly values: number[] | null;
+  constructor(keepValues: boolean) {
+    this.values = keepValues ? [] : null;
+  }
+  add(v: number): void {
+    this.count++;
+    this.sum += v;
+    this.values?.push(v);
+  }
+  summary(): ValueSummary {
+    if (this.count === 0) return { count: 0, mean: null, median: null };
+    return { count: this.count, mean: this.sum / this.count, median: this.values ? quantileSorted(Float64Array.from(this.values).sort(), 0.5) : null };
+  }
+}
+
+/**
+ * One group's running figures for one period; `add` applies the metrics' definitions to a deployment.
+ * Without medians it keeps only counts and sums (the previous period and the trend lists need means).
+ */
 export class GroupAccumulator {
   successful = 0;
   failed = 0;
   canceled = 0;
   timedOut = 0;
-  lead: number[] = [];
-  recovery: number[] = [];
-  duration: number[] = [];
+  readonly lead: ValueAccumulator;
+  readonly recovery: ValueAccumulator;
+  readonly duration: ValueAccumulator;
+
+  constructor(medians = true) {
+    this.lead = new ValueAccumulator(medians);
+    this.recovery = new ValueAccumulator(medians);
+    this.duration = new ValueAccumulator(medians);
+  }
 
   add(p: PreparedHistory, i: number): void {
     const o = p.outcome[i];
@@ -66,22 +94,12 @@ export class GroupAccumulator {
     if (o === Outcome.Success) this.successful++;
     else this.failed++;
     const h = p.has[i];
-    if ((h & Has.LeadTime) !== 0) this.lead.push(p.leadTimeMs[i]);
-    if ((h & Has.Recovery) !== 0) this.recovery.push(p.recoveryMs[i]);
-    if ((h & Has.Duration) !== 0) this.duration.push(p.history.deployments.completed[i] - p.history.deployments.started[i]);
+    if ((h & Has.LeadTime) !== 0) this.lead.add(p.leadTimeMs[i]);
+    if ((h & Has.Recovery) !== 0) this.recovery.add(p.recoveryMs[i]);
+    if ((h & Has.Duration) !== 0) this.duration.add(p.history.deployments.completed[i] - p.history.deployments.started[i]);
   }
 
-  finish(days: number, withMedians: boolean): GroupPeriod {
-    const summary = (values: number[]): ValueSummary => {
-      if (values.length === 0) return { count: 0, mean: null, median: null };
-      let sum = 0;
-      for (const v of values) sum += v;
-      return {
-        count: values.length,
-        mean: sum / values.length,
-        median: withMedians ? quantileSorted(Float64Array.from(values).sort(), 0.5) : null,
-      };
-    };
+  finish(days: number): GroupPeriod {
     const total = this.successful + this.failed;
     return {
       successful: this.successful,
@@ -91,9 +109,9 @@ export class GroupAccumulator {
       timedOut: this.timedOut,
       failureRate: total > 0 ? this.failed / total : null,
       perWeek: days > 0 ? (this.successful / days) * 7 : 0,
-      leadTime: summary(this.lead),
-      recovery: summary(this.recovery),
-      duration: summary(this.duration),
+      leadTime: this.lead.summary(),
+      recovery: this.recovery.summary(),
+      duration: this.duration.summary(),
     };
   }
 }
@@ -105,8 +123,9 @@ export class GroupAccumulator {
  */
 export function groupStats(p: PreparedHistory, split: SplitGroups, window: StatsWindow, options: { medians?: boolean } = {}): GroupStats {
   const G = split.groups.length;
-  const current = Array.from({ length: G }, () => new GroupAccumulator());
-  const previous = Array.from({ length: G }, () => new GroupAccumulator());
+  // Medians cost a sort per group; the previous period and the trend lists compare means only.
+  const current = Array.from({ length: G }, () => new GroupAccumulator(options.medians ?? true));
+  const previous = Array.from({ length: G }, () => new GroupAccumulator(false));
   const completed = p.history.deployments.completed;
   const { offsets, members } = split;
   const rows = p.byCompleted;
@@ -123,8 +142,7 @@ export function groupStats(p: PreparedHistory, split: SplitGroups, window: Stats
   const days = (window.to - window.from) / DAY_MS;
   const previousDays = (window.from - window.previousFrom) / DAY_MS;
   return {
-    // Medians cost a sort per group; the trend lists compare means and skip them.
-    current: current.map((a) => a.finish(days, options.medians ?? true)),
-    previous: previous.map((a) => a.finish(previousDays, false)),
+    current: current.map((a) => a.finish(days)),
+    previous: previous.map((a) => a.finish(previousDays)),
   };
 }

@@ -1,0 +1,129 @@
+/**
+ * The split table: one row per group, busiest first, then "Others" and the report total. Every figure
+ * carries its raw number in `data-value` (ms, count or fraction) for tests and tools; names are text.
+ */
+import { useState } from 'preact/hooks';
+import { formatCount, formatDurationShort, formatPercent, formatRate } from './format';
+
+export interface ReportFigures {
+  successful: number;
+  failed: number;
+  total: number;
+  failureRate: number | null;
+  perWeek: number;
+  leadTimeMedian: number | null;
+  recoveryMedian: number | null;
+  durationMean: number | null;
+}
+
+export interface ReportSplitRow {
+  key: string;
+  label: string;
+  figures: ReportFigures;
+  /** The colour of its chart line; none when it is summed into "Others". */
+  color?: string;
+  /** The project's Insights panel in Octopus (project rows). */
+  href?: string;
+}
+
+export interface ReportSplitTableProps {
+  /** "Project", "Environment group", "Region tag"… */
+  groupTitle: string;
+  rows: ReportSplitRow[];
+  others?: { groups: number; figures: ReportFigures; color: string };
+  total: ReportFigures;
+  /** Groups overlap (a tenant with two tags of the set), so the rows do not add up to the total. */
+  overlapping: boolean;
+}
+
+const COLUMNS: { key: keyof ReportFigures; title: string; format: (v: number | null) => string }[] = [
+  { key: 'total', title: 'Deployments', format: (v) => formatCount(v ?? 0) },
+  { key: 'successful', title: 'Successful', format: (v) => formatCount(v ?? 0) },
+  { key: 'failed', title: 'Failed', format: (v) => formatCount(v ?? 0) },
+  { key: 'failureRate', title: 'Failure rate', format: (v) => formatPercent(v) },
+  { key: 'perWeek', title: 'Successful / week', format: (v) => formatRate(v ?? 0) },
+  { key: 'leadTimeMedian', title: 'Median lead time', format: (v) => formatDurationShort(v) },
+  { key: 'recoveryMedian', title: 'Median time to recovery', format: (v) => formatDurationShort(v) },
+  { key: 'durationMean', title: 'Mean duration', format: (v) => formatDurationShort(v) },
+];
+
+function Cells({ figures }: { figures: ReportFigures }) {
+  return (
+    <>
+      {COLUMNS.map((c) => (
+        <td key={c.key} class="number" data-col={c.key} data-value={figures[c.key] ?? ''}>
+          {c.format(figures[c.key])}
+        </td>
+      ))}
+    </>
+  );
+}
+
+/** Rows shown before "Show all": a 200-project split stays readable, and every row is one click away. */
+const FIRST_ROWS = 25;
+
+export function ReportSplitTable(props: ReportSplitTableProps) {
+  const [all, setAll] = useState(false);
+  const rows = all ? props.rows : props.rows.slice(0, FIRST_ROWS);
+  if (props.rows.length === 0) return <p class="muted">No deployments in this period for any {props.groupTitle.toLowerCase()}.</p>;
+  return (
+    <div class="table-wrap">
+      <table class="split-table" data-testid="split-table">
+        <caption>
+          By {props.groupTitle.toLowerCase()}: {props.rows.length} with deployments in the period, busiest first. The ten busiest have their own chart line.
+          {props.overlapping ? ' A tenant with several tags of the set counts under each, so the rows can add up to more than the total.' : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.groupTitle}</th>
+            {COLUMNS.map((c) => (
+              <th scope="col" class="number" key={c.key}>
+                {c.title}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} data-group-key={row.key} data-in-chart={row.color ? 'true' : 'false'}>
+              <th scope="row">
+                <span class="group-name">
+                  {row.color ? <span class="swatch" style={{ background: row.color }} aria-hidden="true" /> : <span class="swatch swatch-none" aria-hidden="true" />}
+                  <span data-testid="group-label">{row.label}</span>
+                </span>
+                {row.href && (
+                  <a class="drill" href={row.href} target="_blank" rel="noopener noreferrer" data-testid="drill-down">
+                    Insights<span class="visually-hidden"> for {row.label} in Octopus (opens a new tab)</span> ↗
+                  </a>
+                )}
+              </th>
+              <Cells figures={row.figures} />
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          {props.others && (
+            <tr data-group-key="others" class="others-row">
+              <th scope="row">
+                <span class="group-name">
+                  <span class="swatch" style={{ background: props.others.color }} aria-hidden="true" />
+                  Others ({props.others.groups} {props.others.groups === 1 ? 'group' : 'groups'}, one chart line)
+                </span>
+              </th>
+              <Cells figures={props.others.figures} />
+            </tr>
+          )}
+          <tr data-group-key="total" class="total-row">
+            <th scope="row">Report total</th>
+            <Cells figures={props.total} />
+          </tr>
+        </tfoot>
+      </table>
+      {rows.length < props.rows.length && (
+        <button type="button" class="split-more" onClick={() => setAll(true)} data-testid="split-show-all">
+          Show all {props.rows.length} rows
+        </button>
+      )}
+    </div>
+  );
+}

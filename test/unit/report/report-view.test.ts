@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { prepare } from '../../../lib/metrics/prepare';
+import { readPanelParams } from '../../../lib/panel-params';
+import { computeReportInsights, computeSplit } from '../../../lib/report/compute-report';
+import { drillDownUrl } from '../../../lib/report/drill-down';
+import { resolveReport } from '../../../lib/report/resolve-report';
+import { reportCsvFileName } from '../../../lib/report/report-csv';
+import { reportPageUrl } from '../../../lib/report/report-page-url';
+import { DEFAULT_REPORT_PARAMS, readReportParams, writeReportParams } from '../../../lib/report/report-params';
+import { OTHERS_COLOR, SPLIT_COLORS_DARK, SPLIT_COLORS_LIGHT, splitChartData } from '../../../lib/report/split-series';
+import { definition, NOW, reportHistory, WINDOW } from './fixture';
+
+describe('report view parameters in the URL hash', () => {
+  it('round-trip, keeping the other hash parameters and leaving defaults out', () => {
+    const into = new URLSearchParams({ origin: 'https://o.example', space: 'Spaces-1', view: 'report' });
+    const params = { ...DEFAULT_REPORT_PARAMS, report: 'r-1', split: 'tenantTag' as const, tagSet: 'Region', metric: 'leadTime' as const, range: 'custom' as const, from: '2025-01-01', to: '2025-01-31', granularity: 'day' as const };
+    const hash = writeReportParams(params, into);
+    expect(hash.toString()).toBe('origin=https%3A%2F%2Fo.example&space=Spaces-1&view=report&range=custom&from=2025-01-01&to=2025-01-31&granularity=day&report=r-1&split=tenantTag&tagSet=Region&metric=leadTime');
+    expect(readReportParams(hash)).toEqual(params);
+    expect(writeReportParams(DEFAULT_REPORT_PARAMS).toString()).toBe('');
+  });
+
+  it('drop malformed values instead of failing', () => {
+    expect(readReportParams(new URLSearchParams('report=<script>&split=colour&metric=mood&range=custom&from=2025-13-01'))).toEqual(DEFAULT_REPORT_PARAMS);
+    expect(readReportParams(new URLSearchParams('split=tenantTag')).split).toBe('none'); // a tag split needs its tag set
+  });
+});
+
+describe('report page address', () => {
+  it('is the insights page with origin, space and view=report, plus any view state', () => {
+    expect(reportPageUrl('chrome-extension://abc/insights.html', 'https://octopus.example.com', 'Spaces-1')).toBe(
+      'chrome-extension://abc/insights.html#origin=https%3A%2F%2Foctopus.example.com&space=Spaces-1&view=report',
+    );
+    expect(reportPageUrl('chrome-extension://abc/insights.html', 'http://127.0.0.1:8066', 'Spaces-2', { report: 'r-1', split: 'project' })).toBe(
+      'chrome-extension://abc/insights.html#origin=http%3A%2F%2F127.0.0.1%3A8066&space=Spaces-2&view=report&report=r-1&split=project',
+    );
+  });
+});
+
+describe('drill-down to a project panel', () => {
+  it("opens the panel's shareable route with the report's range, granularity and environment", () => {
+    const url = drillDownUrl(
+      { origin: 'https://octopus.example.com', space: 'Spaces-1', projectSlug: 'acme-web', environment: 'Environments-4' },
+      { range: 'custom', from: '2025-01-01', to: '2025-03-31', granularity: 'month' },
+    );
+    expect(url).toBe(
+      'https://octopus.example.com/app#/Spaces-1/projects/acme-web/deployments?doraLens=insights&range=custom&from=2025-01-01&to=2025-03-31&granularity=month&environment=Environments-4',
+    );
+    const query = new URLSearchParams(url.slice(url.indexOf('?') + 1));
+    expect(readPanelParams(query)).toMatchObject({ range: 'custom', from: '2025-01-01', to: '2025-03-31', granularity: 'month', environment: 'Environments-4' });
+  });
+
+  it('leaves defaults out', () => {
+    expect(drillDownUrl({ origin: 'http://127.0.0.1:8066', space: 'Spaces-2', projectSlug: 'r-d' }, { range: 'lastQuarter', granularity: 'week' })).toBe(
+      'http://127.0.0.1:8066/app#/Spaces-2/projects/r-d/deployments?doraLens=insights',
+    );
+  });
+});
+
+describe('split chart data', () => {
+  const history = reportHistory();
+  const prepared = prepare(history);
+  const report = resolveReport(history.dims, definition());
+  const insights = computeReportInsights(prepared, report, { now: NOW, range: WINDOW, granularity: 'week', timeZone: 'UTC' });
+  const split = computeSplit(prepared, report, insights.window, { kind: 'project' });
+  const lines = split.lines;
+
+  it('has one line per group over the report\'s buckets, Others grey and dashed', () => {
+    const chart = splitChartData('frequency', insights.series, lines, false);
+    expect(chart.data[0]).toEqual(insights.series.map((b) => Math.round(b.start / 1000)));
+    expect(chart.data.slice(1)).toEqual(lines.map((l) => l.buckets.map((b) => b.successful)));
+    expect(chart.series).toHaveLength(11);
+    expect(chart.series.slice(0, 2).map((s) => [s.label, s.color, s.kind, s.scale, s.dash])).toEqual([
+      [lines[0].label, SPLIT_COLORS_LIGHT[0], 'line', 'count', undefined],
+      [lines[1].label, SPLIT_COLORS_LIGHT[1], 'line', 'count', undefined],
+    ]);
+    expect(chart.series[10]).toMatchObject({ label: 'Others (3)', color: OTHERS_COLOR.light, dash: [6, 4] });
+    expect(chart.table.head).toEqual(['Period', ...lines.map((l) => l.label)]);
+    expect(chart.table.rows.map((r) => r[0])).toEqual(insights.series.map((b) => b.label));
+    expect(splitChartData('frequency', insights.series, lines, true).series[0].color).toBe(SPLIT_COLORS_DARK[0]);
+  });
+
+  it('plots failure rate in percent and medians in hours, with gaps for empty buckets', () => {
+    const rate = splitChartData('failureRate', insights.series, lines, false);
+    expect(rate.data[1]).toEqual(lines[0].buckets.map((b) => (b.failureRate === null ? null : b.failureRate * 100)));
+    const lead = splitChartData('leadTime', insights.series, lines, false);
+    expect(lead.data[2]).toEqual(lines[1].buckets.map((b) => (b.leadTime.median === null ? null : b.leadTime.median / 3_600_000)));
+    expect(lead.series[0].scale).toBe('hours');
+    expect(lead.data.slice(1).flat()).toContain(null);
+    expect(splitChartData('frequency', [], [], false)).toEqual({ data: [[]], series: [], table: { head: ['Period'], rows: [] } });
+  });
+});
+
+describe('CSV file name', () => {
+  it("carries the report's name, its environment groups and the dates in the report's zone", () => {
+    const resolved = resolveReport(reportHistory().dims, definition({ name: 'Release train / EU', environmentGroups: [{ name: 'Prod', environmentIds: ['Environments-4'] }] }));
+    expect(reportCsvFileName(resolved, { from: Date.UTC(2025, 0, 1), to: Date.UTC(2025, 2, 1), timeZone: 'UTC' })).toBe('dora-lens_Release-train-EU_Prod_2025-01-01_2025-02-28.csv');
+  });
+});
