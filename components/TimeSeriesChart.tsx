@@ -76,7 +76,7 @@ function chartOptions(chart: ChartData, palette: Palette, width: number, height:
     ],
     axes: [
       axis,
-      ...scales.map((scale, i) => ({ ...axis, scale, side: i === 0 ? 3 : 1, size: 50, values: (_u: uPlot, ticks: number[]) => ticks.map((t) => (scale === 'percent' ? `${t}%` : scale === 'hours' ? `${t}h` : String(t))) })),
+      ...scales.map((scale, i) => ({ ...axis, scale, side: i === 0 ? 3 : 1, size: 64, values: (_u: uPlot, ticks: number[]) => ticks.map((t) => (scale === 'percent' ? `${t}%` : scale === 'hours' ? `${t}h` : String(t))) })),
     ],
   };
 }

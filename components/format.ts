@@ -9,9 +9,16 @@ export function formatDurationShort(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
   const sign = ms < 0 ? '−' : '';
   const abs = Math.abs(ms);
-  if (abs >= DAY) return `${sign}${Math.floor(abs / DAY)}d ${Math.round((abs % DAY) / HOUR)}h`.replace(/ 0h$/, '');
-  if (abs >= HOUR) return `${sign}${Math.floor(abs / HOUR)}h ${Math.round((abs % HOUR) / MINUTE)}m`.replace(/ 0m$/, '');
-  if (abs >= MINUTE) return `${sign}${Math.round(abs / MINUTE)}m`;
+  // Round once at the unit shown, then split, so 2h 59m 40s reads "3h", never "2h 60m".
+  if (abs >= DAY - HOUR / 2) {
+    const hours = Math.round(abs / HOUR);
+    return `${sign}${Math.floor(hours / 24)}d${hours % 24 ? ` ${hours % 24}h` : ''}`;
+  }
+  if (abs >= HOUR - MINUTE / 2) {
+    const minutes = Math.round(abs / MINUTE);
+    return `${sign}${Math.floor(minutes / 60)}h${minutes % 60 ? ` ${minutes % 60}m` : ''}`;
+  }
+  if (abs >= MINUTE - 500) return `${sign}${Math.round(abs / MINUTE)}m`;
   return `${sign}${Math.round(abs / 1000)}s`;
 }
 
