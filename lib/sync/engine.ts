@@ -31,9 +31,10 @@ import { deploymentRecord, dimensionRecords, releaseRecord } from './normalise';
 /** Items per page: large pages keep the request count low; Octopus serves 1000 comfortably. */
 export const PAGE_SIZE = 1000;
 /**
- * How far before the previous sync a later sync re-checks finished tasks, for states edited after the fact
- * on servers whose event feed does not record the edit. Three days keeps it to one page for ~100k
- * deployments a year.
+ * Octopus lets a finished task's state be edited (`POST /api/tasks/{id}/state`); servers that record no
+ * event for it are covered by re-checking each deployment task once, this long after it finished: every
+ * later sync reads the tasks that crossed that age since the previous sync (a thin slice, usually one
+ * request), and one whose state differs from the cache is refetched.
  */
 export const RECHECK_WINDOW_MS = 3 * 24 * 3600 * 1000;
 
@@ -220,9 +221,10 @@ async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promi
 
   let maxRelease = cp.maxRelease;
 
-  // 2. Finished tasks whose state may have been edited since we stored them.
+  // 2. Tasks that finished three days ago: their state may have been edited since we stored them.
   const recheck: Task[] = [];
-  for await (const page of taskPages(client, space, { completedFrom: cp.syncedAt - RECHECK_WINDOW_MS }, { signal, pageSize })) recheck.push(...page.items);
+  const slice = { completedFrom: cp.syncedAt - RECHECK_WINDOW_MS, completedTo: startedAt - RECHECK_WINDOW_MS };
+  for await (const page of taskPages(client, space, slice, { signal, pageSize })) recheck.push(...page.items);
   const tasks = new Map(recheck.map((t) => [t.Id, t]));
   for (const [id, task] of await tasksById(client, space, [...touchedTasks].filter((t) => !tasks.has(t)), signal)) tasks.set(id, task);
   const taskDeployments = [...tasks.values()].filter((t) => t.Arguments?.DeploymentId).map((t) => [t.Arguments!.DeploymentId!, t] as const);

@@ -173,6 +173,43 @@ describe('later syncs', () => {
   });
 });
 
+describe('task states edited with no event (a server whose feed does not record it)', () => {
+  it('re-checks each task once, three days after it finished, and picks up the edit', async () => {
+    const s = await session();
+    // The same server, minus the 'Modified' events.
+    const withoutEdits: typeof fetch = async (input, init) => {
+      const response = await s.fetch(input, init);
+      if (!String(input).includes('/events')) return response;
+      const body = await response.json();
+      body.Items = body.Items.filter((e: { Category: string }) => e.Category !== 'Modified');
+      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+    };
+    const cache = await cacheFor();
+    const clock = () => emulator.now();
+    const c = createOctopusClient({ origin: emulator.url, fetch: withoutEdits });
+    // Fresh deployments, finished just before the first sync.
+    emulator.advance({ minutes: 60, deployments: 12 });
+    await syncSpace({ client: c, cache, space: SPACE, now: clock });
+    const t0 = emulator.now();
+    const task = emulator
+      .history()
+      .Spaces[0].Tasks.filter((t) => t.State === 'Success' && t.Name === 'Deploy' && Date.parse(t.CompletedTime!) >= t0 - 3 * 86_400_000)
+      .at(-1);
+    expect(task, 'a deployment finished in the last three days').toBeDefined();
+    // Three days and an hour later, the task has crossed the re-check age since the previous sync.
+    emulator.advance({ minutes: 3 * 24 * 60 + 60, deployments: 0 });
+    const signedIn = await emulator.signIn('admin');
+    const edit = await fetch(`${emulator.url}/api/tasks/${task!.Id}/state`, {
+      method: 'POST',
+      headers: { ...signedIn.headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ state: 'Failed', reason: 'Broke production' }),
+    });
+    expect(edit.status).toBe(200);
+    await syncSpace({ client: c, cache, space: SPACE, now: clock });
+    await expectCacheEqualsTruth(cache);
+  });
+});
+
 describe('permissions', () => {
   it('caches for the restricted user only what the emulator shows them, in a database of their own', async () => {
     const admin = await session('admin');
