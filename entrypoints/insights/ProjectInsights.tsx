@@ -1,5 +1,5 @@
 /** A project's Insights: filters, a card and a chart per metric, the deployments behind them, CSV export. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { DeploymentTable, type TableFocus } from '@/components/DeploymentTable';
 import { FilterBar } from '@/components/FilterBar';
 import { formatCount, formatDurationShort, formatPercent, formatRate } from '@/components/format';
@@ -47,8 +47,9 @@ export function ProjectInsights(props: ProjectInsightsProps) {
   const view = useMemo(() => (project >= 0 ? projectView(dims, project, props.params, settings, now) : undefined), [prepared, project, props.params, settings, now]);
   const insights = useMemo(() => (view ? computeInsights(prepared, view.query) : undefined), [prepared, view]);
   const rows = useMemo(() => (view ? deploymentRows(prepared, view.query) : []), [prepared, view]);
-  // For `npm run bench:sync`: when a view's numbers are on screen.
-  useEffect(() => void performance.mark('dora-lens:rendered'), [insights]);
+  // For `npm run bench:sync`: when a view's new numbers are in the page (layout effect: right after the
+  // DOM update, not a frame later).
+  useLayoutEffect(() => void performance.mark('dora-lens:rendered'), [insights]);
 
   if (!view || !insights) {
     return (
