@@ -2,17 +2,16 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { DeploymentTable, type TableFocus } from '@/components/DeploymentTable';
 import { FilterBar } from '@/components/FilterBar';
-import { formatCount, formatDurationShort, formatPercent, formatRate } from '@/components/format';
-import { MetricCard } from '@/components/MetricCard';
+import { MetricCards } from '@/components/MetricCards';
 import { Notice } from '@/components/Notice';
-import { TimeSeriesChart } from '@/components/TimeSeriesChart';
+import { ChartCard } from '@/components/ChartCard';
 import { type ChartMetric, chartData, DARK_PALETTE, LIGHT_PALETTE } from '@/lib/chart/series';
 import { csvFileName } from '@/lib/export/csv-file-name';
 import { deploymentsCsv } from '@/lib/export/deployments-csv';
 import { computeInsights } from '@/lib/metrics/compute-insights';
 import { deploymentRows } from '@/lib/metrics/deployment-rows';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
-import type { DeploymentRow, Insights, SampleStats } from '@/lib/metrics/types';
+import type { DeploymentRow, Insights } from '@/lib/metrics/types';
 import type { PanelParams } from '@/lib/panel-params';
 import { findProject, projectView, type ViewSettings } from '@/lib/project-view';
 
@@ -27,16 +26,6 @@ export interface ProjectInsightsProps {
   onFirstChart?: () => void;
 }
 
-const DEFINITIONS = {
-  frequency: 'Successful deployments completed in the period (Octopus: task Success with no guided failure).',
-  leadTime: 'From the creation of the earliest release not yet deployed to this environment to the successful deployment’s completion.',
-  failureRate: 'Failed deployments (task Failed, or Success with a guided failure, or a release blocked by prevent progression) ÷ successful + failed. Canceled and timed-out deployments are left out.',
-  recovery: 'From the first failure of a run to the completion of the next successful deployment in the same stream (project, channel, environment, tenant).',
-  duration: 'Start to completion of successful deployments, including manual intervention time.',
-  queueTime: 'From queued (or the scheduled time) to start, for deployments that started in the period.',
-};
-
-const sampleOf = (stats: SampleStats, noun: string) => `n = ${formatCount(stats.count)} ${noun}`;
 
 export function ProjectInsights(props: ProjectInsightsProps) {
   const { prepared, settings, now } = props;
@@ -113,73 +102,7 @@ export function ProjectInsights(props: ProjectInsightsProps) {
         </Notice>
       )}
 
-      <div class="cards">
-        <MetricCard
-          id="frequency"
-          title="Deployment frequency"
-          value={`${formatRate(s.frequency.perWeek)} / week`}
-          rawValue={s.frequency.successful}
-          detail={`${formatCount(s.frequency.successful)} successful in ${Math.round(s.days)} days`}
-          sample={`n = ${formatCount(s.frequency.successful)} deployments`}
-          comparison={insights.comparison.frequency}
-          trend28={insights.trend28.indicators.frequency}
-          tier={tiers.frequency}
-          tierYear={tiers.year}
-          definition={DEFINITIONS.frequency}
-          selected={focus === 'frequency'}
-          onSelect={() => setFocus('frequency')}
-        />
-        <MetricCard
-          id="leadTime"
-          title="Deployment lead time"
-          value={formatDurationShort(s.leadTime.median)}
-          rawValue={s.leadTime.median}
-          detail={`median · mean ${formatDurationShort(s.leadTime.mean)} · p95 ${formatDurationShort(s.leadTime.p95)}`}
-          sample={sampleOf(s.leadTime, 'deployments')}
-          comparison={insights.comparison.leadTime}
-          trend28={insights.trend28.indicators.leadTime}
-          tier={tiers.leadTime}
-          tierYear={tiers.year}
-          interval={ci(s.leadTime)}
-          definition={DEFINITIONS.leadTime}
-          selected={focus === 'leadTime'}
-          onSelect={() => setFocus('leadTime')}
-        />
-        <MetricCard
-          id="failureRate"
-          title="Deployment failure rate"
-          value={formatPercent(s.failureRate.rate)}
-          rawValue={s.failureRate.rate}
-          detail={`${formatCount(s.failureRate.failed)} failed of ${formatCount(s.failureRate.total)} (${formatCount(s.failureRate.guidedFailure)} guided failures)`}
-          sample={`n = ${formatCount(s.failureRate.total)} deployments`}
-          comparison={insights.comparison.failureRate}
-          trend28={insights.trend28.indicators.failureRate}
-          tier={tiers.failureRate}
-          tierYear={tiers.year}
-          interval={s.failureRate.beyondOctopus.wilson95 ? `95% interval ${formatPercent(s.failureRate.beyondOctopus.wilson95.lower)}–${formatPercent(s.failureRate.beyondOctopus.wilson95.upper)}` : undefined}
-          definition={DEFINITIONS.failureRate}
-          selected={focus === 'failureRate'}
-          onSelect={() => setFocus('failureRate')}
-        />
-        <MetricCard
-          id="recovery"
-          title="Time to recovery"
-          value={formatDurationShort(s.recovery.median)}
-          rawValue={s.recovery.median}
-          detail={`median · mean ${formatDurationShort(s.recovery.mean)}${insights.beyondOctopus.unrecovered.count ? ` · ${insights.beyondOctopus.unrecovered.count} not yet recovered` : ''}`}
-          sample={sampleOf(s.recovery, 'recoveries')}
-          comparison={insights.comparison.recovery}
-          trend28={insights.trend28.indicators.recovery}
-          tier={tiers.recovery}
-          tierYear={tiers.year}
-          interval={ci(s.recovery)}
-          definition={DEFINITIONS.recovery}
-          selected={focus === 'recovery'}
-          onSelect={() => setFocus('recovery')}
-        />
-        <MetricCard id="duration" title="Deployment duration" value={formatDurationShort(s.duration.mean)} rawValue={s.duration.mean} detail={`mean · median ${formatDurationShort(s.duration.median)}`} sample={sampleOf(s.duration, 'deployments')} comparison={insights.comparison.duration} definition={DEFINITIONS.duration} />
-        <MetricCard id="queueTime" title="Queue time" value={formatDurationShort(s.queueTime.mean)} rawValue={s.queueTime.mean} detail={`mean · median ${formatDurationShort(s.queueTime.median)}`} sample={sampleOf(s.queueTime, 'deployments')} comparison={insights.comparison.queueTime} definition={DEFINITIONS.queueTime} />
-      </div>
+      <MetricCards insights={insights} focus={focus} onFocus={setFocus} />
 
       <Charts insights={insights} palette={palette} timeZone={settings.timeZone} onFirstChart={props.onFirstChart} />
 
@@ -197,11 +120,6 @@ export function ProjectInsights(props: ProjectInsightsProps) {
 
 const TITLES: Record<TableFocus, string> = { frequency: 'Deployment frequency', leadTime: 'Lead time', failureRate: 'Failure rate', recovery: 'Time to recovery' };
 
-function ci(stats: SampleStats): string | undefined {
-  const interval = stats.beyondOctopus.medianCi95;
-  return interval ? `95% interval of median ${formatDurationShort(interval.lower)}–${formatDurationShort(interval.upper)}` : undefined;
-}
-
 function tableRows(rows: DeploymentRow[], focus: TableFocus): DeploymentRow[] {
   const picked = rows.filter((r) =>
     focus === 'frequency'
@@ -215,52 +133,29 @@ function tableRows(rows: DeploymentRow[], focus: TableFocus): DeploymentRow[] {
   return picked.reverse();
 }
 
+const CHARTS: { id: ChartMetric; title: string }[] = [
+  { id: 'frequency', title: 'Deployment frequency' },
+  { id: 'leadTime', title: 'Lead time' },
+  { id: 'failureRate', title: 'Failure rate' },
+  { id: 'recovery', title: 'Time to recovery' },
+];
+
 function Charts({ insights, palette, timeZone, onFirstChart }: { insights: Insights; palette: typeof LIGHT_PALETTE; timeZone: string; onFirstChart?: () => void }) {
-  const [tableFor, setTableFor] = useState<ChartMetric | null>(null);
-  const metrics: { id: ChartMetric; title: string }[] = [
-    { id: 'frequency', title: 'Deployment frequency' },
-    { id: 'leadTime', title: 'Lead time' },
-    { id: 'failureRate', title: 'Failure rate' },
-    { id: 'recovery', title: 'Time to recovery' },
-  ];
+  const charts = useMemo(() => CHARTS.map((m) => ({ ...m, chart: chartData(m.id, insights.series, palette) })), [insights, palette]);
   return (
     <div class="charts">
-      {metrics.map(({ id, title }, i) => {
-        const chart = chartData(id, insights.series, palette);
-        return (
-          <figure class="card chart-card" key={id} data-testid={`chart-${id}`}>
-            <figcaption>
-              {title}
-              <button type="button" class="button-link" aria-expanded={tableFor === id} onClick={() => setTableFor(tableFor === id ? null : id)}>
-                {tableFor === id ? 'Hide table' : 'Show as table'}
-              </button>
-            </figcaption>
-            <TimeSeriesChart chart={chart} palette={palette} label={`${title} per ${insights.window.granularity}`} timeZone={timeZone} onDrawn={i === 0 ? onFirstChart : undefined} />
-            {tableFor === id && (
-              <table class="chart-table">
-                <thead>
-                  <tr>
-                    {chart.table.head.map((h) => (
-                      <th scope="col" key={h}>
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {chart.table.rows.map((row) => (
-                    <tr key={row[0]}>
-                      {row.map((cell, j) => (
-                        <td key={j}>{cell}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </figure>
-        );
-      })}
+      {charts.map(({ id, title, chart }, i) => (
+        <ChartCard
+          key={id}
+          testId={`chart-${id}`}
+          title={title}
+          label={`per ${insights.window.granularity}`}
+          chart={chart}
+          palette={palette}
+          timeZone={timeZone}
+          onDrawn={i === 0 ? onFirstChart : undefined}
+        />
+      ))}
     </div>
   );
 }

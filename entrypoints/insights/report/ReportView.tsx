@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
-import { ReportChart } from '@/components/ReportChart';
+import { ChartCard } from '@/components/ChartCard';
 import { ReportRankings } from '@/components/ReportRankings';
 import { failuresFigure, ReportReleases, recoveryFigure } from '@/components/ReportReleases';
 import { ReportSplitTable } from '@/components/ReportSplitTable';
@@ -24,7 +24,7 @@ import { type SplitKind, type SplitSpec, tagSets } from '@/lib/report/split-grou
 import { OTHERS_COLOR, SPLIT_VALUE_LABEL, splitChartData } from '@/lib/report/split-series';
 import { computeTrendLists, TREND_DIMENSIONS } from '@/lib/report/trend-lists';
 import { downloadText } from './download';
-import { ReportCards } from './ReportCards';
+import { MetricCards } from '@/components/MetricCards';
 import { figuresOfGroup, figuresOfPeriod, METRIC_TITLES, metricFormat, splitTitle } from './report-labels';
 
 export interface ReportViewProps {
@@ -152,13 +152,13 @@ export function ReportView(props: ReportViewProps) {
         </Notice>
       )}
 
-      <ReportCards insights={insights} />
+      <MetricCards testId="report-cards" insights={insights} />
 
       <div class="charts">
         {charts.map((c, i) => (
-          <ReportChart
+          <ChartCard
             key={c.id}
-            id={c.id}
+            testId={`report-chart-${c.id}`}
             title={c.title}
             label={c.label}
             chart={c.chart}

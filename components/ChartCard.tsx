@@ -1,10 +1,10 @@
-/** One report chart: a caption, the uPlot chart, and the same numbers as a table on request. */
+/** One chart (panel or report): a caption, the uPlot chart, and the same numbers as a table on request. */
 import { useState } from 'preact/hooks';
 import type { ChartData, Palette } from '@/lib/chart/series';
 import { TimeSeriesChart } from './TimeSeriesChart';
 
-export interface ReportChartProps {
-  id: string;
+export interface ChartCardProps {
+  testId: string;
   title: string;
   /** What a value is, e.g. "successful deployments per week". */
   label: string;
@@ -14,10 +14,10 @@ export interface ReportChartProps {
   onDrawn?: () => void;
 }
 
-export function ReportChart({ id, title, label, chart, palette, timeZone, onDrawn }: ReportChartProps) {
+export function ChartCard({ testId, title, label, chart, palette, timeZone, onDrawn }: ChartCardProps) {
   const [table, setTable] = useState(false);
   return (
-    <figure class="card chart-card" data-testid={`report-chart-${id}`}>
+    <figure class="card chart-card" data-testid={testId}>
       <figcaption>
         {title}
         <button type="button" class="button-link" aria-expanded={table} onClick={() => setTable(!table)}>

@@ -1,13 +1,19 @@
-/** The report's headline figures: the four DORA metrics, deployment duration and queue time, as metric cards. */
-import { formatCount, formatDurationShort, formatPercent, formatRate } from '@/components/format';
-import { MetricCard } from '@/components/MetricCard';
+/**
+ * The headline figures of a view (a project's panel or a space report): the four DORA metrics, deployment
+ * duration and queue time, each as a metric card. In the panel the four DORA cards also choose which
+ * deployments the table below them lists.
+ */
 import type { Insights, SampleStats } from '@/lib/metrics/types';
+import { formatCount, formatDurationShort, formatPercent, formatRate } from './format';
+import { MetricCard } from './MetricCard';
+
+export type FocusMetric = 'frequency' | 'leadTime' | 'failureRate' | 'recovery';
 
 const DEFINITIONS = {
-  frequency: 'Successful deployments completed in the period (task Success with no guided failure), across the report.',
+  frequency: 'Successful deployments completed in the period (task Success with no guided failure).',
   leadTime: 'From the creation of the earliest release not yet deployed to an environment to the successful deployment’s completion.',
-  failureRate: 'Failed deployments (task Failed, Success with a guided failure, or a release blocked by prevent progression) ÷ successful + failed.',
-  recovery: 'From the first failure of a run to the next successful deployment in the same project, channel, environment and tenant.',
+  failureRate: 'Failed deployments (task Failed, Success with a guided failure, or a release blocked by prevent progression) ÷ successful + failed. Canceled and timed-out deployments are left out.',
+  recovery: 'From the first failure of a run to the completion of the next successful deployment in the same stream (project, channel, environment, tenant).',
   duration: 'Start to completion of successful deployments, including manual intervention time.',
   queueTime: 'From queued (or the scheduled time) to start, for deployments that started in the period.',
 };
@@ -15,11 +21,20 @@ const DEFINITIONS = {
 const ci = (stats: SampleStats) =>
   stats.beyondOctopus.medianCi95 ? `95% interval of median ${formatDurationShort(stats.beyondOctopus.medianCi95.lower)}–${formatDurationShort(stats.beyondOctopus.medianCi95.upper)}` : undefined;
 
-export function ReportCards({ insights }: { insights: Insights }) {
+export interface MetricCardsProps {
+  insights: Insights;
+  testId?: string;
+  /** The DORA card whose deployments are listed below (panel only). */
+  focus?: FocusMetric;
+  onFocus?: (metric: FocusMetric) => void;
+}
+
+export function MetricCards({ insights, testId, focus, onFocus }: MetricCardsProps) {
   const s = insights.summary;
   const tiers = insights.beyondOctopus.tiers;
+  const select = (metric: FocusMetric) => (onFocus ? { selected: focus === metric, onSelect: () => onFocus(metric) } : {});
   return (
-    <div class="cards" data-testid="report-cards">
+    <div class="cards" data-testid={testId}>
       <MetricCard
         id="frequency"
         title="Deployment frequency"
@@ -32,6 +47,7 @@ export function ReportCards({ insights }: { insights: Insights }) {
         tier={tiers.frequency}
         tierYear={tiers.year}
         definition={DEFINITIONS.frequency}
+        {...select('frequency')}
       />
       <MetricCard
         id="leadTime"
@@ -46,6 +62,7 @@ export function ReportCards({ insights }: { insights: Insights }) {
         tierYear={tiers.year}
         interval={ci(s.leadTime)}
         definition={DEFINITIONS.leadTime}
+        {...select('leadTime')}
       />
       <MetricCard
         id="failureRate"
@@ -60,6 +77,7 @@ export function ReportCards({ insights }: { insights: Insights }) {
         tierYear={tiers.year}
         interval={s.failureRate.beyondOctopus.wilson95 ? `95% interval ${formatPercent(s.failureRate.beyondOctopus.wilson95.lower)}–${formatPercent(s.failureRate.beyondOctopus.wilson95.upper)}` : undefined}
         definition={DEFINITIONS.failureRate}
+        {...select('failureRate')}
       />
       <MetricCard
         id="recovery"
@@ -74,6 +92,7 @@ export function ReportCards({ insights }: { insights: Insights }) {
         tierYear={tiers.year}
         interval={ci(s.recovery)}
         definition={DEFINITIONS.recovery}
+        {...select('recovery')}
       />
       <MetricCard
         id="duration"
