@@ -4,12 +4,20 @@
  * options page, after which the content script is registered for that origin.
  */
 import browser from 'webextension-polyfill';
+import { MATCH_PATTERNS_HAVE_PORTS } from './platform';
 
 /** Declared in the manifest: always on, nothing to grant or register. */
 export const DECLARED_PATTERNS = ['https://*.octopus.app/*'];
 const SCRIPT_ID_PREFIX = 'octopus-server-';
 
-export const originPattern = (origin: string): string => `${new URL(origin).origin}/*`;
+/**
+ * The host permission and content-script pattern for one server: its origin, with the port where the
+ * browser's match patterns can name one (Chromium), else its host on any port (Firefox: lib/platform.ts).
+ */
+export function originPattern(origin: string, withPort = MATCH_PATTERNS_HAVE_PORTS): string {
+  const url = new URL(origin);
+  return `${url.protocol}//${withPort ? url.host : url.hostname}/*`;
+}
 
 /** `https://octopus.example.com/*` → `https://octopus.example.com`; wildcard patterns → undefined. */
 export function patternOrigin(pattern: string): string | undefined {

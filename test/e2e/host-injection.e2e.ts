@@ -1,6 +1,7 @@
 /**
- * The built extension in real Chromium against the emulator: sign in through the emulator's UI, move
- * between hash routes, and check the DORA Lens entry is on project pages exactly once (and nowhere else).
+ * The built extension in real Chromium or Firefox (`E2E_BROWSER`) against the emulator: sign in through the
+ * emulator's UI, move between hash routes, and check the DORA Lens entry is on project pages exactly once
+ * (and nowhere else).
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { type ExtensionBrowser, launchWithExtension, screenshot, signIn } from '
 
 const ENTRY = '[data-dora-lens="nav-entry"]';
 let emulator: RunningEmulator;
-let chromium: ExtensionBrowser;
+let ext: ExtensionBrowser;
 let page: Page;
 
 /** What DORA Lens put on the page; `all` leaves out the space entry, which every space page has. */
@@ -34,12 +35,12 @@ const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFram
 
 beforeAll(async () => {
   emulator = await startEmulator({ scale: 'tiny', port: 0, seed: 7 });
-  chromium = await launchWithExtension();
-  page = await chromium.browser.newPage();
+  ext = await launchWithExtension();
+  page = await ext.browser.newPage();
 });
 
 afterAll(async () => {
-  await chromium?.close();
+  await ext?.close();
   await emulator?.close();
 });
 
@@ -55,13 +56,13 @@ describe('Insights entry in the Octopus UI', () => {
 
   it('opens the space report in a new tab from the space’s main navigation', async () => {
     await page.waitForSelector('[data-dora-lens="space-entry"]', { timeout: 15_000 });
-    const opened = chromium.browser.waitForTarget((t) => t.url().includes('/insights.html') && t.type() === 'page');
+    const opened = ext.waitForTab((url) => url.includes('/insights.html#'));
     await page.click('[data-dora-lens="space-entry"]');
     const report = await opened;
-    const url = new URL(report.url());
-    expect(url.protocol).toBe('chrome-extension:');
+    const url = new URL(report.url);
+    expect(`${url.protocol}//${url.host}`).toBe(ext.extensionOrigin);
     expect(Object.fromEntries(new URLSearchParams(url.hash.slice(1)))).toEqual({ origin: emulator.url, space: 'Spaces-1', view: 'report' });
-    await (await report.page())?.close();
+    await report.close();
   });
 
   it('adds the entry exactly once to a project menu, and keeps it once across navigation', async () => {
@@ -115,8 +116,9 @@ describe('Insights entry in the Octopus UI', () => {
     const frame = await frameHandle!.contentFrame();
     await frame.waitForSelector('h1');
     expect(await frame.$eval('h1', (el) => el.textContent)).toContain('DORA Lens');
-    expect(frame.url()).toMatch(/^chrome-extension:\/\//);
-    expect(new URLSearchParams(new URL(frame.url()).hash.slice(1)).get('project')).toBe(project.Slug);
+    const frameUrl = new URL(await frame.evaluate(() => location.href));
+    expect(`${frameUrl.protocol}//${frameUrl.host}`).toBe(ext.extensionOrigin);
+    expect(new URLSearchParams(frameUrl.hash.slice(1)).get('project')).toBe(project.Slug);
     expect((await countInjected()).all).toBe(2); // entry + panel
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The options page in real Chromium with the built extension: the sections render, a default survives a
- * reload, a cache can be cleared, the page fits 800–1400 px, and both colour schemes get a screenshot.
+ * The options page in real Chromium or Firefox (`E2E_BROWSER`) with the built extension: the sections render,
+ * a default survives a reload, a cache can be cleared, the page fits 800–1400 px, and both colour schemes get
+ * a screenshot.
  * Then the toolbar popup, on an Octopus space page and elsewhere. No emulator needed: nothing here reads
  * Octopus data, so a blank page on an `/app#/Spaces-N` URL stands in for Octopus.
  */
@@ -8,13 +9,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, screenshot } from './browser';
+import { emulateColorScheme, type ExtensionBrowser, gotoExtensionPage, launchWithExtension, screenshot, unnamedControls } from './browser';
 
 /** Port 9 (discard) refuses at once: the page's attempt to look up who is signed in stays local and quick. */
 const CACHED_ORIGIN = 'http://127.0.0.1:9';
 /** Not enabled, so never asked who is signed in; long, to check it wraps instead of widening the page. */
 const LONG_ORIGIN = 'https://octopus-deploy-production-primary-cluster.platform-engineering.internal.example.com:10443';
-let chromium: ExtensionBrowser;
+let ext: ExtensionBrowser;
 let page: Page;
 let optionsUrl: string;
 
@@ -41,23 +42,23 @@ const seedCache = (origin: string, userId: string) =>
   );
 
 const openOptions = async () => {
-  await page.goto(optionsUrl);
+  await gotoExtensionPage(page, optionsUrl);
   await page.waitForSelector('#time-zone');
   await page.waitForSelector('[data-testid="cache-table"], [data-testid="no-caches"]');
 };
 
 beforeAll(async () => {
-  chromium = await launchWithExtension();
-  page = await chromium.browser.newPage();
-  optionsUrl = `chrome-extension://${chromium.extensionId}/options.html`;
-  await page.goto(optionsUrl);
+  ext = await launchWithExtension();
+  page = await ext.browser.newPage();
+  optionsUrl = ext.extensionUrl('options.html');
+  await gotoExtensionPage(page, optionsUrl);
   await seedCache(CACHED_ORIGIN, 'Users-1');
   await seedCache(LONG_ORIGIN, 'Users-42');
   await openOptions();
 });
 
 afterAll(async () => {
-  await chromium?.close();
+  await ext?.close();
 });
 
 describe('Options page', () => {
@@ -71,14 +72,7 @@ describe('Options page', () => {
   });
 
   it('gives every control an accessible name', async () => {
-    const snapshot = await page.accessibility.snapshot({ interestingOnly: true });
-    const unnamed: string[] = [];
-    const walk = (node: NonNullable<typeof snapshot>) => {
-      if (['button', 'textbox', 'combobox', 'checkbox', 'radio', 'link'].includes(node.role) && !node.name?.trim()) unnamed.push(node.role);
-      node.children?.forEach(walk);
-    };
-    walk(snapshot!);
-    expect(unnamed).toEqual([]);
+    expect(await unnamedControls(page, ['button', 'textbox', 'combobox', 'checkbox', 'radio', 'link'])).toEqual([]);
   });
 
   it('explains a bad server address next to the field, submitted from the keyboard', async () => {
@@ -88,7 +82,7 @@ describe('Options page', () => {
     const alert = await page.waitForSelector('#server-address-error');
     expect(await alert!.evaluate((el) => el.textContent)).toContain('Only http:// and https://');
     expect(await page.$eval('#server-address', (el) => el.getAttribute('aria-invalid'))).toBe('true');
-    expect(page.url()).toBe(optionsUrl); // the form never navigates
+    expect(await page.evaluate(() => location.href)).toBe(optionsUrl); // the form never navigates
   });
 
   it('lists each cached server and user', async () => {
@@ -140,18 +134,18 @@ describe('Options page', () => {
     const fullHeight = () => page.evaluate(() => document.documentElement.scrollHeight);
     await page.setViewport({ width: 1100, height: 900 });
 
-    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await emulateColorScheme(page, 'light');
     expect(await background()).toBe('rgb(244, 246, 249)');
     await page.setViewport({ width: 1100, height: await fullHeight() });
     await screenshot(page, 'options-light');
 
-    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await emulateColorScheme(page, 'dark');
     expect(await background()).toBe('rgb(21, 25, 31)');
     await screenshot(page, 'options-dark');
 
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
     expect(await background()).toBe('rgb(244, 246, 249)');
-    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await emulateColorScheme(page, 'light');
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
     expect(await background()).toBe('rgb(21, 25, 31)');
     await page.evaluate(() => document.documentElement.removeAttribute('data-theme'));
@@ -183,29 +177,29 @@ describe('Popup', () => {
   afterAll(() => blankServer?.close());
 
   it('on a space page of an enabled server, offers that space\'s report', async () => {
-    const tab = await chromium.browser.newPage();
+    const tab = await ext.browser.newPage();
     await tab.goto(`${blankOrigin}/app#/Spaces-3/projects/acme-web/deployments`);
-    await tab.bringToFront();
     // As a click on the toolbar button would (the e2e build declares 127.0.0.1, so the URL is readable).
-    await (await chromium.worker()).evaluate('chrome.action.openPopup()');
-    const popup = (await (await chromium.browser.waitForTarget((t) => t.url().endsWith('/popup.html'))).asPage())!;
+    const popup = await ext.openPopup(tab);
     await popup.waitForSelector('[data-testid="space-summary"]');
     expect(await popup.$eval('#space-summary-heading', (el) => el.textContent)).toBe(`Space summary for Spaces-3 on ${blankOrigin}`);
     await screenshot(popup, 'popup-space');
 
-    const reportTarget = chromium.browser.waitForTarget((t) => t.url().includes('/insights.html#'));
+    const reportTab = ext.waitForTab((url) => url.includes('/insights.html#'));
     await (await popup.waitForSelector('::-p-aria([name="Open space report"][role="button"])'))!.click();
-    const report = new URL((await reportTarget).url());
-    expect(report.pathname).toBe('/insights.html');
+    const opened = await reportTab;
+    const report = new URL(opened.url);
+    expect(`${report.protocol}//${report.host}${report.pathname}`).toBe(ext.extensionUrl('insights.html'));
     expect(Object.fromEntries(new URLSearchParams(report.hash.slice(1)))).toEqual({ origin: blankOrigin, space: 'Spaces-3', view: 'report' });
+    await opened.close();
     await tab.close();
   });
 
   it('elsewhere, lists servers and links to the options page', async () => {
-    const popup = await chromium.browser.newPage();
+    const popup = await ext.browser.newPage();
     await popup.setViewport({ width: 360, height: 420 });
     // Opened as a tab, the active tab is the popup page itself: an extension page, so "not a website".
-    await popup.goto(`chrome-extension://${chromium.extensionId}/popup.html`);
+    await gotoExtensionPage(popup, ext.extensionUrl('popup.html'));
     await popup.waitForSelector('#servers-heading');
     const body = await popup.$eval('body', (el) => el.textContent ?? '');
     expect(body).toContain('Open your Octopus Deploy server in this tab');

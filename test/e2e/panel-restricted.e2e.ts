@@ -2,7 +2,7 @@
  * The panel for a user Octopus restricts: only what the emulator shows that user may appear — in the
  * filters, the numbers and the CSV — and a project they cannot see is explained, not shown.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
@@ -10,11 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { parseCsv } from '../support/reference-metrics';
-import { type ExtensionBrowser, launchWithExtension, signIn } from './browser';
+import { type ExtensionBrowser, launchWithExtension, signIn, waitForDownload } from './browser';
 
 const SPACE = 'Spaces-1';
 let emulator: RunningEmulator;
-let chromium: ExtensionBrowser;
+let ext: ExtensionBrowser;
 let page: Page;
 /** What the emulator shows the restricted user, read through the API with their cookies. */
 let visible: { projects: Map<string, string>; environments: Map<string, string>; tenants: Map<string, string> };
@@ -40,14 +40,14 @@ async function openPanel(slug: string): Promise<Frame> {
 
 beforeAll(async () => {
   emulator = await startEmulator({ scale: 'demo', port: 0, seed: 9 });
-  chromium = await launchWithExtension();
-  page = await chromium.browser.newPage();
+  ext = await launchWithExtension();
+  page = await ext.browser.newPage();
   await signIn(page, emulator.url, EMULATOR_USERS.restricted);
   visible = { projects: await listAsUser('projects'), environments: await listAsUser('environments'), tenants: await listAsUser('tenants') };
 });
 
 afterAll(async () => {
-  await chromium?.close();
+  await ext?.close();
   await emulator?.close();
 });
 
@@ -71,18 +71,13 @@ describe('panel for a restricted user', () => {
     for (const e of hidden) expect(text).not.toContain(e.Name);
 
     const downloads = mkdtempSync(path.join(tmpdir(), 'dora-lens-downloads-'));
-    const cdp = await chromium.browser.target().createCDPSession();
-    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    await ext.downloadsTo(downloads);
     const exportButton = await frame.$('[data-testid="export-csv"]:not([disabled])');
     expect(exportButton, 'the project has deployments to export in the last year').not.toBeNull();
     {
       await exportButton!.click();
-      let file: string | undefined;
-      for (let i = 0; i < 150 && !file; i++) {
-        file = readdirSync(downloads).find((f) => f.endsWith('.csv'));
-        if (!file) await new Promise((r) => setTimeout(r, 100));
-      }
-      const [head, ...rows] = parseCsv(readFileSync(path.join(downloads, file!), 'utf8'));
+      const file = await waitForDownload(downloads);
+      const [head, ...rows] = parseCsv(readFileSync(path.join(downloads, file), 'utf8'));
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) {
         expect(row[head.indexOf('Project')]).toBe(project.Name);

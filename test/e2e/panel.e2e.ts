@@ -1,10 +1,11 @@
 /**
- * The Insights panel in real Chromium with the built extension against the emulator: the worker syncs with
+ * The Insights panel in real Chromium or Firefox (`E2E_BROWSER`) with the built extension against the
+ * emulator: the background (Chromium's service worker, Firefox's background script) syncs with
  * the user's session cookies (SameSite Lax and Strict), the panel reads the cache in the extension's own
  * IndexedDB, and its numbers, filters and CSV equal what the test computes independently from the
  * emulator's ground truth (test/support/reference-metrics.ts).
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
@@ -13,7 +14,7 @@ import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { expectedSpace } from '../support/ground-truth';
 import { parseCsv, type ReferenceFilter, referenceMetrics } from '../support/reference-metrics';
-import { type ExtensionBrowser, launchWithExtension, screenshot, signIn } from './browser';
+import { emulateColorScheme, type ExtensionBrowser, launchWithExtension, screenshot, signIn, waitForDownload } from './browser';
 
 const SPACE = 'Spaces-1';
 // A custom range in Europe/London across the October clock change, worked out by hand:
@@ -25,7 +26,7 @@ const NOW = Date.UTC(2026, 10, 25, 12);
 for (const sameSite of ['Lax', 'Strict'] as const) {
   describe(`project panel (session cookie SameSite=${sameSite})`, () => {
     let emulator: RunningEmulator;
-    let chromium: ExtensionBrowser;
+    let ext: ExtensionBrowser;
     let page: Page;
     let frame: Frame;
     let truth: ReturnType<typeof expectedSpace>;
@@ -44,11 +45,10 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       project = space.Projects.find((p) => p.Id === busiest)!;
       channel = space.Channels.find((c) => c.ProjectId === project.Id && c.IsDefault)!.Id;
 
-      chromium = await launchWithExtension();
+      ext = await launchWithExtension();
       // The panel follows the user's time zone setting; make it a zone with DST.
-      const worker = await chromium.worker();
-      await worker.evaluate(`chrome.storage.local.set({ settings: { timeZone: 'Europe/London' } })`);
-      page = await chromium.browser.newPage();
+      await ext.evaluateInExtension(`chrome.storage.local.set({ settings: { timeZone: 'Europe/London' } })`);
+      page = await ext.browser.newPage();
       const route = `#/${SPACE}/projects/${project.Slug}/deployments?doraLens=insights&range=custom&from=${RANGE.from}&to=${RANGE.to}`;
       await signIn(page, emulator.url, EMULATOR_USERS.admin, route);
       const handle = await page.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 20_000 });
@@ -57,7 +57,7 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
     });
 
     afterAll(async () => {
-      await chromium?.close();
+      await ext?.close();
       await emulator?.close();
     });
 
@@ -76,7 +76,7 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       return { r, view: { successful: r.successful, rate: r.rate, leadTimeMedian: r.leadTimeMedian, recoveryMedian: r.recoveryMedian } };
     };
 
-    it('syncs through the worker with the session cookie and shows the numbers of the ground truth', async () => {
+    it('syncs in the extension’s background with the session cookie and shows the numbers of the ground truth', async () => {
       const { r, view } = expected();
       expect(r.total).toBeGreaterThan(5);
       expect(view.leadTimeMedian).not.toBeNull();
@@ -118,17 +118,11 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
 
     it('exports a CSV whose rows equal the computed rows', async () => {
       const downloads = mkdtempSync(path.join(tmpdir(), 'dora-lens-downloads-'));
-      const cdp = await chromium.browser.target().createCDPSession();
-      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+      await ext.downloadsTo(downloads);
       await frame.click('[data-testid="export-csv"]');
-      const deadline = Date.now() + 15_000;
-      let file: string | undefined;
-      while (!file && Date.now() < deadline) {
-        file = readdirSync(downloads).find((f) => f.endsWith('.csv'));
-        if (!file) await new Promise((r) => setTimeout(r, 100));
-      }
+      const file = await waitForDownload(downloads);
       expect(file).toMatch(new RegExp(`^dora-lens_.+_Production_${RANGE.from}_${RANGE.to}\\.csv$`));
-      const [head, ...rows] = parseCsv(readFileSync(path.join(downloads, file!), 'utf8'));
+      const [head, ...rows] = parseCsv(readFileSync(path.join(downloads, file), 'utf8'));
       const col = (name: string) => head.indexOf(name);
       expect(head.slice(0, 3)).toEqual(['Deployment', 'Project', 'Release']);
       const { r } = expected();
@@ -141,7 +135,7 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
 
     it('looks right in light and dark', async () => {
       await screenshot(page, 'panel-light');
-      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      await emulateColorScheme(page, 'dark');
       await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
       await page.reload();
       const handle = await page.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 20_000 });

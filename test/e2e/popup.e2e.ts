@@ -1,11 +1,12 @@
 /**
- * The toolbar popup's space summary in real Chromium against the emulator, opened as a click on the
- * toolbar button would (`chrome.action.openPopup()` while the Octopus tab is active). The numbers shown
+ * The toolbar popup's space summary in real Chromium or Firefox (`E2E_BROWSER`) against the emulator,
+ * opened as a click on the toolbar button would (`action.openPopup()` while the Octopus tab is active;
+ * test/e2e/browser.ts `openPopup` says how Firefox's popup is reached). The numbers shown
  * and the exported CSV are checked against the emulator's ground truth, computed here from its
  * Octopus-shaped history (never with lib/space-summary): for `admin` everything, for `restricted` only
  * what the emulator shows that user.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -14,7 +15,7 @@ import type { HistoryFile } from '../emulator/history-file';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { type ExpectedDeployment, expectedSpace } from '../support/ground-truth';
-import { ARTIFACTS, type ExtensionBrowser, launchWithExtension, signIn } from './browser';
+import { ARTIFACTS, emulateColorScheme, type ExtensionBrowser, launchWithExtension, signIn, unnamedControls, waitForDownload } from './browser';
 
 const SPACE = 'Spaces-1';
 const SUMMARY = '[data-testid="space-summary"]';
@@ -118,32 +119,28 @@ function parseCsv(text: string): string[][] {
 }
 
 interface Session {
-  chromium: ExtensionBrowser;
+  ext: ExtensionBrowser;
   tab: Page;
   downloads: string;
 }
 
 async function startBrowser(): Promise<Session> {
-  const chromium = await launchWithExtension();
+  const ext = await launchWithExtension();
   const downloads = mkdtempSync(path.join(tmpdir(), 'dora-lens-downloads-'));
   // Downloads land in a folder of ours, without a prompt, whichever page starts them (the popup here).
-  const cdp = await chromium.browser.target().createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-  const tab = await chromium.browser.newPage();
-  return { chromium, tab, downloads };
+  await ext.downloadsTo(downloads);
+  const tab = await ext.browser.newPage();
+  return { ext, tab, downloads };
 }
 
 async function closeBrowser(s: Session | undefined) {
-  await s?.chromium.close();
+  await s?.ext.close();
   if (s) rmSync(s.downloads, { recursive: true, force: true });
 }
 
 /** Opens the toolbar popup over the active Octopus tab, as a click on the toolbar button does. */
 async function openPopup(s: Session): Promise<Page> {
-  await s.tab.bringToFront();
-  const opened = s.chromium.browser.waitForTarget((t) => t.url().endsWith('/popup.html'), { timeout: 15_000 });
-  await (await s.chromium.worker()).evaluate('chrome.action.openPopup()');
-  const popup = (await (await opened).asPage())!;
+  const popup = await s.ext.openPopup(s.tab);
   await popup.waitForSelector(SUMMARY);
   return popup;
 }
@@ -160,15 +157,6 @@ const summaryState = (popup: Page) => popup.$eval(SUMMARY, (el) => el.getAttribu
 const windowOf = (popup: Page) =>
   popup.$eval(SUMMARY, (el) => ({ from: Number(el.getAttribute('data-from')), to: Number(el.getAttribute('data-to')) }));
 const rawValue = (popup: Page, metric: string) => popup.$eval(`[data-testid="summary-${metric}-value"]`, (el) => el.getAttribute('data-value'));
-
-async function waitForDownload(dir: string): Promise<string> {
-  for (let waited = 0; waited < 15_000; waited += 100) {
-    const done = readdirSync(dir).filter((f) => f.endsWith('.csv'));
-    if (done.length) return done[0];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`No CSV was downloaded to ${dir}`);
-}
 
 /**
  * The popup as a user sees it: headless Chromium gives popup pages a fixed 410 × 510 window, while a real
@@ -252,14 +240,7 @@ describe('Popup space summary, admin', () => {
     expect(size.overflow).toBeLessThanOrEqual(0);
     // Chromium caps popups at 600 px high: the whole summary should show without scrolling.
     expect(size.height, 'popup height').toBeLessThanOrEqual(600);
-    const snapshot = await popup.accessibility.snapshot({ interestingOnly: true });
-    const unnamed: string[] = [];
-    const walk = (node: NonNullable<typeof snapshot>) => {
-      if (['button', 'link', 'img', 'progressbar'].includes(node.role) && !node.name?.trim()) unnamed.push(node.role);
-      node.children?.forEach(walk);
-    };
-    walk(snapshot!);
-    expect(unnamed).toEqual([]);
+    expect(await unnamedControls(popup, ['button', 'link', 'img', 'progressbar'])).toEqual([]);
   });
 
   it('looks right in light and dark', async () => {
@@ -267,12 +248,12 @@ describe('Popup space summary, admin', () => {
       (document.activeElement as HTMLElement | null)?.blur();
       scrollTo(0, 0);
     });
-    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await emulateColorScheme(popup, 'light');
     await popupScreenshot(popup, 'popup-summary');
-    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await emulateColorScheme(popup, 'dark');
     expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 25, 31)');
     await popupScreenshot(popup, 'popup-summary-dark');
-    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await emulateColorScheme(popup, 'light');
   });
 
   it('says so when nothing went to production in the last 30 days', async () => {
@@ -299,8 +280,11 @@ describe('Popup space summary, restricted user', () => {
   afterAll(() => closeBrowser(s));
 
   it('asks to sign in when there is no Octopus session, with a link to Octopus’s sign-in page', async () => {
-    // Without script the emulator's UI cannot send the tab to its sign-in page: the URL stays a space page.
-    await s.tab.setJavaScriptEnabled(false);
+    // The tab stays on a space page with nobody signed in: the emulator UI's requests are held, so it cannot
+    // send the tab to its sign-in page (like an Octopus tab that has not yet noticed its session ended).
+    const hold = await s.tab.evaluateOnNewDocument(() => {
+      window.fetch = () => new Promise<Response>(() => {});
+    });
     await s.tab.goto(`${emulator.url}/app#/${SPACE}`);
     popup = await openPopup(s);
     await waitForState(popup, 'signed-out');
@@ -309,11 +293,11 @@ describe('Popup space summary, restricted user', () => {
     expect(await popup.$eval('button[aria-describedby="export-hint"]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
     await popupScreenshot(popup, 'popup-signed-out');
     // The link opens Octopus's sign-in page in a tab of its own (and the popup closes).
-    const signInTab = s.chromium.browser.waitForTarget((t) => t.url() === `${emulator.url}/app#/users/sign-in`);
+    const signInTab = s.ext.waitForTab((url) => url === `${emulator.url}/app#/users/sign-in`);
     await popup.click('[data-testid="summary-signed-out"] a');
-    await (await (await signInTab).asPage())?.close();
-    await s.tab.setJavaScriptEnabled(true);
-    await s.tab.goto('about:blank'); // a hash change alone would keep the scriptless document
+    await (await signInTab).close();
+    await s.tab.removeScriptToEvaluateOnNewDocument(hold.identifier);
+    await s.tab.goto('about:blank'); // a hash change alone would keep the held document
   });
 
   it('explains a failed first sync and recovers with Retry', async () => {

@@ -5,7 +5,7 @@
  * emulator's ground truth (test/support/report-reference.ts); drill-down into a project's panel; and a
  * restricted user who never sees a project, environment or tenant outside their permissions.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
@@ -14,7 +14,7 @@ import type { HistoryFile, HistorySpace } from '../emulator/history-file';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { customWindow, type ReferenceFigures, type ReferenceReport, type ReferenceSplit, referenceSplit } from '../support/report-reference';
-import { type ExtensionBrowser, launchWithExtension, screenshot, signIn } from './browser';
+import { emulateColorScheme, type ExtensionBrowser, gotoExtensionPage, launchWithExtension, reloadExtensionPage, screenshot, signIn, waitForDownload } from './browser';
 
 const SPACE = 'Spaces-1';
 const DAY = 86_400_000;
@@ -41,12 +41,20 @@ interface Row {
 }
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** Selects a field's text and types over it (a triple click does not select an input's text in Firefox over BiDi). */
+async function replaceText(p: Page, selector: string, text: string) {
+  await p.$eval(selector, (el) => {
+    (el as HTMLInputElement).focus();
+    (el as HTMLInputElement).select();
+  });
+  await p.keyboard.type(text);
+}
 const click = (selector: string) => page.$eval(selector, (el) => (el as HTMLElement).click());
 
 async function openReport(p: Page, extra = '') {
   // A new document each time: a hash-only change would keep the page (and its state) as it is.
   await p.goto('about:blank');
-  await p.goto(`${reportUrl}${extra}`);
+  await gotoExtensionPage(p, `${reportUrl}${extra}`);
   // The first sync of the space runs in the worker; the report appears when it is done.
   await p.waitForSelector('[data-testid="report-view"], [data-testid="report-not-found"]', { timeout: 90_000 });
 }
@@ -162,9 +170,8 @@ beforeAll(async () => {
   octopus = await chromium.browser.newPage();
   await signIn(octopus, emulator.url, EMULATOR_USERS.admin);
   page = await chromium.browser.newPage();
-  const cdp = await page.createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-  reportUrl = `chrome-extension://${chromium.extensionId}/insights.html#origin=${encodeURIComponent(emulator.url)}&space=${SPACE}&view=report`;
+  await chromium.downloadsTo(downloads);
+  reportUrl = chromium.extensionUrl(`insights.html#origin=${encodeURIComponent(emulator.url)}&space=${SPACE}&view=report`);
 });
 
 afterAll(async () => {
@@ -249,8 +256,7 @@ describe('Space report', () => {
     // An environment already in a group cannot be picked for another.
     expect(await page.$eval(`[data-testid="env-group-1"] input[data-id="${env('Development')}"]`, (el) => (el as HTMLInputElement).disabled)).toBe(true);
     for (const tag of report.tenantTags) await click(`[data-testid="pick-tags-Tier"] input[data-id="${tag}"]`);
-    await page.click('#report-time-zone', { clickCount: 3 });
-    await page.type('#report-time-zone', 'Mars/Olympus');
+    await replaceText(page, '#report-time-zone', 'Mars/Olympus');
 
     await click('[data-testid="report-save"]');
     const errors = await page.waitForSelector('[data-testid="report-errors"]');
@@ -259,8 +265,7 @@ describe('Space report', () => {
     expect(text).toContain('Time zone: Mars/Olympus is not a known IANA time zone');
 
     await page.type('#env-group-name-1', 'Live');
-    await page.click('#report-time-zone', { clickCount: 3 });
-    await page.type('#report-time-zone', ZONE);
+    await replaceText(page, '#report-time-zone', ZONE);
     await click('[data-testid="report-save"]');
     await page.waitForSelector('[data-testid="report-view"]');
     // Server-controlled and user text is rendered as text, never as markup.
@@ -287,7 +292,7 @@ describe('Space report', () => {
   });
 
   it('keeps the report and its view across a reload', async () => {
-    await page.reload();
+    await reloadExtensionPage(page);
     await page.waitForSelector('[data-testid="split-section"][data-split="project"]', { timeout: 30_000 });
     expect(await page.$eval('[data-testid="report-title"]', (el) => el.textContent)).toBe(NAME);
     expect(await page.$eval('#report-picker', (el) => (el as HTMLSelectElement).value)).toBe(reportId);
@@ -302,13 +307,16 @@ describe('Space report', () => {
     const href = await link!.evaluate((a) => a.getAttribute('href'));
     expect(href).toBe(`${emulator.url}/app#/${SPACE}/projects/${project.Slug}/deployments?doraLens=insights&range=custom&from=${range.from}&to=${range.to}`);
 
-    const opened = chromium.browser.waitForTarget((t) => t.url() === href, { timeout: 15_000 });
+    const opened = chromium.waitForTab((url) => url === href, { timeout: 15_000 });
     await link!.click();
-    const tab = await (await opened).page();
+    const tab = await (await opened).drive();
     expect(tab!.url()).toBe(href);
     // The Octopus tab shows the project's panel, handed the same range.
     const frameHandle = await tab!.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 30_000 });
-    const frameHash = new URLSearchParams(new URL((await frameHandle!.contentFrame()).url()).hash.slice(1));
+    // Read from the frame itself: puppeteer does not learn a `moz-extension:` frame's URL in Firefox.
+    const panel = await frameHandle!.contentFrame();
+    await panel.waitForFunction(() => location.protocol.endsWith('-extension:'));
+    const frameHash = new URLSearchParams(new URL(await panel.evaluate(() => location.href)).hash.slice(1));
     expect([frameHash.get('project'), frameHash.get('range'), frameHash.get('from'), frameHash.get('to')]).toEqual([project.Slug, 'custom', range.from, range.to]);
     await tab!.close();
 
@@ -324,12 +332,7 @@ describe('Space report', () => {
     const window = customWindow(range.from, range.to, ZONE);
     await click('[data-testid="report-csv"]');
     const expectedName = `dora-lens_Release-train-EU-Co_Pre-production-Live_${range.from}_${range.to}.csv`;
-    let files: string[] = [];
-    for (let k = 0; k < 100 && !files.includes(expectedName); k++) {
-      await new Promise((r) => setTimeout(r, 100));
-      files = readdirSync(downloads);
-    }
-    expect(files).toContain(expectedName);
+    await waitForDownload(downloads, (f) => f === expectedName);
     const lines = readFileSync(path.join(downloads, expectedName), 'utf8').split('\r\n').filter(Boolean);
     expect(lines[0]).toMatch(/^\uFEFFDeployment,Project,Release,Channel,Completed,Environment,Tenant,State/);
     const total = referenceSplit({ history: truth, space: SPACE, report, window, split: 'none' }).get('total')!;
@@ -362,12 +365,12 @@ describe('Space report', () => {
   it('deletes a report, for good', async () => {
     await page.select('#report-picker', reportId);
     await page.waitForFunction((name) => document.querySelector('[data-testid="report-title"]')?.textContent === name, {}, NAME);
-    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-    await page.reload();
+    await emulateColorScheme(page, 'dark');
+    await reloadExtensionPage(page);
     await page.waitForSelector('[data-testid="report-view"]', { timeout: 30_000 });
     await chooseSplit(page, 'project');
     await tallScreenshot(page, 'report-dark');
-    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await emulateColorScheme(page, 'light');
 
     await click('[data-testid="report-delete"]');
     await click('[data-testid="confirm-delete-yes"]');
