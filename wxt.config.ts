@@ -32,7 +32,12 @@ export default defineConfig({
     // Firefox: the add-on id (required for MV3 on addons.mozilla.org; the browser tests pin the extension's
     // moz-extension:// origin by it) and the data-collection declaration, which Firefox supports from 140.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'dora-lens@dora-lens.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
+      ? { browser_specific_settings: {
+            gecko: { id: 'dora-lens@dora-lens.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
   // The sources package (made for Firefox, for addons.mozilla.org's review) leaves out what git ignores.
