@@ -114,6 +114,32 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       }, RANGE.from);
       await frame.waitForFunction((v) => location.hash.includes(`from=${v}`), {}, RANGE.from);
       expect(await shown()).toEqual(expected().view);
+
+      // Granularity changes the buckets, not the totals: monthly over 1 Aug – 20 Nov is four buckets.
+      await frame.select('#f-granularity', 'month');
+      await frame.waitForFunction(() => location.hash.includes('granularity=month'));
+      await frame.click('[data-testid="chart-frequency"] figcaption button');
+      const months = await frame.$$eval('[data-testid="chart-frequency"] .chart-table tbody tr', (rows) => rows.map((r) => r.firstElementChild?.textContent));
+      expect(months).toEqual(['2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01']);
+      expect(await shown()).toEqual(expected().view);
+
+      // Another channel: the environment follows that channel's lifecycle (its last environment).
+      const other = space.Channels.find((c) => c.ProjectId === project.Id && !c.IsDefault);
+      expect(other, 'the project has a second channel (hotfix)').toBeDefined();
+      if (other) {
+        await frame.select('#f-channel', other.Id);
+        await frame.waitForFunction((id) => location.hash.includes(`channel=${id}`), {}, other.Id);
+        const projectLifecycle = space.Projects.find((p) => p.Id === project.Id)!.LifecycleId;
+        const lifecycle = space.Lifecycles.find((l) => l.Id === (other.LifecycleId ?? projectLifecycle))!;
+        const phases = lifecycle.Phases.flatMap((ph) => [...ph.AutomaticDeploymentTargets, ...ph.OptionalDeploymentTargets]);
+        const last = phases.at(-1)!;
+        expect(await frame.$eval('#f-environment', (el) => (el as HTMLSelectElement).value)).toBe(last);
+        expect(await shown()).toEqual(expected({ channel: other.Id, environment: last }).view);
+        // And back: the default channel, and its lifecycle's last environment again.
+        await frame.select('#f-channel', channel);
+        await frame.waitForFunction((id) => (document.querySelector('#f-environment') as HTMLSelectElement).value === id, {}, production);
+        expect(await shown()).toEqual(expected().view);
+      }
     });
 
     it('exports a CSV whose rows equal the computed rows', async () => {
@@ -143,6 +169,26 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       await dark.waitForSelector('[data-testid="chart-frequency"] canvas', { timeout: 30_000 });
       expect(await dark.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
       await screenshot(page, 'panel-dark');
+    });
+
+    it('filters by tenant as the ground truth does', async () => {
+      // A tenanted project with production deployments by several tenants in the window.
+      const space = emulator.history().Spaces[0];
+      const byTenant = (p: string) => new Set(truth.deployments.filter((d) => d.project === p && d.environment === production && d.tenant && d.completed! >= WINDOW.from && d.completed! < WINDOW.to).map((d) => d.tenant));
+      const tenanted = space.Projects.filter((p) => p.TenantedDeploymentMode !== 'Untenanted').sort((a, b) => byTenant(b.Id).size - byTenant(a.Id).size)[0];
+      const tenant = [...byTenant(tenanted.Id)][0]!;
+      const tenantedChannel = space.Channels.find((c) => c.ProjectId === tenanted.Id && c.IsDefault)!.Id;
+      await page.goto(`${emulator.url}/app#/${SPACE}/projects/${tenanted.Slug}/deployments?doraLens=insights&range=custom&from=${RANGE.from}&to=${RANGE.to}&tenant=${tenant}`);
+      const handle = await page.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 20_000 });
+      const tenantFrame = (await handle!.contentFrame())!;
+      await tenantFrame.waitForFunction((t) => (document.querySelector('#f-tenant') as HTMLSelectElement | null)?.value === t, { timeout: 30_000 }, tenant);
+      const value = (id: string) => tenantFrame.$eval(`[data-testid="${id}-value"]`, (el) => el.getAttribute('data-value'));
+      const r = referenceMetrics(truth.deployments, truth.releases, { project: tenanted.Id, channel: tenantedChannel, environment: production, tenant, ...WINDOW });
+      expect(r.total).toBeGreaterThan(0);
+      expect(Number(await value('frequency'))).toBe(r.successful);
+      expect(await value('failureRate')).toBe(r.rate === null ? '' : String(r.rate));
+      const all = referenceMetrics(truth.deployments, truth.releases, { project: tenanted.Id, channel: tenantedChannel, environment: production, tenant: 'all', ...WINDOW });
+      expect(all.successful).toBeGreaterThan(r.successful);
     });
   });
 }
