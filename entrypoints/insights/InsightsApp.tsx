@@ -67,12 +67,13 @@ export function InsightsApp() {
       </header>
       {data.state === 'loading' && <p class="muted">{data.message}</p>}
       {data.state === 'error' && <ErrorNotice error={data.error} onRetry={syncNow} />}
-      {data.state === 'syncing' && (
+      {data.state === 'syncing' && status?.state !== 'failed' && (
         <Notice title="Syncing your deployment history" testId="first-sync">
           <p>The first sync reads this space’s whole history from {origin}; later ones only what changed. The numbers appear when it finishes.</p>
         </Notice>
       )}
-      {status?.state === 'failed' && status.error && data.state === 'ready' && <ErrorNotice error={status.error} onRetry={syncNow} />}
+      {/* A failed first sync (nothing to show yet) or a failed later one (older numbers stay on screen). */}
+      {status?.state === 'failed' && status.error && (data.state === 'ready' || data.state === 'syncing') && <ErrorNotice error={status.error} onRetry={syncNow} />}
       {data.state === 'ready' && project && (
         <ProjectInsights
           prepared={data.prepared}

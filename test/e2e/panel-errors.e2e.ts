@@ -1,0 +1,59 @@
+/**
+ * The panel's error states, each with its way out: a failed first sync (reason and Retry, then the numbers)
+ * and an expired Octopus session (a link to Octopus's sign-in page).
+ */
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningEmulator, startEmulator } from '../emulator/server';
+import { EMULATOR_USERS } from '../emulator/users';
+import { type ExtensionBrowser, launchWithExtension, signIn } from './browser';
+
+let emulator: RunningEmulator;
+let ext: ExtensionBrowser;
+let page: Page;
+
+async function openPanel(slug: string): Promise<Frame> {
+  await page.goto(`${emulator.url}/app#/Spaces-1/projects/${slug}/deployments?doraLens=insights`);
+  const handle = await page.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 20_000 });
+  return (await handle!.contentFrame())!;
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator({ scale: 'tiny', port: 0, seed: 2 });
+  ext = await launchWithExtension();
+  page = await ext.browser.newPage();
+  await signIn(page, emulator.url, EMULATOR_USERS.admin);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await emulator?.close();
+});
+
+describe('panel error states', () => {
+  it('explains a failed first sync and recovers with Retry', async () => {
+    emulator.setFaults('500:route=/api/Spaces-1/deployments*');
+    const slug = emulator.history().Spaces[0].Projects[0].Slug;
+    const frame = await openPanel(slug);
+    await frame.waitForSelector('[data-testid="error-server-error"]', { timeout: 60_000 });
+    const text = await frame.$eval('[data-testid="error-server-error"]', (el) => el.textContent ?? '');
+    expect(text).toContain('HTTP 500');
+    expect(await frame.$('[data-testid="first-sync"]')).toBeNull();
+    emulator.setFaults('');
+    await frame.click('[data-testid="error-server-error"] button');
+    await frame.waitForSelector('[data-testid="chart-frequency"] canvas', { timeout: 60_000 });
+  });
+
+  it('asks to sign in again when the Octopus session has expired, with a link to Octopus’s sign-in page', async () => {
+    const slug = emulator.history().Spaces[0].Projects[1].Slug;
+    const frame = await openPanel(slug);
+    await frame.waitForSelector('[data-testid="chart-frequency"] canvas', { timeout: 60_000 });
+    // The session ends (timeout, sign-out elsewhere) while the panel is open; the user asks for a sync.
+    emulator.expireSessions();
+    await frame.click('[data-testid="sync-bar"] button');
+    const link = await frame.waitForSelector('[data-testid="error-not-signed-in"] a', { timeout: 60_000 });
+    expect(await link!.evaluate((a) => a.getAttribute('href'))).toBe(`${emulator.url}/app#/users/sign-in`);
+    // The numbers already shown stay on screen.
+    expect(await frame.$('[data-testid="chart-frequency"] canvas')).not.toBeNull();
+  });
+});
