@@ -33,7 +33,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReplies[WorkerReque
     case 'sync': {
       const session = await whoAmI(request.origin);
       // Not awaited: the reply says it started; progress and the outcome go through storage.session.
-      void runSync(request.origin, request.space, sink);
+      void runSync(request.origin, request.space, sink, undefined, session);
       return { started: true, userId: session.userId };
     }
   }

@@ -24,7 +24,7 @@ export async function refreshCachedSpaces(sink: StatusSink): Promise<{ origin: s
       cache.close();
     }
     for (const space of spaces) {
-      const result = await runSync(origin, space, sink);
+      const result = await runSync(origin, space, sink, undefined, session);
       done.push({ origin, space, outcome: result === 'already-running' ? result : result.state });
     }
   }

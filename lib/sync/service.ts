@@ -24,27 +24,13 @@ export function clientFor(origin: string): OctopusClient {
 }
 
 /**
- * Who is signed in on `origin`. Remembered for a minute: a page asking before it starts a sync must not
- * cost the sync an extra request. A 401 on any later request still reports the expired session.
+ * Who is signed in on `origin`, asked afresh every time: the cache a sync writes into is chosen by this
+ * answer, so a stale one (another user signed in since) would put one user's data in another's cache.
  */
-const SESSION_MEMORY_MS = 60_000;
-const sessions = new Map<string, { at: number; session: SessionInfo }>();
 export async function whoAmI(origin: string, signal?: AbortSignal): Promise<SessionInfo> {
-  const known = sessions.get(origin);
-  if (known && Date.now() - known.at < SESSION_MEMORY_MS) return known.session;
-  try {
-    const user = await getCurrentUser(clientFor(origin), { signal });
-    const session = { origin, userId: user.Id, username: user.Username, displayName: user.DisplayName };
-    sessions.set(origin, { at: Date.now(), session });
-    return session;
-  } catch (error) {
-    sessions.delete(origin);
-    throw error;
-  }
+  const user = await getCurrentUser(clientFor(origin), { signal });
+  return { origin, userId: user.Id, username: user.Username, displayName: user.DisplayName };
 }
-
-/** Forget the session after a 401, so the next request asks again (the user may have switched accounts). */
-export const forgetSession = (origin: string): boolean => sessions.delete(origin);
 
 export function describeError(error: unknown): SyncError {
   if (isOctopusError(error)) {
@@ -59,11 +45,17 @@ export function describeError(error: unknown): SyncError {
 }
 
 /**
- * Syncs one space for whoever is signed in on `origin`. Returns `'already-running'` when another context
- * holds the lock for the same server, user and space.
+ * Syncs one space for whoever is signed in on `origin` (`session`, when the caller has just asked).
+ * Returns `'already-running'` when another context holds the lock for the same server, user and space.
  */
-export async function runSync(origin: string, space: string, sink: StatusSink, signal?: AbortSignal): Promise<SyncStatus | 'already-running'> {
-  const session = await whoAmI(origin, signal);
+export async function runSync(
+  origin: string,
+  space: string,
+  sink: StatusSink,
+  signal?: AbortSignal,
+  known?: SessionInfo,
+): Promise<SyncStatus | 'already-running'> {
+  const session = known ?? (await whoAmI(origin, signal));
   const key = statusKey(origin, session.userId, space);
   const outcome = await withSyncLock(`dora-lens-${key}`, async () => {
     const cache = await openCache(origin, session.userId);
@@ -83,7 +75,6 @@ export async function runSync(origin: string, space: string, sink: StatusSink, s
     } catch (error) {
       status.state = 'failed';
       status.error = describeError(error);
-      if (error instanceof NotSignedIn) forgetSession(origin);
     } finally {
       status.finishedAt = Date.now();
       status.progress = undefined;

@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deleteCache, listCaches, openCache } from '@/lib/store/cache';
 import { refreshCachedSpaces } from '@/lib/sync/refresh';
+import { runSync } from '@/lib/sync/service';
 import type { SyncStatus } from '@/lib/sync/status';
 import { type RunningEmulator, startEmulator } from '../../emulator/server';
 import { EMULATOR_USERS } from '../../emulator/users';
@@ -42,5 +43,27 @@ describe('background refresh', () => {
     const other = await openCache(emulator.url, 'Users-2');
     expect((await other.readHistory('Spaces-1')).deployments.length).toBe(0);
     other.close();
+  });
+
+  it('syncs into the cache of whoever is signed in now, even right after another user signed in', async () => {
+    const session = sessionFetch(emulator.url);
+    vi.stubGlobal('fetch', session.fetch);
+    const sink = { publish: async () => {} };
+    await session.signIn(EMULATOR_USERS.admin.username, EMULATOR_USERS.admin.password);
+    const first = await runSync(emulator.url, 'Spaces-1', sink);
+    // Another user signs in on the same browser moments later.
+    await session.signIn(EMULATOR_USERS.restricted.username, EMULATOR_USERS.restricted.password);
+    const second = await runSync(emulator.url, 'Spaces-1', sink);
+    expect(first !== 'already-running' && first.userId).toBe('Users-1');
+    expect(second !== 'already-running' && second.userId).toBe('Users-2');
+    const admin = await openCache(emulator.url, 'Users-1');
+    const restricted = await openCache(emulator.url, 'Users-2');
+    const adminCount = (await admin.readHistory('Spaces-1')).deployments.length;
+    const restrictedCount = (await restricted.readHistory('Spaces-1')).deployments.length;
+    admin.close();
+    restricted.close();
+    expect(adminCount).toBe(emulator.history().Spaces[0].Deployments.length);
+    expect(restrictedCount).toBeGreaterThan(0);
+    expect(restrictedCount).toBeLessThan(adminCount);
   });
 });
