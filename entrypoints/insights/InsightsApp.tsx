@@ -25,7 +25,7 @@ export function InsightsApp() {
     [userSettings.timeZone, userSettings.weekStart, userSettings.tierYear],
   );
   const [now, setNow] = useState(() => Date.now());
-  const { data, status, syncNow } = useSpaceHistory(origin, space, {
+  const { data, status, syncError, syncNow } = useSpaceHistory(origin, space, {
     blockedIsFailure: userSettings.blockedIsFailure,
     staleAfterMs: userSettings.refreshMinutes * 60_000,
   });
@@ -73,7 +73,10 @@ export function InsightsApp() {
         </Notice>
       )}
       {/* A failed first sync (nothing to show yet) or a failed later one (older numbers stay on screen). */}
-      {status?.state === 'failed' && status.error && (data.state === 'ready' || data.state === 'syncing') && <ErrorNotice error={status.error} onRetry={syncNow} />}
+      {syncError && data.state === 'ready' && <ErrorNotice error={syncError} onRetry={syncNow} />}
+      {!syncError && status?.state === 'failed' && status.error && (data.state === 'ready' || data.state === 'syncing') && (
+        <ErrorNotice error={status.error} onRetry={syncNow} />
+      )}
       {data.state === 'ready' && project && (
         <ProjectInsights
           prepared={data.prepared}

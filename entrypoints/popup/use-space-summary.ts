@@ -9,7 +9,7 @@ import type { SpaceSummaryProps, SummaryState } from '@/components/SpaceSummary'
 import { csvFileName } from '@/lib/export/csv-file-name';
 import { deploymentsCsv } from '@/lib/export/deployments-csv';
 import { type SpaceSummary, spaceSummary } from '@/lib/space-summary';
-import type { SyncStatus } from '@/lib/sync/status';
+import type { SyncError, SyncStatus } from '@/lib/sync/status';
 import { useSettings } from '@/lib/ui/use-settings';
 import { type SpaceData, useSpaceHistory } from '@/lib/ui/use-space-history';
 
@@ -35,7 +35,13 @@ function saveFile(text: string, fileName: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
-function summaryState(data: SpaceData, status: SyncStatus | undefined, summary: SpaceSummary | undefined): SummaryState {
+function summaryState(data: SpaceData, status: SyncStatus | undefined, summary: SpaceSummary | undefined, syncError?: SyncError): SummaryState {
+  // The popup is too small for numbers and an error side by side: a sync that could not start says so.
+  if (syncError) {
+    return syncError.kind === 'not-signed-in'
+      ? { kind: 'signed-out', message: syncError.message, signInUrl: syncError.signInUrl ?? '' }
+      : { kind: 'failed', message: syncError.message };
+  }
   switch (data.state) {
     case 'loading':
       return { kind: 'loading', message: data.message };
@@ -62,7 +68,7 @@ function summaryState(data: SpaceData, status: SyncStatus | undefined, summary: 
  */
 export function useSpaceSummary(origin: string, spaceId: string, retry: () => void): SpaceSummaryProps {
   const settings = useSettings();
-  const { data, status, syncNow } = useSpaceHistory(origin, spaceId, {
+  const { data, status, syncError, syncNow } = useSpaceHistory(origin, spaceId, {
     blockedIsFailure: settings.blockedIsFailure,
     staleAfterMs: settings.refreshMinutes * 60_000,
   });
@@ -70,7 +76,7 @@ export function useSpaceSummary(origin: string, spaceId: string, retry: () => vo
   // The 30-day window ends when the data arrived (a fresh sync re-anchors it), not at each render.
   const now = useMemo(() => Date.now(), [history]);
   const summary = useMemo(() => (history ? spaceSummary(history, { now, tierYear: settings.tierYear }) : undefined), [history, now, settings.tierYear]);
-  const state = summaryState(data, status, summary);
+  const state = summaryState(data, status, summary, syncError);
   const signInUrl = `${origin}/app#/users/sign-in`;
 
   return {

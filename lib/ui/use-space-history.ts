@@ -22,6 +22,8 @@ export type SpaceData =
 export interface SpaceHistory {
   data: SpaceData;
   status?: SyncStatus;
+  /** Why the last "Sync now" could not start (e.g. the session expired), while older numbers stay shown. */
+  syncError?: SyncError;
   syncNow: () => void;
 }
 
@@ -31,8 +33,19 @@ export function useSpaceHistory(origin: string, space: string, options: { blocke
   const session = useRef<SessionInfo | undefined>(undefined);
   const reload = useRef<() => Promise<void>>(async () => {});
 
-  const startSync = () =>
-    askWorker({ type: 'sync', origin, space }).catch((error) => setData({ state: 'error', error: toSyncError(error) }));
+  const [syncError, setSyncError] = useState<SyncError>();
+  // With numbers on screen, a sync that cannot start is reported beside them; before any, it replaces them.
+  const startSync = () => {
+    setSyncError(undefined);
+    return askWorker({ type: 'sync', origin, space }).then(
+      () => undefined,
+      (error) => {
+        const detail = toSyncError(error);
+        setSyncError(detail);
+        setData((current) => (current.state === 'ready' ? current : { state: 'error', error: detail }));
+      },
+    );
+  };
 
   useEffect(() => {
     let cancelled = false;
@@ -91,7 +104,7 @@ export function useSpaceHistory(origin: string, space: string, options: { blocke
     };
   }, [origin, space, options.blockedIsFailure]);
 
-  return { data, status, syncNow: () => void startSync() };
+  return { data, status, syncError, syncNow: () => void startSync() };
 }
 
 function toSyncError(error: unknown): SyncError {
