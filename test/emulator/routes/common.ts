@@ -18,6 +18,23 @@ export function spaceOf(ctx: Ctx, permission: string): number {
 }
 
 /** Octopus ids are case-insensitive in URLs: `deployments-12` → `Deployments-12`. */
+/**
+ * The spaces an installation-wide list (`/api/tasks`, `/api/events`) covers: `?spaces=` (or every space the
+ * user may see), with Octopus's 403 when a named space is one they may not.
+ */
+export function requestedSpaces(ctx: Ctx, permission: string): number[] {
+  const store = ctx.core.store;
+  const wanted = ctx.query.list('spaces');
+  const spaces = store.spaces.map((_, i) => i).filter((i) => ctx.access.inSpace(i));
+  if (!wanted || wanted.some((w) => w.toLowerCase() === 'all')) return spaces;
+  const ids = new Set(wanted.map((w) => canonicalId(w, 'Spaces')));
+  for (const id of ids) {
+    const s = store.spaceIndex.get(id);
+    if (s !== undefined && !ctx.access.inSpace(s)) throw forbidden(permission);
+  }
+  return spaces.filter((s) => ids.has(store.spaces[s].Id));
+}
+
 export function canonicalId(id: string, prefix: string): string {
   const n = idNumberOf(id, prefix);
   return n < 0 ? id : `${prefix}-${n}`;

@@ -15,7 +15,7 @@ import { eventJson } from '../resources';
 import { EVENT_CATEGORIES, EventKind, eventLag, idNumber, MAX_EVENT_LAG_MS, type Store } from '../store';
 import { lowerBound } from '../columns';
 import { EVENTS_TEMPLATE } from './root';
-import { canonicalId, filterKey, indexesOf, pageOfRows, spaceOf } from './common';
+import { canonicalId, filterKey, indexesOf, pageOfRows, requestedSpaces, spaceOf } from './common';
 
 const SPACE_PARAMS =
   'skip,regarding,regardingAny,user,users,projects,projectGroups,environments,eventGroups,eventCategories,eventAgents,tags,tenants,from,to,internal,fromAutoId,toAutoId,documentTypes,asCsv,take,ids,excludeDifference';
@@ -228,16 +228,7 @@ export function registerEvents(router: Router): void {
 
   router.get('/api/events', (ctx) => {
     const store = ctx.core.store;
-    const wanted = ctx.query.list('spaces');
-    let spaces = store.spaces.map((_, i) => i).filter((i) => ctx.access.inSpace(i));
-    if (wanted && !wanted.some((w) => w.toLowerCase() === 'all')) {
-      const ids = new Set(wanted.map((w) => canonicalId(w, 'Spaces')));
-      for (const id of ids) {
-        const s = store.spaceIndex.get(id);
-        if (s !== undefined && !ctx.access.inSpace(s)) throw forbidden('EventView');
-      }
-      spaces = spaces.filter((s) => ids.has(store.spaces[s].Id));
-    }
+    const spaces = requestedSpaces(ctx, 'EventView');
     const rows = matchingEvents(ctx, store, spaces);
     return { body: pageOfRows(ctx, rows, 'Event', EVENTS_TEMPLATE, (e) => eventJson(store, e)) };
   });

@@ -10,7 +10,7 @@ import type { Ctx, Router } from '../router';
 import { taskDescription, taskJson } from '../resources';
 import { isFinalState, State, type Store, stateCode, stateName, TaskKind } from '../store';
 import { TASKS_TEMPLATE } from './root';
-import { canonicalId, filterKey, indexesOf, jsonBody, pageOfRows, spaceOf, unionRows } from './common';
+import { canonicalId, filterKey, indexesOf, jsonBody, pageOfRows, requestedSpaces, spaceOf, unionRows } from './common';
 
 const SPACE_PARAMS =
   'skip,active,environment,tenant,runbook,project,name,node,running,states,hasPendingInterruptions,hasWarningsOrErrors,take,ids,partialName,description,fromCompletedDate,toCompletedDate,fromQueueDate,toQueueDate,fromStartDate,toStartDate';
@@ -132,16 +132,7 @@ export function registerTasks(router: Router): void {
 
   router.get('/api/tasks', (ctx) => {
     const store = ctx.core.store;
-    const wanted = ctx.query.list('spaces');
-    let spaces = store.spaces.map((_, i) => i).filter((i) => ctx.access.inSpace(i));
-    if (wanted && !wanted.some((w) => w.toLowerCase() === 'all')) {
-      const ids = new Set(wanted.map((w) => canonicalId(w, 'Spaces')));
-      for (const id of ids) {
-        const s = store.spaceIndex.get(id);
-        if (s !== undefined && !ctx.access.inSpace(s)) throw forbidden('TaskView');
-      }
-      spaces = spaces.filter((s) => ids.has(store.spaces[s].Id));
-    }
+    const spaces = requestedSpaces(ctx, 'TaskView');
     const rows = spaces.length ? matchingTasks(ctx, store, spaces) : new Int32Array(0);
     return { body: pageOfRows(ctx, rows, 'Task', TASKS_TEMPLATE, (t) => taskJson(store, t)) };
   });
