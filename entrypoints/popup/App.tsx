@@ -34,7 +34,7 @@ export function App() {
       {tab === undefined ? (
         <p class="muted">Loading…</p>
       ) : tab.kind === 'space' ? (
-        <SpaceSection origin={tab.origin} spaceId={tab.spaceId} />
+        <SpaceSection server={tab.server} spaceId={tab.spaceId} />
       ) : (
         <>
           <CurrentSite tab={tab} />
@@ -46,13 +46,13 @@ export function App() {
 }
 
 /** Retry starts the space's lookup over (who is signed in, the cache, a sync) by mounting it afresh. */
-function SpaceSection({ origin, spaceId }: { origin: string; spaceId: string }) {
+function SpaceSection({ server, spaceId }: { server: string; spaceId: string }) {
   const [attempt, setAttempt] = useState(0);
-  return <ConnectedSummary key={attempt} origin={origin} spaceId={spaceId} retry={() => setAttempt((n) => n + 1)} />;
+  return <ConnectedSummary key={attempt} server={server} spaceId={spaceId} retry={() => setAttempt((n) => n + 1)} />;
 }
 
-function ConnectedSummary({ origin, spaceId, retry }: { origin: string; spaceId: string; retry: () => void }) {
-  return <SpaceSummary {...useSpaceSummary(origin, spaceId, retry)} />;
+function ConnectedSummary({ server, spaceId, retry }: { server: string; spaceId: string; retry: () => void }) {
+  return <SpaceSummary {...useSpaceSummary(server, spaceId, retry)} />;
 }
 
 function CurrentSite({ tab }: { tab: Exclude<TabContext, { kind: 'space' }> }) {

@@ -5,12 +5,12 @@
  */
 import browser from 'webextension-polyfill';
 import { parseRoute } from '@/lib/host/routes';
-import { httpOrigin } from '@/lib/server-url';
+import { httpOrigin, serverOfPage } from '@/lib/server-url';
 import { isServerEnabled } from '@/lib/servers';
 
 export type TabContext =
-  /** An Octopus space page on a server DORA Lens works on. */
-  | { kind: 'space'; tabId?: number; origin: string; spaceId: string }
+  /** An Octopus space page on a server DORA Lens works on (`server`: its base URL). */
+  | { kind: 'space'; tabId?: number; server: string; spaceId: string }
   /** Any other http(s) page, enabled or not. */
   | { kind: 'site'; tabId?: number; origin: string; enabled: boolean }
   /** Browser pages, local files, or a URL we may not read. */
@@ -20,7 +20,8 @@ export function tabContext(tabId: number | undefined, url: string | undefined, e
   const origin = httpOrigin(url);
   if (!origin || !url) return { kind: 'other' };
   const route = enabled ? parseRoute(new URL(url)) : undefined;
-  return route ? { kind: 'space', tabId, origin, spaceId: route.spaceId } : { kind: 'site', tabId, origin, enabled };
+  const server = serverOfPage(url);
+  return route && server ? { kind: 'space', tabId, server, spaceId: route.spaceId } : { kind: 'site', tabId, origin, enabled };
 }
 
 export async function readActiveTab(): Promise<TabContext> {

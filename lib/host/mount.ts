@@ -19,13 +19,17 @@ export interface MountOptions {
   renderPanel: (container: HTMLElement, context: { spaceId: string; projectSlug: string; query: URLSearchParams }) => void;
   /** Re-aligns an open panel with the host layout, which can change after every host render. */
   placePanel: (container: HTMLElement) => void;
-  /** The space report's address (an extension page), for the entry in the space's main navigation. */
-  reportHref?: (spaceId: string) => string;
+  /**
+   * Opens the space report, for the entry in the space's main navigation. The entry carries no address:
+   * the report is an extension page, whose URL must not be written into the host page (it would tell the
+   * page's scripts that DORA Lens is installed, and in Firefox its per-install id).
+   */
+  openReport?: (spaceId: string) => void;
   signal: AbortSignal;
   win?: Window;
 }
 
-export function mountHostIntegration({ renderPanel, placePanel, reportHref, signal, win = window }: MountOptions): void {
+export function mountHostIntegration({ renderPanel, placePanel, openReport, signal, win = window }: MountOptions): void {
   const doc = win.document;
   let scheduled = false;
   let routeSeenAt = 0;
@@ -46,11 +50,10 @@ export function mountHostIntegration({ renderPanel, placePanel, reportHref, sign
       panelKey = '';
       return;
     }
-    const spaceNav = reportHref ? findSpaceNav(doc, route.spaceId) : undefined;
-    if (spaceNav && reportHref) {
-      const href = reportHref(route.spaceId);
+    const spaceNav = openReport ? findSpaceNav(doc, route.spaceId) : undefined;
+    if (spaceNav && openReport) {
       const title = 'DORA metrics across this space: opens the DORA Lens space report';
-      ensureNavEntry(spaceNav, { href, title, selected: false, onOpen: () => win.open(href, '_blank', 'noopener') }, 'space-entry');
+      ensureNavEntry(spaceNav, { title, selected: false, onOpen: () => openReport(route.spaceId) }, 'space-entry');
     }
     if (!slug) {
       for (const kind of ['nav-entry', 'overlay', 'panel'] as const) removeInjected(doc, kind);

@@ -64,7 +64,7 @@ export class NotSignedIn extends OctopusError {
       url,
     );
     this.signInUrl = `${origin}/app#/users/sign-in`;
-    this.serverMessage = body?.ErrorMessage;
+    this.serverMessage = detail(body) || undefined;
   }
 }
 
@@ -72,20 +72,17 @@ export class NotSignedIn extends OctopusError {
 export class Forbidden extends OctopusError {
   readonly kind = 'forbidden';
   readonly transient = false;
-  /** Octopus's `ErrorMessage`, e.g. "You do not have permission … Missing permission: ProjectView". */
+  /**
+   * Octopus's own words (`ErrorMessage` and `Errors`), e.g. "You do not have permission … Missing permission:
+   * ProjectView". Kept apart from `message` in every error: it is the server's text, shown quoted as such.
+   */
   readonly serverMessage?: string;
   /** Parsed from the message when Octopus names it. */
   readonly missingPermission?: string;
 
   constructor(url: string, body?: OctopusErrorBody) {
-    const said = detail(body);
-    super(
-      said
-        ? `Octopus refused this request: ${said} Ask your Octopus administrator for access if you need this data.`
-        : 'Octopus refused this request because your account lacks a permission. Ask your Octopus administrator for access if you need this data.',
-      url,
-    );
-    this.serverMessage = body?.ErrorMessage;
+    super('Octopus refused this request because your account lacks a permission. Ask your Octopus administrator for access if you need this data.', url);
+    this.serverMessage = detail(body) || undefined;
     this.missingPermission = /Missing permission: (\w+)/.exec(body?.ErrorMessage ?? '')?.[1];
   }
 }
@@ -97,12 +94,8 @@ export class NotFound extends OctopusError {
   readonly serverMessage?: string;
 
   constructor(url: string, body?: OctopusErrorBody) {
-    const said = detail(body);
-    super(
-      `Octopus could not find ${new URL(url).pathname}${said ? ` (${said})` : ''}. It may have been deleted or moved to another space; refresh and try again.`,
-      url,
-    );
-    this.serverMessage = body?.ErrorMessage;
+    super(`Octopus could not find ${new URL(url).pathname}. It may have been deleted or moved to another space; refresh and try again.`, url);
+    this.serverMessage = detail(body) || undefined;
   }
 }
 
@@ -132,12 +125,11 @@ export class ServerError extends OctopusError {
     readonly status: number,
     body?: OctopusErrorBody,
   ) {
-    const said = detail(body);
     super(
-      `Octopus at ${new URL(url).origin} answered with an error (HTTP ${status}${said ? `: ${said}` : ''}). Try again later; if it keeps happening, ask your Octopus administrator to check the server.`,
+      `Octopus at ${new URL(url).origin} answered with an error (HTTP ${status}). Try again later; if it keeps happening, ask your Octopus administrator to check the server.`,
       url,
     );
-    this.serverMessage = body?.ErrorMessage;
+    this.serverMessage = detail(body) || undefined;
   }
 }
 
@@ -170,12 +162,11 @@ export class UnexpectedResponse extends OctopusError {
     reason: string,
     body?: OctopusErrorBody,
   ) {
-    const said = detail(body);
     super(
-      `The server at ${new URL(url).origin} did not answer like Octopus Deploy (HTTP ${status}, ${reason}${said ? `: ${said}` : ''}). Check that this is your Octopus server's address.`,
+      `The server at ${new URL(url).origin} did not answer like Octopus Deploy (HTTP ${status}, ${reason}). Check that this is your Octopus server's address.`,
       url,
     );
-    this.serverMessage = body?.ErrorMessage;
+    this.serverMessage = detail(body) || undefined;
   }
 }
 

@@ -58,8 +58,8 @@ export interface Cache {
 
 const spaceRange = (space: string, kind: ChunkKind) => IDBKeyRange.bound([space, kind, -Infinity], [space, kind, Infinity]);
 
-export async function openCache(origin: string, userId: string): Promise<Cache> {
-  const name = databaseName(origin, userId);
+export async function openCache(server: string, userId: string): Promise<Cache> {
+  const name = databaseName(server, userId);
   const db: IDBPDatabase<CacheSchema> = await openDB<CacheSchema>(name, DB_VERSION, {
     upgrade,
     // Another tab upgrading the schema: let it, and reopen on next use.
@@ -168,7 +168,7 @@ export async function openCache(origin: string, userId: string): Promise<Cache> 
 }
 
 /** Every DORA Lens cache in this browser profile (extension origin), by server and user. */
-export async function listCaches(): Promise<{ name: string; origin: string; userId: string }[]> {
+export async function listCaches(): Promise<{ name: string; server: string; userId: string }[]> {
   const all = await indexedDB.databases();
   return all.flatMap(({ name }) => {
     const parsed = name?.startsWith(`${DB_PREFIX}:`) ? parseDatabaseName(name) : undefined;
@@ -176,6 +176,6 @@ export async function listCaches(): Promise<{ name: string; origin: string; user
   });
 }
 
-export function deleteCache(origin: string, userId: string): Promise<void> {
-  return deleteDB(databaseName(origin, userId));
+export function deleteCache(server: string, userId: string): Promise<void> {
+  return deleteDB(databaseName(server, userId));
 }

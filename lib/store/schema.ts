@@ -1,5 +1,5 @@
 /**
- * The cache's IndexedDB schema: one database per (Octopus server origin, Octopus user id), opened only
+ * The cache's IndexedDB schema: one database per (Octopus server base URL, Octopus user id), opened only
  * from extension contexts (DESIGN.md decision 1). Deployments and releases are stored as columnar chunks,
  * not one object per deployment: ~100x faster to read and write and ~5x smaller (docs/toolchain.md).
  *
@@ -97,12 +97,16 @@ export function upgrade(db: IDBPDatabase<CacheSchema>, oldVersion: number): void
   }
 }
 
-/** The database name for one server and user: a second user on the same browser gets another database. */
-export function databaseName(origin: string, userId: string): string {
-  return `${DB_PREFIX}:${new URL(origin).origin}:${userId}`;
+/**
+ * The database name for one server (its base URL, lib/server-url.ts) and user: a second user on the same
+ * browser gets another database, and so does a second server under another path of the same host. A
+ * server at the root of its host has its origin as base URL, so caches made before base URLs keep their name.
+ */
+export function databaseName(server: string, userId: string): string {
+  return `${DB_PREFIX}:${server}:${userId}`;
 }
 
-export function parseDatabaseName(name: string): { origin: string; userId: string } | undefined {
+export function parseDatabaseName(name: string): { server: string; userId: string } | undefined {
   const match = /^dora-lens:(.+):([^:]+)$/.exec(name);
-  return match ? { origin: match[1], userId: match[2] } : undefined;
+  return match ? { server: match[1], userId: match[2] } : undefined;
 }

@@ -21,7 +21,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page, type WebWorker } from 'puppeteer-core';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSER_NAMES: readonly BrowserName[] = ['chromium', 'firefox'];
@@ -400,6 +400,30 @@ export async function gotoExtensionPage(page: Page, url: string): Promise<void> 
     await page.waitForFunction((expected) => location.href.split('#')[0] === expected && document.readyState === 'complete', { polling: 50 }, url.split('#')[0]);
   } else {
     await page.goto(url);
+  }
+}
+
+/**
+ * The DORA Lens panel's frame inside an Octopus page. Its container's shadow root is closed (the host page
+ * must not read the extension URL), so it is found among the page's frames: the one showing the
+ * extension's insights page (asked of each frame: Firefox does not tell puppeteer a `moz-extension:` frame's URL).
+ */
+export async function waitForPanelFrame(page: Page, { timeout = 20_000, project }: { timeout?: number; project?: string } = {}): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame() || frame.detached) continue;
+      // After a route change the previous project's panel may still be there for a frame.
+      const isPanel = await frame
+        .evaluate(
+          (slug) => location.protocol.endsWith('-extension:') && location.pathname === '/insights.html' && (slug === null || new URLSearchParams(location.hash.slice(1)).get('project') === slug),
+          project ?? null,
+        )
+        .catch(() => false);
+      if (isPanel) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`No DORA Lens panel frame in ${page.url()} after ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 

@@ -6,10 +6,12 @@ describe('tabContext (what the popup shows for the active tab)', () => {
     expect(tabContext(7, 'https://octopus.example.com/app#/Spaces-12/projects/acme-web/deployments', true)).toEqual({
       kind: 'space',
       tabId: 7,
-      origin: 'https://octopus.example.com',
+      server: 'https://octopus.example.com',
       spaceId: 'Spaces-12',
     });
     expect(tabContext(7, 'http://127.0.0.1:8066/app#/Spaces-1', true)).toMatchObject({ kind: 'space', spaceId: 'Spaces-1' });
+    // A server under a path is that path, not the host.
+    expect(tabContext(7, 'https://tools.example.com/octopus/app#/Spaces-3', true)).toMatchObject({ kind: 'space', server: 'https://tools.example.com/octopus' });
   });
 
   it('offers enabling on an Octopus page of a server that is not enabled yet', () => {

@@ -41,7 +41,7 @@ const open = async (user = 'Users-1') => {
 };
 afterEach(async () => {
   for (const c of opened.splice(0)) c.close();
-  for (const { origin, userId } of await listCaches()) await deleteCache(origin, userId);
+  for (const { server, userId } of await listCaches()) await deleteCache(server, userId);
 });
 
 describe('cache', () => {
@@ -90,7 +90,7 @@ describe('cache', () => {
     await first.writePage('Spaces-1', { deployments: [deployment(1)] });
     expect((await second.readHistory('Spaces-1')).deployments.length).toBe(0);
     expect((await listCaches()).map((c) => c.userId).sort()).toEqual(['Users-1', 'Users-2']);
-    expect((await listCaches())[0].origin).toBe(ORIGIN);
+    expect((await listCaches())[0].server).toBe(ORIGIN);
   });
 
   it('keeps references to dimensions it has not seen, as placeholders, rather than dropping rows', async () => {
