@@ -1,10 +1,11 @@
 /**
  * npm run emulator -- [--scale tiny|demo|large|huge] [--seed N] [--now ISO|ms] [--data history.json]
  *                     [--port N] [--host H] [--faults SPEC] [--same-site Lax|Strict]
- *                     [--session-timeout MIN] [--write FILE]
+ *                     [--session-timeout MIN] [--base-path /octopus] [--write FILE]
  *
  * Serves the emulator until interrupted; with `--write FILE` writes the history file and exits instead.
  */
+import { normaliseBasePath } from './base-path';
 import { parseFaultSpec } from './faults';
 import { isScaleName } from './generator/scales';
 import { HistoryFileError } from './history-load';
@@ -23,7 +24,8 @@ const USAGE = `usage: npm run emulator -- [options]
   --host H                       default 127.0.0.1
   --faults SPEC                  e.g. 503:rate=0.1,429:every=20:retryAfter=1,latency=50ms
   --same-site Lax|Strict         session cookies' SameSite (default Lax)
-  --session-timeout MIN          sliding session timeout in minutes (default 20)`;
+  --session-timeout MIN          sliding session timeout in minutes (default 20)
+  --base-path PATH               serve Octopus under a path, as behind a reverse proxy (e.g. /octopus)`;
 
 function fail(message: string): never {
   console.error(`emulator: ${message}\n\n${USAGE}`);
@@ -98,6 +100,14 @@ function parseArgs(argv: string[]): EmulatorOptions & { write?: string } {
         const v = Number(value());
         if (!(v > 0)) fail('--session-timeout must be a positive number of minutes');
         opts.sessionTimeoutMinutes = v;
+        break;
+      }
+      case '--base-path': {
+        try {
+          opts.basePath = normaliseBasePath(value());
+        } catch (e) {
+          fail((e as Error).message);
+        }
         break;
       }
       default:

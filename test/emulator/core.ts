@@ -16,6 +16,8 @@ export interface CoreOptions {
   seed: number;
   /** Folder of the web UI mimic (index.html and assets). */
   uiDir: string;
+  /** `''`, or the path Octopus is served under (`/octopus`), see base-path.ts. */
+  basePath: string;
 }
 
 export class EmulatorCore {

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { ActivityResult } from './activity';
 import { authCookieName, CSRF_HEADER, csrfCookieName, parseCookies, type SameSite } from './auth';
+import { insideBasePath, linksUnder, normaliseBasePath } from './base-path';
 import { EmulatorCore } from './core';
 import type { CountersSnapshot } from './counters';
 import { csrfRejected, errorBody, HttpError, methodNotAllowed, notFound, unauthorized } from './errors';
@@ -54,6 +55,11 @@ export interface EmulatorOptions {
   sessionTimeoutMinutes?: number;
   /** The emulator's clock (epoch ms); history ends here. Default: now, rounded down to the minute. */
   now?: number;
+  /**
+   * Serve Octopus under a path, as behind a reverse proxy (`/octopus`: `/octopus/app`, `/octopus/api`,
+   * cookies and links under it). Default: the root.
+   */
+  basePath?: string;
 }
 
 export interface SignedIn {
@@ -66,7 +72,12 @@ export interface SignedIn {
 }
 
 export interface RunningEmulator {
+  /** The server's base URL: its origin plus the base path (`http://127.0.0.1:8080/octopus`). */
   url: string;
+  /** Scheme, host and port only. */
+  origin: string;
+  /** `''` at the root, else e.g. `/octopus`. */
+  basePath: string;
   port: number;
   installationId: string;
   close(): Promise<void>;
@@ -178,7 +189,7 @@ export function createHandler(core: EmulatorCore) {
       data = reply.raw.data;
       contentType = reply.raw.contentType;
     } else {
-      let text = reply.body === undefined ? '' : JSON.stringify(reply.body);
+      let text = reply.body === undefined ? '' : JSON.stringify(reply.body, core.options.basePath ? linksUnder(core.options.basePath) : undefined);
       if (opts.corrupt?.kind === 'truncate') text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
       // A stray trailing comma: syntactically invalid, otherwise intact.
       if (opts.corrupt?.kind === 'malformed') text = `${text.slice(0, -1)},${text.slice(-1)}`;
@@ -236,12 +247,15 @@ export function createHandler(core: EmulatorCore) {
       return;
     }
     const query = new Query(url.searchParams);
+    const base = core.options.basePath;
+    // The control endpoints answer at the root too: tests drive the emulator, not the proxied server.
+    const controlPath = url.pathname.startsWith('/__emulator') ? url.pathname : insideBasePath(url.pathname, base);
 
-    if (url.pathname.startsWith('/__emulator')) {
-      const { route, params } = control.match(method, url.pathname);
+    if (controlPath?.startsWith('/__emulator')) {
+      const { route, params } = control.match(method, controlPath);
       try {
-        if (!route) throw notFound(url.pathname);
-        const reply = await run(route, params, req, url.pathname, query);
+        if (!route) throw notFound(controlPath);
+        const reply = await run(route, params, req, controlPath, query);
         if (reply.stream) {
           res.writeHead(200, { 'Content-Type': reply.contentType ?? 'application/octet-stream' });
           await reply.stream(res);
@@ -252,22 +266,29 @@ export function createHandler(core: EmulatorCore) {
       return;
     }
 
-    if (!url.pathname.startsWith('/api')) {
-      const web = serveWeb(url.pathname, core.options.uiDir);
-      const count = url.pathname.startsWith('/app/assets/')
+    const pathname = insideBasePath(url.pathname, base);
+    if (pathname === undefined) {
+      // What a reverse proxy answers for a path it does not forward to Octopus.
+      send(req, res, { status: 404, raw: { data: 'Not found', contentType: 'text/plain; charset=utf-8' } }, { count: `${method} (outside ${base})` });
+      return;
+    }
+
+    if (!pathname.startsWith('/api')) {
+      const web = serveWeb(pathname, core.options.uiDir, base);
+      const count = pathname.startsWith('/app/assets/')
         ? `${method} /app/assets/{file}`
-        : ['/', '/app', '/app/'].includes(url.pathname)
-          ? `${method} ${url.pathname}`
+        : ['/', '/app', '/app/'].includes(pathname)
+          ? `${method} ${pathname}`
           : `${method} (other)`;
       send(req, res, web ?? { status: 404, raw: { data: 'Not found', contentType: 'text/plain; charset=utf-8' } }, { count });
       return;
     }
 
-    const path = canonicalPath(url.pathname, core.store.spaces[core.defaultSpace].Id);
+    const path = canonicalPath(pathname, core.store.spaces[core.defaultSpace].Id);
     const { route, params, allowed } = api.match(method, path);
     const count = route ? `${route.method} ${route.template}` : `${method} (no route)`;
 
-    const decision = core.faults.decide(method, url.pathname);
+    const decision = core.faults.decide(method, pathname);
     if (decision.latencyMs > 0) {
       core.counters.fault('latency');
       await new Promise((resolve) => setTimeout(resolve, decision.latencyMs));
@@ -325,6 +346,7 @@ function errorReply(e: unknown): Reply {
 }
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const basePath = normaliseBasePath(opts.basePath ?? '');
   const store = createStore(opts);
   const core = new EmulatorCore(store, {
     sameSite: opts.sameSite ?? 'Lax',
@@ -332,6 +354,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     faults: opts.faults ?? '',
     seed: opts.seed ?? 1,
     uiDir: fileURLToPath(new URL('./ui/', import.meta.url)),
+    basePath,
   });
   const handler = createHandler(core);
   const server = createServer((req, res) => {
@@ -347,10 +370,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = origin + basePath;
 
   return {
     url,
+    origin,
+    basePath,
     port,
     installationId: store.installationId,
     store,

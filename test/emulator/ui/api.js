@@ -13,6 +13,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Where the server lives: everything before `/app` in the page's own address (`/octopus` for
+ * `https://tools.example.com/octopus/app#/…`, '' at the root). Paths below start with `/api`; links the server
+ * sends already carry the base (it expands them against itself).
+ */
+export const basePath = location.pathname.replace(/\/app(\/.*)?$/, '');
+
+/** A same-server path (`/api/…`, `/app/…`) as a URL under the base. */
+export const serverUrl = (path) => (path.startsWith('/api') || path.startsWith('/app/') ? basePath + path : path);
+
 let installationId;
 let unauthorizedHandler = () => {};
 
@@ -50,7 +60,7 @@ export async function request(url, { method = 'GET', body, signal, expect401 = f
     const token = csrfToken();
     if (token) headers['X-Octopus-Csrf-Token'] = token;
   }
-  const response = await fetch(url, {
+  const response = await fetch(serverUrl(url), {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -7,7 +7,7 @@
  * spaces), shell.js (top bar, menus), pages/*.js (one file per area), ui.js + dom.js (building blocks),
  * styles.js (generated class names), theme.js (light/dark).
  */
-import { onUnauthorized } from './api.js';
+import { onUnauthorized, serverUrl } from './api.js';
 import { clearCache } from './data.js';
 import { h, replace } from './dom.js';
 import { projectPage } from './pages/project.js';
@@ -131,6 +131,6 @@ onUnauthorized(() => {
 });
 
 initTheme();
-await mangleStylesheet('/app/assets/app.css');
+await mangleStylesheet(serverUrl('/app/assets/app.css'));
 setRenderer(render);
 startRouter();
