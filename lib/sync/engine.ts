@@ -22,7 +22,7 @@ import { listChannels, listEnvironments, listLifecycles, listProjectGroups, list
 import { getReleasesByIds, listDefects, releasePages } from '@/lib/octopus/releases';
 import { getSpace } from '@/lib/octopus/root';
 import { eventAutoId, isGuidedFailure, type Task } from '@/lib/octopus/schemas';
-import { getTasksByIds, taskPages } from '@/lib/octopus/tasks';
+import { completedTaskPages, getTasksByIds } from '@/lib/octopus/tasks';
 import type { Cache } from '@/lib/store/cache';
 import { type DeploymentRecord, idNumber } from '@/lib/store/records';
 import { type Checkpoint, type InitialCheckpoint, isCheckpoint, type ReadyCheckpoint, type SyncSets } from './checkpoint';
@@ -120,7 +120,7 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
   if (cp.step === 'guided') {
     const guided = new Set(await set('guided'));
     const progress = progressReporter(options, 'guided', cp.skip);
-    for await (const page of interruptionPages(client, space, {}, { signal, skip: cp.skip, pageSize })) {
+    for await (const page of interruptionPages(client, space, { signal, skip: cp.skip, pageSize })) {
       for (const i of page.items) if (isGuidedFailure(i) && i.TaskId) guided.add(i.TaskId);
       await save({ ...cp, skip: page.skip + page.items.length }, { syncState: { guided: [...guided] } });
       progress(cp.skip, page.totalResults);
@@ -167,7 +167,7 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
   if (cp.step === 'deployments') {
     const guided = new Set(await set('guided'));
     const progress = progressReporter(options, 'deployments', cp.skip);
-    for await (const page of deploymentPages(client, space, {}, { signal, skip: cp.skip, pageSize })) {
+    for await (const page of deploymentPages(client, space, { signal, skip: cp.skip, pageSize })) {
       const tasks = await tasksById(client, space, page.items.map((d) => d.TaskId), signal);
       const deployments: DeploymentRecord[] = [];
       for (const d of page.items) {
@@ -223,8 +223,8 @@ async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promi
 
   // 2. Tasks that finished three days ago: their state may have been edited since we stored them.
   const recheck: Task[] = [];
-  const slice = { completedFrom: cp.syncedAt - RECHECK_WINDOW_MS, completedTo: startedAt - RECHECK_WINDOW_MS };
-  for await (const page of taskPages(client, space, slice, { signal, pageSize })) recheck.push(...page.items);
+  const slice = { from: cp.syncedAt - RECHECK_WINDOW_MS, to: startedAt - RECHECK_WINDOW_MS };
+  for await (const page of completedTaskPages(client, space, slice, { signal, pageSize })) recheck.push(...page.items);
   const tasks = new Map(recheck.map((t) => [t.Id, t]));
   for (const [id, task] of await tasksById(client, space, [...touchedTasks].filter((t) => !tasks.has(t)), signal)) tasks.set(id, task);
   const taskDeployments = [...tasks.values()].filter((t) => t.Arguments?.DeploymentId).map((t) => [t.Arguments!.DeploymentId!, t] as const);

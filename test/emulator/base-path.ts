@@ -30,16 +30,3 @@ export function insideBasePath(pathname: string, base: string): string | undefin
   if (pathname === base) return '/';
   return pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : undefined;
 }
-
-/**
- * A `JSON.stringify` replacer that moves every server-relative link (`/api/…`, `/app#/…`) of a response's
- * `Links` objects under `base`. A replacer, not an edit: responses often are the store's own objects.
- */
-export function linksUnder(base: string): (key: string, value: unknown) => unknown {
-  return (key, value) => {
-    if (key !== 'Links' || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-    const moved: Record<string, unknown> = {};
-    for (const [name, link] of Object.entries(value)) moved[name] = typeof link === 'string' && link.startsWith('/') ? base + link : link;
-    return moved;
-  };
-}

@@ -7,6 +7,7 @@ import { buildHistory } from './history-write';
 import { type ActivityResult, generateActivity } from './activity';
 import { MINUTE } from './octopus-time';
 import { Access } from './permissions';
+import type { OctopusProfile } from './profiles';
 import type { Store } from './store';
 
 export interface CoreOptions {
@@ -18,6 +19,8 @@ export interface CoreOptions {
   uiDir: string;
   /** `''`, or the path Octopus is served under (`/octopus`), see base-path.ts. */
   basePath: string;
+  /** The Octopus release the emulator behaves as (profiles.ts). */
+  profile: OctopusProfile;
 }
 
 export class EmulatorCore {

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { ActivityResult } from './activity';
 import { authCookieName, CSRF_HEADER, csrfCookieName, parseCookies, type SameSite } from './auth';
-import { insideBasePath, linksUnder, normaliseBasePath } from './base-path';
+import { insideBasePath, normaliseBasePath } from './base-path';
 import { EmulatorCore } from './core';
 import type { CountersSnapshot } from './counters';
 import { csrfRejected, errorBody, HttpError, methodNotAllowed, notFound, unauthorized } from './errors';
@@ -22,6 +22,7 @@ import { isScaleName } from './generator/scales';
 import type { HistoryFile } from './history-file';
 import { readHistoryFile } from './history-load';
 import { writeHistoryFile } from './history-write';
+import { ignoredParams, octopusProfile } from './profiles';
 import { Query } from './query';
 import { type Ctx, type Reply, type Route, Router } from './router';
 import { registerCatalog } from './routes/catalog';
@@ -35,6 +36,7 @@ import { registerRoot } from './routes/root';
 import { registerTasks } from './routes/tasks';
 import { registerUsers } from './routes/users';
 import { serveWeb } from './routes/web';
+import { responseReplacer } from './shape';
 import type { Store } from './store';
 import { EMULATOR_USERS } from './users';
 
@@ -60,6 +62,11 @@ export interface EmulatorOptions {
    * cookies and links under it). Default: the root.
    */
   basePath?: string;
+  /**
+   * The Octopus release to behave as (profiles.ts): `2018.10` (no Spaces), `2019.7`, `2020.5`, `2022.1`,
+   * `2023.1`, `2024.3` (default; also `current`, `cloud`).
+   */
+  octopusVersion?: string;
 }
 
 export interface SignedIn {
@@ -162,6 +169,8 @@ const INJECTED: Record<number, string> = {
 };
 
 export function createHandler(core: EmulatorCore) {
+  const profile = core.options.profile;
+  const replacer = responseReplacer(profile, core.options.basePath);
   const api = new Router();
   registerRoot(api);
   registerUsers(api);
@@ -189,7 +198,7 @@ export function createHandler(core: EmulatorCore) {
       data = reply.raw.data;
       contentType = reply.raw.contentType;
     } else {
-      let text = reply.body === undefined ? '' : JSON.stringify(reply.body, core.options.basePath ? linksUnder(core.options.basePath) : undefined);
+      let text = reply.body === undefined ? '' : JSON.stringify(reply.body, replacer);
       if (opts.corrupt?.kind === 'truncate') text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
       // A stray trailing comma: syntactically invalid, otherwise intact.
       if (opts.corrupt?.kind === 'malformed') text = `${text.slice(0, -1)},${text.slice(-1)}`;
@@ -200,7 +209,7 @@ export function createHandler(core: EmulatorCore) {
     res.writeHead(status, {
       'Content-Type': contentType,
       'Content-Length': String(bytes),
-      'X-Octopus-Version': '2024.3.12899',
+      'X-Octopus-Version': profile.version,
       ...(reply.raw ? {} : { 'Cache-Control': 'no-cache, no-store' }),
       ...headers,
     });
@@ -285,7 +294,9 @@ export function createHandler(core: EmulatorCore) {
     }
 
     const path = canonicalPath(pathname, core.store.spaces[core.defaultSpace].Id);
-    const { route, params, allowed } = api.match(method, path);
+    // Before Spaces (2019.1) the API had no space segment at all: only the legacy paths exist.
+    const beforeSpaces = !profile.spaces && /^\/api\/(spaces|Spaces-\d+)(\/|$)/i.test(pathname);
+    const { route, params, allowed } = beforeSpaces ? { route: undefined, params: {}, allowed: [] } : api.match(method, path);
     const count = route ? `${route.method} ${route.template}` : `${method} (no route)`;
 
     const decision = core.faults.decide(method, pathname);
@@ -326,7 +337,10 @@ export function createHandler(core: EmulatorCore) {
     let reply: Reply;
     try {
       if (!route) throw allowed.length ? methodNotAllowed() : notFound();
-      reply = await run(route, params, req, path, query);
+      // Octopus binds only the parameters a route declares: an older version ignores newer filters.
+      const ignored = ignoredParams(profile, route.template);
+      const known = ignored.size ? new Query(new URLSearchParams([...url.searchParams].filter(([name]) => !ignored.has(name.toLowerCase())))) : query;
+      reply = await run(route, params, req, path, known);
     } catch (e) {
       reply = errorReply(e);
     }
@@ -347,6 +361,7 @@ function errorReply(e: unknown): Reply {
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const basePath = normaliseBasePath(opts.basePath ?? '');
+  const profile = octopusProfile(opts.octopusVersion);
   const store = createStore(opts);
   const core = new EmulatorCore(store, {
     sameSite: opts.sameSite ?? 'Lax',
@@ -355,6 +370,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     seed: opts.seed ?? 1,
     uiDir: fileURLToPath(new URL('./ui/', import.meta.url)),
     basePath,
+    profile,
   });
   const handler = createHandler(core);
   const server = createServer((req, res) => {

@@ -20,8 +20,16 @@ export class ApiError extends Error {
  */
 export const basePath = location.pathname.replace(/\/app(\/.*)?$/, '');
 
-/** A same-server path (`/api/…`, `/app/…`) as a URL under the base. */
-export const serverUrl = (path) => (path.startsWith('/api') || path.startsWith('/app/') ? basePath + path : path);
+/**
+ * A same-server path (`/api/…`, `/app/…`) as a URL under the base. Paths are built as `/api/${space}/…`;
+ * before Spaces the space is '' and the doubled slash goes (`/api/projects`, Octopus 2018's path).
+ */
+export function serverUrl(path) {
+  if (!path.startsWith('/api') && !path.startsWith('/app/')) return path;
+  const at = path.indexOf('?');
+  const pathname = (at < 0 ? path : path.slice(0, at)).replace(/\/{2,}/g, '/');
+  return basePath + pathname + (at < 0 ? '' : path.slice(at));
+}
 
 let installationId;
 let unauthorizedHandler = () => {};
