@@ -1,9 +1,9 @@
 /**
  * Syncs one space's deployment history from Octopus into the cache.
  *
- * Every sync starts from what the server offers (./server-record.ts: the API root, remembered for a day):
- * an unsupported Octopus (no Spaces: 2018.x and older) stops there with `UnsupportedServer`, before any
- * request it would fail; the capabilities choose the re-check strategy (./recheck.ts).
+ * Every sync starts from what the server offers (./server-record.ts: the API root, read by the first sync and
+ * remembered): an unsupported Octopus (no Spaces: 2018.x and older) stops there with `UnsupportedServer`,
+ * before any request it would fail; the capabilities choose the re-check strategy (./recheck.ts).
  *
  * First sync, in steps (each page stored with its checkpoint, see ./checkpoint.ts):
  *   dims         projects, groups, environments, channels, tenants, lifecycles (a few requests)
@@ -15,8 +15,9 @@
  *
  * Later syncs read the event feed since the last one (new releases and deployments, finished tasks,
  * guided failures, defects) and re-check the tasks that finished three days ago, because Octopus lets a
- * finished task's state be edited after the fact. With nothing new that is two requests (the feed and the
- * re-check, or the feed and the day's API root), three with the caller's "who is signed in".
+ * finished task's state be edited after the fact. With nothing new that is at most two requests: the feed,
+ * and the re-check or (when due, see ./server-record.ts) the API root — three with the caller's "who is
+ * signed in", on every supported version.
  */
 import { TaskState } from '@/lib/metrics/facts';
 import type { OctopusClient } from '@/lib/octopus/client';
