@@ -18,6 +18,7 @@ export type OctopusErrorKind =
   | 'network-error'
   | 'unexpected-response'
   | 'schema-mismatch'
+  | 'unsupported-version'
   | 'aborted';
 
 export abstract class OctopusError extends Error {
@@ -226,6 +227,25 @@ export class SchemaMismatch extends OctopusError implements SchemaMismatchDetail
     this.itemIds = details.itemIds;
     this.fieldPaths = fieldPaths;
     this.issues = issues;
+  }
+}
+
+/**
+ * The server is an Octopus version DORA Lens does not support (./server-info.ts decides, from the API root
+ * alone, before any request that such a server would fail). Not transient: only an upgrade changes it.
+ */
+export class UnsupportedServer extends OctopusError {
+  readonly kind = 'unsupported-version';
+  readonly transient = false;
+
+  constructor(
+    /** The server's `Version`, e.g. `2018.10.12`. */
+    readonly version: string,
+    /** The sentence for the user, e.g. "Octopus 2018.x and older is not supported: …". */
+    reason: string,
+    url?: string,
+  ) {
+    super(reason, url);
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { deleteDB, type IDBPDatabase, openDB } from 'idb';
 import type { History } from '@/lib/metrics/facts';
-import { byChunk, chunkBytes, deploymentChunkToRecords, mergeDeploymentChunk, mergeReleaseChunk } from './chunks';
+import { byChunk, chunkBytes, deploymentChunkToRecords, finishedOrStuckBetween, mergeDeploymentChunk, mergeReleaseChunk } from './chunks';
 import { buildHistory } from './load';
 import type { DeploymentRecord, DimensionRecords, ReleaseRecord } from './records';
 import {
@@ -47,6 +47,8 @@ export interface Cache {
   listSpaces(): Promise<string[]>;
   /** The stored records of some deployments (those not stored are absent from the map). */
   readDeployments(space: string, ids: readonly number[]): Promise<Map<number, DeploymentRecord>>;
+  /** Deployments that finished in `[from, to)` (epoch ms), and unfinished ones created in it. */
+  readFinishedBetween(space: string, from: number, to: number): Promise<DeploymentRecord[]>;
   /** Stores one page of synced data and the checkpoint after it, atomically. */
   writePage(space: string, page: PageWrite): Promise<void>;
   /** Deletes one space's data (its next sync starts over). */
@@ -104,6 +106,18 @@ export async function openCache(server: string, userId: string): Promise<Cache> 
           for (const record of deploymentChunkToRecords(chunk)) if (want.has(record.id)) found.set(record.id, record);
         }),
       );
+      return found;
+    },
+
+    async readFinishedBetween(space, from, to) {
+      // Every chunk: a deployment created long ago can finish late (scheduled, or queued behind others).
+      // Only servers without task date filters ask this, once per sync.
+      const found: DeploymentRecord[] = [];
+      let cursor = await db.transaction('chunks').store.openCursor(spaceRange(space, 'deployments'));
+      while (cursor) {
+        found.push(...finishedOrStuckBetween(cursor.value as DeploymentChunk, from, to));
+        cursor = await cursor.continue();
+      }
       return found;
     },
 

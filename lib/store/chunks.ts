@@ -43,25 +43,43 @@ class StringTable {
 }
 
 export function deploymentChunkToRecords(chunk: DeploymentChunk): DeploymentRecord[] {
-  const s = chunk.strings;
   const rows: DeploymentRecord[] = new Array(chunk.count);
-  for (let i = 0; i < chunk.count; i++) {
-    rows[i] = {
-      id: chunk.id[i],
-      release: chunk.release[i],
-      project: s[chunk.project[i]],
-      environment: s[chunk.environment[i]],
-      channel: s[chunk.channel[i]],
-      tenant: chunk.tenant[i] === NO_TENANT ? null : s[chunk.tenant[i]],
-      state: chunk.state[i] as DeploymentRecord['state'],
-      guidedFailure: chunk.guidedFailure[i] === 1,
-      created: chunk.created[i],
-      queued: timeAt(chunk.queued, chunk.created, i),
-      started: timeAt(chunk.started, chunk.created, i),
-      completed: timeAt(chunk.completed, chunk.created, i),
-    };
-  }
+  for (let i = 0; i < chunk.count; i++) rows[i] = deploymentRecordAt(chunk, i);
   return rows;
+}
+
+/** Row `i` of a chunk as a record. */
+export function deploymentRecordAt(chunk: DeploymentChunk, i: number): DeploymentRecord {
+  const s = chunk.strings;
+  return {
+    id: chunk.id[i],
+    release: chunk.release[i],
+    task: chunk.task?.[i] ?? 0,
+    project: s[chunk.project[i]],
+    environment: s[chunk.environment[i]],
+    channel: s[chunk.channel[i]],
+    tenant: chunk.tenant[i] === NO_TENANT ? null : s[chunk.tenant[i]],
+    state: chunk.state[i] as DeploymentRecord['state'],
+    guidedFailure: chunk.guidedFailure[i] === 1,
+    created: chunk.created[i],
+    queued: timeAt(chunk.queued, chunk.created, i),
+    started: timeAt(chunk.started, chunk.created, i),
+    completed: timeAt(chunk.completed, chunk.created, i),
+  };
+}
+
+/**
+ * Rows that finished in `[from, to)`, and unfinished rows created in it: what a re-check of that slice
+ * asks the server about when the server cannot filter tasks by completion date.
+ */
+export function finishedOrStuckBetween(chunk: DeploymentChunk, from: number, to: number): DeploymentRecord[] {
+  const found: DeploymentRecord[] = [];
+  for (let i = 0; i < chunk.count; i++) {
+    const completed = timeAt(chunk.completed, chunk.created, i);
+    const at = Number.isNaN(completed) ? chunk.created[i] : completed;
+    if (at >= from && at < to) found.push(deploymentRecordAt(chunk, i));
+  }
+  return found;
 }
 
 const INT32_MIN = -0x80000000;
@@ -114,6 +132,7 @@ export function mergeDeploymentChunk(
   const rows = mergeById(existing ? deploymentChunkToRecords(existing) : [], updates);
   const n = rows.length;
   const strings = new StringTable();
+  const task = new Uint32Array(n);
   const chunk: DeploymentChunk = {
     space,
     kind: 'deployments',
@@ -122,6 +141,7 @@ export function mergeDeploymentChunk(
     strings: strings.strings,
     id: new Uint32Array(n),
     release: new Uint32Array(n),
+    task,
     project: new Uint16Array(n),
     environment: new Uint16Array(n),
     channel: new Uint16Array(n),
@@ -139,6 +159,7 @@ export function mergeDeploymentChunk(
   rows.forEach((r, i) => {
     chunk.id[i] = r.id;
     chunk.release[i] = r.release;
+    task[i] = r.task;
     chunk.project[i] = strings.of(r.project);
     chunk.environment[i] = strings.of(r.environment);
     chunk.channel[i] = strings.of(r.channel);

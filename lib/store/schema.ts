@@ -27,6 +27,8 @@ export interface DeploymentChunk {
   strings: string[];
   id: Uint32Array;
   release: Uint32Array;
+  /** N of `ServerTasks-N`; absent from chunks written before the column existed (read as 0, unknown). */
+  task?: Uint32Array;
   project: Uint16Array;
   environment: Uint16Array;
   channel: Uint16Array;

@@ -456,6 +456,34 @@ export async function emulateColorScheme(page: Page, scheme: 'light' | 'dark'): 
   await page.waitForFunction((dark) => matchMedia('(prefers-color-scheme: dark)').matches === dark, {}, scheme === 'dark');
 }
 
+/** Runs privileged code in Firefox's own (chrome) scope over WebDriver BiDi and returns its value. */
+async function firefoxChromeEval(browser: Browser, expression: string): Promise<unknown> {
+  const connection = bidi(browser);
+  const { contexts } = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+  const { result } = (await connection.send('script.evaluate', { expression, target: { context: contexts[0].context }, awaitPromise: true })) as {
+    result: { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+  };
+  if (result.type !== 'success') throw new Error(`Firefox chrome-scope script failed: ${result.exceptionDetails?.text ?? JSON.stringify(result)}`);
+  return result.result?.value;
+}
+
+const GECKO_EXTENSION = `ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs').ExtensionParent.GlobalManager.getExtension('${GECKO_ID}')`;
+
+/**
+ * Firefox's MV3 background is an event page that Firefox suspends (after `extensions.background.idle.timeout`,
+ * 30 s by default, or from about:debugging's "Terminate background script"); both call the extension's
+ * `terminateBackground()`, which this calls. The next event (a message from a page) starts it again.
+ * Resolves with the background's state right after (`stopped`).
+ */
+export async function terminateFirefoxBackground(browser: Browser): Promise<string> {
+  return String(await firefoxChromeEval(browser, `(async () => { const e = ${GECKO_EXTENSION}; await e.terminateBackground(); return e.backgroundState; })()`));
+}
+
+/** `running`, `starting`, `suspending`, `stopped`… as Firefox tracks the extension's background. */
+export async function firefoxBackgroundState(browser: Browser): Promise<string> {
+  return String(await firefoxChromeEval(browser, `${GECKO_EXTENSION}.backgroundState`));
+}
+
 /**
  * The roles among `roles` of the controls on `page` that have no accessible name, as the browser's own
  * accessibility tree computes it: Chromium's snapshot over CDP; in Firefox, WebDriver BiDi's accessibility
