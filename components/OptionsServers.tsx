@@ -10,13 +10,15 @@ interface OptionsServersProps {
   revoke: (origin: string) => Promise<void>;
   /** Deletes the cached history and saved reports of every server on a site. */
   forget: (origin: string) => Promise<void>;
+  /** Servers DORA Lens found too old to support, and why. */
+  unsupported?: readonly { server: string; reason: string }[];
 }
 
 const ERROR_ID = 'server-address-error';
 const HINT_ID = 'server-address-hint';
 
 /** The servers DORA Lens may read, and the form to add one. */
-export function OptionsServers({ servers, enable, revoke, forget }: OptionsServersProps) {
+export function OptionsServers({ servers, enable, revoke, forget, unsupported = [] }: OptionsServersProps) {
   const [address, setAddress] = useState('');
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<StatusNote>();
@@ -99,6 +101,16 @@ export function OptionsServers({ servers, enable, revoke, forget }: OptionsServe
               <button type="button" class="button-danger" disabled={revoking === origin} aria-label={`Revoke access to ${origin}`} onClick={() => onRevoke(origin)}>
                 {revoking === origin ? 'Revoking…' : 'Revoke'}
               </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {unsupported.length > 0 && (
+        <ul class="plain unsupported-servers" data-testid="unsupported-servers">
+          {unsupported.map(({ server, reason }) => (
+            <li key={server} class="field-error">
+              <strong>{server}</strong>: {reason}
             </li>
           ))}
         </ul>

@@ -5,7 +5,7 @@ import { reportPageUrl } from '@/lib/report/report-page-url';
 import { isServerEnabled, syncContentScripts } from '@/lib/servers';
 import { getSettings, watchSettings } from '@/lib/settings';
 import { refreshCachedSpaces } from '@/lib/sync/refresh';
-import { describeError, runSync, type StatusSink, type SyncStatus, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
+import { describeError, runSync, type StatusSink, type SyncStatus, serverSupport, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
 import { callerOf } from '@/lib/trust/caller';
 import { handleRequest, type WorkerDeps } from '@/lib/trust/handle-request';
 import { openedPages } from '@/lib/trust/opened-pages';
@@ -55,6 +55,7 @@ export default defineBackground(() => {
     // The extension's own address, not `runtime.getURL`: Chromium hands out the per-session URL of a
     // web-accessible page there, which a tab cannot be opened at.
     reportUrl: (server, space, ticket) => reportPageUrl(new URL('/insights.html', globalThis.location.href).href, server, space, { ticket }),
+    serverSupport: (server) => serverSupport(server, (key, value) => browser.storage.local.set({ [key]: value })),
     refused: (reason, detail) => console.warn(`DORA Lens refused a request (${reason}): ${detail}`),
   };
 

@@ -19,13 +19,24 @@ export type WorkerRequest =
   /** Opens the space report in a new tab: from the content script (for the server it runs on) or the popup. */
   | { type: 'open-report'; server?: string; space: string }
   /** A top-level insights page the user asked, with a click inside it, to show for this server and space. */
-  | { type: 'continue-here'; server: string; space: string };
+  | { type: 'continue-here'; server: string; space: string }
+  /** The server's version and whether DORA Lens supports it (one public request, remembered a while). */
+  | { type: 'server-info'; server: string };
+
+/** What pages learn of a server's version (lib/octopus/server-info.ts has the capabilities behind it). */
+export interface ServerSupport {
+  version: string;
+  supported: boolean;
+  /** Why not, as a sentence for the user. */
+  reason?: string;
+}
 
 export interface WorkerReplies {
   session: SessionInfo;
   sync: { started: boolean; userId: string };
   'open-report': { opened: boolean };
   'continue-here': { ok: boolean };
+  'server-info': ServerSupport;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: SyncError };

@@ -11,7 +11,7 @@ import { type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel
 import type { ViewSettings } from '@/lib/project-view';
 import { ProjectInsights } from './ProjectInsights';
 import { SpaceReport } from './report/SpaceReport';
-import { askWorker } from '@/lib/messages';
+import { askWorker, type ServerSupport } from '@/lib/messages';
 import { serverLabel } from '@/lib/server-url';
 import type { SyncError } from '@/lib/sync/status';
 import { useSettings } from '@/lib/ui/use-settings';
@@ -70,6 +70,8 @@ export function InsightsApp() {
     if (window.parent !== window && (data.state === 'ready' || data.state === 'syncing')) window.parent.postMessage({ type: 'dora-lens:params', params: shared.toString() }, new URL(server).origin);
   };
 
+  // A page of a server without Spaces has no space: the panel place says whether that server is supported.
+  if (server && !space) return <NoSpace server={server} />;
   if (!server || !space || (data.state === 'error' && data.error.kind === 'not-allowed')) {
     const refusal = data.state === 'error' ? data.error : undefined;
     return <NotHere refusal={refusal} server={server} space={space} project={project} onContinue={() => setAttempt((n) => n + 1)} />;
@@ -148,14 +150,36 @@ function NotHere({ refusal, server, space, project, onContinue }: { refusal?: Sy
   );
 }
 
+/** The panel on a page with no space: an Octopus too old for DORA Lens says so; anything else is not ours to show. */
+function NoSpace({ server }: { server: string }) {
+  const [support, setSupport] = useState<ServerSupport | 'refused'>();
+  useEffect(() => {
+    askWorker({ type: 'server-info', server }).then(setSupport, () => setSupport('refused'));
+  }, [server]);
+  if (support === undefined) return <main class="insights" />;
+  if (support === 'refused' || support.supported) return <NotHere server={server} space="" project={null} onContinue={() => undefined} />;
+  return (
+    <main class="insights">
+      <Notice title="This Octopus version is not supported" tone="error" testId="error-unsupported-version">
+        <p>{support.reason}</p>
+      </Notice>
+    </main>
+  );
+}
+
+const ERROR_TITLES: Record<string, string> = {
+  'not-signed-in': 'Sign in to Octopus',
+  forbidden: 'Octopus did not allow this',
+  'unsupported-version': 'This Octopus version is not supported',
+};
+
 function ErrorNotice({ error, onRetry }: { error: SyncError; onRetry: () => void }) {
-  const title =
-    error.kind === 'not-signed-in' ? 'Sign in to Octopus' : error.kind === 'forbidden' ? 'Octopus did not allow this' : 'The sync failed';
+  const title = ERROR_TITLES[error.kind] ?? 'The sync failed';
   return (
     <Notice title={title} tone="error" testId={`error-${error.kind}`}>
       <p>{error.message}</p>
       {error.serverText && <ServerText text={error.serverText} />}
-      {error.signInUrl ? (
+      {error.kind === 'unsupported-version' ? null : error.signInUrl ? (
         <a class="button-primary" href={error.signInUrl} target="_top" rel="noopener">
           Sign in
         </a>

@@ -23,7 +23,7 @@ export function App() {
       </header>
       <main class="sections">
         <Section id="servers" title="Octopus servers">
-          <OptionsServers servers={servers.servers} enable={servers.enable} revoke={servers.revoke} forget={(origin) => servers.forget(origin).finally(caches.reload)} />
+          <OptionsServers servers={servers.servers} unsupported={servers.unsupported} enable={servers.enable} revoke={servers.revoke} forget={(origin) => servers.forget(origin).finally(caches.reload)} />
         </Section>
         <Section id="defaults" title="Defaults" intro={<p class="muted">Every report starts from these. Changes are saved at once.</p>}>
           <OptionsDefaults

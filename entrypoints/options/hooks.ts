@@ -1,6 +1,7 @@
 /** State for the options page's sections, each kept in step with changes made from other pages. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import type { ServerSupport } from '@/lib/messages';
 import { errorText, type StatusNote } from '@/components/StatusMessage';
 import type { CacheRow } from '@/components/OptionsCaches';
 import { disableServer, enabledServers, enableServer } from '@/lib/servers';
@@ -10,8 +11,19 @@ import { serverOrigin } from '@/lib/server-url';
 import { deleteCache, listCaches } from '@/lib/store/cache';
 import { readCacheRows, signedInUsers, withUserNames } from './caches';
 
+/** Servers DORA Lens found too old to support (recorded by the worker when it read their version). */
+async function readUnsupported(): Promise<{ server: string; reason: string }[]> {
+  const all = await browser.storage.local.get(null);
+  return Object.entries(all).flatMap(([key, value]) => {
+    const support = value as Partial<ServerSupport> | undefined;
+    return key.startsWith('server-info:') && support?.supported === false && typeof support.reason === 'string' ? [{ server: key.slice('server-info:'.length), reason: support.reason }] : [];
+  });
+}
+
 export function useServers() {
   const [servers, setServers] = useState<string[]>();
+  const [unsupported, setUnsupported] = useState<{ server: string; reason: string }[]>([]);
+  useEffect(() => void readUnsupported().then(setUnsupported, () => setUnsupported([])), []);
   const refresh = useCallback(
     () =>
       enabledServers().then(setServers, (error: unknown) => {
@@ -44,7 +56,7 @@ export function useServers() {
     await Promise.all(caches.map((c) => deleteCache(c.server, c.userId)));
     await deleteServerReports((server) => serverOrigin(server) === origin);
   };
-  return { servers, enable, revoke, forget };
+  return { servers, unsupported, enable, revoke, forget };
 }
 
 export function useCaches() {

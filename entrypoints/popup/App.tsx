@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { errorText } from '@/components/StatusMessage';
 import { SpaceSummary } from '@/components/SpaceSummary';
+import { askWorker, type ServerSupport } from '@/lib/messages';
+import { serverLabel } from '@/lib/server-url';
 import { enabledServers, enableServer } from '@/lib/servers';
 import { readActiveTab, type TabContext } from './active-tab';
 import { useSpaceSummary } from './use-space-summary';
@@ -62,7 +64,9 @@ function CurrentSite({ tab }: { tab: Exclude<TabContext, { kind: 'space' }> }) {
   }
   const host = new URL(tab.origin).host;
   if (tab.enabled) {
-    return (
+    return tab.server ? (
+      <OctopusOutsideSpace server={tab.server} />
+    ) : (
       <p class="muted">
         DORA Lens is on for <strong>{host}</strong>. Open a space in Octopus to see its summary here.
       </p>
@@ -102,6 +106,27 @@ function CurrentSite({ tab }: { tab: Exclude<TabContext, { kind: 'space' }> }) {
         </>
       )}
     </section>
+  );
+}
+
+/** An Octopus page outside any space: a server too old for DORA Lens (no Spaces) says so here. */
+function OctopusOutsideSpace({ server }: { server: string }) {
+  const [support, setSupport] = useState<ServerSupport>();
+  useEffect(() => {
+    askWorker({ type: 'server-info', server }).then(setSupport, (error: unknown) => console.error('DORA Lens: reading the server version failed', error));
+  }, [server]);
+  if (support && !support.supported) {
+    return (
+      <section class="card" data-testid="unsupported-version" data-server={server}>
+        <h2>This Octopus version is not supported</h2>
+        <p>{support.reason}</p>
+      </section>
+    );
+  }
+  return (
+    <p class="muted" data-server={server}>
+      DORA Lens is on for <strong>{serverLabel(server)}</strong>. Open a space in Octopus to see its summary here.
+    </p>
   );
 }
 

@@ -11,8 +11,8 @@ import { isServerEnabled } from '@/lib/servers';
 export type TabContext =
   /** An Octopus space page on a server DORA Lens works on (`server`: its base URL). */
   | { kind: 'space'; tabId?: number; server: string; spaceId: string }
-  /** Any other http(s) page, enabled or not. */
-  | { kind: 'site'; tabId?: number; origin: string; enabled: boolean }
+  /** Any other http(s) page, enabled or not; `server` when it is a page of the Octopus web app. */
+  | { kind: 'site'; tabId?: number; origin: string; enabled: boolean; server?: string }
   /** Browser pages, local files, or a URL we may not read. */
   | { kind: 'other' };
 
@@ -21,7 +21,8 @@ export function tabContext(tabId: number | undefined, url: string | undefined, e
   if (!origin || !url) return { kind: 'other' };
   const route = enabled ? parseRoute(new URL(url)) : undefined;
   const server = serverOfPage(url);
-  return route && server ? { kind: 'space', tabId, server, spaceId: route.spaceId } : { kind: 'site', tabId, origin, enabled };
+  if (route && server) return { kind: 'space', tabId, server, spaceId: route.spaceId };
+  return server ? { kind: 'site', tabId, origin, enabled, server } : { kind: 'site', tabId, origin, enabled };
 }
 
 export async function readActiveTab(): Promise<TabContext> {

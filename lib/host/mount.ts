@@ -5,7 +5,7 @@
  * one reconcile per animation frame, and cheap when nothing changed.
  */
 import { ensureNavEntry, ensureOverlayButton, MARK, removeInjected, type EntryTarget } from './inject';
-import { getProjectSlug, parseRoute } from './routes';
+import { getLegacyProjectSlug, getProjectSlug, type OctopusRoute, parseLegacyRoute, parseRoute } from './routes';
 import { findProjectNav, findSpaceNav } from './selectors';
 
 /** Query parameter (inside the hash route) that says the DORA Lens panel is open, so views can be shared. */
@@ -43,14 +43,15 @@ export function mountHostIntegration({ renderPanel, placePanel, openReport, sign
       lastHref = win.location.href;
       routeSeenAt = performance.now();
     }
-    const route = parseRoute(win.location);
-    const slug = getProjectSlug(win.location);
+    // A server before Spaces gets the entry too, so the panel can say it is not supported.
+    const route = parseRoute(win.location) ?? legacyRoute(win.location);
+    const slug = getProjectSlug(win.location) ?? getLegacyProjectSlug(win.location);
     if (!route) {
       removeInjected(doc);
       panelKey = '';
       return;
     }
-    const spaceNav = openReport ? findSpaceNav(doc, route.spaceId) : undefined;
+    const spaceNav = openReport && route.spaceId ? findSpaceNav(doc, route.spaceId) : undefined;
     if (spaceNav && openReport) {
       const title = 'DORA metrics across this space: opens the DORA Lens space report';
       ensureNavEntry(spaceNav, { title, selected: false, onOpen: () => openReport(route.spaceId) }, 'space-entry');
@@ -115,6 +116,12 @@ export function mountHostIntegration({ renderPanel, placePanel, openReport, sign
   schedule();
 }
 
+/** A pre-Spaces route, as a route with no space id (`''`). */
+function legacyRoute(url: Location): OctopusRoute | undefined {
+  const legacy = parseLegacyRoute(url);
+  return legacy ? { ...legacy, spaceId: '' } : undefined;
+}
+
 function isOurs(node: Node): boolean {
   const el = node instanceof Element ? node : node.parentElement;
   return Boolean(el?.closest(`[${MARK}]`));
@@ -122,5 +129,5 @@ function isOurs(node: Node): boolean {
 
 /** The shareable host route that opens the panel for a project. */
 export function panelHref(spaceId: string, projectSlug: string): string {
-  return `#/${spaceId}/projects/${encodeURIComponent(projectSlug)}/deployments?${PANEL_PARAM}=insights`;
+  return `#${spaceId ? `/${spaceId}` : ''}/projects/${encodeURIComponent(projectSlug)}/deployments?${PANEL_PARAM}=insights`;
 }

@@ -8,6 +8,8 @@
 import { createOctopusClient, type OctopusClient } from '@/lib/octopus/client';
 import { isOctopusError, NotSignedIn } from '@/lib/octopus/errors';
 import { getCurrentUser } from '@/lib/octopus/root';
+import { getServerInfo } from '@/lib/octopus/server-info';
+import type { ServerSupport } from '@/lib/messages';
 import { openCache } from '@/lib/store/cache';
 import { Refused } from '@/lib/trust/refused';
 import { syncSpace } from './engine';
@@ -59,6 +61,27 @@ export function describeError(error: unknown): SyncError {
   }
   return { kind: 'unexpected', message: `DORA Lens hit an unexpected error: ${String(error)}. Try again; if it persists, report it.`, transient: false };
 }
+
+/** How long a server's version is taken as known before its API root is read again. */
+const SUPPORT_TTL_MS = 10 * 60_000;
+const supportRead = new Map<string, { support: ServerSupport; at: number }>();
+
+/**
+ * Whether DORA Lens supports `server`, from its public API root (never a failing request, even on a server
+ * too old for DORA Lens). Remembered for a while in memory, and kept in `storage.local` under
+ * `server-info:<server>` for the options page through `record`.
+ */
+export async function serverSupport(server: string, record?: (key: string, value: ServerSupport & { checkedAt: number }) => Promise<void>): Promise<ServerSupport> {
+  const known = supportRead.get(server);
+  if (known && Date.now() - known.at < SUPPORT_TTL_MS) return known.support;
+  const info = await getServerInfo(clientFor(server));
+  const support: ServerSupport = info.supported ? { version: info.version, supported: true } : { version: info.version, supported: false, reason: info.reason };
+  supportRead.set(server, { support, at: Date.now() });
+  await record?.(serverSupportKey(server), { ...support, checkedAt: Date.now() });
+  return support;
+}
+
+export const serverSupportKey = (server: string): string => `server-info:${server}`;
 
 /** Syncs running in this worker, so a revoked server's can be stopped at once. */
 const running = new Map<AbortController, string>();

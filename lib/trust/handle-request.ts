@@ -3,7 +3,7 @@
  * touches is passed in, so every guard is unit-tested without a browser; entrypoints/background.ts wires
  * the real browser APIs.
  */
-import type { WorkerReplies, WorkerRequest } from '@/lib/messages';
+import type { ServerSupport, WorkerReplies, WorkerRequest } from '@/lib/messages';
 import { canonicalServer } from '@/lib/server-url';
 import type { SessionInfo } from '@/lib/sync/status';
 import { authorize, type Grants, SPACE_ID } from './authorize';
@@ -21,11 +21,13 @@ export interface WorkerDeps {
   openTab(url: string): Promise<void>;
   /** The address of the space report page for a server, space and ticket. */
   reportUrl(server: string, space: string, ticket: string): string;
+  /** The server's version and support (its public API root). */
+  serverSupport(server: string): Promise<ServerSupport>;
   /** The debugging log of refusals. */
   refused(reason: string, detail: string): void;
 }
 
-const REQUEST_TYPES = new Set<WorkerRequest['type']>(['session', 'sync', 'open-report', 'continue-here']);
+const REQUEST_TYPES = new Set<WorkerRequest['type']>(['session', 'sync', 'open-report', 'continue-here', 'server-info']);
 
 export async function handleRequest(message: unknown, caller: Caller, deps: WorkerDeps): Promise<WorkerReplies[WorkerRequest['type']]> {
   const request = message as Partial<Record<string, unknown>> | null;
@@ -61,6 +63,11 @@ export async function handleRequest(message: unknown, caller: Caller, deps: Work
       const ticket = await deps.pages.issueTicket({ server: verdict.server, space: verdict.space! });
       await deps.openTab(deps.reportUrl(verdict.server, verdict.space!, ticket));
       return { opened: true };
+    }
+    case 'server-info': {
+      const verdict = await authorize(caller, { server: claim.server }, deps.grants);
+      if (!verdict.ok) return refuse(deps, verdict.reason, verdict.detail);
+      return deps.serverSupport(verdict.server);
     }
     case 'continue-here': {
       // The user clicked "Continue" inside a top-level insights page (only our page's code sends this, and

@@ -43,19 +43,20 @@ async function session(emulator: RunningEmulator) {
   const tab = await ff.browser.newPage();
   await signIn(tab, emulator.url, EMULATOR_USERS.admin);
   const page = await ff.browser.newPage();
-  await gotoExtensionPage(page, ff.extensionUrl('insights.html'));
+  // The popup page (not web-accessible) may ask the worker for any enabled server.
+  await gotoExtensionPage(page, ff.extensionUrl('popup.html'));
   return { ff, page };
 }
 
 /** Asks the background to sync (starting it if Firefox had suspended it); the key of its status record. */
-async function requestSync(page: Page, origin: string): Promise<string> {
+async function requestSync(page: Page, server: string): Promise<string> {
   return page.evaluate(
     async (o, space) => {
-      const reply = await browser.runtime.sendMessage({ type: 'sync', origin: o, space });
+      const reply = await browser.runtime.sendMessage({ type: 'sync', server: o, space });
       if (!reply?.ok) throw new Error(JSON.stringify(reply));
       return `sync:${o}:${reply.value.userId}:${space}`;
     },
-    origin,
+    server,
     SPACE,
   );
 }

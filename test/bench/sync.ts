@@ -62,16 +62,17 @@ const chromium = await launchWithExtension({ browser: 'chromium' });
 const page = await chromium.browser.newPage();
 await signIn(page, emulator.url, EMULATOR_USERS.admin);
 const ext = await chromium.browser.newPage();
-await ext.goto(`chrome-extension://${chromium.extensionId}/insights.html`);
+// The popup page (not web-accessible) may ask the worker for any enabled server: what "Sync now" in it sends.
+await ext.goto(`chrome-extension://${chromium.extensionId}/popup.html`);
 
 async function sync(label: string): Promise<{ ms: number; requests: number; bytes: number; deployments: number }> {
   emulator.resetCounters();
   const started = performance.now();
   const status = await ext.evaluate(
-    async (origin, space) => {
-      const reply = await chrome.runtime.sendMessage({ type: 'sync', origin, space });
+    async (server, space) => {
+      const reply = await chrome.runtime.sendMessage({ type: 'sync', server, space });
       if (!reply?.ok) throw new Error(JSON.stringify(reply));
-      const key = `sync:${origin}:${reply.value.userId}:${space}`;
+      const key = `sync:${server}:${reply.value.userId}:${space}`;
       for (;;) {
         await new Promise((r) => setTimeout(r, 100));
         const current = (await chrome.storage.local.get(key))[key];

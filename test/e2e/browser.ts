@@ -347,7 +347,10 @@ const POPUP_CONTEXT = `(doc) => {
   const summary = popup.querySelector('[data-testid="space-summary"] .space-origin');
   if (summary) return 'space summary ' + summary.textContent;
   const site = popup.querySelector('#current-site-heading');
-  return site ? 'site ' + site.textContent : 'other: ' + section.textContent;
+  if (site) return 'site ' + site.textContent;
+  // An Octopus page outside a space: which server, not the text (it changes once the version is read).
+  const octopus = popup.querySelector('[data-server]');
+  return octopus ? 'octopus ' + octopus.getAttribute('data-server') : 'other: ' + section.textContent;
 }`;
 
 /**

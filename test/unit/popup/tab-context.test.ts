@@ -20,6 +20,7 @@ describe('tabContext (what the popup shows for the active tab)', () => {
       tabId: 3,
       origin: 'https://octopus.example.com',
       enabled: false,
+      server: 'https://octopus.example.com',
     });
   });
 
@@ -27,6 +28,9 @@ describe('tabContext (what the popup shows for the active tab)', () => {
     for (const url of ['https://octopus.example.com/app#/users/sign-in', 'https://octopus.example.com/app#/configuration/users', 'https://octopus.example.com/']) {
       expect(tabContext(1, url, true), url).toMatchObject({ kind: 'site', enabled: true });
     }
+    // A page of the web app names its server (a pre-Spaces project page, say), so the popup can ask its version.
+    expect(tabContext(1, 'https://tools.example.com/octopus/app#/projects/web', true)).toMatchObject({ kind: 'site', server: 'https://tools.example.com/octopus' });
+    expect(tabContext(1, 'https://octopus.example.com/', true)).not.toHaveProperty('server');
   });
 
   it('is "other" for browser pages and hidden URLs', () => {

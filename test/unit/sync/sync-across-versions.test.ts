@@ -60,7 +60,7 @@ describe.each(LAYOUTS)('Octopus $octopusVersion $basePath', (layout) => {
   afterAll(() => emulator.close());
   afterEach(async () => {
     for (const cache of caches.splice(0)) cache.close();
-    for (const { origin, userId } of await listCaches()) await deleteCache(origin, userId);
+    for (const { server, userId } of await listCaches()) await deleteCache(server, userId);
   });
 
   async function setUp() {

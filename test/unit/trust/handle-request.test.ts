@@ -16,6 +16,7 @@ function setup(enabled = [SERVER]) {
     startSync: vi.fn(),
     openTab: vi.fn(async (_url: string) => {}),
     reportUrl: (server: string, space: string, ticket: string) => `ext://insights.html#${new URLSearchParams({ server, space, view: 'report', ticket })}`,
+    serverSupport: vi.fn(async (_server: string) => ({ version: '2018.10.12', supported: false, reason: 'Octopus 2018.x and older is not supported' })),
     refused: vi.fn(),
   } satisfies WorkerDeps;
   return deps;
@@ -96,5 +97,13 @@ describe('handleRequest (the worker’s guards)', () => {
     expect(await refusal(handleRequest({ type: 'continue-here', server: SERVER, space: 'Spaces-2' }, framedOn('http://127.0.0.2/'), deps))).toBe('unknown-caller');
     expect(await handleRequest({ type: 'continue-here', server: SERVER, space: 'Spaces-2' }, tab, deps)).toEqual({ ok: true });
     expect(await handleRequest({ type: 'session', server: SERVER, space: 'Spaces-2' }, tab, deps)).toEqual(SESSION);
+  });
+
+  it('tells a page on the server (a pre-Spaces one too) which version it is, and no one else', async () => {
+    const deps = setup();
+    expect(await handleRequest({ type: 'server-info', server: SERVER }, framedOn(`${SERVER}/app#/projects/web`), deps)).toMatchObject({ supported: false });
+    expect(await refusal(handleRequest({ type: 'server-info', server: SERVER }, framedOn('http://127.0.0.2/app#/projects/web'), deps))).toBe('wrong-site');
+    expect(await refusal(handleRequest({ type: 'server-info', server: 'http://127.0.0.2:9000' }, { kind: 'popup' }, deps))).toBe('not-enabled');
+    expect(deps.serverSupport).toHaveBeenCalledTimes(1);
   });
 });
