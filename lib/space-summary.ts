@@ -124,10 +124,13 @@ function periodCounts(rows: readonly DeploymentRow[], from: number, to: number):
   const recovery: number[] = [];
   for (const r of rows) {
     const o = r.beyondOctopus;
+    // A blocked release's success counts in both: a success for frequency, a failure in the failure rate.
     if (o.outcome === 'success') c.successful++;
-    else if (o.outcome === 'failure') c[o.failureKind ?? 'taskFailed']++;
-    else if (r.state === 'Canceled') c.canceled++;
-    else if (r.state === 'TimedOut') c.timedOut++;
+    if (o.failureKind !== null) c[o.failureKind]++;
+    else if (o.outcome === 'excluded') {
+      if (r.state === 'Canceled') c.canceled++;
+      else if (r.state === 'TimedOut') c.timedOut++;
+    }
     if (r.leadTimeMs !== null) lead.push(r.leadTimeMs);
     if (r.timeToRecoveryMs !== null) recovery.push(r.timeToRecoveryMs);
   }
@@ -180,10 +183,7 @@ export function spaceSummary(prepared: PreparedHistory, options: { now: number; 
     days,
     daily: {
       frequency: dayCounts.map((c) => c.successful),
-      failureRate: dayCounts.map((c) => {
-        const failed = c.taskFailed + c.guidedFailure + c.blocked;
-        return c.successful + failed > 0 ? failed / (c.successful + failed) : null;
-      }),
+      failureRate: dayCounts.map((c) => periodMetrics(c).failureRate.rate),
       leadTime: dayCounts.map((c) => quantileSorted(c.values.leadTime, 0.5)),
       recovery: dayCounts.map((c) => quantileSorted(c.values.recovery, 0.5)),
     },

@@ -127,7 +127,7 @@ function tableRows(rows: DeploymentRow[], focus: TableFocus): DeploymentRow[] {
       : focus === 'leadTime'
         ? r.leadTimeMs !== null
         : focus === 'failureRate'
-          ? r.beyondOctopus.outcome === 'failure'
+          ? r.beyondOctopus.failureKind !== null
           : r.timeToRecoveryMs !== null,
   );
   return picked.reverse();

@@ -7,8 +7,8 @@ export interface DeploymentsCsvOptions extends CsvOptions {
   beyondOctopusColumns?: boolean;
 }
 
-/** Octopus's columns in Octopus's order, with a seconds column right after each duration. */
-export const DEPLOYMENT_CSV_COLUMNS = [
+/** Octopus's seventeen Insights CSV columns, named and ordered as Octopus's export (docs/octopus-api.md §1.6). */
+export const OCTOPUS_CSV_COLUMNS = [
   'Deployment',
   'Project',
   'Release',
@@ -19,17 +19,20 @@ export const DEPLOYMENT_CSV_COLUMNS = [
   'State',
   'Had Guided Failure',
   'Lead Time',
-  'Lead Time (seconds)',
   'Lead Time Calculated From',
   'Since Previous Successful',
-  'Since Previous Successful (seconds)',
   'Previous Successful',
   'Time to Recovery',
-  'Time to Recovery (seconds)',
   'Deployments Until Recovery',
   'Recovery From',
   'Recovery From Version',
 ] as const;
+
+/** Ours, always written after Octopus's so a script built on Octopus's export reads ours too: exact durations. */
+export const SECONDS_CSV_COLUMNS = ['Lead Time (seconds)', 'Since Previous Successful (seconds)', 'Time to Recovery (seconds)'] as const;
+
+/** Every column written by default: Octopus's, then the seconds columns. */
+export const DEPLOYMENT_CSV_COLUMNS = [...OCTOPUS_CSV_COLUMNS, ...SECONDS_CSV_COLUMNS] as const;
 
 export const BEYOND_OCTOPUS_CSV_COLUMNS = [
   'Outcome (DORA Lens)',
@@ -42,13 +45,13 @@ const seconds = (ms: number | null): number | null => (ms === null ? null : ms /
 const iso = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOString() : '');
 
 /**
- * Octopus's Insights CSV for per-deployment rows (from `deploymentRows`): the columns of
- * docs/octopus-api.md §1.6 in Octopus's order — Deployment, Project, Release, Channel, Completed,
- * Environment, Tenant, State, Had Guided Failure, Lead Time, Lead Time Calculated From, Since Previous
- * Successful, Previous Successful, Time to Recovery, Deployments Until Recovery, Recovery From, Recovery From
- * Version — with durations as `h:mm:ss` (unbounded hours) each followed by a "(seconds)" column holding the
- * exact number, dates in ISO 8601 UTC, empty cells for missing values, formula-like text neutralised (see
- * `csvCell`). RFC 4180 with CRLF; optional BOM for Excel.
+ * Octopus's Insights CSV for per-deployment rows (from `deploymentRows`): first the seventeen columns of
+ * docs/octopus-api.md §1.6, named and ordered as Octopus's — Deployment, Project, Release, Channel,
+ * Completed, Environment, Tenant, State, Had Guided Failure, Lead Time, Lead Time Calculated From, Since
+ * Previous Successful, Previous Successful, Time to Recovery, Deployments Until Recovery, Recovery From,
+ * Recovery From Version — with durations as `h:mm:ss` (unbounded hours); then ours: the exact seconds of the
+ * three durations, and optionally the "(DORA Lens)" columns. Dates in ISO 8601 UTC, empty cells for missing
+ * values, formula-like text neutralised (see `csvCell`). RFC 4180 with CRLF; optional BOM for Excel.
  *
  * @example
  * deploymentsCsv(deploymentRows(prepared, { now, range: { preset: 'lastYear' } }), { bom: true })
@@ -69,16 +72,16 @@ export function deploymentsCsv(rows: readonly DeploymentRow[], options: Deployme
       r.state,
       r.hadGuidedFailure,
       formatDuration(r.leadTimeMs),
-      seconds(r.leadTimeMs),
       r.leadTimeCalculatedFrom,
       formatDuration(r.sincePreviousSuccessfulMs),
-      seconds(r.sincePreviousSuccessfulMs),
       r.previousSuccessful,
       formatDuration(r.timeToRecoveryMs),
-      seconds(r.timeToRecoveryMs),
       r.deploymentsUntilRecovery,
       r.recoveryFrom,
       r.recoveryFromVersion,
+      seconds(r.leadTimeMs),
+      seconds(r.sincePreviousSuccessfulMs),
+      seconds(r.timeToRecoveryMs),
     ];
     if (extra) {
       const b = r.beyondOctopus;

@@ -3,7 +3,7 @@ import type { Insights, ReleaseFailures, ReleaseRecovery } from './types';
 
 export interface ReleaseImpactInput {
   history: History;
-  /** Failed deployments per release in the window. */
+  /** Failed deployments per release in the window, as the failure rate counts them (blocked releases' successes with the option). */
   failures: Int32Array;
   /** Successful + failed deployments per release in the window. */
   deployments: Int32Array;

@@ -26,8 +26,10 @@ export interface StreamFacts {
 
 /**
  * The one pass over the deployments sorted by (stream, completion) that yields every per-deployment metric
- * (docs/octopus-api.md §1.3; decisions in lib/metrics/README.md). Canceled, TimedOut and unfinished
- * deployments are invisible to it. Within a stream, in completion order:
+ * (docs/octopus-api.md §1.3; decisions in lib/metrics/README.md). It follows the task's own outcome
+ * (`classification.outcome`): a successful deployment of a blocked release delivers, recovers and is a
+ * previous success like any other (blocked releases count as failures in the failure rate only). Canceled,
+ * TimedOut and unfinished deployments are invisible to it. Within a stream, in completion order:
  *
  * - **Previous successful**: the latest successful deployment before this one.
  * - **Lead time** (successful deployments): completion minus the creation (`assembled`) of the earliest

@@ -25,9 +25,12 @@ export const FLAG_MASK: Record<ValueMetric, number> = {
 
 /** Per-group counts of the current window, for rankings. */
 export interface GroupCounts {
-  /** Successful + failed deployments. */
+  /** Successful + failed deployments (the failure rate's denominator). */
   total: Int32Array;
+  /** Successful deployments (the task's own outcome: frequency). */
   successful: Int32Array;
+  /** Failures in the failure rate (blocked releases' successes included with the option). */
+  failed: Int32Array;
   leadTime: Int32Array;
   recovery: Int32Array;
 }
@@ -42,9 +45,11 @@ export interface WindowCounts {
   buckets: number;
   slotCompleted: Int32Array;
   slotStarted: Int32Array;
+  /** Successful deployments (the task's own outcome), blocked releases' included. */
   successful: Int32Array;
   taskFailed: Int32Array;
   guidedFailure: Int32Array;
+  /** Successful deployments of blocked releases that count as failures in the failure rate (a subset of `successful`). */
   blocked: Int32Array;
   canceled: Int32Array;
   timedOut: Int32Array;
@@ -61,6 +66,7 @@ function groupCounts(size: number): GroupCounts {
   return {
     total: new Int32Array(size),
     successful: new Int32Array(size),
+    failed: new Int32Array(size),
     leadTime: new Int32Array(size),
     recovery: new Int32Array(size),
   };
@@ -161,12 +167,12 @@ export function windowPass(
     const f = flags[i];
     const success = o === Outcome.Success;
     if (success) c.successful[s]++;
-    else {
-      const k = failureKind[i];
-      if (k === FailureKind.TaskFailed) c.taskFailed[s]++;
-      else if (k === FailureKind.GuidedFailure) c.guidedFailure[s]++;
-      else c.blocked[s]++;
-    }
+    // The failure rate's failures: the task's failures plus, with the option, successes of blocked releases.
+    const k = failureKind[i];
+    const failed = k !== FailureKind.None;
+    if (k === FailureKind.TaskFailed) c.taskFailed[s]++;
+    else if (k === FailureKind.GuidedFailure) c.guidedFailure[s]++;
+    else if (k === FailureKind.Blocked) c.blocked[s]++;
     const lead = (h & Has.LeadTime) !== 0 && (f & leadMask) === 0;
     const recovery = (h & Has.Recovery) !== 0 && (f & recoveryMask) === 0;
     if (lead) vLead[s]++;
@@ -185,25 +191,28 @@ export function windowPass(
     if (pr >= 0 && pr < projectCount) {
       gp.total[pr]++;
       if (success) gp.successful[pr]++;
+      if (failed) gp.failed[pr]++;
       if (lead) gp.leadTime[pr]++;
       if (recovery) gp.recovery[pr]++;
     }
     if (en >= 0 && en < environmentCount) {
       ge.total[en]++;
       if (success) ge.successful[en]++;
+      if (failed) ge.failed[en]++;
       if (lead) ge.leadTime[en]++;
       if (recovery) ge.recovery[en]++;
     }
     if (te >= 0 && te < tenantSlots) {
       gt.total[te]++;
       if (success) gt.successful[te]++;
+      if (failed) gt.failed[te]++;
       if (lead) gt.leadTime[te]++;
       if (recovery) gt.recovery[te]++;
     }
     const rel = d.release[i];
     if (rel >= 0 && rel < releaseCount) {
       c.releaseDeployments[rel]++;
-      if (!success) c.releaseFailures[rel]++;
+      if (failed) c.releaseFailures[rel]++;
     }
     if (recovery) {
       const first = p.recoveredFrom[i];

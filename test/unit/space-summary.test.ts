@@ -194,3 +194,36 @@ describe('window edges and empty spaces', () => {
     expect(s.rows).toEqual([]);
   });
 });
+
+describe('a successful deployment of a blocked release (prevent progression)', () => {
+  const blocked = () =>
+    historyFrom({
+      environments: ['Production'],
+      releases: [
+        { version: '1', assembled: '2026-11-01T00:00:00Z' },
+        { version: '2', assembled: '2026-11-02T00:00:00Z', blocked: true },
+      ],
+      deployments: [
+        { id: 1, environment: 'Production', release: '1', state: 'Failed', completed: '2026-11-01T10:00:00Z' },
+        { id: 2, environment: 'Production', release: '2', completed: '2026-11-02T10:00:00Z' },
+      ],
+    });
+  // Day k starts at FROM + k days (12:00): Nov 1 10:00 is in day 5, Nov 2 10:00 in day 6.
+
+  it('is a success for frequency, lead time and recovery, and a failure in the failure rate (option on)', () => {
+    const s = spaceSummary(prepare(blocked()), { now: NOW, tierYear: 2024 });
+    expect(s.frequency.successful).toBe(1);
+    expect(s.failureRate).toMatchObject({ successful: 0, failed: 2, taskFailed: 1, blocked: 1, total: 2, rate: 1 });
+    // Lead time from release 1 (attempted first): Nov 1 00:00 → Nov 2 10:00 = 34 h; recovery 10:00 → 10:00 = 24 h.
+    expect([s.leadTime.median, s.recovery.median]).toEqual([34 * HOUR, 24 * HOUR]);
+    expect([s.daily.frequency[6], s.daily.failureRate[5], s.daily.failureRate[6]]).toEqual([1, 1, 1]);
+  });
+
+  it('counts as a success in the failure rate with the option off; nothing else moves', () => {
+    const s = spaceSummary(prepare(blocked(), { blockedIsFailure: false }), { now: NOW, tierYear: 2024 });
+    expect(s.frequency.successful).toBe(1);
+    expect(s.failureRate).toMatchObject({ successful: 1, failed: 1, taskFailed: 1, blocked: 0, total: 2, rate: 0.5 });
+    expect([s.leadTime.median, s.recovery.median]).toEqual([34 * HOUR, 24 * HOUR]);
+    expect([s.daily.frequency[6], s.daily.failureRate[5], s.daily.failureRate[6]]).toEqual([1, 1, 0]);
+  });
+});
