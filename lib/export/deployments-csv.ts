@@ -1,5 +1,8 @@
+import { FLAG_NAMES, Outcome } from '../metrics/constants';
+import type { DeploymentRowColumns } from '../metrics/deployment-rows';
+import { TASK_STATE_NAMES } from '../metrics/facts';
 import type { DeploymentRow } from '../metrics/types';
-import { type CsvOptions, type CsvValue, toCsv } from './csv';
+import { type CsvOptions, type CsvValue, csvCell, csvLine, toCsv } from './csv';
 import { formatDuration } from './format-duration';
 
 export interface DeploymentsCsvOptions extends CsvOptions {
@@ -90,4 +93,75 @@ export function deploymentsCsv(rows: readonly DeploymentRow[], options: Deployme
     table.push(line);
   }
   return toCsv(table, options);
+}
+
+/** Rows per chunk of {@link deploymentsCsvChunks}: about half a megabyte of text. */
+const CHUNK_ROWS = 4096;
+const OUTCOMES = ['excluded', 'success', 'failure'] as const;
+const FAILURE_KINDS = ['', 'taskFailed', 'guidedFailure', 'blocked'] as const;
+const DELIVERIES = ['', 'first', 'newChanges', 'redeploy', 'rollback'] as const;
+
+/**
+ * The same CSV as {@link deploymentsCsv}, byte for byte, written straight from row columns
+ * (`deploymentRowColumns` in lib/metrics) a chunk of {@link CHUNK_ROWS} rows at a time — the header (with
+ * the BOM) first — so a page can stream it into a `Blob` (`new Blob([...chunks])`) without one string of the
+ * whole file or an object per row. Names and versions are escaped once each, not once a row.
+ *
+ * @example
+ * new Blob([...deploymentsCsvChunks(deploymentRowColumns(prepared, { now, range: { preset: 'lastYear' } }), { bom: true })], { type: 'text/csv' })
+ */
+export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: DeploymentsCsvOptions = {}): Generator<string> {
+  const extra = options.beyondOctopusColumns ?? false;
+  yield `${options.bom ? '\uFEFF' : ''}${csvLine(extra ? [...DEPLOYMENT_CSV_COLUMNS, ...BEYOND_OCTOPUS_CSV_COLUMNS] : DEPLOYMENT_CSV_COLUMNS)}\r\n`;
+  const p = rows.prepared;
+  const d = p.history.deployments;
+  const dims = p.history.dims;
+  const releases = p.history.releases;
+  const escaped = (list: readonly { name: string }[]) => list.map((x) => csvCell(x.name));
+  const projects = escaped(dims.projects);
+  const channels = escaped(dims.channels);
+  const environments = escaped(dims.environments);
+  const tenants = escaped(dims.tenants);
+  const versions: (string | undefined)[] = [];
+  const version = (r: number): string => {
+    if (r < 0 || r >= releases.length) return '';
+    let cell = versions[r];
+    if (cell === undefined) {
+      cell = csvCell(releases.version[r]);
+      versions[r] = cell;
+    }
+    return cell;
+  };
+  const duration = (ms: number) => csvCell(formatDuration(ms));
+  const seconds = (ms: number) => (!Number.isNaN(ms) ? csvCell(ms / 1000) : '');
+  const lines: string[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows.index[k];
+    const t = d.tenant[i];
+    const prev = rows.previousSuccess[k];
+    const from = rows.recoveredFrom[k];
+    const until = rows.deploymentsUntilRecovery[k];
+    const completed = rows.completed[k];
+    let line =
+      `Deployments-${d.id[i]},${projects[d.project[i]] ?? ''},${version(d.release[i])},${channels[d.channel[i]] ?? ''},` +
+      `${Number.isFinite(completed) ? csvCell(new Date(completed).toISOString()) : ''},${environments[d.environment[i]] ?? ''},` +
+      `${t >= 0 ? (tenants[t] ?? '') : ''},${TASK_STATE_NAMES[d.state[i]] ?? 'Queued'},${d.guidedFailure[i] === 1 ? 'True' : 'False'},` +
+      `${duration(rows.leadTimeMs[k])},${rows.leadTimeFrom[k] >= 0 ? version(rows.leadTimeFrom[k]) : ''},` +
+      `${prev >= 0 ? duration(rows.sincePreviousMs[k]) : ''},${prev >= 0 ? `Deployments-${d.id[prev]}` : ''},` +
+      `${duration(rows.recoveryMs[k])},${until > 0 ? until : ''},${from >= 0 ? `Deployments-${d.id[from]}` : ''},` +
+      `${from >= 0 ? version(d.release[from]) : ''},` +
+      `${seconds(rows.leadTimeMs[k])},${prev >= 0 ? seconds(rows.sincePreviousMs[k]) : ''},${seconds(rows.recoveryMs[k])}`;
+    if (extra) {
+      const f = p.flags[i];
+      let flags = '';
+      for (let bit = 0; bit < FLAG_NAMES.length; bit++) if ((f & (1 << bit)) !== 0) flags = flags === '' ? FLAG_NAMES[bit] : `${flags} ${FLAG_NAMES[bit]}`;
+      line += `,${OUTCOMES[p.outcome[i]] ?? OUTCOMES[Outcome.Excluded]},${FAILURE_KINDS[p.failureKind[i]] ?? ''},${DELIVERIES[p.delivery[i]] ?? ''},${flags}`;
+    }
+    lines.push(line);
+    if (lines.length === CHUNK_ROWS) {
+      yield `${lines.join('\r\n')}\r\n`;
+      lines.length = 0;
+    }
+  }
+  if (lines.length > 0) yield `${lines.join('\r\n')}\r\n`;
 }
