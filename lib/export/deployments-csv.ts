@@ -1,8 +1,9 @@
-import { FLAG_NAMES, Outcome } from '../metrics/constants';
+import { FLAG_NAMES } from '../metrics/constants';
 import type { DeploymentRowColumns } from '../metrics/deployment-rows';
 import { TASK_STATE_NAMES } from '../metrics/facts';
 import type { DeploymentRow } from '../metrics/types';
 import { type CsvOptions, type CsvValue, csvCell, csvLine, toCsv } from './csv';
+import { CsvBytes } from './csv-bytes';
 import { formatDuration } from './format-duration';
 
 export interface DeploymentsCsvOptions extends CsvOptions {
@@ -100,12 +101,16 @@ const CHUNK_ROWS = 4096;
 const OUTCOMES = ['excluded', 'success', 'failure'] as const;
 const FAILURE_KINDS = ['', 'taskFailed', 'guidedFailure', 'blocked'] as const;
 const DELIVERIES = ['', 'first', 'newChanges', 'redeploy', 'rollback'] as const;
+/** The longest a row's fixed-format cells can be (ids, dates, durations, numbers, states, flags), in bytes. */
+const FIXED_ROW_BYTES = 640;
 
 /**
  * The same CSV as {@link deploymentsCsv}, byte for byte, written straight from row columns
  * (`deploymentRowColumns` in lib/metrics) a chunk of {@link CHUNK_ROWS} rows at a time — the header (with
  * the BOM) first — so a page can stream it into a `Blob` (`new Blob([...chunks])`) without one string of the
- * whole file or an object per row. Names and versions are escaped once each, not once a row.
+ * whole file or an object per row. Each chunk is written as UTF-8 bytes into one buffer and decoded once:
+ * names and versions are escaped and encoded once each, numbers and dates written digit by digit, so no
+ * string is made per cell.
  *
  * @example
  * new Blob([...deploymentsCsvChunks(deploymentRowColumns(prepared, { now, range: { preset: 'lastYear' } }), { bom: true })], { type: 'text/csv' })
@@ -113,55 +118,93 @@ const DELIVERIES = ['', 'first', 'newChanges', 'redeploy', 'rollback'] as const;
 export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: DeploymentsCsvOptions = {}): Generator<string> {
   const extra = options.beyondOctopusColumns ?? false;
   yield `${options.bom ? '\uFEFF' : ''}${csvLine(extra ? [...DEPLOYMENT_CSV_COLUMNS, ...BEYOND_OCTOPUS_CSV_COLUMNS] : DEPLOYMENT_CSV_COLUMNS)}\r\n`;
+  if (rows.length === 0) return;
   const p = rows.prepared;
   const d = p.history.deployments;
   const dims = p.history.dims;
   const releases = p.history.releases;
-  const escaped = (list: readonly { name: string }[]) => list.map((x) => csvCell(x.name));
-  const projects = escaped(dims.projects);
-  const channels = escaped(dims.channels);
-  const environments = escaped(dims.environments);
-  const tenants = escaped(dims.tenants);
-  const versions: (string | undefined)[] = [];
-  const version = (r: number): string => {
-    if (r < 0 || r >= releases.length) return '';
-    let cell = versions[r];
-    if (cell === undefined) {
-      cell = csvCell(releases.version[r]);
-      versions[r] = cell;
-    }
-    return cell;
+  const out = new CsvBytes();
+  const cells = (list: readonly string[]) => list.map((text) => out.encode(csvCell(text)));
+  const projects = cells(dims.projects.map((x) => x.name));
+  const channels = cells(dims.channels.map((x) => x.name));
+  const environments = cells(dims.environments.map((x) => x.name));
+  const tenants = cells(dims.tenants.map((x) => x.name));
+  const states = cells(TASK_STATE_NAMES);
+  const outcomes = cells(OUTCOMES);
+  const failureKinds = cells(FAILURE_KINDS);
+  const deliveries = cells(DELIVERIES);
+  const flagSets = cells(Array.from({ length: 1 << FLAG_NAMES.length }, (_, f) => FLAG_NAMES.filter((_, bit) => (f & (1 << bit)) !== 0).join(' ')));
+  const empty = new Uint8Array(0);
+  const version = (r: number) => {
+    if (r >= 0 && r < releases.length) out.text(releases.version[r]);
   };
-  const duration = (ms: number) => csvCell(formatDuration(ms));
-  const seconds = (ms: number) => (!Number.isNaN(ms) ? csvCell(ms / 1000) : '');
-  const lines: string[] = [];
+  const longest = (list: Uint8Array[]) => list.reduce((m, c) => Math.max(m, c.length), 0);
+  let longestVersion = 0;
+  for (let r = 0; r < releases.length; r++) longestVersion = Math.max(longestVersion, releases.version[r].length * 3 + 3);
+  // Worst case of one row: the names (UTF-8, escaped), three versions, and the fixed-format cells.
+  const rowBytes = FIXED_ROW_BYTES + longest(projects) + longest(channels) + longest(environments) + longest(tenants) + 3 * (longestVersion * 2 + 3);
+  let inChunk = 0;
   for (let k = 0; k < rows.length; k++) {
+    if (inChunk === CHUNK_ROWS || !out.fits(rowBytes)) {
+      yield out.take();
+      inChunk = 0;
+    }
     const i = rows.index[k];
     const t = d.tenant[i];
     const prev = rows.previousSuccess[k];
     const from = rows.recoveredFrom[k];
     const until = rows.deploymentsUntilRecovery[k];
-    const completed = rows.completed[k];
-    let line =
-      `Deployments-${d.id[i]},${projects[d.project[i]] ?? ''},${version(d.release[i])},${channels[d.channel[i]] ?? ''},` +
-      `${Number.isFinite(completed) ? csvCell(new Date(completed).toISOString()) : ''},${environments[d.environment[i]] ?? ''},` +
-      `${t >= 0 ? (tenants[t] ?? '') : ''},${TASK_STATE_NAMES[d.state[i]] ?? 'Queued'},${d.guidedFailure[i] === 1 ? 'True' : 'False'},` +
-      `${duration(rows.leadTimeMs[k])},${rows.leadTimeFrom[k] >= 0 ? version(rows.leadTimeFrom[k]) : ''},` +
-      `${prev >= 0 ? duration(rows.sincePreviousMs[k]) : ''},${prev >= 0 ? `Deployments-${d.id[prev]}` : ''},` +
-      `${duration(rows.recoveryMs[k])},${until > 0 ? until : ''},${from >= 0 ? `Deployments-${d.id[from]}` : ''},` +
-      `${from >= 0 ? version(d.release[from]) : ''},` +
-      `${seconds(rows.leadTimeMs[k])},${prev >= 0 ? seconds(rows.sincePreviousMs[k]) : ''},${seconds(rows.recoveryMs[k])}`;
+    out.deployment(d.id[i]);
+    out.comma();
+    out.bytes(projects[d.project[i]] ?? empty);
+    out.comma();
+    version(d.release[i]);
+    out.comma();
+    out.bytes(channels[d.channel[i]] ?? empty);
+    out.comma();
+    out.isoDate(rows.completed[k]);
+    out.comma();
+    out.bytes(environments[d.environment[i]] ?? empty);
+    out.comma();
+    if (t >= 0) out.bytes(tenants[t] ?? empty);
+    out.comma();
+    out.bytes(states[d.state[i]] ?? states[0]);
+    out.comma();
+    out.bytes(d.guidedFailure[i] === 1 ? out.TRUE : out.FALSE);
+    out.comma();
+    out.duration(rows.leadTimeMs[k]);
+    out.comma();
+    if (rows.leadTimeFrom[k] >= 0) version(rows.leadTimeFrom[k]);
+    out.comma();
+    if (prev >= 0) out.duration(rows.sincePreviousMs[k]);
+    out.comma();
+    if (prev >= 0) out.deployment(d.id[prev]);
+    out.comma();
+    out.duration(rows.recoveryMs[k]);
+    out.comma();
+    if (until > 0) out.integer(until);
+    out.comma();
+    if (from >= 0) out.deployment(d.id[from]);
+    out.comma();
+    if (from >= 0) version(d.release[from]);
+    out.comma();
+    out.seconds(rows.leadTimeMs[k]);
+    out.comma();
+    if (prev >= 0) out.seconds(rows.sincePreviousMs[k]);
+    out.comma();
+    out.seconds(rows.recoveryMs[k]);
     if (extra) {
-      const f = p.flags[i];
-      let flags = '';
-      for (let bit = 0; bit < FLAG_NAMES.length; bit++) if ((f & (1 << bit)) !== 0) flags = flags === '' ? FLAG_NAMES[bit] : `${flags} ${FLAG_NAMES[bit]}`;
-      line += `,${OUTCOMES[p.outcome[i]] ?? OUTCOMES[Outcome.Excluded]},${FAILURE_KINDS[p.failureKind[i]] ?? ''},${DELIVERIES[p.delivery[i]] ?? ''},${flags}`;
+      out.comma();
+      out.bytes(outcomes[p.outcome[i]] ?? outcomes[0]);
+      out.comma();
+      out.bytes(failureKinds[p.failureKind[i]] ?? empty);
+      out.comma();
+      out.bytes(deliveries[p.delivery[i]] ?? empty);
+      out.comma();
+      out.bytes(flagSets[p.flags[i]] ?? empty);
     }
-    lines.push(line);
-    if (lines.length === CHUNK_ROWS) {
-      yield `${lines.join('\r\n')}\r\n`;
-      lines.length = 0;
-    }
+    out.lineEnd();
+    inChunk++;
   }
-  if (lines.length > 0) yield `${lines.join('\r\n')}\r\n`;
+  yield out.take();
 }

@@ -35,16 +35,30 @@ export function releaseImpact(input: ReleaseImpactInput): Insights['beyondOctopu
     if (failures[k] > 0) failing.push(k);
     if (!Number.isNaN(recoveryMs[k])) recovered.push(k);
   }
-  failing.sort((a, b) => failures[b] - failures[a] || deployments[b] - deployments[a] || release[a] - release[b]);
-  recovered.sort((a, b) => recoveryMs[b] - recoveryMs[a] || release[a] - release[b]);
-  const mostFailures: ReleaseFailures[] = failing
-    .slice(0, limit)
-    .map((k) => ({ ...describe(k), failures: failures[k], deployments: deployments[k] }));
-  const longestRecovery: ReleaseRecovery[] = recovered.slice(0, limit).map((k) => ({
+  const mostFailures: ReleaseFailures[] = firstOf(failing, limit, (a, b) => failures[b] - failures[a] || deployments[b] - deployments[a] || release[a] - release[b]).map(
+    (k) => ({ ...describe(k), failures: failures[k], deployments: deployments[k] }),
+  );
+  const longestRecovery: ReleaseRecovery[] = firstOf(recovered, limit, (a, b) => recoveryMs[b] - recoveryMs[a] || release[a] - release[b]).map((k) => ({
     ...describe(k),
     recoveryMs: recoveryMs[k],
     firstFailure: input.recoveredFrom[recoveredBy[k]],
     recoveredBy: recoveredBy[k],
   }));
   return { mostFailures, longestRecovery };
+}
+
+/** The first `limit` of `items` in `compare`'s order (a total order): a window may touch thousands of releases, the lists show ten. */
+function firstOf(items: number[], limit: number, compare: (a: number, b: number) => number): number[] {
+  const top: number[] = [];
+  if (limit <= 0) return top;
+  for (const item of items) {
+    if (top.length === limit && compare(item, top[limit - 1]) >= 0) continue;
+    let at = top.length === limit ? limit - 1 : top.length;
+    while (at > 0 && compare(item, top[at - 1]) < 0) {
+      top[at] = top[at - 1];
+      at--;
+    }
+    top[at] = item;
+  }
+  return top.slice(0, limit);
 }
