@@ -5,9 +5,15 @@ import { formatDateTime, formatDurationShort } from './format';
 
 export type TableFocus = 'frequency' | 'leadTime' | 'failureRate' | 'recovery';
 
+/** The rows to list, read one at a time: only the rows shown become objects. */
+export interface DeploymentRowList {
+  length: number;
+  at: (k: number) => DeploymentRow;
+}
+
 const PAGE = 25;
 
-export function DeploymentTable({ rows, focus, timeZone, caption }: { rows: DeploymentRow[]; focus: TableFocus; timeZone: string; caption: string }) {
+export function DeploymentTable({ rows, focus, timeZone, caption }: { rows: DeploymentRowList; focus: TableFocus; timeZone: string; caption: string }) {
   const [shown, setShown] = useState(PAGE);
   if (rows.length === 0) return <p class="muted">No deployments for this metric in the selected period.</p>;
   return (
@@ -30,7 +36,7 @@ export function DeploymentTable({ rows, focus, timeZone, caption }: { rows: Depl
           </tr>
         </thead>
         <tbody>
-          {rows.slice(0, shown).map((r) => (
+          {Array.from({ length: Math.min(shown, rows.length) }, (_, k) => rows.at(k)).map((r) => (
             <tr key={r.deployment}>
               <td>{formatDateTime(r.completed, timeZone)}</td>
               <td>{r.release}</td>

@@ -12,7 +12,7 @@ export type FocusMetric = 'frequency' | 'leadTime' | 'failureRate' | 'recovery';
 const DEFINITIONS = {
   frequency: 'Successful deployments completed in the period (task Success with no guided failure).',
   leadTime: 'From the creation of the earliest release not yet deployed to an environment to the successful deployment’s completion.',
-  failureRate: 'Failed deployments (task Failed, Success with a guided failure, or a release blocked by prevent progression) ÷ successful + failed. Canceled and timed-out deployments are left out.',
+  failureRate: 'Failed deployments (task Failed, Success with a guided failure, or — an option, on by default — Success of a release blocked by prevent progression) ÷ successful + failed. Canceled and timed-out deployments are left out.',
   recovery: 'From the first failure of a run to the completion of the next successful deployment in the same stream (project, channel, environment, tenant).',
   duration: 'Start to completion of successful deployments, including manual intervention time.',
   queueTime: 'From queued (or the scheduled time) to start, for deployments that started in the period.',
@@ -69,7 +69,7 @@ export function MetricCards({ insights, testId, focus, onFocus }: MetricCardsPro
         title="Deployment failure rate"
         value={formatPercent(s.failureRate.rate)}
         rawValue={s.failureRate.rate}
-        detail={`${formatCount(s.failureRate.failed)} failed of ${formatCount(s.failureRate.total)} (${formatCount(s.failureRate.guidedFailure)} guided failures)`}
+        detail={`${formatCount(s.failureRate.failed)} failed of ${formatCount(s.failureRate.total)} (${formatCount(s.failureRate.guidedFailure)} guided failures${s.failureRate.blocked > 0 ? `, ${formatCount(s.failureRate.blocked)} blocked by prevent progression` : ''})`}
         sample={`n = ${formatCount(s.failureRate.total)} deployments`}
         comparison={insights.comparison.failureRate}
         trend28={insights.trend28.indicators.failureRate}

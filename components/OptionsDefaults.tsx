@@ -97,10 +97,10 @@ export function OptionsDefaults({ settings, browserZone, timeZones, change, stat
             checked={settings.blockedIsFailure}
             onChange={(event) => change({ blockedIsFailure: event.currentTarget.checked }, 'Blocked releases')}
           />
-          Count releases blocked by “prevent progression” as failures
+          Count releases blocked by “prevent progression” as failures in the failure rate
         </label>
         <span id="blocked-is-failure-hint" class="field-hint">
-          Octopus’s own docs count releases marked “do not promote” as failures; turn this off to count only failed deployments and guided failures.
+          Octopus’s own docs count deployments of releases marked “do not promote” in the failure rate; they stay successful deployments for frequency, lead time and recovery. Turn this off to count only failed deployments and guided failures.
         </span>
       </div>
 

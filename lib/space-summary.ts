@@ -8,19 +8,20 @@
  * production counts too.
  *
  * Why not one `computeInsights` call: its filter ANDs dimensions, so "A → Production, B → Prod-EU" is not
- * expressible, and medians of several calls cannot be merged. Instead the per-deployment rows of each group
- * of projects sharing a production environment (`deploymentRows`, exact pairs) are concatenated and the
- * statistics computed from them with the engine's own `periodMetrics` and `tierSummary`. The CSV export is
- * then exactly the rows behind the numbers.
+ * expressible, and medians of several calls cannot be merged. Instead the per-deployment rows of the streams
+ * whose (project, environment) is one of those pairs (`rowColumns`, one pass in completion order) give the
+ * statistics, computed with the engine's own `periodMetrics` and `tierSummary`. The CSV export is then
+ * exactly the rows behind the numbers.
  */
 import { DAY_MS } from '@/lib/metrics/constants';
-import { deploymentRows } from '@/lib/metrics/deployment-rows';
+import { type DeploymentRowColumns, rowColumns } from '@/lib/metrics/deployment-rows';
+import { Exclusion, FailureKind, Outcome } from '@/lib/metrics/constants';
 import type { Dimensions } from '@/lib/metrics/facts';
 import { type PeriodCounts, periodMetrics } from '@/lib/metrics/period-metrics';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import { quantileSorted } from '@/lib/metrics/quantile-sorted';
 import { tierSummary } from '@/lib/metrics/tier-summary';
-import type { DeploymentRow, DoraMetric, FailureRateStats, FrequencyStats, SampleStats, TierResult, TierYear } from '@/lib/metrics/types';
+import type { DoraMetric, FailureRateStats, FrequencyStats, SampleStats, TierResult, TierYear } from '@/lib/metrics/types';
 import { lifecycleEnvironments } from './project-view';
 
 /** Length of the summary window, in days of 24 hours; one sparkline point per day. */
@@ -50,8 +51,8 @@ export interface SpaceSummary {
   targets: ProductionTarget[];
   /** Distinct production environments, most projects first. */
   environments: ProductionEnvironment[];
-  /** Deployments behind the numbers, in completion order (ties by deployment id). */
-  rows: DeploymentRow[];
+  /** Deployments behind the numbers, in completion order (ties by deployment id), as row columns. */
+  rows: DeploymentRowColumns;
   frequency: FrequencyStats;
   failureRate: FailureRateStats;
   leadTime: SampleStats;
@@ -98,38 +99,43 @@ function defaultChannel(dims: Dimensions, project: number): number {
 }
 
 /**
- * The rows of deployments completed in `[from, to)` to their project's production environment: one
- * `deploymentRows` call per distinct environment with the projects whose production it is, merged in
- * completion order (ties by deployment id, as `deploymentRows` orders them).
+ * The rows of deployments completed in `[from, to)` to their project's production environment, in completion
+ * order (ties by deployment id): the streams whose (project, environment) is a target pair, whatever their
+ * channel or tenant, then one pass over the completion order.
  *
  * @example
  * productionRows(prepared, productionTargets(prepared.history.dims), now - 30 * DAY_MS, now).length
  * //=> 42
  */
-export function productionRows(prepared: PreparedHistory, targets: readonly ProductionTarget[], from: number, to: number): DeploymentRow[] {
-  const byEnvironment = new Map<number, number[]>();
-  for (const t of targets) byEnvironment.set(t.environment, [...(byEnvironment.get(t.environment) ?? []), t.project]);
-  const rows: DeploymentRow[] = [];
-  for (const [environment, projects] of byEnvironment) {
-    rows.push(...deploymentRows(prepared, { now: to, range: { from, to }, filter: { projects, environments: [environment] } }));
-  }
-  const id = prepared.history.deployments.id;
-  return rows.sort((a, b) => a.completed - b.completed || id[a.index] - id[b.index]);
+export function productionRows(prepared: PreparedHistory, targets: readonly ProductionTarget[], from: number, to: number): DeploymentRowColumns {
+  const pairs = new Set(targets.map((t) => `${t.project},${t.environment}`));
+  const { streams } = prepared;
+  const mask = new Uint8Array(streams.count);
+  for (let s = 0; s < streams.count; s++) if (pairs.has(`${streams.project[s]},${streams.environment[s]}`)) mask[s] = 1;
+  return rowColumns(prepared, from, to, mask);
 }
 
-/** Counts and sorted values of some rows, as `periodMetrics` takes them (only the DORA metrics' values). */
-function periodCounts(rows: readonly DeploymentRow[], from: number, to: number): PeriodCounts {
+/** Counts and sorted values of rows `[first, last)`, as `periodMetrics` takes them (only the DORA metrics' values). */
+function periodCounts(rows: DeploymentRowColumns, first: number, last: number, from: number, to: number): PeriodCounts {
+  const p = rows.prepared;
   const c = { successful: 0, taskFailed: 0, guidedFailure: 0, blocked: 0, canceled: 0, timedOut: 0 };
   const lead: number[] = [];
   const recovery: number[] = [];
-  for (const r of rows) {
-    const o = r.beyondOctopus;
-    if (o.outcome === 'success') c.successful++;
-    else if (o.outcome === 'failure') c[o.failureKind ?? 'taskFailed']++;
-    else if (r.state === 'Canceled') c.canceled++;
-    else if (r.state === 'TimedOut') c.timedOut++;
-    if (r.leadTimeMs !== null) lead.push(r.leadTimeMs);
-    if (r.timeToRecoveryMs !== null) recovery.push(r.timeToRecoveryMs);
+  for (let k = first; k < last; k++) {
+    const i = rows.index[k];
+    // A blocked release's success counts in both: a success for frequency, a failure in the failure rate.
+    const o = p.outcome[i];
+    if (o === Outcome.Success) c.successful++;
+    const kind = p.failureKind[i];
+    if (kind === FailureKind.TaskFailed) c.taskFailed++;
+    else if (kind === FailureKind.GuidedFailure) c.guidedFailure++;
+    else if (kind === FailureKind.Blocked) c.blocked++;
+    else if (o === Outcome.Excluded) {
+      if (p.exclusion[i] === Exclusion.Canceled) c.canceled++;
+      else if (p.exclusion[i] === Exclusion.TimedOut) c.timedOut++;
+    }
+    if (!Number.isNaN(rows.leadTimeMs[k])) lead.push(rows.leadTimeMs[k]);
+    if (!Number.isNaN(rows.recoveryMs[k])) recovery.push(rows.recoveryMs[k]);
   }
   const ascending = (xs: number[]) => Float64Array.from(xs).sort();
   const none = new Float64Array(0);
@@ -159,12 +165,19 @@ export function spaceSummary(prepared: PreparedHistory, options: { now: number; 
   const dims = prepared.history.dims;
   const targets = productionTargets(dims);
   const rows = productionRows(prepared, targets, from, to);
-  const whole = periodMetrics(periodCounts(rows, from, to));
+  const whole = periodMetrics(periodCounts(rows, 0, rows.length, from, to));
 
+  // Rows are in completion order: each day is a run of them.
   const days = Array.from({ length: SUMMARY_DAYS }, (_, k) => from + k * DAY_MS);
-  const perDay: DeploymentRow[][] = days.map(() => []);
-  for (const r of rows) perDay[Math.min(SUMMARY_DAYS - 1, Math.floor((r.completed - from) / DAY_MS))].push(r);
-  const dayCounts = perDay.map((dayRows, k) => periodCounts(dayRows, days[k], days[k] + DAY_MS));
+  const dayCounts: PeriodCounts[] = [];
+  let first = 0;
+  for (let k = 0; k < SUMMARY_DAYS; k++) {
+    let last = first;
+    const end = k === SUMMARY_DAYS - 1 ? Number.POSITIVE_INFINITY : days[k] + DAY_MS;
+    while (last < rows.length && rows.completed[last] < end) last++;
+    dayCounts.push(periodCounts(rows, first, last, days[k], days[k] + DAY_MS));
+    first = last;
+  }
 
   return {
     from,
@@ -180,10 +193,7 @@ export function spaceSummary(prepared: PreparedHistory, options: { now: number; 
     days,
     daily: {
       frequency: dayCounts.map((c) => c.successful),
-      failureRate: dayCounts.map((c) => {
-        const failed = c.taskFailed + c.guidedFailure + c.blocked;
-        return c.successful + failed > 0 ? failed / (c.successful + failed) : null;
-      }),
+      failureRate: dayCounts.map((c) => periodMetrics(c).failureRate.rate),
       leadTime: dayCounts.map((c) => quantileSorted(c.values.leadTime, 0.5)),
       recovery: dayCounts.map((c) => quantileSorted(c.values.recovery, 0.5)),
     },

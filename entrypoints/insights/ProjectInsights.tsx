@@ -1,17 +1,18 @@
 /** A project's Insights: filters, a card and a chart per metric, the deployments behind them, CSV export. */
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import { DeploymentTable, type TableFocus } from '@/components/DeploymentTable';
+import { type DeploymentRowList, DeploymentTable, type TableFocus } from '@/components/DeploymentTable';
 import { FilterBar } from '@/components/FilterBar';
 import { MetricCards } from '@/components/MetricCards';
 import { Notice } from '@/components/Notice';
 import { ChartCard } from '@/components/ChartCard';
 import { type ChartMetric, chartData, DARK_PALETTE, LIGHT_PALETTE } from '@/lib/chart/series';
 import { csvFileName } from '@/lib/export/csv-file-name';
-import { deploymentsCsv } from '@/lib/export/deployments-csv';
+import { deploymentsCsvChunks } from '@/lib/export/deployments-csv';
 import { computeInsights } from '@/lib/metrics/compute-insights';
-import { deploymentRows } from '@/lib/metrics/deployment-rows';
+import { FailureKind, Outcome } from '@/lib/metrics/constants';
+import { type DeploymentRowColumns, deploymentRowAt, deploymentRowColumns } from '@/lib/metrics/deployment-rows';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
-import type { DeploymentRow, Insights } from '@/lib/metrics/types';
+import type { Insights } from '@/lib/metrics/types';
 import type { PanelParams } from '@/lib/panel-params';
 import { findProject, projectView, type ViewSettings } from '@/lib/project-view';
 
@@ -35,12 +36,12 @@ export function ProjectInsights(props: ProjectInsightsProps) {
 
   const view = useMemo(() => (project >= 0 ? projectView(dims, project, props.params, settings, now) : undefined), [prepared, project, props.params, settings, now]);
   const insights = useMemo(() => (view ? computeInsights(prepared, view.query) : undefined), [prepared, view]);
-  const rows = useMemo(() => (view ? deploymentRows(prepared, view.query) : []), [prepared, view]);
+  const rows = useMemo(() => (view ? deploymentRowColumns(prepared, view.query) : undefined), [prepared, view]);
   // For `npm run bench:sync`: when a view's new numbers are in the page (layout effect: right after the
   // DOM update, not a frame later).
   useLayoutEffect(() => void performance.mark('dora-lens:rendered'), [insights]);
 
-  if (!view || !insights) {
+  if (!view || !insights || !rows) {
     return (
       <Notice title="This project is not in your synced data" testId="project-missing">
         <p>
@@ -59,7 +60,7 @@ export function ProjectInsights(props: ProjectInsightsProps) {
   const nothing = s.failureRate.total === 0 && insights.inProgress.count === 0 && rows.length === 0;
 
   const exportCsv = () => {
-    const blob = new Blob([deploymentsCsv(rows, { bom: true })], { type: 'text/csv;charset=utf-8' });
+    const blob = new Blob([...deploymentsCsvChunks(rows, { bom: true })], { type: 'text/csv;charset=utf-8' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = csvFileName({ project: projectName, environment: env?.name, from: insights.window.from, to: insights.window.to, timeZone: settings.timeZone });
@@ -120,17 +121,23 @@ export function ProjectInsights(props: ProjectInsightsProps) {
 
 const TITLES: Record<TableFocus, string> = { frequency: 'Deployment frequency', leadTime: 'Lead time', failureRate: 'Failure rate', recovery: 'Time to recovery' };
 
-function tableRows(rows: DeploymentRow[], focus: TableFocus): DeploymentRow[] {
-  const picked = rows.filter((r) =>
-    focus === 'frequency'
-      ? r.beyondOctopus.outcome === 'success'
-      : focus === 'leadTime'
-        ? r.leadTimeMs !== null
-        : focus === 'failureRate'
-          ? r.beyondOctopus.outcome === 'failure'
-          : r.timeToRecoveryMs !== null,
-  );
-  return picked.reverse();
+/** The rows behind the focused metric, newest first; a row becomes an object only when the table shows it. */
+function tableRows(rows: DeploymentRowColumns, focus: TableFocus): DeploymentRowList {
+  const p = rows.prepared;
+  const picked: number[] = [];
+  for (let k = rows.length - 1; k >= 0; k--) {
+    const i = rows.index[k];
+    const wanted =
+      focus === 'frequency'
+        ? p.outcome[i] === Outcome.Success
+        : focus === 'leadTime'
+          ? !Number.isNaN(rows.leadTimeMs[k])
+          : focus === 'failureRate'
+            ? p.failureKind[i] !== FailureKind.None
+            : !Number.isNaN(rows.recoveryMs[k]);
+    if (wanted) picked.push(k);
+  }
+  return { length: picked.length, at: (j) => deploymentRowAt(rows, picked[j]) };
 }
 
 const CHARTS: { id: ChartMetric; title: string }[] = [

@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import { askWorker } from '@/lib/messages';
 import type { SpaceSummaryProps, SummaryState } from '@/components/SpaceSummary';
 import { csvFileName } from '@/lib/export/csv-file-name';
-import { deploymentsCsv } from '@/lib/export/deployments-csv';
+import { deploymentsCsvChunks } from '@/lib/export/deployments-csv';
 import { type SpaceSummary, spaceSummary } from '@/lib/space-summary';
 import type { SyncError, SyncStatus } from '@/lib/sync/status';
 import { useSettings } from '@/lib/ui/use-settings';
@@ -17,12 +17,13 @@ import { type SpaceData, useSpaceHistory } from '@/lib/ui/use-space-history';
 const openTab = (url: string) => void browser.tabs.create({ url }).then(() => window.close());
 
 /**
- * Saves text as a file through a blob link. Needs no `downloads` permission; Chromium keeps the popup open
- * while the download starts, so the link's click completes.
+ * Saves text, given in chunks, as a file through a blob link (the chunks go into the Blob as they are, never
+ * joined into one string). Needs no `downloads` permission; Chromium keeps the popup open while the download
+ * starts, so the link's click completes.
  */
-function saveFile(text: string, fileName: string, type: string): void {
+function saveFile(chunks: Iterable<string>, fileName: string, type: string): void {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.href = URL.createObjectURL(new Blob([...chunks], { type }));
   link.download = fileName;
   document.body.append(link);
   link.click();
@@ -90,7 +91,7 @@ export function useSpaceSummary(server: string, spaceId: string, retry: () => vo
     onExport: () => {
       if (!summary) return;
       const name = csvFileName({ project: spaceId, environment: 'production', from: summary.from, to: summary.to, timeZone: settings.timeZone });
-      saveFile(deploymentsCsv(summary.rows, { bom: true }), name, 'text/csv;charset=utf-8');
+      saveFile(deploymentsCsvChunks(summary.rows, { bom: true }), name, 'text/csv;charset=utf-8');
     },
   };
 }

@@ -2,9 +2,13 @@ import { Exclusion, FailureKind, Outcome } from './constants';
 import { type DeploymentFacts, type ReleaseFacts, TaskState } from './facts';
 
 export interface Classification {
-  /** An {@link Outcome} code per deployment. */
+  /** An {@link Outcome} code per deployment: the task's own outcome, which every stream walk uses. */
   outcome: Uint8Array;
-  /** A {@link FailureKind} code per deployment (`None` unless the outcome is `Failure`). */
+  /**
+   * A {@link FailureKind} code per deployment: why it counts as a failure in the failure rate, `None` when it
+   * does not. Every `Failure` outcome has one; a `Success` has one only when its release is blocked and
+   * `blockedIsFailure` is on (`Blocked`).
+   */
   failureKind: Uint8Array;
   /** An {@link Exclusion} code per deployment (`None` unless the outcome is `Excluded`). */
   exclusion: Uint8Array;
@@ -13,16 +17,17 @@ export interface Classification {
 /**
  * Classifies each deployment as Octopus's Insights does (docs/octopus-api.md §1.2):
  *
- * - **success**: task `Success` and no guided failure (and, when `blockedIsFailure`, its release is not
- *   blocked by prevent-progression);
- * - **failure**: task `Failed` (kind `TaskFailed`, whatever the guided-failure flag), or task `Success` with
- *   a guided failure (`GuidedFailure`), or task `Success` of a blocked release when `blockedIsFailure`
- *   (`Blocked`, on by default; Octopus's overview counts releases marked "Do not promote");
- * - **excluded** from every rate: `Canceled`, `TimedOut`, and anything unfinished (`Queued`, `Executing`,
- *   `Cancelling`, or no completion time).
+ * - **outcome** (frequency, lead time, previous success, recovery, every stream walk): **success** = task
+ *   `Success` and no guided failure; **failure** = task `Failed` (whatever the guided-failure flag) or task
+ *   `Success` with a guided failure; **excluded** from every rate: `Canceled`, `TimedOut`, and anything
+ *   unfinished (`Queued`, `Executing`, `Cancelling`, or no completion time);
+ * - **failure kind** (the failure rate only): `TaskFailed`, `GuidedFailure`, or — when `blockedIsFailure`,
+ *   on by default — `Blocked` for a *successful* deployment whose release is blocked by prevent progression:
+ *   Octopus's overview counts deployments whose release is marked "Do not promote" in the failure rate,
+ *   while the deployment itself succeeded (it stays a success everywhere else). The first kind that applies.
  *
- * `releases.blocked` is the release's current state: unblocking a release later turns its deployments back
- * into successes.
+ * `releases.blocked` is the release's current state: unblocking a release later takes its deployments out of
+ * the failures again.
  *
  * @example
  * classifyDeployments(history.deployments, history.releases).outcome
@@ -50,11 +55,9 @@ export function classifyDeployments(
       if (guidedFailure[i] === 1) {
         outcome[i] = Outcome.Failure;
         failureKind[i] = FailureKind.GuidedFailure;
-      } else if (blockedIsFailure && release[i] >= 0 && release[i] < releaseCount && blocked[release[i]] === 1) {
-        outcome[i] = Outcome.Failure;
-        failureKind[i] = FailureKind.Blocked;
       } else {
         outcome[i] = Outcome.Success;
+        if (blockedIsFailure && release[i] >= 0 && release[i] < releaseCount && blocked[release[i]] === 1) failureKind[i] = FailureKind.Blocked;
       }
     } else if (s === TaskState.Failed) {
       outcome[i] = Outcome.Failure;

@@ -13,7 +13,9 @@ import { tierSummary } from './tier-summary';
 import { trendIndicator } from './trend-indicator';
 import type { BucketMetrics, Insights, InsightsQuery, PeriodMetrics, TrendMetric } from './types';
 import { unrecoveredFailures } from './unrecovered-failures';
+import { sortScratch } from './sort-by-key';
 import { VALUE_METRICS, windowPass } from './window-pass';
+import { type WindowValues, windowValues } from './window-values';
 import { zonedDate } from './zoned-date';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -39,6 +41,12 @@ function byMetric(value: (metric: ValueMetric) => Float64Array): Record<ValueMet
 
 const present = (values: (number | null)[]): number[] => values.filter((v): v is number => v !== null);
 
+const total = (a: Int32Array) => {
+  let t = 0;
+  for (let s = 0; s < a.length; s++) t += a[s];
+  return t;
+};
+
 /**
  * Everything the Insights panel shows for one filter and window, from a {@link prepare}d history: Octopus's
  * figures (frequency, lead time, failure rate, time to recovery, time since previous success, deployments
@@ -48,8 +56,9 @@ const present = (values: (number | null)[]): number[] => values.filter((v): v is
  * Mann-Kendall trend significance.
  *
  * Windows are `[from, to)`; a deployment belongs to the bucket and period of its completion (queue time: of
- * its start). Cost: O(deployments in the previous + current window) for the counting pass plus one linear
- * scan of each pre-sorted metric; no sorting of deployments. Pure: `now` is a parameter, nothing is mutated.
+ * its start). Cost: one pass over the deployments of the previous + current window, then each metric's
+ * values of the deployments that pass the filter there, radix sorted: a narrow filter costs little however
+ * long the history. Pure: `now` is a parameter, nothing is mutated.
  *
  * @example
  * const insights = computeInsights(prepare(history), {
@@ -77,10 +86,19 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
   const counts = windowPass(p, window, mask, excludeFlagged);
   const B = counts.buckets;
 
+  // Each metric's values of this window only, sorted once, then split into the slots.
+  const sortedValues = {} as Record<ValueMetric, WindowValues>;
   const distributed = {} as Record<ValueMetric, ReturnType<typeof distributeValues>>;
+  let largest = 0;
+  for (const metric of VALUE_METRICS) largest = Math.max(largest, total(counts.values[metric]));
+  const scratch = sortScratch(largest);
   for (const metric of VALUE_METRICS) {
-    const slot = metric === 'queueTime' ? counts.slotStarted : counts.slotCompleted;
-    distributed[metric] = distributeValues(p, metric, slot, counts.values[metric], B, excludeFlagged);
+    const started = metric === 'queueTime';
+    const order = started ? p.byStarted : p.byCompleted;
+    const from = started ? counts.startedFrom : counts.completedFrom;
+    const slots = started ? counts.startedSlots : counts.completedSlots;
+    sortedValues[metric] = windowValues(p, metric, order, from, slots, excludeFlagged, total(counts.values[metric]), scratch);
+    distributed[metric] = distributeValues(sortedValues[metric], counts.values[metric], B);
   }
 
   const slotCounts = (s: number, from: number, to: number): PeriodCounts => ({
@@ -134,8 +152,8 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
   const rankings = rankGroups({
     dims: p.history.dims,
     counts: counts.groups,
-    leadTimeMedians: groupMedians(p, 'leadTime', counts.slotCompleted, B, groupValueCounts('leadTime'), excludeFlagged),
-    recoveryMedians: groupMedians(p, 'recovery', counts.slotCompleted, B, groupValueCounts('recovery'), excludeFlagged),
+    leadTimeMedians: groupMedians(p, sortedValues.leadTime, B, groupValueCounts('leadTime')),
+    recoveryMedians: groupMedians(p, sortedValues.recovery, B, groupValueCounts('recovery')),
     days: summary.days,
     limit,
     minDeployments,
@@ -157,10 +175,7 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
       rankings,
       releases: releaseImpact({
         history: p.history,
-        failures: counts.releaseFailures,
-        deployments: counts.releaseDeployments,
-        recovery: counts.releaseRecovery,
-        recoveredBy: counts.releaseRecoveredBy,
+        releases: counts.releases,
         recoveredFrom: p.recoveredFrom,
         limit: query.rankings?.releaseLimit ?? 10,
       }),

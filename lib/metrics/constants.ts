@@ -15,25 +15,35 @@ export const SIX_MONTHS_MS = 6 * MONTH_MS;
 /** An average Gregorian year. */
 export const YEAR_MS = 365.25 * DAY_MS;
 
-/** How a deployment counts in Insights (docs/octopus-api.md §1.2). */
+/**
+ * How a deployment counts in Insights (docs/octopus-api.md §1.2): the task's own outcome, used by frequency,
+ * lead time, previous success, recovery and every stream walk. The failure rate adds blocked releases on
+ * top of it (see {@link FailureKind}).
+ */
 export const Outcome = {
   /** Canceled, TimedOut, or not finished: left out of every rate and of the stream walk. */
   Excluded: 0,
-  /** Task `Success`, no guided failure, release not blocked (when blocked counts as failure). */
+  /** Task `Success` with no guided failure (whether or not its release is blocked). */
   Success: 1,
-  /** Task `Failed`, or `Success` with a guided failure, or (option) a blocked release. */
+  /** Task `Failed`, or `Success` with a guided failure. */
   Failure: 2,
 } as const;
 export type OutcomeCode = (typeof Outcome)[keyof typeof Outcome];
 
-/** Why a deployment is a failure; the first that applies, in this order. */
+/**
+ * Why a deployment counts as a failure **in the failure rate**; the first that applies, in this order.
+ * `None` = it does not.
+ */
 export const FailureKind = {
   None: 0,
   /** Task state `Failed` (Octopus's `DeploymentFailure`). */
   TaskFailed: 1,
   /** Task `Success` with at least one guided failure (Octopus's `SuccessfulButHadGuidedFailure`). */
   GuidedFailure: 2,
-  /** Task `Success`, but its release has an unresolved defect ("prevent progression"). */
+  /**
+   * Task `Success` (outcome `Success`), but its release has an unresolved defect ("prevent progression"),
+   * with option `blockedIsFailure`: a failure in the failure rate only.
+   */
   Blocked: 3,
 } as const;
 export type FailureKindCode = (typeof FailureKind)[keyof typeof FailureKind];

@@ -1,5 +1,4 @@
-import type { PreparedHistory, ValueMetric } from './prepare';
-import { FLAG_MASK } from './window-pass';
+import type { WindowValues } from './window-values';
 
 export interface Distributed {
   /** Ascending values of slot s: `bySlot[s]` (slot 0 is empty). */
@@ -9,18 +8,11 @@ export interface Distributed {
 }
 
 /**
- * Splits one metric's values, already sorted in `prepare`, into the query's slots in a single linear scan:
- * each slot's values come out in ascending order, so percentiles need no sorting at query time.
- * `counts[s]` must be the number of values the scan will place in slot s (from {@link windowPass}).
+ * Splits one metric's sorted window values into the query's slots in a single linear scan: each slot's
+ * values come out in ascending order, so percentiles need no further sorting. `counts[s]` must be the
+ * number of values of slot s (from the window pass).
  */
-export function distributeValues(
-  p: PreparedHistory,
-  metric: ValueMetric,
-  slot: Int32Array,
-  counts: Int32Array,
-  buckets: number,
-  excludeFlagged: boolean,
-): Distributed {
+export function distributeValues(sorted: WindowValues, counts: Int32Array, buckets: number): Distributed {
   const S = counts.length;
   const offsets = new Int32Array(S + 1);
   for (let s = 0; s < S; s++) offsets[s + 1] = offsets[s] + (s === 0 ? 0 : counts[s]);
@@ -29,14 +21,10 @@ export function distributeValues(
   for (let s = 1; s <= buckets; s++) current += counts[s];
   const whole = new Float64Array(current);
   const position = offsets.slice(0, S);
-  const { rows, values } = p.sorted[metric];
-  const flags = p.flags;
-  const flagMask = excludeFlagged ? FLAG_MASK[metric] : 0;
+  const { values, slots } = sorted;
   let w = 0;
-  for (let j = 0; j < rows.length; j++) {
-    const i = rows[j];
-    const s = slot[i];
-    if (s === 0 || (flags[i] & flagMask) !== 0) continue;
+  for (let j = 0; j < values.length; j++) {
+    const s = slots[j];
     const v = values[j];
     buffer[position[s]++] = v;
     if (s <= buckets) whole[w++] = v;

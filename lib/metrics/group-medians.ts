@@ -1,20 +1,18 @@
-import type { PreparedHistory, ValueMetric } from './prepare';
+import type { PreparedHistory } from './prepare';
 import type { RankingDimension } from './types';
-import { FLAG_MASK } from './window-pass';
+import type { WindowValues } from './window-values';
 
 /**
  * The median (type 7) of one metric per project, environment and tenant over the current window, in one
- * scan of the metric's pre-sorted values: each group's k-th value in the scan is its k-th smallest, so the
- * middle one(s) are picked as they pass. `counts[dim][g]` must be the group's number of values. NaN for
- * groups without values.
+ * scan of the metric's sorted window values: each group's k-th value in the scan is its k-th smallest, so the
+ * middle one(s) are picked as they pass. `counts[dim][g]` must be the group's number of values in the current
+ * window. NaN for groups without values.
  */
 export function groupMedians(
   p: PreparedHistory,
-  metric: ValueMetric,
-  slot: Int32Array,
+  sorted: WindowValues,
   buckets: number,
   counts: Record<RankingDimension, Int32Array>,
-  excludeFlagged: boolean,
 ): Record<RankingDimension, Float64Array> {
   const d = p.history.deployments;
   const dims: [RankingDimension, ArrayLike<number>, number][] = [
@@ -34,13 +32,10 @@ export function groupMedians(
     }
     return { seen: new Int32Array(size), lo, hi, loValue: new Float64Array(size), median: new Float64Array(size).fill(Number.NaN) };
   });
-  const { rows, values } = p.sorted[metric];
-  const flags = p.flags;
-  const flagMask = excludeFlagged ? FLAG_MASK[metric] : 0;
+  const { rows, values, slots } = sorted;
   for (let j = 0; j < rows.length; j++) {
+    if (slots[j] > buckets) continue;
     const i = rows[j];
-    const s = slot[i];
-    if (s === 0 || s > buckets || (flags[i] & flagMask) !== 0) continue;
     const v = values[j];
     for (let k = 0; k < 3; k++) {
       const g = dims[k][1][i] + dims[k][2];

@@ -1,4 +1,4 @@
-import { DAY_MS, Has, Outcome } from './constants';
+import { DAY_MS, FailureKind, Has, Outcome } from './constants';
 import { lowerBound } from './lower-bound';
 import type { PreparedHistory } from './prepare';
 import { trendIndicator } from './trend-indicator';
@@ -13,7 +13,8 @@ export const TREND_BLOCK_MS = 28 * DAY_MS;
  * `[now - 56 d, now - 28 d)` (28 × 24 h from the current instant, whatever window or granularity is shown),
  * with {@link trendIndicator}'s rule. Values are block means: frequency = successful deployments per week
  * (successful / 4), lead time, time to recovery, duration by completion; queue time by start; failure rate
- * = failed / (successful + failed). Deployments per block (for the "under 10" rule) = successful + failed.
+ * = failed / (successful + failed) with blocked releases' successes among the failed (option).
+ * Deployments per block (for the "under 10" rule) = successful + failed, each deployment once.
  *
  * @example
  * octopusTrend(prepared, mask, now, false).indicators.frequency
@@ -30,7 +31,10 @@ export function octopusTrend(
   const middle = now - TREND_BLOCK_MS;
   // index 0 = previous block, 1 = current block
   const successful = [0, 0];
+  /** Failures in the failure rate (blocked releases' successes included with the option). */
   const failed = [0, 0];
+  /** Successful + failed by the task's own outcome: each deployment once. */
+  const deployments = [0, 0];
   const sum: Record<Exclude<TrendMetric, 'frequency' | 'failureRate'>, number[]> = {
     leadTime: [0, 0],
     recovery: [0, 0],
@@ -50,8 +54,9 @@ export function octopusTrend(
     const o = p.outcome[i];
     if (o === Outcome.Excluded) continue;
     const k = d.completed[i] < middle ? 0 : 1;
+    deployments[k]++;
     if (o === Outcome.Success) successful[k]++;
-    else failed[k]++;
+    if (p.failureKind[i] !== FailureKind.None) failed[k]++;
     const h = p.has[i];
     const f = p.flags[i];
     if ((h & Has.LeadTime) !== 0 && (f & leadMask) === 0) {
@@ -76,7 +81,6 @@ export function octopusTrend(
     sum.queueTime[k] += d.started[i] - d.queued[i];
     count.queueTime[k]++;
   }
-  const deployments = [successful[0] + failed[0], successful[1] + failed[1]];
   const mean = (m: keyof typeof sum, k: number) => (count[m][k] > 0 ? sum[m][k] / count[m][k] : null);
   const rate = (k: number) => (deployments[k] > 0 ? failed[k] / deployments[k] : null);
   const indicator = (metric: TrendMetric, value: (k: number) => number | null) =>

@@ -1,5 +1,6 @@
 import type { DeploymentFacts } from './facts';
-import { sortByKey, sortScratch } from './sort-by-key';
+import { orderByTime } from './order-by-time';
+import { sortByKey } from './sort-by-key';
 
 /** The streams of a history: one row per distinct (project, channel, environment, tenant). */
 export interface StreamTable {
@@ -8,16 +9,15 @@ export interface StreamTable {
   channel: Int32Array;
   environment: Int32Array;
   tenant: Int32Array;
-  /** Stream s occupies `byStream[start[s] .. start[s + 1])`; `start.length = count + 1`. */
-  start: Uint32Array;
 }
 
 export interface DeploymentOrder {
-  /** Stream number of each deployment. */
+  /**
+   * Stream number of each deployment. Streams are numbered in (project, channel, environment, tenant)
+   * order (each dimension's "none", `-1`, first).
+   */
   stream: Uint32Array;
   streams: StreamTable;
-  /** All deployments ordered by (project, channel, environment, tenant, completed, id); unfinished last in their stream. */
-  byStream: Uint32Array;
   /** Finished deployments (completion time known) ordered by (completed, id). */
   byCompleted: Uint32Array;
   /** Deployments with a start time, ordered by (started, id). */
@@ -26,116 +26,131 @@ export interface DeploymentOrder {
   unfinished: Uint32Array;
 }
 
-/** Integer sort keys for a time column: `t - min`, floored; NaN sorts after every time. */
-function timeKeys(times: Float64Array, keys: Float64Array): number {
-  const n = times.length;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  let known = 0;
-  for (let i = 0; i < n; i++) {
-    const t = times[i];
-    if (!Number.isNaN(t)) {
-      known++;
-      if (t < min) min = t;
-      if (t > max) max = t;
+/** Index order when ids ascend with the index (the store's chunks are by id), else the rows sorted by id. */
+function idOrder(id: Uint32Array): Uint32Array | null {
+  const n = id.length;
+  for (let i = 1; i < n; i++) {
+    if (id[i] <= id[i - 1]) {
+      const rows = new Uint32Array(n);
+      for (let k = 0; k < n; k++) rows[k] = k;
+      return sortByKey(rows, id);
     }
   }
-  const missing = known > 0 ? Math.floor(max - min) + 1 : 0;
+  return null;
+}
+
+/** Slots of the direct stream table above which stream numbers come from a `Map` instead (32 MB of Int32). */
+const DIRECT_TABLE_LIMIT = 1 << 23;
+
+/**
+ * A dense number per distinct (project, channel, environment, tenant), in order of first appearance. A
+ * channel belongs to one project, so (channel, environment) gets a dense number from a small table, and
+ * (that number, tenant) addresses a slot of a second table — dense numbers keep the slots in use close
+ * together — which remembers the project of the stream that took it. A deployment whose project differs
+ * (data that breaks that rule) or tables that would be too large go through a `Map` keyed by all four.
+ */
+function firstSeenStreams(d: DeploymentFacts): { stream: Uint32Array; keys: number[][] } {
+  const n = d.length;
+  const { project, channel, environment, tenant } = d;
+  let channels = 0;
+  let environments = 0;
+  let tenants = 0;
   for (let i = 0; i < n; i++) {
-    const t = times[i];
-    keys[i] = !Number.isNaN(t) ? Math.floor(t - min) : missing;
+    if (channel[i] >= channels) channels = channel[i] + 1;
+    if (environment[i] >= environments) environments = environment[i] + 1;
+    if (tenant[i] >= tenants) tenants = tenant[i] + 1;
   }
-  return known;
+  // Shifted by one so that -1 ("none") has a slot.
+  const e1 = environments + 1;
+  const t1 = tenants + 1;
+  const pairs = (channels + 1) * e1;
+  const direct = pairs <= DIRECT_TABLE_LIMIT && pairs * t1 <= DIRECT_TABLE_LIMIT;
+  const pairOf = new Int32Array(direct ? pairs : 0);
+  const table = new Int32Array(direct ? pairs * t1 : 0);
+  let pairCount = 0;
+  const other = new Map<string, number>();
+  const keys: number[][] = [];
+  const stream = new Uint32Array(n);
+  const viaMap = (i: number) => {
+    const key = `${project[i]},${channel[i]},${environment[i]},${tenant[i]}`;
+    let s = other.get(key);
+    if (s === undefined) {
+      s = keys.push([project[i], channel[i], environment[i], tenant[i]]) - 1;
+      other.set(key, s);
+    }
+    return s;
+  };
+  if (!direct) {
+    for (let i = 0; i < n; i++) stream[i] = viaMap(i);
+    return { stream, keys };
+  }
+  for (let i = 0; i < n; i++) {
+    const pair = (channel[i] + 1) * e1 + environment[i] + 1;
+    let ce = pairOf[pair] - 1;
+    if (ce < 0) {
+      ce = pairCount++;
+      pairOf[pair] = ce + 1;
+    }
+    const slot = ce * t1 + tenant[i] + 1;
+    const s = table[slot] - 1;
+    if (s >= 0 && keys[s][0] === project[i]) stream[i] = s;
+    else if (s >= 0) stream[i] = viaMap(i);
+    else {
+      const added = viaMap(i);
+      table[slot] = added + 1;
+      stream[i] = added;
+    }
+  }
+  return { stream, keys };
 }
 
 /**
- * Sorts the deployments once: by id, then stably by completion time, then stably by stream
- * (project, channel, environment, tenant) — Octopus's stream: "deployments belong to the same stream if
- * they have the same project, channel, environment and tenant". Rows never move: the result is index
- * permutations (`Uint32Array`) plus a stream number per deployment. Ties in completion time are ordered by
- * deployment id. Times are compared at millisecond resolution.
+ * The deployments' orders, computed once: by completion (ties by id), by start, the unfinished ones, and a
+ * stream number per deployment — Octopus's stream: "deployments belong to the same stream if they have the
+ * same project, channel, environment and tenant". Rows never move: the result is index permutations
+ * (`Uint32Array`) plus a stream number per deployment. Times are compared exactly.
+ *
+ * Cost: the data arrives by id, nearly in time order, so the time orders take a few passes each
+ * ({@link orderByTime}); stream numbers take one pass over the rows with a small direct table, and a sort of
+ * the streams themselves (thousands, not deployments) to number them in a stable order.
  *
  * @example
- * const { byStream, streams } = orderDeployments(history.deployments);
- * byStream.subarray(streams.start[0], streams.start[1]) // stream 0's deployments, oldest completion first
+ * const { byCompleted, stream, streams } = orderDeployments(history.deployments);
+ * streams.environment[stream[byCompleted[0]]] // the environment of the earliest completion
  */
 export function orderDeployments(deployments: DeploymentFacts): DeploymentOrder {
   const n = deployments.length;
-  const identity = new Uint32Array(n);
-  for (let i = 0; i < n; i++) identity[i] = i;
-  const scratch = sortScratch(n);
-  const byId = sortByKey(identity, deployments.id, 0, scratch);
-  const keys = new Float64Array(n);
+  const byId = idOrder(deployments.id);
+  const completed = orderByTime(deployments.completed, byId);
+  const byCompleted = completed.rows.subarray(0, completed.known);
+  const unfinished = completed.rows.subarray(completed.known);
+  const started = orderByTime(deployments.started, byId);
+  const byStarted = started.rows.subarray(0, started.known);
 
-  const finished = timeKeys(deployments.completed, keys);
-  const byTime = sortByKey(byId, keys, 0, scratch);
-  const byCompleted = byTime.slice(0, finished);
-  const unfinished = sortByKey(byTime.slice(finished), deployments.id, 0, scratch);
-
-  const started = timeKeys(deployments.started, keys);
-  const byStarted = sortByKey(byId, keys, 0, scratch).slice(0, started);
-
-  const { project, channel, environment, tenant } = deployments;
-  // One composite key (project, channel, environment, tenant) when it fits in 53 bits, else four stable sorts.
-  const size = (column: Int32Array) => {
-    let max = -1;
-    for (let i = 0; i < n; i++) if (column[i] > max) max = column[i];
-    return max + 2; // values -1 .. max, shifted by one
-  };
-  const sp = size(project);
-  const sc = size(channel);
-  const se = size(environment);
-  const st = size(tenant);
-  let byStream: Uint32Array;
-  if (sp * sc * se * st < 2 ** 53) {
-    for (let i = 0; i < n; i++) {
-      keys[i] = (((project[i] + 1) * sc + (channel[i] + 1)) * se + (environment[i] + 1)) * st + (tenant[i] + 1);
-    }
-    byStream = sortByKey(byTime, keys, 0, scratch);
-  } else {
-    byStream = sortByKey(byTime, tenant, 1, scratch);
-    byStream = sortByKey(byStream, environment, 1, scratch);
-    byStream = sortByKey(byStream, channel, 1, scratch);
-    byStream = sortByKey(byStream, project, 1, scratch);
-  }
-
-  const stream = new Uint32Array(n);
-  const starts: number[] = [];
-  let s = -1;
-  let prev = -1;
-  for (let j = 0; j < n; j++) {
-    const i = byStream[j];
-    if (
-      prev < 0 ||
-      project[i] !== project[prev] ||
-      channel[i] !== channel[prev] ||
-      environment[i] !== environment[prev] ||
-      tenant[i] !== tenant[prev]
-    ) {
-      s++;
-      starts.push(j);
-    }
-    stream[i] = s;
-    prev = i;
-  }
-  const count = s + 1;
-  const start = new Uint32Array(count + 1);
+  const seen = firstSeenStreams(deployments);
+  const count = seen.keys.length;
+  const bySort = Array.from({ length: count }, (_, s) => s).sort((a, b) => {
+    const x = seen.keys[a];
+    const y = seen.keys[b];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3];
+  });
+  const number = new Uint32Array(count);
   const streams: StreamTable = {
     count,
     project: new Int32Array(count),
     channel: new Int32Array(count),
     environment: new Int32Array(count),
     tenant: new Int32Array(count),
-    start,
   };
-  for (let k = 0; k < count; k++) {
-    start[k] = starts[k];
-    const i = byStream[starts[k]];
-    streams.project[k] = project[i];
-    streams.channel[k] = channel[i];
-    streams.environment[k] = environment[i];
-    streams.tenant[k] = tenant[i];
-  }
-  start[count] = n;
-  return { stream, streams, byStream, byCompleted, byStarted, unfinished };
+  bySort.forEach((s, k) => {
+    number[s] = k;
+    const [p, c, e, t] = seen.keys[s];
+    streams.project[k] = p;
+    streams.channel[k] = c;
+    streams.environment[k] = e;
+    streams.tenant[k] = t;
+  });
+  const stream = seen.stream;
+  for (let i = 0; i < n; i++) stream[i] = number[stream[i]];
+  return { stream, streams, byCompleted, byStarted, unfinished };
 }

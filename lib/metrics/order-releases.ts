@@ -1,5 +1,6 @@
 import type { ReleaseFacts } from './facts';
-import { sortByKey, sortScratch } from './sort-by-key';
+import { orderByTime } from './order-by-time';
+import { sortByKey } from './sort-by-key';
 
 export interface ReleaseOrder {
   /** Release indices ordered by (project, channel, assembled, id). */
@@ -15,46 +16,79 @@ export interface ReleaseOrder {
  * id; releases without an `assembled` time go last in their group. "The earliest release whose changes have
  * not been deployed" is then the release right after the newest delivered one in this order.
  *
+ * Cost: releases arrive by id, which follows creation, so the time order is usually one check
+ * ({@link orderByTime}); the groups are one counting pass over the (project, channel) pairs.
+ *
  * @example
  * const { order, rank } = orderReleases(history.releases);
  * order[rank[r] + 1] // the release created after r in r's project and channel (if in the same group)
  */
 export function orderReleases(releases: ReleaseFacts): ReleaseOrder {
   const n = releases.length;
-  const rows = new Uint32Array(n);
-  for (let i = 0; i < n; i++) rows[i] = i;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    const a = releases.assembled[i];
-    if (a < min) min = a;
-    if (a > max) max = a;
+  let byId: Uint32Array | null = null;
+  for (let i = 1; i < n; i++) {
+    if (releases.id[i] <= releases.id[i - 1]) {
+      byId = sortByKey(
+        Uint32Array.from({ length: n }, (_, k) => k),
+        releases.id,
+      );
+      break;
+    }
   }
-  const keys = new Float64Array(n);
-  const missing = max >= min ? Math.floor(max - min) + 1 : 0;
+  // Releases without a creation time go after the others of their group, in id order.
+  const byTime = orderByTime(releases.assembled, byId).rows;
+
+  // Group numbers in (project, channel) order: a dense number per pair, then the pairs sorted.
+  // A channel belongs to one project: a table by channel finds the pair, a Map takes data that breaks the rule.
+  const { project, channel } = releases;
+  const pairs = new Map<string, number>();
+  const pairKeys: number[][] = [];
+  const pairOf = new Int32Array(n);
+  let channels = 0;
+  for (let i = 0; i < n; i++) if (channel[i] >= channels) channels = channel[i] + 1;
+  const byChannel = new Int32Array(channels + 1);
+  const viaMap = (i: number) => {
+    const key = `${project[i]},${channel[i]}`;
+    let g = pairs.get(key);
+    if (g === undefined) {
+      g = pairKeys.push([project[i], channel[i]]) - 1;
+      pairs.set(key, g);
+    }
+    return g;
+  };
   for (let i = 0; i < n; i++) {
-    const a = releases.assembled[i];
-    keys[i] = !Number.isNaN(a) ? Math.floor(a - min) : missing;
+    const slot = channel[i] + 1;
+    const g = byChannel[slot] - 1;
+    if (g >= 0 && pairKeys[g][0] === project[i]) pairOf[i] = g;
+    else if (g >= 0) pairOf[i] = viaMap(i);
+    else {
+      const added = viaMap(i);
+      byChannel[slot] = added + 1;
+      pairOf[i] = added;
+    }
   }
-  const scratch = sortScratch(n);
-  let order = sortByKey(rows, releases.id, 0, scratch);
-  order = sortByKey(order, keys, 0, scratch);
-  order = sortByKey(order, releases.channel, 1, scratch);
-  order = sortByKey(order, releases.project, 1, scratch);
+  const groups = pairKeys.length;
+  const rankOfPair = new Int32Array(groups);
+  Array.from({ length: groups }, (_, g) => g)
+    .sort((a, b) => pairKeys[a][0] - pairKeys[b][0] || pairKeys[a][1] - pairKeys[b][1])
+    .forEach((g, k) => {
+      rankOfPair[g] = k;
+    });
+
+  // A stable counting sort of the time order by group.
+  const start = new Int32Array(groups + 1);
+  for (let i = 0; i < n; i++) start[rankOfPair[pairOf[i]] + 1]++;
+  for (let g = 0; g < groups; g++) start[g + 1] += start[g];
+  const order = new Uint32Array(n);
   const rank = new Int32Array(n);
   const group = new Int32Array(n);
-  let g = -1;
-  for (let k = 0; k < n; k++) {
-    const r = order[k];
-    rank[r] = k;
-    if (
-      k === 0 ||
-      releases.project[r] !== releases.project[order[k - 1]] ||
-      releases.channel[r] !== releases.channel[order[k - 1]]
-    ) {
-      g++;
-    }
-    group[k] = g;
+  for (let j = 0; j < n; j++) {
+    const r = byTime[j];
+    const g = rankOfPair[pairOf[r]];
+    const at = start[g]++;
+    order[at] = r;
+    rank[r] = at;
+    group[at] = g;
   }
   return { order, rank, group };
 }

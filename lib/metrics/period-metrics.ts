@@ -7,9 +7,11 @@ import { wilsonInterval } from './wilson-interval';
 export interface PeriodCounts {
   from: number;
   to: number;
+  /** Successful deployments by the task's own outcome (frequency), blocked releases' included. */
   successful: number;
   taskFailed: number;
   guidedFailure: number;
+  /** Those of `successful` that count as failures in the failure rate (release blocked, option on). */
   blocked: number;
   canceled: number;
   timedOut: number;
@@ -19,9 +21,11 @@ export interface PeriodCounts {
 
 /**
  * The Insights figures of one period from its counts and sorted values:
- * - deployment frequency = successful deployments, also per day and per week over the exact period length;
- * - failure rate = failed / (successful + failed), failed = task Failed + Success with guided failure +
- *   blocked release, with a Wilson 95 % interval (ours);
+ * - deployment frequency = successful deployments (the task's own outcome), also per day and per week over
+ *   the exact period length;
+ * - failure rate = failed / (successful + failed) as Octopus's overview reads it: failed = task Failed +
+ *   Success with guided failure + Success of a blocked release (option), each deployment counted once in the
+ *   denominator; with a Wilson 95 % interval (ours);
  * - lead time, time since previous success, time to recovery, deployments until recovery, deployment
  *   duration and queue time as count / mean / median / p95 / min / max (plus ours).
  *
@@ -32,7 +36,7 @@ export interface PeriodCounts {
 export function periodMetrics(c: PeriodCounts): PeriodMetrics {
   const days = (c.to - c.from) / DAY_MS;
   const failed = c.taskFailed + c.guidedFailure + c.blocked;
-  const total = c.successful + failed;
+  const total = c.successful + c.taskFailed + c.guidedFailure;
   return {
     from: c.from,
     to: c.to,
@@ -43,7 +47,7 @@ export function periodMetrics(c: PeriodCounts): PeriodMetrics {
       perWeek: days > 0 ? (c.successful / days) * 7 : 0,
     },
     failureRate: {
-      successful: c.successful,
+      successful: c.successful - c.blocked,
       failed,
       taskFailed: c.taskFailed,
       guidedFailure: c.guidedFailure,

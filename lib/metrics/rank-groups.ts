@@ -78,7 +78,7 @@ export function rankGroups(input: RankingInput): Record<RankingDimension, Record
       failureRate: rank(
         input,
         dimension,
-        (g) => (c.total[g] - c.successful[g]) / c.total[g],
+        (g) => c.failed[g] / c.total[g],
         (g) => c.total[g],
         input.minDeployments,
         false,

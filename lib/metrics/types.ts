@@ -63,8 +63,9 @@ export interface DeploymentFilter {
 export interface PrepareOptions {
   /**
    * Count a successful deployment whose release is blocked by "prevent progression" (an unresolved
-   * defect, `releases.blocked`) as a failure. Octopus's overview counts releases marked "Do not promote";
-   * its metrics page does not. Default `true`.
+   * defect, `releases.blocked`) as a failure **in the failure rate only**: Octopus's overview counts
+   * deployments whose release is marked "Do not promote"; its metrics page does not. Frequency, lead time,
+   * previous success and recovery always use the task's own outcome. Default `true`.
    */
   blockedIsFailure?: boolean;
   /** Durations above these (ms) are flagged as implausible. Defaults: lead time and recovery 365 days,
@@ -150,6 +151,7 @@ export interface SampleStats {
 }
 
 export interface FailureRateStats {
+  /** Successful deployments that count as successes here: `frequency.successful - blocked`. */
   successful: number;
   /** All failures: `taskFailed + guidedFailure + blocked`. */
   failed: number;
@@ -157,9 +159,12 @@ export interface FailureRateStats {
   taskFailed: number;
   /** `Success` with guided failure (Octopus `SuccessfulButHadGuidedFailure`). */
   guidedFailure: number;
-  /** `Success` of a release blocked by prevent-progression (when that option is on). */
+  /**
+   * `Success` of a release blocked by prevent-progression (when that option is on): a success for frequency
+   * and recovery, a failure here.
+   */
   blocked: number;
-  /** `successful + failed`: Canceled, TimedOut and unfinished are left out. */
+  /** `successful + failed`, each deployment once: Canceled, TimedOut and unfinished are left out. */
   total: number;
   /** `failed / total` as a fraction (Octopus's API `Rate`), `null` when total = 0. */
   rate: number | null;
@@ -172,7 +177,7 @@ export interface FailureRateStats {
 }
 
 export interface FrequencyStats {
-  /** Successful deployments completed in the period (Octopus's deployment frequency). */
+  /** Successful deployments completed in the period (Octopus's deployment frequency), blocked releases' included. */
   successful: number;
   /** `successful` per day over the exact period length. */
   perDay: number;
@@ -355,7 +360,12 @@ export interface DeploymentRow {
   recoveryFrom: string | null;
   recoveryFromVersion: string | null;
   beyondOctopus: {
+    /** The task's own outcome (frequency, lead time, recovery): a blocked release's success is `success`. */
     outcome: 'success' | 'failure' | 'excluded';
+    /**
+     * Why the row counts as a failure in the failure rate, `null` when it does not: every `failure`, and a
+     * `success` of a blocked release (`blocked`, option `blockedIsFailure`).
+     */
     failureKind: 'taskFailed' | 'guidedFailure' | 'blocked' | null;
     delivery: 'first' | 'newChanges' | 'redeploy' | 'rollback' | null;
     flags: FlagName[];

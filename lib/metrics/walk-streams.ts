@@ -20,14 +20,16 @@ export interface StreamFacts {
   deploymentsUntilRecovery: Uint32Array;
   /** The first failed deployment of the run this deployment recovered from, or -1. */
   recoveredFrom: Int32Array;
-  /** Failure runs with no success after them: first failed deployment and run length, in stream order. */
+  /** Failure runs with no success after them: first failed deployment and run length, in stream number order. */
   openRuns: { firstFailure: Uint32Array; failures: Uint32Array };
 }
 
 /**
- * The one pass over the deployments sorted by (stream, completion) that yields every per-deployment metric
- * (docs/octopus-api.md §1.3; decisions in lib/metrics/README.md). Canceled, TimedOut and unfinished
- * deployments are invisible to it. Within a stream, in completion order:
+ * The one pass over the deployments in completion order that yields every per-deployment metric, stream by
+ * stream (docs/octopus-api.md §1.3; decisions in lib/metrics/README.md). It follows the task's own outcome
+ * (`classification.outcome`): a successful deployment of a blocked release delivers, recovers and is a
+ * previous success like any other (blocked releases count as failures in the failure rate only). Canceled,
+ * TimedOut and unfinished deployments are invisible to it. Within a stream, in completion order:
  *
  * - **Previous successful**: the latest successful deployment before this one.
  * - **Lead time** (successful deployments): completion minus the creation (`assembled`) of the earliest
@@ -58,7 +60,7 @@ export function walkStreams(
   const releaseCount = history.releases.length;
   const n = d.length;
   const { outcome } = classification;
-  const { byStream, streams } = order;
+  const { byCompleted, stream, streams } = order;
   const { rank, group, order: releaseAt } = releaseOrder;
   const completed = d.completed;
   const release = d.release;
@@ -70,60 +72,69 @@ export function walkStreams(
   const recoveryMs = new Float64Array(n).fill(Number.NaN);
   const deploymentsUntilRecovery = new Uint32Array(n);
   const recoveredFrom = new Int32Array(n).fill(-1);
+
+  // One pass in completion order, each stream's state in small arrays: a stream's deployments come in its
+  // own (completed, id) order, so this is the same as walking each stream on its own, without sorting by
+  // stream first.
+  const S = streams.count;
+  const mark = new Int32Array(S).fill(-1); // rank of the newest release delivered to the stream
+  const earliestAttempt = new Int32Array(S).fill(-1); // lowest rank attempted before the first success
+  const lastSuccess = new Int32Array(S).fill(-1);
+  const runFirst = new Int32Array(S).fill(-1);
+  const runCount = new Uint32Array(S);
+
+  for (let j = 0; j < byCompleted.length; j++) {
+    const i = byCompleted[j];
+    const o = outcome[i];
+    if (o === Outcome.Excluded) continue;
+    const s = stream[i];
+    const rel = release[i];
+    const r = rel >= 0 && rel < releaseCount ? rank[rel] : -1;
+    previousSuccess[i] = lastSuccess[s];
+    if (o === Outcome.Success) {
+      if (r >= 0) {
+        const m = mark[s];
+        let from = -1;
+        if (m < 0 || group[m] !== group[r]) {
+          const e = earliestAttempt[s];
+          from = e >= 0 && e < r && group[e] === group[r] ? e : r;
+          delivery[i] = Delivery.First;
+          mark[s] = r;
+        } else if (r > m) {
+          from = m + 1;
+          delivery[i] = Delivery.NewChanges;
+          mark[s] = r;
+        } else {
+          delivery[i] = r === m ? Delivery.Redeploy : Delivery.Rollback;
+        }
+        if (from >= 0) {
+          const fromRelease = releaseAt[from];
+          leadTimeFrom[i] = fromRelease;
+          leadTimeMs[i] = completed[i] - assembled[fromRelease];
+        }
+      }
+      const first = runFirst[s];
+      if (first >= 0) {
+        recoveryMs[i] = completed[i] - completed[first];
+        deploymentsUntilRecovery[i] = runCount[s];
+        recoveredFrom[i] = first;
+        runFirst[s] = -1;
+        runCount[s] = 0;
+      }
+      lastSuccess[s] = i;
+    } else {
+      if (runFirst[s] < 0) runFirst[s] = i;
+      runCount[s]++;
+      const e = earliestAttempt[s];
+      if (mark[s] < 0 && r >= 0 && (e < 0 || r < e)) earliestAttempt[s] = r;
+    }
+  }
   const openFirst: number[] = [];
   const openCount: number[] = [];
-
-  for (let s = 0; s < streams.count; s++) {
-    let mark = -1; // rank of the newest release delivered to this stream
-    let earliestAttempt = -1; // lowest rank attempted before the first success
-    let lastSuccess = -1;
-    let runFirst = -1;
-    let runCount = 0;
-    const end = streams.start[s + 1];
-    for (let j = streams.start[s]; j < end; j++) {
-      const i = byStream[j];
-      const o = outcome[i];
-      if (o === Outcome.Excluded) continue;
-      const rel = release[i];
-      const r = rel >= 0 && rel < releaseCount ? rank[rel] : -1;
-      previousSuccess[i] = lastSuccess;
-      if (o === Outcome.Success) {
-        if (r >= 0) {
-          let from = -1;
-          if (mark < 0 || group[mark] !== group[r]) {
-            from = earliestAttempt >= 0 && earliestAttempt < r && group[earliestAttempt] === group[r] ? earliestAttempt : r;
-            delivery[i] = Delivery.First;
-            mark = r;
-          } else if (r > mark) {
-            from = mark + 1;
-            delivery[i] = Delivery.NewChanges;
-            mark = r;
-          } else {
-            delivery[i] = r === mark ? Delivery.Redeploy : Delivery.Rollback;
-          }
-          if (from >= 0) {
-            const fromRelease = releaseAt[from];
-            leadTimeFrom[i] = fromRelease;
-            leadTimeMs[i] = completed[i] - assembled[fromRelease];
-          }
-        }
-        if (runFirst >= 0) {
-          recoveryMs[i] = completed[i] - completed[runFirst];
-          deploymentsUntilRecovery[i] = runCount;
-          recoveredFrom[i] = runFirst;
-          runFirst = -1;
-          runCount = 0;
-        }
-        lastSuccess = i;
-      } else {
-        if (runFirst < 0) runFirst = i;
-        runCount++;
-        if (mark < 0 && r >= 0 && (earliestAttempt < 0 || r < earliestAttempt)) earliestAttempt = r;
-      }
-    }
-    if (runFirst >= 0) {
-      openFirst.push(runFirst);
-      openCount.push(runCount);
+  for (let s = 0; s < S; s++) {
+    if (runFirst[s] >= 0) {
+      openFirst.push(runFirst[s]);
+      openCount.push(runCount[s]);
     }
   }
   return {

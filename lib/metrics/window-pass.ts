@@ -25,9 +25,12 @@ export const FLAG_MASK: Record<ValueMetric, number> = {
 
 /** Per-group counts of the current window, for rankings. */
 export interface GroupCounts {
-  /** Successful + failed deployments. */
+  /** Successful + failed deployments (the failure rate's denominator). */
   total: Int32Array;
+  /** Successful deployments (the task's own outcome: frequency). */
   successful: Int32Array;
+  /** Failures in the failure rate (blocked releases' successes included with the option). */
+  failed: Int32Array;
   leadTime: Int32Array;
   recovery: Int32Array;
 }
@@ -35,25 +38,42 @@ export interface GroupCounts {
 /** How many flagged deployments a list keeps (the count is always complete). */
 export const FLAGGED_LIST_LIMIT = 1000;
 
+/** Per release with deployments in the current window: parallel lists, in order of first appearance. */
+export interface ReleaseCounts {
+  release: number[];
+  /** Failed deployments, as the failure rate counts them. */
+  failures: number[];
+  /** Successful + failed deployments. */
+  deployments: number[];
+  /** Longest recovery from a failure run the release started (NaN = none), and the recovering deployment. */
+  recoveryMs: number[];
+  recoveredBy: number[];
+}
+
 /**
- * Counts of one query. Slots: 0 = outside, 1..B = bucket k-1 of the window, B+1 = the previous period.
+ * Counts of one query. Slots: 0 = outside or filtered out, 1..B = bucket k-1 of the window, B+1 = the
+ * previous period.
  */
 export interface WindowCounts {
   buckets: number;
-  slotCompleted: Int32Array;
-  slotStarted: Int32Array;
+  /** The window's part of `byCompleted` (previous period included) starts here… */
+  completedFrom: number;
+  /** …and `completedSlots[j]` is the slot of `byCompleted[completedFrom + j]`. */
+  completedSlots: Int32Array;
+  /** The same over `byStarted`, for queue time. */
+  startedFrom: number;
+  startedSlots: Int32Array;
+  /** Successful deployments (the task's own outcome), blocked releases' included. */
   successful: Int32Array;
   taskFailed: Int32Array;
   guidedFailure: Int32Array;
+  /** Successful deployments of blocked releases that count as failures in the failure rate (a subset of `successful`). */
   blocked: Int32Array;
   canceled: Int32Array;
   timedOut: Int32Array;
   values: Record<ValueMetric, Int32Array>;
   groups: Record<RankingDimension, GroupCounts>;
-  releaseFailures: Int32Array;
-  releaseDeployments: Int32Array;
-  releaseRecovery: Float64Array;
-  releaseRecoveredBy: Int32Array;
+  releases: ReleaseCounts;
   flagged: Record<FlagName, { count: number; deployments: number[] }>;
 }
 
@@ -61,6 +81,7 @@ function groupCounts(size: number): GroupCounts {
   return {
     total: new Int32Array(size),
     successful: new Int32Array(size),
+    failed: new Int32Array(size),
     leadTime: new Int32Array(size),
     recovery: new Int32Array(size),
   };
@@ -69,7 +90,8 @@ function groupCounts(size: number): GroupCounts {
 /**
  * The query's one linear pass over the deployments completed in `[previousFrom, to)` (by binary search on
  * the completion order) and started in it (for queue time): assigns each deployment that passes the stream
- * mask its slot (bucket or previous period) and counts outcomes, values, groups, releases and flags.
+ * mask its slot (bucket or previous period) and counts outcomes, values, groups, releases and flags. Its
+ * memory is the window's size, never the history's.
  */
 export function windowPass(
   p: PreparedHistory,
@@ -79,16 +101,23 @@ export function windowPass(
 ): WindowCounts {
   const d = p.history.deployments;
   const dims = p.history.dims;
-  const n = d.length;
   const B = window.edges.length - 1;
   const S = B + 2;
   const edges = window.edges;
   const completed = d.completed;
   const { stream, outcome, failureKind, exclusion, has, flags } = p;
+  const rows = p.byCompleted;
+  const lo = lowerBound(rows, completed, window.previousFrom);
+  const hi = lowerBound(rows, completed, window.to);
+  const srows = p.byStarted;
+  const slo = lowerBound(srows, d.started, window.previousFrom);
+  const shi = lowerBound(srows, d.started, window.to);
   const c: WindowCounts = {
     buckets: B,
-    slotCompleted: new Int32Array(n),
-    slotStarted: new Int32Array(n),
+    completedFrom: lo,
+    completedSlots: new Int32Array(hi - lo),
+    startedFrom: slo,
+    startedSlots: new Int32Array(shi - slo),
     successful: new Int32Array(S),
     taskFailed: new Int32Array(S),
     guidedFailure: new Int32Array(S),
@@ -108,10 +137,7 @@ export function windowPass(
       environment: groupCounts(dims.environments.length),
       tenant: groupCounts(dims.tenants.length + 1),
     },
-    releaseFailures: new Int32Array(p.history.releases.length),
-    releaseDeployments: new Int32Array(p.history.releases.length),
-    releaseRecovery: new Float64Array(p.history.releases.length).fill(Number.NaN),
-    releaseRecoveredBy: new Int32Array(p.history.releases.length).fill(-1),
+    releases: { release: [], failures: [], deployments: [], recoveryMs: [], recoveredBy: [] },
     flagged: Object.fromEntries(FLAG_NAMES.map((name) => [name, { count: 0, deployments: [] as number[] }])) as Record<
       FlagName,
       { count: number; deployments: number[] }
@@ -134,9 +160,22 @@ export function windowPass(
   const environmentCount = dims.environments.length;
   const tenantSlots = dims.tenants.length + 1;
 
-  const rows = p.byCompleted;
-  const lo = lowerBound(rows, completed, window.previousFrom);
-  const hi = lowerBound(rows, completed, window.to);
+  // Releases touched in the window: 1 + their place in `c.releases`, 0 for none (a typed array of zeros
+  // costs nothing for the releases never touched).
+  const releaseAt = new Int32Array(releaseCount);
+  const rc = c.releases;
+  const releaseSlot = (rel: number) => {
+    let at = releaseAt[rel] - 1;
+    if (at < 0) {
+      at = rc.release.push(rel) - 1;
+      rc.failures.push(0);
+      rc.deployments.push(0);
+      rc.recoveryMs.push(Number.NaN);
+      rc.recoveredBy.push(-1);
+      releaseAt[rel] = at + 1;
+    }
+    return at;
+  };
   const from = window.from;
   let b = 0;
   for (let j = lo; j < hi; j++) {
@@ -149,7 +188,7 @@ export function windowPass(
       while (t >= edges[b + 1]) b++;
       s = b + 1;
     }
-    c.slotCompleted[i] = s;
+    c.completedSlots[j - lo] = s;
     const o = outcome[i];
     if (o === Outcome.Excluded) {
       const e = exclusion[i];
@@ -161,12 +200,12 @@ export function windowPass(
     const f = flags[i];
     const success = o === Outcome.Success;
     if (success) c.successful[s]++;
-    else {
-      const k = failureKind[i];
-      if (k === FailureKind.TaskFailed) c.taskFailed[s]++;
-      else if (k === FailureKind.GuidedFailure) c.guidedFailure[s]++;
-      else c.blocked[s]++;
-    }
+    // The failure rate's failures: the task's failures plus, with the option, successes of blocked releases.
+    const k = failureKind[i];
+    const failed = k !== FailureKind.None;
+    if (k === FailureKind.TaskFailed) c.taskFailed[s]++;
+    else if (k === FailureKind.GuidedFailure) c.guidedFailure[s]++;
+    else if (k === FailureKind.Blocked) c.blocked[s]++;
     const lead = (h & Has.LeadTime) !== 0 && (f & leadMask) === 0;
     const recovery = (h & Has.Recovery) !== 0 && (f & recoveryMask) === 0;
     if (lead) vLead[s]++;
@@ -185,35 +224,39 @@ export function windowPass(
     if (pr >= 0 && pr < projectCount) {
       gp.total[pr]++;
       if (success) gp.successful[pr]++;
+      if (failed) gp.failed[pr]++;
       if (lead) gp.leadTime[pr]++;
       if (recovery) gp.recovery[pr]++;
     }
     if (en >= 0 && en < environmentCount) {
       ge.total[en]++;
       if (success) ge.successful[en]++;
+      if (failed) ge.failed[en]++;
       if (lead) ge.leadTime[en]++;
       if (recovery) ge.recovery[en]++;
     }
     if (te >= 0 && te < tenantSlots) {
       gt.total[te]++;
       if (success) gt.successful[te]++;
+      if (failed) gt.failed[te]++;
       if (lead) gt.leadTime[te]++;
       if (recovery) gt.recovery[te]++;
     }
     const rel = d.release[i];
     if (rel >= 0 && rel < releaseCount) {
-      c.releaseDeployments[rel]++;
-      if (!success) c.releaseFailures[rel]++;
+      const at = releaseSlot(rel);
+      rc.deployments[at]++;
+      if (failed) rc.failures[at]++;
     }
     if (recovery) {
       const first = p.recoveredFrom[i];
       const failedRelease = d.release[first];
       if (failedRelease >= 0 && failedRelease < releaseCount) {
+        const at = releaseSlot(failedRelease);
         const ms = p.recoveryMs[i];
-        const best = c.releaseRecovery[failedRelease];
-        if (!(best >= ms)) {
-          c.releaseRecovery[failedRelease] = ms;
-          c.releaseRecoveredBy[failedRelease] = i;
+        if (!(rc.recoveryMs[at] >= ms)) {
+          rc.recoveryMs[at] = ms;
+          rc.recoveredBy[at] = i;
         }
       }
     }
@@ -229,9 +272,6 @@ export function windowPass(
   }
 
   const started = d.started;
-  const srows = p.byStarted;
-  const slo = lowerBound(srows, started, window.previousFrom);
-  const shi = lowerBound(srows, started, window.to);
   const vQueue = c.values.queueTime;
   b = 0;
   for (let j = slo; j < shi; j++) {
@@ -244,7 +284,7 @@ export function windowPass(
       while (t >= edges[b + 1]) b++;
       s = b + 1;
     }
-    c.slotStarted[i] = s;
+    c.startedSlots[j - slo] = s;
     if ((has[i] & Has.QueueTime) !== 0 && (flags[i] & queueMask) === 0) vQueue[s]++;
   }
   return c;

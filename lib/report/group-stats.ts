@@ -1,12 +1,13 @@
 /**
  * Per-group figures of a split in one pass over the deployments completed in the previous and the current
  * window — instead of one full metrics query per group, which for 200 projects would take over a second.
- * The definitions are the metrics' own (lib/metrics/README.md): success / failure / excluded from the
- * prepared classification, period by completion time, lead time and recovery from the stream walk,
- * duration of successful deployments; flagged values are kept, as in the metrics' default.
+ * The definitions are the metrics' own (lib/metrics/README.md): success / excluded from the prepared
+ * classification (the task's own outcome), failures as the failure rate counts them (`failureKind`),
+ * period by completion time, lead time and recovery from the stream walk, duration of successful
+ * deployments; flagged values are kept, as in the metrics' default.
  * `test/unit/report/group-stats.test.ts` checks every figure against `computeInsights` with the group's filter.
  */
-import { DAY_MS, Has, Outcome, Exclusion } from '@/lib/metrics/constants';
+import { DAY_MS, Exclusion, FailureKind, Has, Outcome } from '@/lib/metrics/constants';
 import { lowerBound } from '@/lib/metrics/lower-bound';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import { quantileSorted } from '@/lib/metrics/quantile-sorted';
@@ -20,9 +21,11 @@ export interface ValueSummary {
 }
 
 export interface GroupPeriod {
+  /** Successful deployments by the task's own outcome (frequency), blocked releases' included. */
   successful: number;
+  /** Failures in the failure rate: blocked releases' successes included while that option is on. */
   failed: number;
-  /** Successful + failed (Octopus's `Total`). */
+  /** Successful + failed, each deployment once (Octopus's `Total`, the failure rate's denominator). */
   total: number;
   canceled: number;
   timedOut: number;
@@ -72,6 +75,7 @@ class ValueAccumulator {
 export class GroupAccumulator {
   successful = 0;
   failed = 0;
+  total = 0;
   canceled = 0;
   timedOut = 0;
   readonly lead: ValueAccumulator;
@@ -91,8 +95,9 @@ export class GroupAccumulator {
       else if (p.exclusion[i] === Exclusion.TimedOut) this.timedOut++;
       return;
     }
+    this.total++;
     if (o === Outcome.Success) this.successful++;
-    else this.failed++;
+    if (p.failureKind[i] !== FailureKind.None) this.failed++;
     const h = p.has[i];
     if ((h & Has.LeadTime) !== 0) this.lead.add(p.leadTimeMs[i]);
     if ((h & Has.Recovery) !== 0) this.recovery.add(p.recoveryMs[i]);
@@ -100,7 +105,7 @@ export class GroupAccumulator {
   }
 
   finish(days: number): GroupPeriod {
-    const total = this.successful + this.failed;
+    const total = this.total;
     return {
       successful: this.successful,
       failed: this.failed,

@@ -4,18 +4,18 @@
  * report's name and the dates.
  */
 import { csvFileName } from '@/lib/export/csv-file-name';
-import { deploymentsCsv } from '@/lib/export/deployments-csv';
-import { deploymentRows } from '@/lib/metrics/deployment-rows';
+import { deploymentsCsvChunks } from '@/lib/export/deployments-csv';
+import { type DeploymentRowColumns, deploymentRowColumns } from '@/lib/metrics/deployment-rows';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
-import type { DeploymentRow } from '@/lib/metrics/types';
 import type { ResolvedReport } from './resolve-report';
 
-export function reportRows(p: PreparedHistory, report: ResolvedReport, window: { from: number; to: number; timeZone: string }, now: number): DeploymentRow[] {
-  return deploymentRows(p, { now, range: { from: window.from, to: window.to }, timeZone: window.timeZone, filter: report.filter });
+export function reportRows(p: PreparedHistory, report: ResolvedReport, window: { from: number; to: number; timeZone: string }, now: number): DeploymentRowColumns {
+  return deploymentRowColumns(p, { now, range: { from: window.from, to: window.to }, timeZone: window.timeZone, filter: report.filter });
 }
 
-export function reportCsv(rows: readonly DeploymentRow[]): string {
-  return deploymentsCsv(rows, { bom: true, beyondOctopusColumns: true });
+/** The CSV in chunks, for a `Blob`: a report may cover a whole space's year. */
+export function reportCsv(rows: DeploymentRowColumns): Iterable<string> {
+  return deploymentsCsvChunks(rows, { bom: true, beyondOctopusColumns: true });
 }
 
 /**

@@ -24,7 +24,7 @@ export function tenantSet(dims: Dimensions, selection: TenantSelection): TenantS
   const tenant = new Int32Array(size);
   for (let t = 0; t < size; t++) tenant[t] = t - 1;
   const none = new Int32Array(size);
-  const table: StreamTable = { count: size, project: none, channel: none, environment: none, tenant, start: new Uint32Array(size + 1) };
+  const table: StreamTable = { count: size, project: none, channel: none, environment: none, tenant };
   const mask = streamMask(table, dims, { tenants: selection });
   const ids: number[] = [];
   for (let t = 1; t < size; t++) if (mask[t]) ids.push(t - 1);

@@ -78,6 +78,9 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
     it('syncs in the extension’s background with the session cookie and shows the numbers of the ground truth', async () => {
       const { r, view } = expected();
       expect(r.total).toBeGreaterThan(5);
+      // Releases blocked by prevent progression were deployed successfully here: they count in the frequency
+      // and as failures in the failure rate (the default option), which this view checks.
+      expect(r.blocked).toBeGreaterThan(0);
       expect(view.leadTimeMedian).not.toBeNull();
       expect(await shown()).toEqual(view);
       // The default view is Octopus's: the default channel and the last environment of its lifecycle.
@@ -156,6 +159,28 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
         r.rows.map((row) => [row.id, seconds(row.leadTimeMs), seconds(row.recoveryMs)]),
       );
       expect(new Set(rows.map((row) => row[col('Project')]))).toEqual(new Set([project.Name]));
+    });
+
+    it('follows the blocked-releases option: off, they are successes in the failure rate too', async () => {
+      const on = expected();
+      const off = expected({ blockedIsFailure: false });
+      expect(off.view.rate).not.toBe(on.view.rate);
+      expect(off.view.successful).toBe(on.view.successful);
+      expect(await shown()).toEqual(on.view);
+      // The options page writes the setting; open panels follow it.
+      await ext.evaluateInExtension(`chrome.storage.local.set({ settings: { timeZone: 'Europe/London', blockedIsFailure: false } })`);
+      await frame.waitForFunction(
+        (rate) => document.querySelector('[data-testid="failureRate-value"]')?.getAttribute('data-value') === rate,
+        { timeout: 30_000 },
+        String(off.view.rate),
+      );
+      expect(await shown()).toEqual(off.view);
+      await ext.evaluateInExtension(`chrome.storage.local.set({ settings: { timeZone: 'Europe/London' } })`);
+      await frame.waitForFunction(
+        (rate) => document.querySelector('[data-testid="failureRate-value"]')?.getAttribute('data-value') === rate,
+        { timeout: 30_000 },
+        String(on.view.rate),
+      );
     });
 
     it('looks right in light and dark', async () => {

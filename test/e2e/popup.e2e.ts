@@ -51,12 +51,20 @@ function productionEnvironments(history: HistoryFile): Map<string, string> {
 
 interface Truth {
   deployments: ExpectedDeployment[];
+  /** Successful deployments (frequency): task Success, no guided failure, whatever the release. */
   successful: number;
+  /** Failures in the failure rate. */
   failed: number;
+  /** Finished Success or Failed: the failure rate's denominator. */
+  total: number;
 }
 
-/** Octopus's definitions (blocked releases count as failures, the default): what completed in [from, to). */
-function truthFor(window: { from: number; to: number }, visible?: { deployments: Set<string>; releases: Set<string> }): Truth {
+/**
+ * Octopus's definitions, what completed in [from, to): the frequency counts successful deployments; the
+ * failure rate counts deployments that failed, needed a guided failure or — `blockedIsFailure`, the
+ * default — whose release is blocked by prevent progression ("Do not promote").
+ */
+function truthFor(window: { from: number; to: number }, visible?: { deployments: Set<string>; releases: Set<string> }, blockedIsFailure = true): Truth {
   const history = emulator.history();
   const production = productionEnvironments(history);
   const space = expectedSpace(history, SPACE, visible);
@@ -66,11 +74,39 @@ function truthFor(window: { from: number; to: number }, visible?: { deployments:
   );
   let successful = 0;
   let failed = 0;
+  let total = 0;
   for (const d of deployments) {
-    if (d.state === 'Failed' || (d.state === 'Success' && (d.guidedFailure || blocked.has(d.release)))) failed++;
-    else if (d.state === 'Success') successful++;
+    if (d.state !== 'Success' && d.state !== 'Failed') continue;
+    total++;
+    const success = d.state === 'Success' && !d.guidedFailure;
+    if (success) successful++;
+    if (!success || (blockedIsFailure && blocked.has(d.release))) failed++;
   }
-  return { deployments, successful, failed };
+  return { deployments, successful, failed, total };
+}
+
+/**
+ * Marks "Do not promote" (an unresolved defect, through Octopus's API as a user would) on the release of a
+ * successful deployment to a project's production in the last 20 days, so the summary has a blocked
+ * release to count: in the frequency, and as a failure in the failure rate while the option is on.
+ */
+async function blockAReleaseInProduction(): Promise<string> {
+  const history = emulator.history();
+  const production = productionEnvironments(history);
+  const space = expectedSpace(history, SPACE);
+  const since = emulator.now() - 20 * 86_400_000;
+  const deployment = space.deployments.find(
+    (d) => production.get(d.project) === d.environment && d.state === 'Success' && !d.guidedFailure && d.completed !== null && d.completed >= since,
+  );
+  if (!deployment) throw new Error('no successful production deployment in the last 20 days to block');
+  const { headers } = await emulator.signIn('admin');
+  const response = await fetch(`${emulator.url}/api/${SPACE}/releases/${deployment.release}/defects`, {
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ Description: 'Found in production' }),
+  });
+  if (!response.ok) throw new Error(`reporting a defect: ${response.status} ${await response.text()}`);
+  return deployment.release;
 }
 
 /** What the emulator lets a user see, read page by page with a plain loop (not lib/octopus). */
@@ -176,6 +212,7 @@ describe('Popup space summary, admin', () => {
   let s: Session;
   let popup: Page;
   beforeAll(async () => {
+    await blockAReleaseInProduction();
     s = await startBrowser();
     await signIn(s.tab, emulator.url, EMULATOR_USERS.admin, `#/${SPACE}`);
   });
@@ -198,9 +235,13 @@ describe('Popup space summary, admin', () => {
     const window = await windowOf(popup);
     expect(window.to - window.from).toBe(30 * 86_400_000);
     const truth = truthFor(window);
-    expect(truth.successful + truth.failed).toBeGreaterThan(0);
+    const off = truthFor(window, undefined, false);
+    expect(truth.total).toBeGreaterThan(0);
+    // The blocked release is in the window: a failure in the failure rate only, and only while the option is on.
+    expect(truth.failed).toBeGreaterThan(off.failed);
+    expect(truth.successful).toBe(off.successful);
     expect(Number(await rawValue(popup, 'frequency'))).toBe(truth.successful);
-    expect(Number(await rawValue(popup, 'failureRate'))).toBeCloseTo(truth.failed / (truth.successful + truth.failed), 12);
+    expect(Number(await rawValue(popup, 'failureRate'))).toBeCloseTo(truth.failed / truth.total, 12);
     const history = emulator.history().Spaces.find((x) => x.Space.Id === SPACE)!;
     expect(await popup.$eval('[data-testid="summary-coverage"]', (el) => el.textContent)).toContain(`${history.Projects.length} projects`);
     // Four labelled sparklines and a tier (or why there is none) per metric.
@@ -208,6 +249,35 @@ describe('Popup space summary, admin', () => {
     expect(sparklines).toHaveLength(4);
     for (const label of sparklines) expect(label).toMatch(/last 30 days: (lowest|no data)/);
     expect(await popup.$$eval('.summary-metric .tier', (els) => els.length)).toBe(4);
+  });
+
+  it('follows the blocked-releases option: off, the blocked release is a success in the failure rate too', async () => {
+    // A settings change re-reads and re-prepares the history, which re-anchors the 30 days: wait for that.
+    const changed = async (before: { to: number }) => {
+      await popup.waitForFunction(
+        (selector, to) => {
+          const el = document.querySelector(selector);
+          return el?.getAttribute('data-state') === 'ready' && Number(el.getAttribute('data-to')) > to;
+        },
+        { timeout: 30_000 },
+        SUMMARY,
+        before.to,
+      );
+      return windowOf(popup);
+    };
+    const before = await windowOf(popup);
+    await s.ext.evaluateInExtension(`chrome.storage.local.set({ settings: { blockedIsFailure: false } })`);
+    const window = await changed(before);
+    const off = truthFor(window, undefined, false);
+    expect(off.failed).toBeLessThan(truthFor(window).failed);
+    expect(Number(await rawValue(popup, 'frequency'))).toBe(off.successful);
+    expect(Number(await rawValue(popup, 'failureRate'))).toBeCloseTo(off.failed / off.total, 12);
+
+    await s.ext.evaluateInExtension(`chrome.storage.local.remove('settings')`);
+    const again = await changed(window);
+    const on = truthFor(again);
+    expect(Number(await rawValue(popup, 'frequency'))).toBe(on.successful);
+    expect(Number(await rawValue(popup, 'failureRate'))).toBeCloseTo(on.failed / on.total, 12);
   });
 
   it('exports the deployments behind the numbers, from the keyboard', async () => {

@@ -217,6 +217,31 @@ describe('Space report', () => {
     );
   });
 
+  it('follows the blocked-releases option: off, blocked releases are successes in the failure rate too', async () => {
+    const zone = await page.$eval('[data-testid="report-view"]', (el) => el.getAttribute('data-time-zone')!);
+    const window = customWindow(range.from, range.to, zone);
+    const whole: ReferenceReport = { projectGroupIds: [], projectIds: [], channelIds: [], environmentGroups: [], tenantMode: 'TenantedAndUntenanted', tenantIds: [], tenantTags: [] };
+    const reference = (blockedIsFailure: boolean) => referenceSplit({ history: truth, space: SPACE, report: whole, window, split: 'project', blockedIsFailure });
+    // Blocked releases were deployed successfully in the window: the two references differ in the failures only.
+    const on = reference(true).get('total')!;
+    const off = reference(false).get('total')!;
+    expect(off.failed).toBeLessThan(on.failed);
+    expect([off.successful, off.total]).toEqual([on.successful, on.total]);
+
+    await chromium.evaluateInExtension(`chrome.storage.local.set({ settings: { blockedIsFailure: false } })`);
+    await openReport(page);
+    await setRange(page, range.from, range.to, zone);
+    // The page reads the setting as it opens: wait until the report's failure rate is the option's.
+    await page.waitForFunction(
+      (wanted) => Math.abs(Number(document.querySelector('[data-testid="failureRate-value"]')?.getAttribute('data-value')) - wanted) < 1e-12,
+      { timeout: 30_000 },
+      off.failed / off.total,
+    );
+    expectRowsMatch(await chooseSplit(page, 'project'), reference(false), 'whole/project, option off');
+    await chromium.evaluateInExtension(`chrome.storage.local.remove('settings')`);
+    await openReport(page);
+  });
+
   let report: ReferenceReport;
   let reportId: string;
 

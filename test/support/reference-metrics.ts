@@ -3,6 +3,12 @@
  * DORA Lens's documented decisions for the cases Octopus leaves open (lib/metrics/README.md), over the
  * ground-truth records of test/support/ground-truth.ts. Deliberately naive (objects, sorts, filters) and
  * independent of lib/metrics: the browser tests compare what the extension shows with this.
+ *
+ * Blocked releases (decision 5): frequency, lead time and recovery follow the deployment's own task
+ * ("the total number of successful deployments"); the failure rate is "the percentage of deployments that
+ * fail to deploy, require guided failure or have their release marked as 'Do not promote'" — with
+ * `blockedIsFailure` (default on), a successful deployment of a blocked release is in its numerator, and
+ * every finished deployment once in its denominator.
  */
 import type { ExpectedDeployment, ExpectedRelease } from './ground-truth';
 
@@ -20,7 +26,10 @@ export interface ReferenceFilter {
 export interface ReferenceRow {
   id: string;
   completed: number;
+  /** The deployment's own outcome (its task and guided failures). */
   outcome: 'success' | 'failure' | 'excluded';
+  /** Counted as failed in the failure rate. */
+  failsTheRate: boolean;
   leadTimeMs: number | null;
   recoveryMs: number | null;
 }
@@ -50,9 +59,10 @@ export function referenceMetrics(deployments: ExpectedDeployment[], releases: Ex
     if (d.state === 'Failed') return 'failure';
     if (d.state !== 'Success') return 'excluded';
     if (d.guidedFailure) return 'failure';
-    if (blockedIsFailure && releaseById.get(d.release)?.blocked) return 'failure';
     return 'success';
   };
+  const failsTheRate = (d: ExpectedDeployment): boolean =>
+    outcome(d) === 'failure' || (outcome(d) === 'success' && blockedIsFailure && releaseById.get(d.release)?.blocked === true);
 
   // Walk each stream (tenant) in completion order.
   const rows = new Map<string, ReferenceRow>();
@@ -69,7 +79,7 @@ export function referenceMetrics(deployments: ExpectedDeployment[], releases: Ex
     let runStart: number | null = null;
     for (const d of stream) {
       const o = outcome(d);
-      const row: ReferenceRow = { id: d.id, completed: d.completed!, outcome: o, leadTimeMs: null, recoveryMs: null };
+      const row: ReferenceRow = { id: d.id, completed: d.completed!, outcome: o, failsTheRate: failsTheRate(d), leadTimeMs: null, recoveryMs: null };
       rows.set(d.id, row);
       if (o === 'excluded') continue;
       const ord = ordinal.get(d.release)!;
@@ -91,15 +101,21 @@ export function referenceMetrics(deployments: ExpectedDeployment[], releases: Ex
 
   const inWindow = [...rows.values()].filter((r) => r.completed >= f.from && r.completed < f.to).sort((a, b) => a.completed - b.completed || num(a.id) - num(b.id));
   const successful = inWindow.filter((r) => r.outcome === 'success').length;
-  const failed = inWindow.filter((r) => r.outcome === 'failure').length;
+  const failed = inWindow.filter((r) => r.failsTheRate).length;
+  const total = inWindow.filter((r) => r.outcome !== 'excluded').length;
+  const blocked = inWindow.filter((r) => r.outcome === 'success' && r.failsTheRate).length;
   const leadTimes = inWindow.flatMap((r) => (r.leadTimeMs === null ? [] : [r.leadTimeMs]));
   const recoveries = inWindow.flatMap((r) => (r.recoveryMs === null ? [] : [r.recoveryMs]));
   return {
     rows: inWindow,
+    /** Successful deployments (frequency), blocked releases' included. */
     successful,
+    /** Failures in the failure rate. */
     failed,
-    total: successful + failed,
-    rate: successful + failed ? failed / (successful + failed) : null,
+    /** Of `successful`, those the failure rate counts as failed. */
+    blocked,
+    total,
+    rate: total ? failed / total : null,
     leadTimeMedian: median(leadTimes),
     leadTimeCount: leadTimes.length,
     recoveryMedian: median(recoveries),

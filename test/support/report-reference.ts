@@ -2,9 +2,11 @@
  * Split figures of a space report computed straight from the emulator's ground truth and the published
  * definitions (docs/octopus-api.md §1.2, §1.7), independently of lib/metrics and lib/report, for the
  * browser test to compare the page with:
- * - success = task Success with no guided failure and a release not blocked by prevent progression;
- *   failure = task Failed, or Success with a guided failure, or Success of a blocked release; Canceled,
- *   TimedOut and unfinished deployments count in neither;
+ * - successful (frequency) = task Success with no guided failure, whatever its release; failed (the
+ *   failure rate's numerator) = task Failed, or Success with a guided failure, or — `blockedIsFailure`,
+ *   default on — Success of a release blocked by prevent progression ("marked as 'Do not promote'");
+ *   total (the denominator) = every deployment that finished Success or Failed, once; Canceled, TimedOut
+ *   and unfinished deployments count in none of them;
  * - a deployment is in the period when it completed in `[from, to)`;
  * - releases: default channels of the chosen project groups' projects and of the chosen projects, plus the
  *   chosen channels (every project's default channel when nothing is chosen); environments: the union of
@@ -31,7 +33,7 @@ export type ReferenceSplit = 'project' | 'projectGroup' | 'environment' | 'envir
 export interface ReferenceFigures {
   successful: number;
   failed: number;
-  /** Successful + failed. */
+  /** Successful + failed, each deployment once (a blocked release's success is in both of them). */
   total: number;
   /** Finished in the period but in no rate (Canceled, TimedOut). */
   excluded: number;
@@ -69,6 +71,8 @@ export interface ReferenceOptions {
   split: ReferenceSplit | 'none';
   /** Deployment ids the user may see (every deployment when omitted). */
   visibleDeployments?: Set<string>;
+  /** Successes of blocked releases count as failed in the failure rate. Default `true`. */
+  blockedIsFailure?: boolean;
 }
 
 /** Figures per split group key, plus `total` for the whole report. */
@@ -79,6 +83,7 @@ export function referenceSplit(options: ReferenceOptions): Map<string, Reference
   const report = options.report;
   const projects = new Map(space.Projects.map((p) => [p.Id, p]));
   const blocked = new Set(truth.releases.filter((r) => r.blocked).map((r) => r.id));
+  const blockedIsFailure = options.blockedIsFailure ?? true;
 
   const channels = new Set<string>(report.channelIds);
   const nothingChosen = report.projectGroupIds.length === 0 && report.projectIds.length === 0 && report.channelIds.length === 0;
@@ -118,15 +123,17 @@ export function referenceSplit(options: ReferenceOptions): Map<string, Reference
   for (const d of truth.deployments) {
     if (d.completed === null || d.completed < options.window.from || d.completed >= options.window.to) continue;
     if (!channels.has(d.channel) || (environments && !environments.has(d.environment)) || !tenantPasses(d.tenant)) continue;
-    const outcome =
-      d.state === 'Success' ? (d.guidedFailure || blocked.has(d.release) ? 'failed' : 'successful') : d.state === 'Failed' ? 'failed' : d.state === 'Canceled' || d.state === 'TimedOut' ? 'excluded' : null;
-    if (outcome === null) continue;
+    const finished = d.state === 'Success' || d.state === 'Failed';
+    if (!finished && d.state !== 'Canceled' && d.state !== 'TimedOut') continue;
+    const successful = d.state === 'Success' && !d.guidedFailure;
+    const failed = (finished && !successful) || (successful && blockedIsFailure && blocked.has(d.release));
     for (const key of ['total', ...keys(d)]) {
       const f = out.get(key) ?? empty();
-      if (outcome === 'excluded') f.excluded++;
+      if (!finished) f.excluded++;
       else {
-        f[outcome]++;
         f.total++;
+        if (successful) f.successful++;
+        if (failed) f.failed++;
       }
       out.set(key, f);
     }

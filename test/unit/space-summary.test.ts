@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { History } from '@/lib/metrics/facts';
+import { type DeploymentRowColumns, deploymentRowAt } from '@/lib/metrics/deployment-rows';
 import { prepare } from '@/lib/metrics/prepare';
 import { productionTargets, SUMMARY_DAYS, spaceSummary } from '@/lib/space-summary';
 import { at, DAY, HOUR, historyFrom, indexOf } from '../factories';
 
 const NOW = at('2026-11-25T12:00:00Z');
+const deployments = (rows: DeploymentRowColumns) => Array.from({ length: rows.length }, (_, k) => deploymentRowAt(rows, k).deployment);
 /** The window is the 30 × 24 h before NOW: [2026-10-26T12:00Z, 2026-11-25T12:00Z). */
 const FROM = at('2026-10-26T12:00:00Z');
 
@@ -105,7 +107,7 @@ describe('space summary over the last 30 days', () => {
   it('keeps only each project’s own production pair, in completion order — not projects × environments', () => {
     // Ids 7, 12 and 15 went to another project's production environment; an AND filter of all projects and
     // both environments would count them. Id 1 is before the window, 2 is Dev, 13 has not finished.
-    expect(summary.rows.map((r) => r.deployment)).toEqual([3, 8, 4, 5, 6, 9, 10, 11, 14].map((id) => `Deployments-${id}`));
+    expect(deployments(summary.rows)).toEqual([3, 8, 4, 5, 6, 9, 10, 11, 14].map((id) => `Deployments-${id}`));
   });
 
   it('counts frequency and failure rate over every production environment', () => {
@@ -170,14 +172,14 @@ describe('window edges and empty spaces', () => {
 
   it('includes the start and excludes now', () => {
     const s = spaceSummary(prepare(edges()), { now: NOW, tierYear: 2024 });
-    expect(s.rows.map((r) => r.deployment)).toEqual(['Deployments-2', 'Deployments-3']);
+    expect(deployments(s.rows)).toEqual(['Deployments-2', 'Deployments-3']);
     expect(s.daily.frequency[0]).toBe(1);
     expect(s.daily.frequency[29]).toBe(1);
   });
 
   it('reports nothing deployed as empty numbers, not zeros pretending to be measurements', () => {
     const s = spaceSummary(prepare(edges()), { now: at('2027-06-01T00:00:00Z'), tierYear: 2023 });
-    expect(s.rows).toEqual([]);
+    expect(deployments(s.rows)).toEqual([]);
     expect(s.targets).toHaveLength(1);
     expect(s.frequency.successful).toBe(0);
     expect(s.failureRate.rate).toBeNull();
@@ -191,6 +193,39 @@ describe('window edges and empty spaces', () => {
     const s = spaceSummary(prepare(historyFrom({ releases: [], deployments: [] })), { now: NOW, tierYear: 2024 });
     expect(s.targets).toEqual([]);
     expect(s.environments).toEqual([]);
-    expect(s.rows).toEqual([]);
+    expect(deployments(s.rows)).toEqual([]);
+  });
+});
+
+describe('a successful deployment of a blocked release (prevent progression)', () => {
+  const blocked = () =>
+    historyFrom({
+      environments: ['Production'],
+      releases: [
+        { version: '1', assembled: '2026-11-01T00:00:00Z' },
+        { version: '2', assembled: '2026-11-02T00:00:00Z', blocked: true },
+      ],
+      deployments: [
+        { id: 1, environment: 'Production', release: '1', state: 'Failed', completed: '2026-11-01T10:00:00Z' },
+        { id: 2, environment: 'Production', release: '2', completed: '2026-11-02T10:00:00Z' },
+      ],
+    });
+  // Day k starts at FROM + k days (12:00): Nov 1 10:00 is in day 5, Nov 2 10:00 in day 6.
+
+  it('is a success for frequency, lead time and recovery, and a failure in the failure rate (option on)', () => {
+    const s = spaceSummary(prepare(blocked()), { now: NOW, tierYear: 2024 });
+    expect(s.frequency.successful).toBe(1);
+    expect(s.failureRate).toMatchObject({ successful: 0, failed: 2, taskFailed: 1, blocked: 1, total: 2, rate: 1 });
+    // Lead time from release 1 (attempted first): Nov 1 00:00 → Nov 2 10:00 = 34 h; recovery 10:00 → 10:00 = 24 h.
+    expect([s.leadTime.median, s.recovery.median]).toEqual([34 * HOUR, 24 * HOUR]);
+    expect([s.daily.frequency[6], s.daily.failureRate[5], s.daily.failureRate[6]]).toEqual([1, 1, 1]);
+  });
+
+  it('counts as a success in the failure rate with the option off; nothing else moves', () => {
+    const s = spaceSummary(prepare(blocked(), { blockedIsFailure: false }), { now: NOW, tierYear: 2024 });
+    expect(s.frequency.successful).toBe(1);
+    expect(s.failureRate).toMatchObject({ successful: 1, failed: 1, taskFailed: 1, blocked: 0, total: 2, rate: 0.5 });
+    expect([s.leadTime.median, s.recovery.median]).toEqual([34 * HOUR, 24 * HOUR]);
+    expect([s.daily.frequency[6], s.daily.failureRate[5], s.daily.failureRate[6]]).toEqual([1, 1, 0]);
   });
 });

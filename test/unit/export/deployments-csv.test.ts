@@ -3,6 +3,7 @@ import { deploymentsCsv } from '../../../lib/export/deployments-csv';
 import { deploymentRows } from '../../../lib/metrics/deployment-rows';
 import { prepare } from '../../../lib/metrics/prepare';
 import { at, historyFrom } from '../../factories';
+import { parseCsv } from '../../support/reference-metrics';
 
 const project = '=cmd|calc';
 const h = historyFrom({
@@ -25,27 +26,47 @@ describe('deploymentsCsv', () => {
   const csv = deploymentsCsv(rows);
   const lines = csv.split('\r\n');
 
-  it("has Octopus's columns in Octopus's order, a seconds column after each duration", () => {
-    expect(lines[0]).toBe(
-      'Deployment,Project,Release,Channel,Completed,Environment,Tenant,State,Had Guided Failure,' +
-        'Lead Time,Lead Time (seconds),Lead Time Calculated From,' +
-        'Since Previous Successful,Since Previous Successful (seconds),Previous Successful,' +
-        'Time to Recovery,Time to Recovery (seconds),Deployments Until Recovery,Recovery From,Recovery From Version',
-    );
+  it("starts with Octopus's seventeen columns, named and ordered as Octopus's export, then ours", () => {
+    // docs/octopus-api.md §1.6, written out here rather than taken from the module under test.
+    const octopus = [
+      'Deployment',
+      'Project',
+      'Release',
+      'Channel',
+      'Completed',
+      'Environment',
+      'Tenant',
+      'State',
+      'Had Guided Failure',
+      'Lead Time',
+      'Lead Time Calculated From',
+      'Since Previous Successful',
+      'Previous Successful',
+      'Time to Recovery',
+      'Deployments Until Recovery',
+      'Recovery From',
+      'Recovery From Version',
+    ];
+    const ours = ['Lead Time (seconds)', 'Since Previous Successful (seconds)', 'Time to Recovery (seconds)'];
+    expect(lines[0].split(',')).toEqual([...octopus, ...ours]);
+    const extra = deploymentsCsv(rows, { beyondOctopusColumns: true }).split('\r\n')[0].split(',');
+    expect(extra.slice(0, 17)).toEqual(octopus);
+    expect(extra.slice(17)).toEqual([...ours, 'Outcome (DORA Lens)', 'Failure Kind (DORA Lens)', 'Delivery (DORA Lens)', 'Flags (DORA Lens)']);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(lines).toHaveLength(5); // header, 3 rows, empty after the final CRLF
   });
 
   it('writes a failed row with empty metric cells and neutralised, quoted names', () => {
     expect(lines[1]).toBe(`Deployments-1,'=cmd|calc,1.1,Default,2024-01-02T10:00:00.000Z,"Prod, EU",,Failed,False,,,,,,,,,,,`);
+    expect(parseCsv(csv).map((r) => r.length)).toEqual([20, 20, 20, 20]);
   });
 
-  it('writes durations as h:mm:ss with the exact seconds after them', () => {
+  it("writes durations as h:mm:ss in Octopus's columns, the exact seconds in ours after them", () => {
     // Lead time: from 1.1 (created Jan 2 09:00) to Jan 3 10:00 = 25 h = 90 000 s.
     // Recovery: Jan 2 10:00 → Jan 3 10:00 = 24 h = 86 400 s, after 1 failed deployment.
     expect(lines[2]).toBe(
       `Deployments-2,'=cmd|calc,1.2,Default,2024-01-03T10:00:00.000Z,"Prod, EU",,Success,False,` +
-        '25:00:00,90000,1.1,,,,24:00:00,86400,1,Deployments-1,1.1',
+        '25:00:00,1.1,,,24:00:00,1,Deployments-1,1.1,90000,,86400',
     );
   });
 
@@ -58,7 +79,9 @@ describe('deploymentsCsv', () => {
   it('negative durations keep their sign: text prefixed with an apostrophe, seconds a plain negative number', () => {
     const custom = deploymentsCsv([{ ...rows[1], leadTimeMs: -2 * 3_600_000 - 1_500 }]);
     // −2 h − 1.5 s → "-2:00:01" (sub-second truncated) and −7201.5 s
-    expect(custom.split('\r\n')[1]).toContain(",'-2:00:01,-7201.5,");
+    const [head, row] = parseCsv(custom);
+    expect(row[head.indexOf('Lead Time')]).toBe("'-2:00:01");
+    expect(row[head.indexOf('Lead Time (seconds)')]).toBe('-7201.5');
   });
 
   it('optional extra columns and BOM', () => {

@@ -30,14 +30,22 @@ describe('classifyDeployments', () => {
     expect([...c.failureKind]).toEqual([FailureKind.TaskFailed, FailureKind.GuidedFailure, FailureKind.TaskFailed]);
   });
 
-  it('a successful deployment of a blocked release is a failure by default, a success with the option off', () => {
+  it('a successful deployment of a blocked release keeps its outcome; it is a failure in the failure rate by default only', () => {
     const rows = [{ environment: 'Prod', release: '1.1', completed: '2024-01-02T10:00:00Z' }];
     const on = classify(rows);
-    expect(on.outcome[0]).toBe(Outcome.Failure);
+    expect(on.outcome[0]).toBe(Outcome.Success);
     expect(on.failureKind[0]).toBe(FailureKind.Blocked);
     const off = classify(rows, false);
     expect(off.outcome[0]).toBe(Outcome.Success);
     expect(off.failureKind[0]).toBe(FailureKind.None);
+  });
+
+  it('a failed deployment of a blocked release is a task failure with the option on or off', () => {
+    const rows = [{ environment: 'Prod', release: '1.1', completed: '2024-01-02T10:00:00Z', state: 'Failed' as const }];
+    for (const option of [true, false]) {
+      const c = classify(rows, option);
+      expect([c.outcome[0], c.failureKind[0]]).toEqual([Outcome.Failure, FailureKind.TaskFailed]);
+    }
   });
 
   it('a guided failure on a blocked release counts as guided failure (first reason that applies)', () => {

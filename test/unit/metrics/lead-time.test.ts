@@ -189,7 +189,7 @@ describe('lead time: cases Octopus leaves open', () => {
     expect(lead(2)).toEqual({ ms: 1 * HOUR, from: '1.1', delivery: Delivery.NewChanges });
   });
 
-  it('a blocked release does not deliver: the next success counts its changes as undeployed', () => {
+  it('a blocked release delivers like any success (it counts as failed in the failure rate only)', () => {
     const rows = {
       releases: [
         { version: '1.0', assembled: '2024-01-01T09:00:00Z' },
@@ -202,12 +202,13 @@ describe('lead time: cases Octopus leaves open', () => {
         { environment: 'Production', release: '1.2', completed: '2024-01-03T10:00:00Z' },
       ],
     };
-    // Option on: 1.1's deployment is a failure; 1.2 from 1.1: Jan 2 09:00 → Jan 3 10:00 = 25 h
-    expect(leadTimes(rows)(3)).toEqual({ ms: 25 * HOUR, from: '1.1', delivery: Delivery.NewChanges });
-    // Option off (exactly Octopus's metrics page): 1.2 from 1.2: 1 h
+    // Option on (the default): 1.1 delivered on Jan 2: its own lead time 1 h; 1.2 from 1.2: 1 h
+    expect(leadTimes(rows)(2)).toEqual({ ms: 1 * HOUR, from: '1.1', delivery: Delivery.NewChanges });
+    expect(leadTimes(rows)(3)).toEqual({ ms: 1 * HOUR, from: '1.2', delivery: Delivery.NewChanges });
+    // Option off (exactly Octopus's metrics page): the same
     const h = historyFrom(rows);
     const p = prepare(h, { blockedIsFailure: false });
-    expect(p.leadTimeMs[2]).toBe(1 * HOUR);
+    expect([p.leadTimeMs[1], p.leadTimeMs[2]]).toEqual([1 * HOUR, 1 * HOUR]);
   });
 
   it('canceled and unfinished deployments are invisible: they do not move the high-water mark', () => {

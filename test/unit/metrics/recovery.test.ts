@@ -74,19 +74,22 @@ describe('time to recovery (docs/octopus-api.md §1.3)', () => {
     expect(of(4)).toEqual({ ms: 2 * HOUR, until: 1, from: 1 });
   });
 
-  it('a successful deployment of a blocked release is part of the failure run (option on)', () => {
+  it('a successful deployment of a blocked release ends a failure run, with the option on or off', () => {
     const h = historyFrom({
       releases: [...releases, { version: '1.4', assembled: '2024-01-04T09:00:00Z', blocked: true }],
       deployments: [
+        { environment: 'Production', release: '1.3', completed: '2024-01-04T08:00:00Z', state: 'Failed' },
         { environment: 'Production', release: '1.4', completed: '2024-01-04T10:00:00Z' },
         { environment: 'Production', release: '1.3', completed: '2024-01-04T11:00:00Z' },
       ],
     });
-    const on = prepare(h);
-    // blocked 1.4 at 10:00 is a failure; the rollback to 1.3 at 11:00 recovers: 1 h
-    expect(on.recoveryMs[1]).toBe(1 * HOUR);
-    const off = prepare(h, { blockedIsFailure: false });
-    expect(Number.isNaN(off.recoveryMs[1])).toBe(true);
+    for (const blockedIsFailure of [true, false]) {
+      const p = prepare(h, { blockedIsFailure });
+      // 1.3 failed at 08:00; blocked 1.4 succeeded at 10:00 and recovers: 2 h; 11:00 is no recovery
+      expect([p.recoveryMs[1], p.deploymentsUntilRecovery[1], p.recoveredFrom[1]]).toEqual([2 * HOUR, 1, 0]);
+      expect(Number.isNaN(p.recoveryMs[2])).toBe(true);
+      expect(p.previousSuccess[2]).toBe(1);
+    }
   });
 
   it('a rollback recovers a failure like any success', () => {

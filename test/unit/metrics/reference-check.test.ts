@@ -74,13 +74,16 @@ function reference(rows: HistoryRows) {
   const d = history.deployments;
   const r = history.releases;
   const n = d.length;
+  // The task's own outcome: what the stream walk and the frequency use.
   const outcome = (i: number) => {
     if (Number.isNaN(d.completed[i])) return 'excluded';
     if (d.state[i] === 4) return 'failure';
     if (d.state[i] !== 3) return 'excluded';
-    if (d.guidedFailure[i] || r.blocked[d.release[i]]) return 'failure';
+    if (d.guidedFailure[i]) return 'failure';
     return 'success';
   };
+  // The failure rate also counts successes of blocked releases as failures (option on, the default).
+  const failsTheRate = (i: number) => outcome(i) === 'failure' || (outcome(i) === 'success' && r.blocked[d.release[i]] === 1);
   // release order per project+channel
   const order = new Map<string, number[]>();
   for (let k = 0; k < r.length; k++) {
@@ -129,7 +132,7 @@ function reference(rows: HistoryRows) {
       }
     }
   }
-  return { history, lead, recovery, until, previous, outcome };
+  return { history, lead, recovery, until, previous, outcome, failsTheRate };
 }
 
 const median = (values: number[]) => {
@@ -160,9 +163,12 @@ describe('engine vs naive reference on random histories', () => {
       const d = ref.history.deployments;
       const inWindow = [...Array(n).keys()].filter((i) => d.completed[i] >= from && d.completed[i] < to && d.environment[i] === production);
       const successes = inWindow.filter((i) => ref.outcome(i) === 'success');
-      const failures = inWindow.filter((i) => ref.outcome(i) === 'failure');
+      const failures = inWindow.filter((i) => ref.failsTheRate(i));
+      const finished = inWindow.filter((i) => ref.outcome(i) !== 'excluded');
+      expect(inWindow.filter((i) => ref.outcome(i) === 'success' && ref.failsTheRate(i)).length).toBeGreaterThan(0); // blocked successes present
       expect(insights.summary.frequency.successful).toBe(successes.length);
       expect(insights.summary.failureRate.failed).toBe(failures.length);
+      expect(insights.summary.failureRate.total).toBe(finished.length);
       const leads = inWindow.map((i) => ref.lead[i]).filter((v): v is number => v !== null);
       expect(leads.length).toBeGreaterThan(20); // not vacuous
       expect(insights.summary.leadTime.count).toBe(leads.length);

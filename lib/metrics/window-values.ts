@@ -1,0 +1,179 @@
+import { Has } from './constants';
+import type { PreparedHistory, ValueMetric } from './prepare';
+import { type SortScratch, sortScratch } from './sort-by-key';
+import { sortValues } from './sort-values';
+import { FLAG_MASK } from './window-pass';
+
+/** One metric's values in a query's window, ascending, each with its deployment and slot. */
+export interface WindowValues {
+  /** Ascending; equal values in completion order (queue time: start order). */
+  values: Float64Array;
+  rows: Uint32Array;
+  /** The slot of each value (1..B = bucket, B + 1 = the previous period). */
+  slots: Int32Array;
+}
+
+/** One metric's values over the whole history, ascending (ties by position), with each one's position in the order. */
+interface HistoryValues {
+  positions: Uint32Array;
+  values: Float64Array;
+}
+
+const HAS_BIT: Record<ValueMetric, number> = {
+  leadTime: Has.LeadTime,
+  sincePrevious: Has.SincePrevious,
+  recovery: Has.Recovery,
+  deploymentsUntilRecovery: Has.Recovery,
+  duration: Has.Duration,
+  queueTime: Has.QueueTime,
+};
+
+/**
+ * Whole-history orders, built by the first query whose window covers a large part of the history (a space
+ * report over a year) and kept with the prepared history for the next ones: such a window is cheaper to read
+ * out of one sorted list than to sort again. Invisible to callers: the prepared history is not modified.
+ */
+const historyValues = new WeakMap<PreparedHistory, Partial<Record<ValueMetric, HistoryValues>>>();
+
+/** `metric`'s value of each of `rows[0 .. k)`, into `out`. */
+function fillValues(p: PreparedHistory, metric: ValueMetric, rows: Uint32Array, k: number, out: Float64Array): void {
+  const { completed, started, queued } = p.history.deployments;
+  switch (metric) {
+    case 'leadTime':
+      for (let j = 0; j < k; j++) out[j] = p.leadTimeMs[rows[j]];
+      return;
+    case 'recovery':
+      for (let j = 0; j < k; j++) out[j] = p.recoveryMs[rows[j]];
+      return;
+    case 'deploymentsUntilRecovery':
+      for (let j = 0; j < k; j++) out[j] = p.deploymentsUntilRecovery[rows[j]];
+      return;
+    case 'sincePrevious':
+      for (let j = 0; j < k; j++) {
+        const i = rows[j];
+        out[j] = completed[i] - completed[p.previousSuccess[i]];
+      }
+      return;
+    case 'duration':
+      for (let j = 0; j < k; j++) {
+        const i = rows[j];
+        out[j] = completed[i] - started[i];
+      }
+      return;
+    case 'queueTime':
+      for (let j = 0; j < k; j++) {
+        const i = rows[j];
+        out[j] = started[i] - queued[i];
+      }
+      return;
+  }
+}
+
+function buildHistoryValues(p: PreparedHistory, metric: ValueMetric, order: Uint32Array): HistoryValues {
+  const bit = HAS_BIT[metric];
+  const n = order.length;
+  const positions = new Uint32Array(n);
+  const rows = new Uint32Array(n);
+  let k = 0;
+  for (let j = 0; j < n; j++) {
+    const i = order[j];
+    if ((p.has[i] & bit) === 0) continue;
+    positions[k] = j;
+    rows[k] = i;
+    k++;
+  }
+  const values = new Float64Array(k);
+  fillValues(p, metric, rows, k, values);
+  const sorted = sortValues(positions.subarray(0, k), values, sortScratch(k));
+  return { positions: sorted.rows, values: sorted.values };
+}
+
+/**
+ * The values of `metric` for the deployments of a query's window, sorted. A window that keeps a small part
+ * of the history sorts just its own values (a filter that keeps a hundred deployments sorts a hundred values,
+ * not the history's million); one that covers much of it reads them out of the whole history's sorted values
+ * instead (built once, on the first such query). Both give the same list.
+ *
+ * `order` is the prepared completion order (start order for queue time); `slots[j]` is the slot of
+ * `order[from + j]`, 0 where the deployment is filtered out. A deployment has a value when the stream walk
+ * gave it one (`Has` bits) and, with `excludeFlagged`, its value is not flagged. `count` is how many values
+ * there are (the window pass counted them). Equal values keep `order`.
+ *
+ * @example
+ * windowValues(prepared, 'leadTime', prepared.byCompleted, lo, slots, false, 3)
+ * //=> { values: Float64Array [60000, 3600000, 3600000], rows: Uint32Array [12, 9, 15], slots: Int32Array [2, 1, 2] }
+ */
+export function windowValues(
+  p: PreparedHistory,
+  metric: ValueMetric,
+  order: Uint32Array,
+  from: number,
+  slots: Int32Array,
+  excludeFlagged: boolean,
+  count: number,
+  scratch: SortScratch = sortScratch(count),
+): WindowValues {
+  let cached = historyValues.get(p);
+  let whole = cached?.[metric];
+  // A radix sort moves each value about six times; reading the whole history's list touches each once, so
+  // once a window holds an eighth of the history, the whole list (built once, ~6 moves a value) pays off
+  // within a query or two.
+  if (!whole && count * 8 > order.length) {
+    whole = buildHistoryValues(p, metric, order);
+    cached ??= {};
+    cached[metric] = whole;
+    historyValues.set(p, cached);
+  }
+  if (whole && whole.values.length < count * 6) return readOut(p, whole, order, from, slots, excludeFlagged ? FLAG_MASK[metric] : 0, count);
+
+  const { has, flags } = p;
+  const flagMask = excludeFlagged ? FLAG_MASK[metric] : 0;
+  const bit = HAS_BIT[metric];
+  const rows = new Uint32Array(count);
+  const slotOf = new Int32Array(count);
+  const positions = new Uint32Array(count);
+  const length = slots.length;
+  let k = 0;
+  for (let j = 0; j < length && k < count; j++) {
+    const s = slots[j];
+    if (s === 0) continue;
+    const i = order[from + j];
+    if ((has[i] & bit) === 0 || (flags[i] & flagMask) !== 0) continue;
+    rows[k] = i;
+    slotOf[k] = s;
+    positions[k] = k;
+    k++;
+  }
+  const values = new Float64Array(k);
+  fillValues(p, metric, rows, k, values);
+  const sorted = sortValues(positions.subarray(0, k), values, scratch.rows.length >= k ? scratch : sortScratch(k));
+  const out: WindowValues = { values: sorted.values, rows: new Uint32Array(k), slots: new Int32Array(k) };
+  const at = sorted.rows;
+  for (let j = 0; j < k; j++) {
+    out.rows[j] = rows[at[j]];
+    out.slots[j] = slotOf[at[j]];
+  }
+  return out;
+}
+
+/** The window's values, in order, out of the whole history's sorted list. */
+function readOut(p: PreparedHistory, whole: HistoryValues, order: Uint32Array, from: number, slots: Int32Array, flagMask: number, count: number): WindowValues {
+  const out: WindowValues = { values: new Float64Array(count), rows: new Uint32Array(count), slots: new Int32Array(count) };
+  const { positions, values } = whole;
+  const end = from + slots.length;
+  const flags = p.flags;
+  let k = 0;
+  for (let j = 0; j < positions.length && k < count; j++) {
+    const at = positions[j];
+    if (at < from || at >= end) continue;
+    const s = slots[at - from];
+    if (s === 0) continue;
+    const i = order[at];
+    if ((flags[i] & flagMask) !== 0) continue;
+    out.values[k] = values[j];
+    out.rows[k] = i;
+    out.slots[k] = s;
+    k++;
+  }
+  return out;
+}
