@@ -1,7 +1,7 @@
 /** The deployments behind a metric, newest first, a page at a time. Server names are plain text. */
 import { useState } from 'preact/hooks';
 import type { DeploymentRow } from '@/lib/metrics/types';
-import { formatDateTime, formatDurationShort } from './format';
+import { formatDateTime, formatDurationShort } from '@/lib/display/format';
 
 export type TableFocus = 'frequency' | 'leadTime' | 'failureRate' | 'recovery';
 

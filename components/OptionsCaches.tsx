@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatBytes } from '@/lib/format-bytes';
+import { formatBytes } from '@/lib/display/format-bytes';
 import { errorText, StatusMessage, type StatusNote } from './StatusMessage';
 
 /** What DORA Lens keeps for one server (base URL) and Octopus user: the cached history and saved reports. */

@@ -1,5 +1,6 @@
 import type { TierYear } from '@/lib/metrics/types';
-import { REFRESH_CHOICES, type Settings, TIER_YEARS, type WeekStart } from '@/lib/settings';
+import type { WeekStart } from '@/lib/metrics/types';
+import { REFRESH_CHOICES, type Settings, TIER_YEARS } from '@/lib/settings/settings';
 import { StatusMessage, type StatusNote } from './StatusMessage';
 
 interface OptionsDefaultsProps {

@@ -1,5 +1,5 @@
 /** Highest and lowest performing projects on one metric (DORA Lens's ranking, beyond Octopus). */
-import { formatCount } from './format';
+import { formatCount } from '@/lib/display/format';
 
 export interface ReportRankingEntry {
   key: string;

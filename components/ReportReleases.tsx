@@ -1,5 +1,5 @@
 /** The releases with the most impact in the period: most failed deployments, longest recoveries. */
-import { formatCount, formatDurationShort } from './format';
+import { formatCount, formatDurationShort } from '@/lib/display/format';
 
 export interface ReportReleaseEntry {
   key: string;

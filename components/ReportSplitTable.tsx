@@ -3,7 +3,7 @@
  * carries its raw number in `data-value` (ms, count or fraction) for tests and tools; names are text.
  */
 import { useState } from 'preact/hooks';
-import { formatCount, formatDurationShort, formatPercent, formatRate } from './format';
+import { formatCount, formatDurationShort, formatPercent, formatRate } from '@/lib/display/format';
 
 export interface ReportFigures {
   successful: number;

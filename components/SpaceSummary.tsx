@@ -8,7 +8,7 @@ import type { DoraMetric, TierResult, TierYear } from '@/lib/metrics/types';
 import { type SpaceSummary as Summary, SUMMARY_DAYS } from '@/lib/space-summary';
 import { serverLabel } from '@/lib/server-url';
 import type { SyncStatus } from '@/lib/sync/status';
-import { formatCount, formatDurationShort, formatPercent, formatRate, TIER_LABELS } from './format';
+import { formatCount, formatDurationShort, formatPercent, formatRate, TIER_LABELS } from '@/lib/display/format';
 import { Sparkline } from './Sparkline';
 import { SyncBar } from './SyncBar';
 

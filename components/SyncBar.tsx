@@ -1,6 +1,6 @@
 /** Sync status: progress while running, when the data was last synced, and "Sync now". */
 import type { SyncStatus } from '@/lib/sync/status';
-import { formatAgo, formatCount } from './format';
+import { formatAgo, formatCount } from '@/lib/display/format';
 
 const PHASES: Record<string, string> = {
   dims: 'Reading projects and environments',

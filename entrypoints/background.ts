@@ -3,7 +3,7 @@ import { defineBackground } from '#imports';
 import type { Reply } from '@/lib/messages';
 import { reportPageUrl } from '@/lib/report/report-page-url';
 import { isServerEnabled, syncContentScripts } from '@/lib/servers';
-import { getSettings, watchSettings } from '@/lib/settings';
+import { getSettings, watchSettings } from '@/lib/store/settings-store';
 import { refreshCachedSpaces } from '@/lib/sync/refresh';
 import { describeError, runSync, type StatusSink, type SyncStatus, serverSupport, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
 import { callerOf } from '@/lib/trust/caller';

@@ -3,6 +3,7 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { type DeploymentRowList, DeploymentTable, type TableFocus } from '@/components/DeploymentTable';
 import { FilterBar } from '@/components/FilterBar';
 import { MetricCards } from '@/components/MetricCards';
+import { metricCards } from '@/lib/display/metric-cards';
 import { Notice } from '@/components/Notice';
 import { ChartCard } from '@/components/ChartCard';
 import { type ChartMetric, chartData, DARK_PALETTE, LIGHT_PALETTE } from '@/lib/chart/series';
@@ -103,7 +104,7 @@ export function ProjectInsights(props: ProjectInsightsProps) {
         </Notice>
       )}
 
-      <MetricCards insights={insights} focus={focus} onFocus={setFocus} />
+      <MetricCards cards={metricCards(insights)} focus={focus} onFocus={setFocus} />
 
       <Charts insights={insights} palette={palette} timeZone={settings.timeZone} onFirstChart={props.onFirstChart} />
 

@@ -3,12 +3,11 @@ import { OptionsDefaults } from '@/components/OptionsDefaults';
 import { OptionsPrivacy } from '@/components/OptionsPrivacy';
 import { OptionsServers } from '@/components/OptionsServers';
 import { Section } from '@/components/Section';
-import { browserTimeZone } from '@/lib/settings';
+import { browserTimeZone, knownTimeZones } from '@/lib/settings/time-zones';
 import { useCaches, useServers, useSettings } from './hooks';
 
 const BROWSER_ZONE = browserTimeZone();
-// Not every engine lists UTC among its zones; it is the one many teams report in.
-const TIME_ZONES = [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])];
+const TIME_ZONES = knownTimeZones();
 
 export function App() {
   const servers = useServers();

@@ -4,6 +4,7 @@
  * panel's own parameters and rules, lib/panel-params.ts), the split, and the metric of the trend lists
  * and rankings. Malformed values fall back to defaults: a hand-edited link must not break the page.
  */
+import { DORA_METRICS } from '@/lib/display/metric-names';
 import type { DoraMetric } from '@/lib/metrics/types';
 import { DEFAULT_PARAMS, type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel-params';
 import { WHOLE_SPACE_ID } from './report-definition';
@@ -18,7 +19,6 @@ export interface ReportParams extends Pick<PanelParams, 'range' | 'from' | 'to' 
   metric: DoraMetric;
 }
 
-export const DORA_METRICS: readonly DoraMetric[] = ['frequency', 'leadTime', 'failureRate', 'recovery'];
 export const DEFAULT_REPORT_PARAMS: ReportParams = {
   report: WHOLE_SPACE_ID,
   split: 'none',

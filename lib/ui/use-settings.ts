@@ -1,6 +1,7 @@
 /** The user's defaults (options page), live: a change there re-renders open panels. */
 import { useEffect, useState } from 'preact/hooks';
-import { defaultSettings, getSettings, type Settings, watchSettings } from '@/lib/settings';
+import { defaultSettings, type Settings } from '@/lib/settings/settings';
+import { getSettings, watchSettings } from '@/lib/store/settings-store';
 
 export function useSettings(): Settings {
   const [settings, setSettings] = useState<Settings>(defaultSettings);

@@ -11,7 +11,7 @@ import type { ReportDefinition, TenantMode } from '@/lib/report/report-definitio
 import { checkReport, DESCRIPTION_MAX, ENVIRONMENT_GROUPS_MAX, NAME_MAX, type ReportProblem } from '@/lib/report/report-schema';
 import { resolveReport } from '@/lib/report/resolve-report';
 import { tagSets } from '@/lib/report/split-groups';
-import { knownTimeZones } from '@/lib/report/time-zone';
+import { knownTimeZones } from '@/lib/settings/time-zones';
 import { isPlaceholder } from '@/lib/report/visible-dims';
 
 export interface ReportEditorProps {

@@ -18,13 +18,15 @@ import { rangeSpec, type ViewSettings } from '@/lib/project-view';
 import { computeReportInsights, computeSplit, OTHERS_KEY, type ReportQuery } from '@/lib/report/compute-report';
 import { drillDownUrl } from '@/lib/report/drill-down';
 import { reportCsv, reportCsvFileName, reportRows } from '@/lib/report/report-csv';
-import { DORA_METRICS, type ReportParams } from '@/lib/report/report-params';
+import type { ReportParams } from '@/lib/report/report-params';
+import { DORA_METRICS } from '@/lib/display/metric-names';
 import type { ResolvedReport } from '@/lib/report/resolve-report';
 import { type SplitKind, type SplitSpec, tagSets } from '@/lib/report/split-groups';
 import { OTHERS_COLOR, SPLIT_VALUE_LABEL, splitChartData } from '@/lib/report/split-series';
 import { computeTrendLists, TREND_DIMENSIONS } from '@/lib/report/trend-lists';
 import { downloadText } from './download';
 import { MetricCards } from '@/components/MetricCards';
+import { metricCards } from '@/lib/display/metric-cards';
 import { figuresOfGroup, figuresOfPeriod, METRIC_TITLES, metricFormat, splitTitle } from './report-labels';
 
 export interface ReportViewProps {
@@ -153,7 +155,7 @@ export function ReportView(props: ReportViewProps) {
         </Notice>
       )}
 
-      <MetricCards testId="report-cards" insights={insights} />
+      <MetricCards testId="report-cards" cards={metricCards(insights)} />
 
       <div class="charts">
         {charts.map((c, i) => (

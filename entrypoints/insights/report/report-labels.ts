@@ -1,6 +1,6 @@
 /** Words and number formats of the report page, shared by its views. */
 import type { ReportFigures } from '@/components/ReportSplitTable';
-import { formatDurationShort, formatPercent, formatRate } from '@/components/format';
+import { formatDurationShort, formatPercent, formatRate } from '@/lib/display/format';
 import type { Dimensions } from '@/lib/metrics/facts';
 import type { DoraMetric, PeriodMetrics } from '@/lib/metrics/types';
 import type { GroupPeriod } from '@/lib/report/group-stats';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from '@/lib/format-bytes';
+import { formatBytes } from '@/lib/display/format-bytes';
 
 describe('formatBytes', () => {
   it.each([

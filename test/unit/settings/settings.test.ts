@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defaultSettings, getSettings, parseSettings, SETTINGS_KEY, type Settings, updateSettings, watchSettings } from '@/lib/settings';
+import { defaultSettings, parseSettings, type Settings } from '@/lib/settings/settings';
+import { getSettings, SETTINGS_KEY, updateSettings, watchSettings } from '@/lib/store/settings-store';
 
 const stored = async () => (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
 const store = (value: unknown) => fakeBrowser.storage.local.set({ [SETTINGS_KEY]: value });

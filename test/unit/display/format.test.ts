@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDurationShort } from '@/components/format';
+import { formatDurationShort } from '@/lib/display/format';
 
 const s = 1000;
 const m = 60 * s;
