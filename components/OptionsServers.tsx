@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { parseServerUrl } from '@/lib/server-url';
+import { parseServerUrl, webAppUrl } from '@/lib/host/server-url';
 import { errorText, StatusMessage, type StatusNote } from './StatusMessage';
 
 interface OptionsServersProps {
@@ -95,7 +95,7 @@ export function OptionsServers({ servers, enable, revoke, forget, unsupported = 
         <ul class="plain server-list" data-testid="server-list">
           {servers.map((origin) => (
             <li key={origin} class="server-item">
-              <a href={`${origin}/app`} target="_blank" rel="noreferrer">
+              <a href={webAppUrl(origin)} target="_blank" rel="noreferrer">
                 {origin}
               </a>
               <button type="button" class="button-danger" disabled={revoking === origin} aria-label={`Revoke access to ${origin}`} onClick={() => onRevoke(origin)}>

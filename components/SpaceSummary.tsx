@@ -5,8 +5,8 @@
  * props. Names from the server are rendered as text only.
  */
 import type { DoraMetric, TierResult, TierYear } from '@/lib/metrics/types';
-import { type SpaceSummary as Summary, SUMMARY_DAYS } from '@/lib/space-summary';
-import { serverLabel } from '@/lib/server-url';
+import { type SpaceSummary as Summary, SUMMARY_DAYS } from '@/lib/summary/space-summary';
+import { serverLabel } from '@/lib/host/server-url';
 import type { SyncStatus } from '@/lib/sync/status';
 import { formatCount, formatDurationShort, formatPercent, formatRate, TIER_LABELS } from '@/lib/display/format';
 import { Sparkline } from './Sparkline';

@@ -1,11 +1,12 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from '#imports';
-import type { Reply } from '@/lib/messages';
+import type { Reply } from '@/lib/messages/protocol';
 import { reportPageUrl } from '@/lib/report/report-page-url';
-import { isServerEnabled, syncContentScripts } from '@/lib/servers';
+import { isServerEnabled, syncContentScripts } from '@/lib/servers/grants';
 import { getSettings, watchSettings } from '@/lib/store/settings-store';
 import { refreshCachedSpaces } from '@/lib/sync/refresh';
-import { describeError, runSync, type StatusSink, type SyncStatus, serverSupport, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
+import { describeError, runSync, serverSupport, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
+import type { StatusSink, SyncStatus } from '@/lib/sync/status';
 import { callerOf } from '@/lib/trust/caller';
 import { handleRequest, type WorkerDeps } from '@/lib/trust/handle-request';
 import { openedPages } from '@/lib/trust/opened-pages';

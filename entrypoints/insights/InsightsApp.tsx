@@ -7,13 +7,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { SyncBar } from '@/components/SyncBar';
-import { type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel-params';
-import type { ViewSettings } from '@/lib/project-view';
+import { type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel/panel-params';
+import type { ViewSettings } from '@/lib/panel/project-view';
 import { ProjectInsights } from './ProjectInsights';
 import { SpaceReport } from './report/SpaceReport';
-import { askWorker, type ServerSupport } from '@/lib/messages';
-import { serverLabel } from '@/lib/server-url';
-import type { SyncError } from '@/lib/sync/status';
+import { askWorker } from '@/lib/messages/ask-worker';
+import type { ServerSupport, SyncError } from '@/lib/messages/protocol';
+import { serverLabel } from '@/lib/host/server-url';
 import { useSettings } from '@/lib/ui/use-settings';
 import { useSpaceHistory } from '@/lib/ui/use-space-history';
 

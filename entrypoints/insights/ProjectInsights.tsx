@@ -14,8 +14,8 @@ import { FailureKind, Outcome } from '@/lib/metrics/constants';
 import { type DeploymentRowColumns, deploymentRowAt, deploymentRowColumns } from '@/lib/metrics/deployment-rows';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import type { Insights } from '@/lib/metrics/types';
-import type { PanelParams } from '@/lib/panel-params';
-import { findProject, projectView, type ViewSettings } from '@/lib/project-view';
+import type { PanelParams } from '@/lib/panel/panel-params';
+import { findProject, projectView, type ViewSettings } from '@/lib/panel/project-view';
 
 export interface ProjectInsightsProps {
   prepared: PreparedHistory;

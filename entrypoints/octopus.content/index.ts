@@ -1,6 +1,6 @@
 import { browser, defineContentScript } from '#imports';
 import { mountHostIntegration } from '@/lib/host/mount';
-import { serverOfPage } from '@/lib/server-url';
+import { serverOfPage } from '@/lib/host/server-url';
 import { placeBesideMenu, renderPanelFrame } from './panel-frame';
 
 export default defineContentScript({

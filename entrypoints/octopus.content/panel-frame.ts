@@ -6,7 +6,7 @@
  */
 import { MARK } from '@/lib/host/inject';
 import { hostPrefersDark } from '@/lib/host/selectors';
-import { PANEL_PARAM_KEYS } from '@/lib/panel-params';
+import { PANEL_PARAM_KEYS } from '@/lib/panel/panel-params';
 
 export function renderPanelFrame(
   container: HTMLElement,

@@ -4,11 +4,11 @@
  * holds the session.
  */
 import type { CacheRow } from '@/components/OptionsCaches';
-import { askWorker } from '@/lib/messages';
+import { askWorker } from '@/lib/messages/ask-worker';
 import { countReports } from '@/lib/report/report-storage';
-import { isServerEnabled } from '@/lib/servers';
+import { isServerEnabled } from '@/lib/servers/grants';
 import { listCaches, openCache } from '@/lib/store/cache';
-import type { SessionInfo } from '@/lib/sync/service';
+import type { SessionInfo } from '@/lib/messages/protocol';
 
 async function readRow(server: string, userId: string): Promise<CacheRow> {
   try {

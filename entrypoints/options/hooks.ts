@@ -1,14 +1,14 @@
 /** State for the options page's sections, each kept in step with changes made from other pages. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { ServerSupport } from '@/lib/messages';
+import type { ServerSupport } from '@/lib/messages/protocol';
 import { errorText, type StatusNote } from '@/components/StatusMessage';
 import type { CacheRow } from '@/components/OptionsCaches';
-import { disableServer, enabledServers, enableServer } from '@/lib/servers';
+import { disableServer, enabledServers, enableServer } from '@/lib/servers/grants';
 import type { Settings } from '@/lib/settings/settings';
 import { getSettings, updateSettings, watchSettings } from '@/lib/store/settings-store';
 import { deleteServerReports } from '@/lib/report/report-storage';
-import { serverOrigin } from '@/lib/server-url';
+import { serverOrigin } from '@/lib/host/server-url';
 import { deleteCache, listCaches } from '@/lib/store/cache';
 import { readCacheRows, signedInUsers, withUserNames } from './caches';
 

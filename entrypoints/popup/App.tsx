@@ -2,9 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { errorText } from '@/components/StatusMessage';
 import { SpaceSummary } from '@/components/SpaceSummary';
-import { askWorker, type ServerSupport } from '@/lib/messages';
-import { serverLabel } from '@/lib/server-url';
-import { enabledServers, enableServer } from '@/lib/servers';
+import { askWorker } from '@/lib/messages/ask-worker';
+import type { ServerSupport } from '@/lib/messages/protocol';
+import { serverLabel, webAppUrl } from '@/lib/host/server-url';
+import { enabledServers, enableServer } from '@/lib/servers/grants';
 import { readActiveTab, type TabContext } from './active-tab';
 import { useSpaceSummary } from './use-space-summary';
 
@@ -140,10 +141,10 @@ function ServerList({ servers }: { servers: string[] | undefined }) {
           {servers.map((origin) => (
             <li key={origin}>
               <a
-                href={`${origin}/app`}
+                href={webAppUrl(origin)}
                 onClick={(event) => {
                   event.preventDefault();
-                  openTab(`${origin}/app`);
+                  openTab(webAppUrl(origin));
                 }}
               >
                 {origin}

@@ -5,8 +5,8 @@
  */
 import browser from 'webextension-polyfill';
 import { parseRoute } from '@/lib/host/routes';
-import { httpOrigin, serverOfPage } from '@/lib/server-url';
-import { isServerEnabled } from '@/lib/servers';
+import { httpOrigin, serverOfPage } from '@/lib/host/server-url';
+import { isServerEnabled } from '@/lib/servers/grants';
 
 export type TabContext =
   /** An Octopus space page on a server DORA Lens works on (`server`: its base URL). */

@@ -5,12 +5,14 @@
  */
 import { useMemo } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { askWorker } from '@/lib/messages';
+import { signInUrl } from '@/lib/host/server-url';
+import { askWorker } from '@/lib/messages/ask-worker';
 import type { SpaceSummaryProps, SummaryState } from '@/components/SpaceSummary';
 import { csvFileName } from '@/lib/export/csv-file-name';
 import { deploymentsCsvChunks } from '@/lib/export/deployments-csv';
-import { type SpaceSummary, spaceSummary } from '@/lib/space-summary';
-import type { SyncError, SyncStatus } from '@/lib/sync/status';
+import { type SpaceSummary, spaceSummary } from '@/lib/summary/space-summary';
+import type { SyncError } from '@/lib/messages/protocol';
+import type { SyncStatus } from '@/lib/sync/status';
 import { useSettings } from '@/lib/ui/use-settings';
 import { type SpaceData, useSpaceHistory } from '@/lib/ui/use-space-history';
 
@@ -73,13 +75,13 @@ export function useSpaceSummary(server: string, spaceId: string, retry: () => vo
   const now = useMemo(() => Date.now(), [history]);
   const summary = useMemo(() => (history ? spaceSummary(history, { now, tierYear: settings.tierYear }) : undefined), [history, now, settings.tierYear]);
   const state = summaryState(data, status, summary, syncError);
-  const signInUrl = `${server}/app#/users/sign-in`;
+  const fallbackSignIn = signInUrl(server);
 
   return {
     server,
     // Older caches have no space name: the id is what the Octopus URL shows.
     spaceName: history?.history.dims.space?.name ?? spaceId,
-    state: state.kind === 'signed-out' && !state.signInUrl ? { ...state, signInUrl } : state,
+    state: state.kind === 'signed-out' && !state.signInUrl ? { ...state, signInUrl: fallbackSignIn } : state,
     status,
     now,
     tierYear: settings.tierYear,

@@ -11,6 +11,7 @@
  * - Every call takes an AbortSignal; aborting ends waits, back-offs and requests immediately.
  */
 import type { z } from 'zod';
+import { signInUrl } from '@/lib/host/server-url';
 import {
   Aborted,
   Forbidden,
@@ -333,7 +334,7 @@ export function createOctopusClient(options: OctopusClientOptions): OctopusClien
 
   const client: OctopusClient = {
     origin: baseUrl,
-    signInUrl: `${baseUrl}/app#/users/sign-in`,
+    signInUrl: signInUrl(baseUrl),
     concurrency,
 
     async get(path, params, schema, requestOptions = {}) {

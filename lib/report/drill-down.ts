@@ -5,7 +5,7 @@
  * the panel's parameter writer so the two never disagree.
  */
 import { panelHref } from '@/lib/host/mount';
-import { DEFAULT_PARAMS, writePanelParams } from '@/lib/panel-params';
+import { DEFAULT_PARAMS, writePanelParams } from '@/lib/panel/panel-params';
 import type { ReportParams } from './report-params';
 
 export interface DrillDownTarget {

@@ -1,12 +1,12 @@
 /**
  * The report page's view state in its URL hash (`insights.html#server=…&space=…&view=report&report=…`),
  * so reloading keeps the view and the address can be shared: which report, the range and granularity (the
- * panel's own parameters and rules, lib/panel-params.ts), the split, and the metric of the trend lists
+ * panel's own parameters and rules, lib/panel/panel-params.ts), the split, and the metric of the trend lists
  * and rankings. Malformed values fall back to defaults: a hand-edited link must not break the page.
  */
 import { DORA_METRICS } from '@/lib/display/metric-names';
 import type { DoraMetric } from '@/lib/metrics/types';
-import { DEFAULT_PARAMS, type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel-params';
+import { DEFAULT_PARAMS, type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel/panel-params';
 import { WHOLE_SPACE_ID } from './report-definition';
 import { SPLIT_KINDS, type SplitKind } from './split-groups';
 

@@ -9,14 +9,12 @@ import { createOctopusClient, type OctopusClient } from '@/lib/octopus/client';
 import { isOctopusError, NotSignedIn } from '@/lib/octopus/errors';
 import { getCurrentUser } from '@/lib/octopus/root';
 import { getServerInfo } from '@/lib/octopus/server-info';
-import type { ServerSupport } from '@/lib/messages';
+import type { ServerSupport, SessionInfo, SyncError } from '@/lib/messages/protocol';
 import { openCache } from '@/lib/store/cache';
 import { Refused } from '@/lib/trust/refused';
 import { syncSpace } from './engine';
 import { withSyncLock } from './lock';
-import { type SessionInfo, type StatusSink, type SyncError, type SyncStatus, statusKey } from './status';
-
-export type { SessionInfo, StatusSink, SyncError, SyncStatus };
+import { type StatusSink, type SyncStatus, statusKey } from './status';
 
 /** Checked before every request (lib/trust/permitted-fetch.ts in the worker; tests pass their own). */
 export type RequestGuard = (url: string) => Promise<void>;

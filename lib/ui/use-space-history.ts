@@ -6,12 +6,13 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { askWorker, WorkerError } from '@/lib/messages';
+import { askWorker, WorkerError } from '@/lib/messages/ask-worker';
+import type { SessionInfo, SyncError } from '@/lib/messages/protocol';
 import type { History } from '@/lib/metrics/facts';
 import { type PreparedHistory, prepare } from '@/lib/metrics/prepare';
 import { openCache } from '@/lib/store/cache';
 import { isCheckpoint } from '@/lib/sync/checkpoint';
-import { type SessionInfo, type SyncError, type SyncStatus, statusKey } from '@/lib/sync/status';
+import { type SyncStatus, statusKey } from '@/lib/sync/status';
 
 export type SpaceData =
   | { state: 'loading'; message: string }

@@ -14,7 +14,7 @@ import { ReportTrendLists } from '@/components/ReportTrendLists';
 import { chartData, DARK_PALETTE, LIGHT_PALETTE } from '@/lib/chart/series';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import type { DoraMetric, Granularity, RangePreset } from '@/lib/metrics/types';
-import { rangeSpec, type ViewSettings } from '@/lib/project-view';
+import { rangeSpec, type ViewSettings } from '@/lib/panel/project-view';
 import { computeReportInsights, computeSplit, OTHERS_KEY, type ReportQuery } from '@/lib/report/compute-report';
 import { drillDownUrl } from '@/lib/report/drill-down';
 import { reportCsv, reportCsvFileName, reportRows } from '@/lib/report/report-csv';

@@ -9,7 +9,7 @@ import { Notice } from '@/components/Notice';
 import { ReportScope } from '@/components/ReportScope';
 import { type StatusNote, StatusMessage, errorText } from '@/components/StatusMessage';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
-import type { ViewSettings } from '@/lib/project-view';
+import type { ViewSettings } from '@/lib/panel/project-view';
 import { emptyReport, newReportId, type ReportDefinition, WHOLE_SPACE_ID, wholeSpaceReport } from '@/lib/report/report-definition';
 import { exportReports, importReports } from '@/lib/report/report-json';
 import { deleteReport, type ReportsOwner, saveReport, saveReports } from '@/lib/report/report-storage';

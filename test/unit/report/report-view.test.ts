@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../../../lib/metrics/prepare';
-import { readPanelParams } from '../../../lib/panel-params';
+import { readPanelParams } from '../../../lib/panel/panel-params';
 import { computeReportInsights, computeSplit } from '../../../lib/report/compute-report';
 import { drillDownUrl } from '../../../lib/report/drill-down';
 import { resolveReport } from '../../../lib/report/resolve-report';

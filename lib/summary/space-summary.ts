@@ -22,7 +22,7 @@ import type { PreparedHistory } from '@/lib/metrics/prepare';
 import { quantileSorted } from '@/lib/metrics/quantile-sorted';
 import { tierSummary } from '@/lib/metrics/tier-summary';
 import type { DoraMetric, FailureRateStats, FrequencyStats, SampleStats, TierResult, TierYear } from '@/lib/metrics/types';
-import { lifecycleEnvironments } from './project-view';
+import { lifecycleEnvironments } from '@/lib/panel/project-view';
 
 /** Length of the summary window, in days of 24 hours; one sparkline point per day. */
 export const SUMMARY_DAYS = 30;

@@ -58,6 +58,9 @@ export const serverOrigin = (server: string): string => new URL(server).origin;
 /** A server's web app, e.g. for a link back to it. */
 export const webAppUrl = (server: string): string => `${server}/app`;
 
+/** Where the user signs in to a server again (its web app's sign-in route). */
+export const signInUrl = (server: string): string => `${webAppUrl(server)}#/users/sign-in`;
+
 /**
  * Validates a server address typed by the user; a bare host name is taken as https. An address copied
  * from an Octopus tab (`…/octopus/app#/Spaces-1/…`) gives that tab's server; any other path is taken as

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originPattern, patternOrigin } from '@/lib/servers';
+import { originPattern, patternOrigin } from '@/lib/servers/grants';
 
 describe('originPattern', () => {
   it('keeps the port where match patterns can name one (Chromium)', () => {

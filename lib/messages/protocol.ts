@@ -1,13 +1,11 @@
 /**
- * Messages from the extension's pages and content script to the worker. Pages never talk to Octopus
- * themselves: an extension iframe inside the Octopus page gets no cookies when third-party cookies are
- * blocked, while the worker, with host permission, always does (docs/toolchain.md). Every request names
+ * What the extension's pages and content script ask the worker, and what it answers. Pages never talk to
+ * Octopus themselves: an extension iframe inside the Octopus page gets no cookies when third-party cookies
+ * are blocked, while the worker, with host permission, always does (docs/toolchain.md). Every request names
  * the server it is for; the worker decides from the sender's own context whether it may act for it
  * (lib/trust/authorize.ts). Sync progress does not travel in replies: the worker writes it to
  * `storage.local` (lib/sync/status.ts), which pages watch once the worker has let them in.
  */
-import browser from 'webextension-polyfill';
-import type { SessionInfo, SyncError } from '@/lib/sync/status';
 
 export type WorkerRequest =
   /**
@@ -22,6 +20,29 @@ export type WorkerRequest =
   | { type: 'continue-here'; server: string; space: string }
   /** The server's version and whether DORA Lens supports it (one public request, remembered a while). */
   | { type: 'server-info'; server: string };
+
+/** Who is signed in on a server, as the worker learnt it from Octopus. */
+export interface SessionInfo {
+  /** The Octopus server's base URL (lib/host/server-url.ts). */
+  server: string;
+  userId: string;
+  username: string;
+  displayName: string;
+}
+
+/** What went wrong, for a page to show: a request refused, a sync that failed or could not start. */
+export interface SyncError {
+  kind: string;
+  /** For `not-allowed`: why the worker refused (lib/trust/authorize.ts), so a page can offer the way on. */
+  reason?: string;
+  /** DORA Lens's own sentence: what happened and what to do. */
+  message: string;
+  /** The server's own words, when it sent any: shown quoted as the server's, never as our instruction. */
+  serverText?: string;
+  /** Inside the server (built by DORA Lens from the server's base URL, never taken from a response). */
+  signInUrl?: string;
+  transient: boolean;
+}
 
 /** What pages learn of a server's version (lib/octopus/server-info.ts has the capabilities behind it). */
 export interface ServerSupport {
@@ -40,16 +61,3 @@ export interface WorkerReplies {
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: SyncError };
-
-export class WorkerError extends Error {
-  constructor(readonly detail: SyncError) {
-    super(detail.message);
-  }
-}
-
-export async function askWorker<K extends WorkerRequest['type']>(request: Extract<WorkerRequest, { type: K }>): Promise<WorkerReplies[K]> {
-  const reply = (await browser.runtime.sendMessage(request)) as Reply<WorkerReplies[K]> | undefined;
-  if (!reply) throw new WorkerError({ kind: 'unexpected', message: 'The DORA Lens background worker did not answer. Reload the page.', transient: true });
-  if (!reply.ok) throw new WorkerError(reply.error);
-  return reply.value;
-}

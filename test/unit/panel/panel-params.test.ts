@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS, readPanelParams, writePanelParams } from '@/lib/panel-params';
+import { DEFAULT_PARAMS, readPanelParams, writePanelParams } from '@/lib/panel/panel-params';
 
 describe('panel parameters', () => {
   it('defaults to Octopus’s last quarter, weekly, all tenants', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalServer, httpOrigin, parseServerUrl, serverOfPage } from '@/lib/server-url';
+import { canonicalServer, httpOrigin, parseServerUrl, serverOfPage } from '@/lib/host/server-url';
 
 describe('parseServerUrl', () => {
   it.each([

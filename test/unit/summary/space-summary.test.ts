@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { History } from '@/lib/metrics/facts';
 import { type DeploymentRowColumns, deploymentRowAt } from '@/lib/metrics/deployment-rows';
 import { prepare } from '@/lib/metrics/prepare';
-import { productionTargets, SUMMARY_DAYS, spaceSummary } from '@/lib/space-summary';
-import { at, DAY, HOUR, historyFrom, indexOf } from '../factories';
+import { productionTargets, SUMMARY_DAYS, spaceSummary } from '@/lib/summary/space-summary';
+import { at, DAY, HOUR, historyFrom, indexOf } from '../../factories';
 
 const NOW = at('2026-11-25T12:00:00Z');
 const deployments = (rows: DeploymentRowColumns) => Array.from({ length: rows.length }, (_, k) => deploymentRowAt(rows, k).deployment);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dimensions } from '@/lib/metrics/facts';
-import { DEFAULT_PARAMS } from '@/lib/panel-params';
-import { findProject, projectView, rangeSpec, startOfLocalDay } from '@/lib/project-view';
+import { DEFAULT_PARAMS } from '@/lib/panel/panel-params';
+import { findProject, projectView, rangeSpec, startOfLocalDay } from '@/lib/panel/project-view';
 
 const dims: Dimensions = {
   projects: [
