@@ -1,7 +1,7 @@
 import { browser, defineContentScript } from '#imports';
 import { mountHostIntegration } from '@/lib/host/mount';
 import { serverOfPage } from '@/lib/host/server-url';
-import { placeBesideMenu, renderPanelFrame } from './panel-frame';
+import { placeBesideMenu, renderPanelFrame } from '@/lib/host/panel-frame';
 
 export default defineContentScript({
   // Octopus Cloud is declared; self-hosted servers are registered at runtime once the user grants them

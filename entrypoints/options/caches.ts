@@ -5,7 +5,7 @@
  */
 import type { CacheRow } from '@/components/OptionsCaches';
 import { askWorker } from '@/lib/messages/ask-worker';
-import { countReports } from '@/lib/report/report-storage';
+import { countReports } from '@/lib/store/report-store';
 import { isServerEnabled } from '@/lib/servers/grants';
 import { listCaches, openCache } from '@/lib/store/cache';
 import type { SessionInfo } from '@/lib/messages/protocol';

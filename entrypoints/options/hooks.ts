@@ -7,7 +7,7 @@ import type { CacheRow } from '@/components/OptionsCaches';
 import { disableServer, enabledServers, enableServer } from '@/lib/servers/grants';
 import type { Settings } from '@/lib/settings/settings';
 import { getSettings, updateSettings, watchSettings } from '@/lib/store/settings-store';
-import { deleteServerReports } from '@/lib/report/report-storage';
+import { deleteServerReports } from '@/lib/store/report-store';
 import { serverOrigin } from '@/lib/host/server-url';
 import { deleteCache, listCaches } from '@/lib/store/cache';
 import { readCacheRows, signedInUsers, withUserNames } from './caches';

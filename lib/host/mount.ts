@@ -5,11 +5,9 @@
  * one reconcile per animation frame, and cheap when nothing changed.
  */
 import { ensureNavEntry, ensureOverlayButton, MARK, removeInjected, type EntryTarget } from './inject';
+import { PANEL_PARAM, panelRoute } from './panel-link';
 import { getLegacyProjectSlug, getProjectSlug, type OctopusRoute, parseLegacyRoute, parseRoute } from './routes';
 import { findProjectNav, findSpaceNav } from './selectors';
-
-/** Query parameter (inside the hash route) that says the DORA Lens panel is open, so views can be shared. */
-export const PANEL_PARAM = 'doraLens';
 
 /** How long a project page may take to render its menu before the floating button is shown instead. */
 const MENU_GRACE_MS = 1500;
@@ -63,10 +61,10 @@ export function mountHostIntegration({ renderPanel, placePanel, openReport, sign
     }
     const open = route.query.has(PANEL_PARAM);
     const target: EntryTarget = {
-      href: panelHref(route.spaceId, slug),
+      href: panelRoute(route.spaceId, slug),
       selected: open,
       onOpen: () => {
-        win.location.hash = panelHref(route.spaceId, slug).slice(1);
+        win.location.hash = panelRoute(route.spaceId, slug).slice(1);
       },
     };
     const nav = findProjectNav(doc, route.spaceId, slug);
@@ -125,9 +123,4 @@ function legacyRoute(url: Location): OctopusRoute | undefined {
 function isOurs(node: Node): boolean {
   const el = node instanceof Element ? node : node.parentElement;
   return Boolean(el?.closest(`[${MARK}]`));
-}
-
-/** The shareable host route that opens the panel for a project. */
-export function panelHref(spaceId: string, projectSlug: string): string {
-  return `#${spaceId ? `/${spaceId}` : ''}/projects/${encodeURIComponent(projectSlug)}/deployments?${PANEL_PARAM}=insights`;
 }

@@ -12,7 +12,7 @@ const SCRIPT_ID_PREFIX = 'octopus-server-';
 
 /**
  * The host permission and content-script pattern for one server: its origin, with the port where the
- * browser's match patterns can name one (Chromium), else its host on any port (Firefox: lib/platform.ts).
+ * browser's match patterns can name one (Chromium), else its host on any port (Firefox: ./platform.ts).
  */
 export function originPattern(origin: string, withPort = MATCH_PATTERNS_HAVE_PORTS): string {
   const url = new URL(origin);

@@ -16,7 +16,7 @@ import type { PreparedHistory } from '@/lib/metrics/prepare';
 import type { DoraMetric, Granularity, RangePreset } from '@/lib/metrics/types';
 import { rangeSpec, type ViewSettings } from '@/lib/panel/project-view';
 import { computeReportInsights, computeSplit, OTHERS_KEY, type ReportQuery } from '@/lib/report/compute-report';
-import { drillDownUrl } from '@/lib/report/drill-down';
+import { drillDownUrl } from '@/lib/host/panel-link';
 import { reportCsv, reportCsvFileName, reportRows } from '@/lib/report/report-csv';
 import type { ReportParams } from '@/lib/report/report-params';
 import { DORA_METRICS } from '@/lib/display/metric-names';

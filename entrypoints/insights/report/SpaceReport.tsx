@@ -1,7 +1,7 @@
 /**
  * The space report page (the insights page opened as a tab with `view=report`): pick a report — the
  * built-in whole space or a saved one — and see it, or create, edit, duplicate, delete, export and import
- * reports. Reports are saved per server, user and space (lib/report/report-storage.ts); the view state lives in
+ * reports. Reports are saved per server, user and space (lib/store/report-store.ts); the view state lives in
  * the tab's URL hash.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -12,7 +12,7 @@ import type { PreparedHistory } from '@/lib/metrics/prepare';
 import type { ViewSettings } from '@/lib/panel/project-view';
 import { emptyReport, newReportId, type ReportDefinition, WHOLE_SPACE_ID, wholeSpaceReport } from '@/lib/report/report-definition';
 import { exportReports, importReports } from '@/lib/report/report-json';
-import { deleteReport, type ReportsOwner, saveReport, saveReports } from '@/lib/report/report-storage';
+import { deleteReport, type ReportsOwner, saveReport, saveReports } from '@/lib/store/report-store';
 import { resolveReport } from '@/lib/report/resolve-report';
 import { downloadText } from './download';
 import { ReportEditor } from './ReportEditor';

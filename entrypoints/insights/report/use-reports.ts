@@ -1,7 +1,7 @@
 /** The user's saved reports of the space, live: a save or delete in any extension page re-renders every open report page. */
 import { useEffect, useState } from 'preact/hooks';
 import type { ReportDefinition } from '@/lib/report/report-definition';
-import { type ReportsOwner, readReports, watchReports } from '@/lib/report/report-storage';
+import { type ReportsOwner, readReports, watchReports } from '@/lib/store/report-store';
 
 export interface SavedReports {
   loaded: boolean;

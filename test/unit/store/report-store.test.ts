@@ -12,8 +12,8 @@ import {
   saveReport,
   saveReports,
   watchReports,
-} from '../../../lib/report/report-storage';
-import { definition } from './fixture';
+} from '../../../lib/store/report-store';
+import { definition } from '../report/fixture';
 
 const ORIGIN = 'https://octopus.example.com';
 const USER = 'Users-1';

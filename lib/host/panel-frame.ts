@@ -4,9 +4,10 @@
  * (right of the project menu) so the host's React tree is never modified. Its shadow root is closed, so
  * the host page's scripts cannot read the frame's extension URL (in Firefox, a per-install id).
  */
-import { MARK } from '@/lib/host/inject';
-import { hostPrefersDark } from '@/lib/host/selectors';
+import { panelPageUrl } from '@/lib/panel/page-address';
 import { PANEL_PARAM_KEYS } from '@/lib/panel/panel-params';
+import { MARK } from './inject';
+import { hostPrefersDark } from './selectors';
 
 export function renderPanelFrame(
   container: HTMLElement,
@@ -20,12 +21,7 @@ export function renderPanelFrame(
     :host { position: fixed; z-index: 2147482000; inset: var(--dora-top, 56px) 0 0 var(--dora-left, 240px); }
     iframe { width: 100%; height: 100%; border: 0; background: Canvas; color-scheme: light dark; }`;
   const frame = document.createElement('iframe');
-  const params = new URLSearchParams(context.query);
-  params.set('server', context.server);
-  params.set('space', context.spaceId);
-  params.set('project', context.projectSlug);
-  params.set('theme', hostPrefersDark() ? 'dark' : 'light');
-  frame.src = `${pageUrl}#${params}`;
+  frame.src = panelPageUrl(pageUrl, { server: context.server, space: context.spaceId, project: context.projectSlug, dark: hostPrefersDark(), query: context.query });
   frame.title = 'DORA Lens insights';
   shadow.append(style, frame);
   placeBesideMenu(container);

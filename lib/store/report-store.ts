@@ -9,8 +9,8 @@
  * that space's reports.
  */
 import browser from 'webextension-polyfill';
-import type { ReportDefinition } from './report-definition';
-import { checkReport, describeProblems } from './report-schema';
+import type { ReportDefinition } from '@/lib/report/report-definition';
+import { checkReport, describeProblems } from '@/lib/report/report-schema';
 
 export const REPORTS_VERSION = 1;
 
