@@ -1,7 +1,8 @@
 import type { TierYear } from '@/lib/metrics/types';
 import type { WeekStart } from '@/lib/metrics/types';
 import { REFRESH_CHOICES, type Settings, TIER_YEARS } from '@/lib/settings/settings';
-import { StatusMessage, type StatusNote } from './StatusMessage';
+import type { StatusNote } from '@/lib/display/status-note';
+import { StatusMessage } from './StatusMessage';
 
 interface OptionsDefaultsProps {
   /** `undefined` while loading. */

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { parseServerUrl, webAppUrl } from '@/lib/host/server-url';
-import { errorText, StatusMessage, type StatusNote } from './StatusMessage';
+import { errorText, type StatusNote } from '@/lib/display/status-note';
+import { StatusMessage } from './StatusMessage';
 
 interface OptionsServersProps {
   /** Self-hosted servers the user has granted; `undefined` while loading. */

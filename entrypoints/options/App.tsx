@@ -4,7 +4,9 @@ import { OptionsPrivacy } from '@/components/OptionsPrivacy';
 import { OptionsServers } from '@/components/OptionsServers';
 import { Section } from '@/components/Section';
 import { browserTimeZone, knownTimeZones } from '@/lib/settings/time-zones';
-import { useCaches, useServers, useSettings } from './hooks';
+import { useCaches } from '@/lib/ui/use-caches';
+import { useServers } from '@/lib/ui/use-servers';
+import { useSettingsEditor } from '@/lib/ui/use-settings';
 
 const BROWSER_ZONE = browserTimeZone();
 const TIME_ZONES = knownTimeZones();
@@ -12,7 +14,7 @@ const TIME_ZONES = knownTimeZones();
 export function App() {
   const servers = useServers();
   const caches = useCaches();
-  const settings = useSettings();
+  const settings = useSettingsEditor();
 
   return (
     <div class="page">

@@ -66,3 +66,31 @@ export function writePanelParams(params: PanelParams, into = new URLSearchParams
 }
 
 export const PANEL_PARAM_KEYS = ['range', 'from', 'to', 'granularity', 'channel', 'environment', 'tenant'];
+
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Where a switch to a custom range starts, before the user adjusts it: the last 30 days (UTC dates).
+ *
+ * @example
+ * customRangeStart(Date.UTC(2026, 10, 25, 12)) //=> { from: '2026-10-26', to: '2026-11-25' }
+ */
+export function customRangeStart(now: number): { from: string; to: string } {
+  return { from: isoDay(now - 30 * DAY_MS), to: isoDay(now) };
+}
+
+/**
+ * The panel's view after a filter change: a custom range gets dates when it has none, and a new channel
+ * takes its lifecycle's default environment unless the change names one (`environment: ''`).
+ *
+ * @example
+ * nextPanelParams(DEFAULT_PARAMS, { range: 'custom' }, Date.UTC(2026, 10, 25))
+ * //=> { ...DEFAULT_PARAMS, range: 'custom', from: '2026-10-26', to: '2026-11-25' }
+ */
+export function nextPanelParams(params: PanelParams, patch: Partial<PanelParams>, now: number): PanelParams {
+  const next: PanelParams = { ...params, ...patch };
+  if (patch.range === 'custom' && (!next.from || !next.to)) Object.assign(next, customRangeStart(now));
+  if (patch.channel !== undefined && patch.environment === '') next.environment = undefined;
+  return next;
+}

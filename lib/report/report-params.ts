@@ -6,7 +6,7 @@
  */
 import { DORA_METRICS } from '@/lib/display/metric-names';
 import type { DoraMetric } from '@/lib/metrics/types';
-import { DEFAULT_PARAMS, type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel/panel-params';
+import { customRangeStart, DEFAULT_PARAMS, type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel/panel-params';
 import { WHOLE_SPACE_ID } from './report-definition';
 import { SPLIT_KINDS, type SplitKind } from './split-groups';
 
@@ -57,4 +57,23 @@ export function writeReportParams(params: ReportParams, into = new URLSearchPara
   set('tagSet', params.split === 'tenantTag' ? params.tagSet : undefined);
   set('metric', params.metric, DEFAULT_REPORT_PARAMS.metric);
   return into;
+}
+
+/**
+ * The report's view after a change: switching to a custom range starts from the last 30 days, which the user
+ * then adjusts; leaving it drops the dates; dates given in the wrong order are swapped.
+ *
+ * @example
+ * nextReportParams(DEFAULT_REPORT_PARAMS, { range: 'custom', from: '2026-03-01', to: '2026-01-01' }, now)
+ * //=> { ...DEFAULT_REPORT_PARAMS, range: 'custom', from: '2026-01-01', to: '2026-03-01' }
+ */
+export function nextReportParams(params: ReportParams, patch: Partial<ReportParams>, now: number): ReportParams {
+  const next: ReportParams = { ...params, ...patch };
+  if (next.range === 'custom' && (!next.from || !next.to)) Object.assign(next, customRangeStart(now));
+  if (next.range !== 'custom') {
+    next.from = undefined;
+    next.to = undefined;
+  }
+  if (next.from && next.to && next.from > next.to) [next.from, next.to] = [next.to, next.from];
+  return next;
 }

@@ -14,7 +14,7 @@ import { openCache } from '@/lib/store/cache';
 import { Refused } from '@/lib/trust/refused';
 import { syncSpace } from './engine';
 import { withSyncLock } from './lock';
-import { type StatusSink, type SyncStatus, statusKey } from './status';
+import { type StatusSink, type SyncStatus, serverSupportKey, statusKey } from './status';
 
 /** Checked before every request (lib/trust/permitted-fetch.ts in the worker; tests pass their own). */
 export type RequestGuard = (url: string) => Promise<void>;
@@ -78,8 +78,6 @@ export async function serverSupport(server: string, record?: (key: string, value
   await record?.(serverSupportKey(server), { ...support, checkedAt: Date.now() });
   return support;
 }
-
-export const serverSupportKey = (server: string): string => `server-info:${server}`;
 
 /** Syncs running in this worker, so a revoked server's can be stopped at once. */
 const running = new Map<AbortController, string>();

@@ -7,20 +7,21 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { ReportScope } from '@/components/ReportScope';
-import { type StatusNote, StatusMessage, errorText } from '@/components/StatusMessage';
+import { StatusMessage } from '@/components/StatusMessage';
+import { errorText, type StatusNote } from '@/lib/display/status-note';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import type { ViewSettings } from '@/lib/panel/project-view';
 import { emptyReport, newReportId, type ReportDefinition, WHOLE_SPACE_ID, wholeSpaceReport } from '@/lib/report/report-definition';
 import { exportReports, importReports } from '@/lib/report/report-json';
 import { deleteReport, type ReportsOwner, saveReport, saveReports } from '@/lib/store/report-store';
 import { resolveReport } from '@/lib/report/resolve-report';
-import { downloadText } from './download';
+import { downloadText } from '@/lib/ui/download';
 import { ReportEditor } from './ReportEditor';
-import { ReportView } from './ReportView';
-import { scopeItems } from './report-labels';
+import { ReportNumbers } from './ReportNumbers';
+import { scopeItems } from '@/lib/report/report-labels';
 import './report.css';
-import { useReportParams } from './use-report-params';
-import { useReports } from './use-reports';
+import { useReportParams } from '@/lib/ui/use-report-params';
+import { useReports } from '@/lib/ui/use-reports';
 
 export interface SpaceReportProps {
   /** The server, signed-in user and space whose reports these are. */
@@ -208,7 +209,7 @@ export function SpaceReport({ owner, prepared, settings, now, dark }: SpaceRepor
               Totals cover only what your Octopus account may see: deployments of projects, environments and tenants you have no permission to view are not counted.
             </p>
           </ReportScope>
-          <ReportView server={server} space={space} prepared={prepared} report={resolved} params={params} settings={settings} now={now} dark={dark} onParams={setParams} />
+          <ReportNumbers server={server} space={space} prepared={prepared} report={resolved} params={params} settings={settings} now={now} dark={dark} onParams={setParams} />
         </>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tabContext } from '@/entrypoints/popup/active-tab';
+import { tabContext } from '@/lib/host/tab-context';
 
 describe('tabContext (what the popup shows for the active tab)', () => {
   it('is a space summary on an enabled server inside a space', () => {

@@ -1,18 +1,22 @@
 /** Words and number formats of the report page, shared by its views. */
-import type { ReportFigures } from '@/components/ReportSplitTable';
 import { formatDurationShort, formatPercent, formatRate } from '@/lib/display/format';
 import type { Dimensions } from '@/lib/metrics/facts';
 import type { DoraMetric, PeriodMetrics } from '@/lib/metrics/types';
-import type { GroupPeriod } from '@/lib/report/group-stats';
-import type { ResolvedReport } from '@/lib/report/resolve-report';
-import type { SplitKind } from '@/lib/report/split-groups';
+import type { GroupPeriod } from './group-stats';
+import type { ResolvedReport } from './resolve-report';
+import type { SplitKind } from './split-groups';
 
-export const METRIC_TITLES: Record<DoraMetric, string> = {
-  frequency: 'Deployment frequency',
-  leadTime: 'Lead time',
-  failureRate: 'Failure rate',
-  recovery: 'Time to recovery',
-};
+/** A row of the split table: a group's (or the total's) figures in the window. */
+export interface ReportFigures {
+  successful: number;
+  failed: number;
+  total: number;
+  failureRate: number | null;
+  perWeek: number;
+  leadTimeMedian: number | null;
+  recoveryMedian: number | null;
+  durationMean: number | null;
+}
 
 /** The value a trend or ranking compares, formatted (per week, duration or percent). */
 export function metricFormat(metric: DoraMetric): (value: number | null) => string {

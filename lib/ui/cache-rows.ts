@@ -3,8 +3,8 @@
  * the extension's origin, like the worker), saved reports from storage, user names from the worker, which
  * holds the session.
  */
-import type { CacheRow } from '@/components/OptionsCaches';
-import { askWorker } from '@/lib/messages/ask-worker';
+import type { CacheRow } from '@/lib/display/cache-row';
+import { askWorker } from '@/lib/ui/ask-worker';
 import { countReports } from '@/lib/store/report-store';
 import { isServerEnabled } from '@/lib/servers/grants';
 import { listCaches, openCache } from '@/lib/store/cache';

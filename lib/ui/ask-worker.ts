@@ -1,6 +1,6 @@
-/** How a page asks the worker (./protocol.ts): one request, its typed reply, a refusal or failure thrown. */
+/** How a page asks the worker (lib/messages/protocol.ts): one request, its typed reply, a refusal or failure thrown. */
 import browser from 'webextension-polyfill';
-import type { Reply, SyncError, WorkerReplies, WorkerRequest } from './protocol';
+import type { Reply, SyncError, WorkerReplies, WorkerRequest } from '@/lib/messages/protocol';
 
 export class WorkerError extends Error {
   constructor(readonly detail: SyncError) {

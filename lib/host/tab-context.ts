@@ -1,12 +1,9 @@
 /**
- * What the popup knows about the tab it was opened on. Reading the tab's URL needs host access to it or
- * the `activeTab` grant that clicking the toolbar button gives; without either the URL is hidden and the
- * popup treats the tab as "not a website".
+ * Which Octopus page a browser tab shows, from its address, for the popup: a space of a server DORA Lens works
+ * on, another site (enabled or not, maybe the Octopus web app outside a space), or nothing DORA Lens can use.
  */
-import browser from 'webextension-polyfill';
-import { parseRoute } from '@/lib/host/routes';
-import { httpOrigin, serverOfPage } from '@/lib/host/server-url';
-import { isServerEnabled } from '@/lib/servers/grants';
+import { parseRoute } from './routes';
+import { httpOrigin, serverOfPage } from './server-url';
 
 export type TabContext =
   /** An Octopus space page on a server DORA Lens works on (`server`: its base URL). */
@@ -23,11 +20,4 @@ export function tabContext(tabId: number | undefined, url: string | undefined, e
   const server = serverOfPage(url);
   if (route && server) return { kind: 'space', tabId, server, spaceId: route.spaceId };
   return server ? { kind: 'site', tabId, origin, enabled, server } : { kind: 'site', tabId, origin, enabled };
-}
-
-export async function readActiveTab(): Promise<TabContext> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  const origin = httpOrigin(tab?.url);
-  const enabled = origin ? await isServerEnabled(origin) : false;
-  return tabContext(tab?.id, tab?.url, enabled);
 }
