@@ -31,8 +31,9 @@ import { eventAutoId, isGuidedFailure, type Task } from '@/lib/octopus/schemas';
 import { requireSupported, type ServerInfo } from '@/lib/octopus/server-info';
 import { getTasksByIds } from '@/lib/octopus/tasks';
 import type { Cache } from '@/lib/store/cache';
-import { type DeploymentRecord, idNumber } from '@/lib/store/records';
+import { type DeploymentRecord, idNumber, type ReleaseRecord } from '@/lib/store/records';
 import { type Checkpoint, type InitialCheckpoint, isCheckpoint, type ReadyCheckpoint, type SyncSets } from './checkpoint';
+import { ChunkBuffer } from './chunk-buffer';
 import { deploymentRecord, dimensionRecords, releaseRecord } from './normalise';
 import { RECHECK_WINDOW_MS, recheckCandidates, recheckTasks } from './recheck';
 import { type KnownServer, readServer, rememberedServer, rootDue } from './server-record';
@@ -163,31 +164,45 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
     const blocked = new Set(await set('blocked'));
     let maxRelease = cp.maxRelease;
     const progress = progressReporter(options, 'releases', cp.skip);
+    const held = new ChunkBuffer<ReleaseRecord>();
+    let listed = cp.skip;
     for await (const page of releasePages(client, space, { signal, skip: cp.skip, pageSize })) {
       const releases = page.items.map((r) => releaseRecord(r, blocked.has(idNumber(r.Id))));
       for (const r of releases) maxRelease = Math.max(maxRelease, r.id);
       result.releases += releases.length;
-      await save({ ...cp, skip: page.skip + page.items.length, maxRelease }, { releases });
-      progress(cp.skip, page.totalResults);
+      held.add(releases, page.skip);
+      listed = page.skip + page.items.length;
+      const complete = held.takeComplete();
+      // Nothing complete yet: nothing to store, and the resume point has not moved.
+      if (complete.length) await save({ ...cp, skip: held.resumeAt(listed), maxRelease }, { releases: complete });
+      progress(listed, page.totalResults);
     }
-    await save({ ...cp, step: 'deployments', skip: 0 });
+    await save({ ...cp, step: 'deployments', skip: 0, maxRelease }, { releases: held.takeAll() });
   }
 
   if (cp.step === 'deployments') {
     const guided = new Set(await set('guided'));
     const progress = progressReporter(options, 'deployments', cp.skip);
+    const held = new ChunkBuffer<DeploymentRecord>();
+    let listed = cp.skip;
     for await (const page of deploymentPages(client, space, { signal, skip: cp.skip, pageSize })) {
       const tasks = await tasksById(client, space, page.items.map((d) => d.TaskId), signal);
       const deployments: DeploymentRecord[] = [];
-      for (const d of page.items) {
+      const positions: number[] = [];
+      page.items.forEach((d, i) => {
         const task = tasks.get(d.TaskId);
-        if (task) deployments.push(deploymentRecord(d, task, guided.has(d.TaskId)));
-        else result.skippedWithoutTask++;
-      }
+        if (!task) return void result.skippedWithoutTask++;
+        deployments.push(deploymentRecord(d, task, guided.has(d.TaskId)));
+        positions.push(page.skip + i);
+      });
       result.deployments += deployments.length;
-      await save({ ...cp, skip: page.skip + page.items.length }, { deployments });
-      progress(cp.skip, page.totalResults);
+      held.add(deployments, positions);
+      listed = page.skip + page.items.length;
+      const complete = held.takeComplete();
+      if (complete.length) await save({ ...cp, skip: held.resumeAt(listed) }, { deployments: complete });
+      progress(listed, page.totalResults);
     }
+    await save({ ...cp, skip: listed }, { deployments: held.takeAll() });
   }
 
   const ready: ReadyCheckpoint = {

@@ -20,7 +20,7 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { E2E_EXTENSIONS, launchWithExtension, ROOT, signIn } from '../e2e/browser';
+import { E2E_EXTENSIONS, launchWithExtension, ROOT, signIn, waitForPanelFrame } from '../e2e/browser';
 import { startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { benchFirefox } from './sync-firefox';
@@ -143,6 +143,5 @@ await chromium.close();
 await emulator.close();
 
 async function panelFrame(p: Page) {
-  const handle = await p.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 30_000 });
-  return (await handle!.contentFrame())!;
+  return waitForPanelFrame(p, { timeout: 30_000 });
 }
