@@ -46,6 +46,7 @@ export function InsightsApp() {
     staleAfterMs: userSettings.refreshMinutes * 60_000,
     ticket,
     attempt,
+    project: project ?? undefined,
   });
 
   useEffect(() => {
@@ -98,6 +99,11 @@ export function InsightsApp() {
       {syncError && data.state === 'ready' && <ErrorNotice error={syncError} onRetry={syncNow} />}
       {!syncError && status?.state === 'failed' && status.error && (data.state === 'ready' || data.state === 'syncing') && (
         <ErrorNotice error={status.error} onRetry={syncNow} />
+      )}
+      {data.state === 'ready' && data.partial && (
+        <Notice title="The rest of the space is still loading" testId="space-still-loading">
+          <p>This project’s whole history is here, so its numbers are complete. DORA Lens is reading the rest of the space from {serverLabel(server)} in the background.</p>
+        </Notice>
       )}
       {data.state === 'ready' && project && (
         <ProjectInsights

@@ -35,8 +35,8 @@ export class ChunkBuffer<T extends { id: number }> {
     rows.forEach((row, i) => {
       const position = typeof at === 'number' ? at + i : at[i];
       const no = chunkNo(row.id);
-      let list = this.held.get(no);
-      if (!list) this.held.set(no, (list = []));
+      const list = this.held.get(no) ?? [];
+      if (list.length === 0) this.held.set(no, list);
       list.push({ row, at: position });
       this.lowestId = Math.min(this.lowestId, row.id);
     });

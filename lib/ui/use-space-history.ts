@@ -9,7 +9,7 @@ import browser from 'webextension-polyfill';
 import { askWorker, WorkerError } from '@/lib/messages';
 import type { History } from '@/lib/metrics/facts';
 import { type PreparedHistory, prepare } from '@/lib/metrics/prepare';
-import { openCache } from '@/lib/store/cache';
+import { type Cache, openCache } from '@/lib/store/cache';
 import { isCheckpoint } from '@/lib/sync/checkpoint';
 import { type SessionInfo, type SyncError, type SyncStatus, statusKey } from '@/lib/sync/status';
 
@@ -18,7 +18,12 @@ export type SpaceData =
   | { state: 'error'; error: SyncError }
   /** First sync still running: nothing to show yet but progress. */
   | { state: 'syncing'; session: SessionInfo }
-  | { state: 'ready'; session: SessionInfo; history: History; prepared: PreparedHistory; lastSyncedAt?: number; loadMs: number };
+  /**
+   * Numbers to show. `partial`: the space's first sync is still running, and only the requested project's
+   * history is complete (lib/sync/engine.ts reads it first): enough for that project's panel, not for a
+   * space-wide view.
+   */
+  | { state: 'ready'; session: SessionInfo; history: History; prepared: PreparedHistory; lastSyncedAt?: number; loadMs: number; partial?: boolean };
 
 export interface SpaceHistory {
   data: SpaceData;
@@ -35,6 +40,8 @@ export interface SpaceHistoryOptions {
   ticket?: string;
   /** Bumped to ask again (e.g. after the user confirmed a tab the extension did not open). */
   attempt?: number;
+  /** The project (slug or id) this page shows: on a space not synced yet, it is read first and shown first. */
+  project?: string;
 }
 
 export function useSpaceHistory(server: string, space: string, options: SpaceHistoryOptions): SpaceHistory {
@@ -47,7 +54,7 @@ export function useSpaceHistory(server: string, space: string, options: SpaceHis
   // With numbers on screen, a sync that cannot start is reported beside them; before any, it replaces them.
   const startSync = () => {
     setSyncError(undefined);
-    return askWorker({ type: 'sync', server, space }).then(
+    return askWorker({ type: 'sync', server, space, project: options.project }).then(
       () => undefined,
       (error) => {
         const detail = toSyncError(error);
@@ -60,13 +67,23 @@ export function useSpaceHistory(server: string, space: string, options: SpaceHis
   useEffect(() => {
     let cancelled = false;
     let key = '';
+    /** The first sync's early numbers of this page's project are on screen. */
+    let showingProject = false;
+    /** How many projects the first sync had completed early when this page last looked. */
+    let projectsSeen = 0;
     setData({ state: 'loading', message: 'Checking your Octopus session…' });
     const onChanged = (changes: Record<string, browser.Storage.StorageChange>) => {
       const change = changes[key];
       if (!change?.newValue) return;
       const next = change.newValue as SyncStatus;
       setStatus(next);
+      // Done, or (first sync) another project is complete — this page's, perhaps: time to read the cache.
+      const readyNow = next.progress?.projectsReady?.length ?? 0;
       if (next.state === 'done') void reload.current();
+      else if (options.project && !showingProject && readyNow > projectsSeen) {
+        projectsSeen = readyNow;
+        void reload.current();
+      }
     };
 
     reload.current = async () => {
@@ -76,14 +93,16 @@ export function useSpaceHistory(server: string, space: string, options: SpaceHis
       try {
         const meta = await cache.readMeta(space);
         const ready = isCheckpoint(meta?.checkpoint) && meta.checkpoint.phase === 'ready';
-        if (!ready) {
+        const partial = !ready && (await projectIsReady(cache, space, meta?.dims?.projects, options.project));
+        if (!ready && !partial) {
           if (!cancelled) setData({ state: 'syncing', session: who });
           return;
         }
+        showingProject = partial;
         const history = await cache.readHistory(space);
         const prepared = prepare(history, { blockedIsFailure: options.blockedIsFailure });
         if (!cancelled) {
-          setData({ state: 'ready', session: who, history, prepared, lastSyncedAt: meta?.lastSyncedAt, loadMs: performance.now() - started });
+          setData({ state: 'ready', session: who, history, prepared, lastSyncedAt: meta?.lastSyncedAt, loadMs: performance.now() - started, partial });
         }
       } finally {
         cache.close();
@@ -113,9 +132,17 @@ export function useSpaceHistory(server: string, space: string, options: SpaceHis
       cancelled = true;
       browser.storage.local.onChanged.removeListener(onChanged);
     };
-  }, [server, space, options.blockedIsFailure, options.attempt]);
+  }, [server, space, options.blockedIsFailure, options.attempt, options.project]);
 
   return { data, status, syncError, syncNow: () => void startSync() };
+}
+
+/** Whether a first sync has stored the whole history of `project` (slug or id) already. */
+async function projectIsReady(cache: Cache, space: string, projects: readonly { id: string; slug: string }[] | undefined, project: string | undefined): Promise<boolean> {
+  if (!project || !projects) return false;
+  const id = projects.find((p) => p.slug === project || p.id === project)?.id;
+  const ready = (await cache.readSyncState(space, 'projectsReady')) as string[] | undefined;
+  return id !== undefined && (ready?.includes(id) ?? false);
 }
 
 function toSyncError(error: unknown): SyncError {
