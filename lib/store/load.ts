@@ -84,9 +84,7 @@ class DimensionIndex {
 export function buildHistory(dimRecords: DimensionRecords | undefined, deploymentChunks: DeploymentChunk[], releaseChunks: ReleaseChunk[]): History {
   const index = new DimensionIndex(dimRecords);
   const releases = concatReleases(releaseChunks, index);
-  const releaseIndex = new Map<number, number>();
-  for (let i = 0; i < releases.length; i++) releaseIndex.set(releases.id[i], i);
-  const deployments = concatDeployments(deploymentChunks, index, releaseIndex);
+  const deployments = concatDeployments(deploymentChunks, index, releaseLookup(releases.id));
   return { deployments, releases, dims: index.dims };
 }
 
@@ -118,7 +116,30 @@ function concatReleases(chunks: ReleaseChunk[], index: DimensionIndex): ReleaseF
   return out;
 }
 
-function concatDeployments(chunks: DeploymentChunk[], index: DimensionIndex, releaseIndex: Map<number, number>): DeploymentFacts {
+/**
+ * Release number → its row, as a dense table over the numbers' range (a hash map per deployment was a
+ * measurable part of opening a panel on a million deployments); a map only if the numbers are very sparse.
+ */
+function releaseLookup(ids: Uint32Array): (id: number) => number {
+  let min = Number.POSITIVE_INFINITY;
+  let max = -1;
+  for (let i = 0; i < ids.length; i++) {
+    if (ids[i] < min) min = ids[i];
+    if (ids[i] > max) max = ids[i];
+  }
+  if (ids.length === 0) return () => -1;
+  const span = max - min + 1;
+  if (span > 8 * ids.length + 1024) {
+    const map = new Map<number, number>();
+    for (let i = 0; i < ids.length; i++) map.set(ids[i], i);
+    return (id) => map.get(id) ?? -1;
+  }
+  const table = new Int32Array(span).fill(-1);
+  for (let i = 0; i < ids.length; i++) table[ids[i] - min] = i;
+  return (id) => (id >= min && id <= max ? table[id - min] : -1);
+}
+
+function concatDeployments(chunks: DeploymentChunk[], index: DimensionIndex, releaseOf: (id: number) => number): DeploymentFacts {
   const n = chunks.reduce((sum, c) => sum + c.count, 0);
   const out = {
     length: n,
@@ -149,21 +170,19 @@ function concatDeployments(chunks: DeploymentChunk[], index: DimensionIndex, rel
     const projectOf = lazy(c.strings, index.project);
     const environmentOf = lazy(c.strings, index.environment);
     const tenantOf = lazy(c.strings, index.tenant);
-    const channelOf = new Map<number, number>();
+    // A channel belongs to a project: resolved with the first row's project, once per chunk-local id.
+    const channelOf = new Int32Array(c.strings.length).fill(-2);
     const none = noTenant(c.tenant);
     const releaseBase = c.bases?.release ?? 0;
     for (let i = 0; i < c.count; i++) {
       const project = projectOf(c.project[i]);
       out.project[at + i] = project;
       out.environment[at + i] = environmentOf(c.environment[i]);
-      let channel = channelOf.get(c.channel[i]);
-      if (channel === undefined) {
-        channel = index.channel(c.strings[c.channel[i]], project);
-        channelOf.set(c.channel[i], channel);
-      }
-      out.channel[at + i] = channel;
+      const local = c.channel[i];
+      if (channelOf[local] === -2) channelOf[local] = index.channel(c.strings[local], project);
+      out.channel[at + i] = channelOf[local];
       out.tenant[at + i] = c.tenant[i] === none ? -1 : tenantOf(c.tenant[i]);
-      out.release[at + i] = releaseIndex.get(releaseBase + c.release[i]) ?? -1;
+      out.release[at + i] = releaseOf(releaseBase + c.release[i]);
     }
     at += c.count;
   }
