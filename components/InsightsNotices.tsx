@@ -1,6 +1,7 @@
 /**
  * What the insights page says instead of, or beside, the numbers: that it may not serve its address here,
- * that the server's Octopus is too old, that the first sync is running, or what failed and the way on.
+ * that the server's Octopus is too old, that the first sync is running (or, for the panel's project, has
+ * read enough), or what failed and the way on.
  */
 import { useState } from 'preact/hooks';
 import { errorText } from '@/lib/display/status-note';
@@ -62,6 +63,15 @@ export function FirstSyncNotice({ serverLabel }: { serverLabel: string }) {
   return (
     <Notice title="Syncing your deployment history" testId="first-sync">
       <p>The first sync reads this space’s whole history from {serverLabel}; later ones only what changed. The numbers appear when it finishes.</p>
+    </Notice>
+  );
+}
+
+/** The first sync read this page's project first: its numbers are complete, the rest of the space is not. */
+export function SpaceStillLoading({ serverLabel }: { serverLabel: string }) {
+  return (
+    <Notice title="The rest of the space is still loading" testId="space-still-loading">
+      <p>This project’s whole history is here, so its numbers are complete. DORA Lens is reading the rest of the space from {serverLabel} in the background.</p>
     </Notice>
   );
 }

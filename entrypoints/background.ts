@@ -37,7 +37,7 @@ export default defineBackground(() => {
     pages,
     whoAmI: (server) => whoAmI(server),
     // Not awaited: progress and the outcome go through the status records.
-    startSync: (server, space, session) => void runSync(server, space, sink, undefined, session),
+    startSync: (server, space, session, firstProject) => void runSync(server, space, sink, undefined, session, firstProject),
     openTab: async (url) => void (await browser.tabs.create({ url })),
     // The extension's own address, not `runtime.getURL`: Chromium hands out the per-session URL of a
     // web-accessible page there, which a tab cannot be opened at.

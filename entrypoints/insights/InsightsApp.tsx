@@ -5,7 +5,7 @@
  * here (lib/trust/authorize.ts) and reads no cache, status or report before a yes.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ErrorNotice, FirstSyncNotice, NotHere, UnsupportedVersion } from '@/components/InsightsNotices';
+import { ErrorNotice, FirstSyncNotice, NotHere, SpaceStillLoading, UnsupportedVersion } from '@/components/InsightsNotices';
 import { SyncBar } from '@/components/SyncBar';
 import { syncLine } from '@/lib/display/sync-line';
 import { serverLabel } from '@/lib/host/server-url';
@@ -42,6 +42,7 @@ function Insights({ page }: { page: InsightsPage }) {
     staleAfterMs: userSettings.refreshMinutes * 60_000,
     ticket,
     attempt,
+    project: project ?? undefined,
   });
   const [params, setParams] = usePanelParams(page, now, data.state === 'ready' || data.state === 'syncing');
   // Re-anchor "now" when fresh data arrives, so relative ranges include it.
@@ -63,6 +64,7 @@ function Insights({ page }: { page: InsightsPage }) {
       {data.state === 'error' && <ErrorNotice error={data.error} onRetry={syncNow} />}
       {data.state === 'syncing' && status?.state !== 'failed' && <FirstSyncNotice serverLabel={serverLabel(server)} />}
       {failure && <ErrorNotice error={failure} onRetry={syncNow} />}
+      {data.state === 'ready' && data.partial && <SpaceStillLoading serverLabel={serverLabel(server)} />}
       {data.state === 'ready' && project && (
         <ProjectInsights
           prepared={data.prepared}

@@ -13,7 +13,8 @@ export type WorkerRequest =
    * read no cache before the answer. `ticket` is the single-use pass in the hash of a tab the extension opened.
    */
   | { type: 'session'; server: string; space?: string; ticket?: string }
-  | { type: 'sync'; server: string; space: string }
+  /** `project` (slug or id): on a space not synced yet, read that project's history first (the panel's). */
+  | { type: 'sync'; server: string; space: string; project?: string }
   /** Opens the space report in a new tab: from the content script (for the server it runs on) or the popup. */
   | { type: 'open-report'; server?: string; space: string }
   /** A top-level insights page the user asked, with a click inside it, to show for this server and space. */

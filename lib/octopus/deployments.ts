@@ -4,13 +4,14 @@ import type { OctopusClient, Page, PagesOptions } from './client';
 import { apiPath } from './paths';
 import { type Deployment, DeploymentSchema } from './schemas';
 
-/** Every deployment in the space, newest first, a page at a time (resume with `skip`). */
+/** Every deployment in the space (or of some `projects`), newest first, a page at a time (resume with `skip`). */
 export const deploymentPages = (
   client: OctopusClient,
   spaceId: string,
   options?: PagesOptions,
+  projects?: readonly string[],
 ): AsyncGenerator<Page<Deployment>, void, undefined> =>
-  client.pages(apiPath(spaceId, 'deployments'), undefined, DeploymentSchema, options);
+  client.pages(apiPath(spaceId, 'deployments'), projects ? { projects } : undefined, DeploymentSchema, options);
 
 export const getDeploymentsByIds = (
   client: OctopusClient,

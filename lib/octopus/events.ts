@@ -8,6 +8,8 @@ export interface EventQuery {
   categories?: readonly string[];
   /** Events whose auto id (the N of `Events-N`, see `eventAutoId`) is at least this. */
   fromAutoId?: number;
+  /** Events related to any of these projects. */
+  projects?: readonly string[];
 }
 
 /** Events in the space, newest first, a page at a time. */
@@ -17,4 +19,4 @@ export const eventPages = (
   query: EventQuery = {},
   options?: PagesOptions,
 ): AsyncGenerator<Page<OctopusEvent>, void, undefined> =>
-  client.pages(apiPath(spaceId, 'events'), { eventCategories: query.categories, fromAutoId: query.fromAutoId }, EventSchema, options);
+  client.pages(apiPath(spaceId, 'events'), { eventCategories: query.categories, fromAutoId: query.fromAutoId, projects: query.projects }, EventSchema, options);

@@ -3,10 +3,14 @@ import type { OctopusClient, Page, PagesOptions } from './client';
 import { apiPath } from './paths';
 import { type Interruption, InterruptionSchema } from './schemas';
 
-/** Every interruption in the space, most recently created first, a page at a time. */
+/**
+ * Every interruption in the space (or only those `regarding` a document, e.g. a project), most recently
+ * created first, a page at a time.
+ */
 export const interruptionPages = (
   client: OctopusClient,
   spaceId: string,
   options?: PagesOptions,
+  regarding?: string,
 ): AsyncGenerator<Page<Interruption>, void, undefined> =>
-  client.pages(apiPath(spaceId, 'interruptions'), undefined, InterruptionSchema, options);
+  client.pages(apiPath(spaceId, 'interruptions'), regarding ? { regarding } : undefined, InterruptionSchema, options);

@@ -12,6 +12,15 @@ export const releasePages = (
 ): AsyncGenerator<Page<Release>, void, undefined> =>
   client.pages(apiPath(spaceId, 'releases'), undefined, ReleaseSchema, options);
 
+/** One project's releases, newest first, a page at a time. */
+export const projectReleasePages = (
+  client: OctopusClient,
+  spaceId: string,
+  projectId: string,
+  options?: PagesOptions,
+): AsyncGenerator<Page<Release>, void, undefined> =>
+  client.pages(apiPath(spaceId, 'projects', projectId, 'releases'), undefined, ReleaseSchema, options);
+
 export const getReleasesByIds = (
   client: OctopusClient,
   spaceId: string,

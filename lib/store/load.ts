@@ -3,11 +3,10 @@
  * concatenated and chunk-local string references become indices into the dimension arrays.
  */
 import type { DeploymentFacts, Dimensions, History, ReleaseFacts } from '@/lib/metrics/facts';
-import { decodeTimes } from './chunks';
+import { assembledTimes, createdTimes, decodeTimes, noTenant } from './chunks';
 import type { DimensionRecords } from './records';
 import type { DeploymentChunk, ReleaseChunk } from './schema';
 
-const NO_TENANT = 0xffff;
 type ListKind = Exclude<keyof Dimensions, 'space'>;
 
 /** Builds index-based dimensions; ids seen in the data but missing from the dimensions get a placeholder. */
@@ -85,9 +84,7 @@ class DimensionIndex {
 export function buildHistory(dimRecords: DimensionRecords | undefined, deploymentChunks: DeploymentChunk[], releaseChunks: ReleaseChunk[]): History {
   const index = new DimensionIndex(dimRecords);
   const releases = concatReleases(releaseChunks, index);
-  const releaseIndex = new Map<number, number>();
-  for (let i = 0; i < releases.length; i++) releaseIndex.set(releases.id[i], i);
-  const deployments = concatDeployments(deploymentChunks, index, releaseIndex);
+  const deployments = concatDeployments(deploymentChunks, index, releaseLookup(releases.id));
   return { deployments, releases, dims: index.dims };
 }
 
@@ -105,8 +102,8 @@ function concatReleases(chunks: ReleaseChunk[], index: DimensionIndex): ReleaseF
   let at = 0;
   for (const c of chunks) {
     const projectOf = lazy(c.strings, index.project);
-    out.id.set(c.id, at);
-    out.assembled.set(c.assembled, at);
+    setNumbers(out.id, c.id, c.bases?.id, at);
+    out.assembled.set(assembledTimes(c), at);
     out.blocked.set(c.blocked, at);
     for (let i = 0; i < c.count; i++) {
       const project = projectOf(c.project[i]);
@@ -119,7 +116,30 @@ function concatReleases(chunks: ReleaseChunk[], index: DimensionIndex): ReleaseF
   return out;
 }
 
-function concatDeployments(chunks: DeploymentChunk[], index: DimensionIndex, releaseIndex: Map<number, number>): DeploymentFacts {
+/**
+ * Release number → its row, as a dense table over the numbers' range (a hash map per deployment was a
+ * measurable part of opening a panel on a million deployments); a map only if the numbers are very sparse.
+ */
+function releaseLookup(ids: Uint32Array): (id: number) => number {
+  let min = Number.POSITIVE_INFINITY;
+  let max = -1;
+  for (let i = 0; i < ids.length; i++) {
+    if (ids[i] < min) min = ids[i];
+    if (ids[i] > max) max = ids[i];
+  }
+  if (ids.length === 0) return () => -1;
+  const span = max - min + 1;
+  if (span > 8 * ids.length + 1024) {
+    const map = new Map<number, number>();
+    for (let i = 0; i < ids.length; i++) map.set(ids[i], i);
+    return (id) => map.get(id) ?? -1;
+  }
+  const table = new Int32Array(span).fill(-1);
+  for (let i = 0; i < ids.length; i++) table[ids[i] - min] = i;
+  return (id) => (id >= min && id <= max ? table[id - min] : -1);
+}
+
+function concatDeployments(chunks: DeploymentChunk[], index: DimensionIndex, releaseOf: (id: number) => number): DeploymentFacts {
   const n = chunks.reduce((sum, c) => sum + c.count, 0);
   const out = {
     length: n,
@@ -138,36 +158,46 @@ function concatDeployments(chunks: DeploymentChunk[], index: DimensionIndex, rel
   };
   let at = 0;
   for (const c of chunks) {
-    out.id.set(c.id, at);
+    setNumbers(out.id, c.id, c.bases?.id, at);
     out.state.set(c.state, at);
     out.guidedFailure.set(c.guidedFailure, at);
-    out.created.set(c.created, at);
-    decodeTimes(c.queued, c.created, out.queued, at);
-    decodeTimes(c.started, c.created, out.started, at);
-    decodeTimes(c.completed, c.created, out.completed, at);
+    const created = createdTimes(c);
+    out.created.set(created, at);
+    decodeTimes(c.queued, created, out.queued, at);
+    decodeTimes(c.started, created, out.started, at);
+    decodeTimes(c.completed, created, out.completed, at);
     // Chunk-local string index → dimension index, resolved once per distinct string, not per row.
     const projectOf = lazy(c.strings, index.project);
     const environmentOf = lazy(c.strings, index.environment);
     const tenantOf = lazy(c.strings, index.tenant);
-    const channelOf = new Map<number, number>();
+    // A channel belongs to a project: resolved with the first row's project, once per chunk-local id.
+    const channelOf = new Int32Array(c.strings.length).fill(-2);
+    const none = noTenant(c.tenant);
+    const releaseBase = c.bases?.release ?? 0;
     for (let i = 0; i < c.count; i++) {
       const project = projectOf(c.project[i]);
       out.project[at + i] = project;
       out.environment[at + i] = environmentOf(c.environment[i]);
-      let channel = channelOf.get(c.channel[i]);
-      if (channel === undefined) {
-        channel = index.channel(c.strings[c.channel[i]], project);
-        channelOf.set(c.channel[i], channel);
-      }
-      out.channel[at + i] = channel;
-      out.tenant[at + i] = c.tenant[i] === NO_TENANT ? -1 : tenantOf(c.tenant[i]);
-      out.release[at + i] = releaseIndex.get(c.release[i]) ?? -1;
+      const local = c.channel[i];
+      if (channelOf[local] === -2) channelOf[local] = index.channel(c.strings[local], project);
+      out.channel[at + i] = channelOf[local];
+      out.tenant[at + i] = c.tenant[i] === none ? -1 : tenantOf(c.tenant[i]);
+      out.release[at + i] = releaseOf(releaseBase + c.release[i]);
     }
     at += c.count;
   }
   return out;
 }
 
+
+/** Copies a column of numbers (offsets from `base` in chunks of format 2) into `out` from `at`. */
+function setNumbers(out: Uint32Array, column: ArrayLike<number>, base: number | undefined, at: number): void {
+  if (!base) {
+    out.set(column, at);
+    return;
+  }
+  for (let i = 0; i < column.length; i++) out[at + i] = base + column[i];
+}
 
 /** Memoises `resolve` per chunk-local string index, so dimension look-ups happen once per distinct id. */
 function lazy(strings: readonly string[], resolve: (id: string) => number): (i: number) => number {

@@ -25,14 +25,15 @@ import { deploymentPages, getDeploymentsByIds } from '@/lib/octopus/deployments'
 import { eventPages } from '@/lib/octopus/events';
 import { interruptionPages } from '@/lib/octopus/interruptions';
 import { listChannels, listEnvironments, listLifecycles, listProjectGroups, listProjects, listTenants } from '@/lib/octopus/projects';
-import { getReleasesByIds, listDefects, releasePages } from '@/lib/octopus/releases';
+import { getReleasesByIds, listDefects, projectReleasePages, releasePages } from '@/lib/octopus/releases';
 import { getSpace } from '@/lib/octopus/root';
 import { eventAutoId, isGuidedFailure, type Task } from '@/lib/octopus/schemas';
 import { requireSupported, type ServerInfo } from '@/lib/octopus/server-info';
 import { getTasksByIds } from '@/lib/octopus/tasks';
 import type { Cache } from '@/lib/store/cache';
-import { type DeploymentRecord, idNumber } from '@/lib/store/records';
+import { type DeploymentRecord, idNumber, type ReleaseRecord } from '@/lib/store/records';
 import { type Checkpoint, type InitialCheckpoint, isCheckpoint, type ReadyCheckpoint, type SyncSets } from './checkpoint';
+import { ChunkBuffer } from './chunk-buffer';
 import { deploymentRecord, dimensionRecords, releaseRecord } from './normalise';
 import { RECHECK_WINDOW_MS, recheckCandidates, recheckTasks } from './recheck';
 import { type KnownServer, readServer, rememberedServer, rootDue } from './server-record';
@@ -62,12 +63,14 @@ export const CHANGE_CATEGORIES = [
 ];
 
 export interface SyncProgress {
-  phase: 'dims' | 'guided' | 'defects' | 'releases' | 'deployments' | 'changes';
+  phase: 'dims' | 'project' | 'guided' | 'defects' | 'releases' | 'deployments' | 'changes';
   done: number;
   /** Octopus's `TotalResults` for the step, when known. */
   total?: number;
   /** Items per second over the step so far. */
   rate?: number;
+  /** Projects (ids) whose whole history is stored while the rest of the space's first sync goes on. */
+  projectsReady?: string[];
 }
 
 export interface SyncOptions {
@@ -78,6 +81,11 @@ export interface SyncOptions {
   now?: () => number;
   onProgress?: (progress: SyncProgress) => void;
   pageSize?: number;
+  /**
+   * On a space not synced yet: the project the user is looking at (id or slug). Its whole history is read
+   * first, so its panel can show numbers in seconds while the rest of the space follows.
+   */
+  firstProject?: string;
 }
 
 export interface SyncResult {
@@ -126,6 +134,11 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
     await save({ ...cp, step: 'guided', skip: 0 }, { dims, syncState: server.syncState });
   }
 
+  const projectsReady = await syncFirstProject(options);
+  // Every later progress report says which projects can be shown already.
+  const report = options.onProgress;
+  if (report && projectsReady.length) options = { ...options, onProgress: (progress) => report({ ...progress, projectsReady }) };
+
   if (cp.step === 'guided') {
     const guided = new Set(await set('guided'));
     const progress = progressReporter(options, 'guided', cp.skip);
@@ -163,31 +176,45 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
     const blocked = new Set(await set('blocked'));
     let maxRelease = cp.maxRelease;
     const progress = progressReporter(options, 'releases', cp.skip);
+    const held = new ChunkBuffer<ReleaseRecord>();
+    let listed = cp.skip;
     for await (const page of releasePages(client, space, { signal, skip: cp.skip, pageSize })) {
       const releases = page.items.map((r) => releaseRecord(r, blocked.has(idNumber(r.Id))));
       for (const r of releases) maxRelease = Math.max(maxRelease, r.id);
       result.releases += releases.length;
-      await save({ ...cp, skip: page.skip + page.items.length, maxRelease }, { releases });
-      progress(cp.skip, page.totalResults);
+      held.add(releases, page.skip);
+      listed = page.skip + page.items.length;
+      const complete = held.takeComplete();
+      // Nothing complete yet: nothing to store, and the resume point has not moved.
+      if (complete.length) await save({ ...cp, skip: held.resumeAt(listed), maxRelease }, { releases: complete });
+      progress(listed, page.totalResults);
     }
-    await save({ ...cp, step: 'deployments', skip: 0 });
+    await save({ ...cp, step: 'deployments', skip: 0, maxRelease }, { releases: held.takeAll() });
   }
 
   if (cp.step === 'deployments') {
     const guided = new Set(await set('guided'));
     const progress = progressReporter(options, 'deployments', cp.skip);
+    const held = new ChunkBuffer<DeploymentRecord>();
+    let listed = cp.skip;
     for await (const page of deploymentPages(client, space, { signal, skip: cp.skip, pageSize })) {
       const tasks = await tasksById(client, space, page.items.map((d) => d.TaskId), signal);
       const deployments: DeploymentRecord[] = [];
-      for (const d of page.items) {
+      const positions: number[] = [];
+      page.items.forEach((d, i) => {
         const task = tasks.get(d.TaskId);
-        if (task) deployments.push(deploymentRecord(d, task, guided.has(d.TaskId)));
-        else result.skippedWithoutTask++;
-      }
+        if (!task) return void result.skippedWithoutTask++;
+        deployments.push(deploymentRecord(d, task, guided.has(d.TaskId)));
+        positions.push(page.skip + i);
+      });
       result.deployments += deployments.length;
-      await save({ ...cp, skip: page.skip + page.items.length }, { deployments });
-      progress(cp.skip, page.totalResults);
+      held.add(deployments, positions);
+      listed = page.skip + page.items.length;
+      const complete = held.takeComplete();
+      if (complete.length) await save({ ...cp, skip: held.resumeAt(listed) }, { deployments: complete });
+      progress(listed, page.totalResults);
     }
+    await save({ ...cp, skip: listed }, { deployments: held.takeAll() });
   }
 
   const ready: ReadyCheckpoint = {
@@ -202,10 +229,60 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
     maxRelease: cp.maxRelease,
   };
   // The sets were only needed while paging.
-  await cache.writePage(space, { checkpoint: ready, lastSyncedAt: now(), syncState: { guided: [], blocked: [], settled: [] } });
+  await cache.writePage(space, { checkpoint: ready, lastSyncedAt: now(), syncState: { guided: [], blocked: [], settled: [], projectsReady: [] } });
   // Whatever changed while the first sync was paging is picked up right away.
   const catchUp = await incrementalSync(options, ready, server);
   return { ...result, deployments: result.deployments + catchUp.deployments, releases: result.releases + catchUp.releases, server: catchUp.server };
+}
+
+/**
+ * The project first (issue: a user opening a project on a never-synced space should not wait for the
+ * whole space): its guided failures, defects, releases and deployments with their tasks, by the API's
+ * per-project filters, stored in one write and listed in the `projectsReady` sync record. The space-wide
+ * steps then read it again with everything else (the same rows, merged by id). Not resumed part-way: it
+ * is a few requests, and a stopped one starts over.
+ */
+async function syncFirstProject(options: SyncOptions): Promise<string[]> {
+  const { client, cache, space, signal, firstProject } = options;
+  const ready = ((await cache.readSyncState(space, 'projectsReady')) as string[] | undefined) ?? [];
+  const project = firstProject ? (await cache.readMeta(space))?.dims?.projects.find((p) => p.id === firstProject || p.slug === firstProject) : undefined;
+  if (!project || ready.includes(project.id)) return ready;
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const progress = progressReporter(options, 'project', 0);
+
+  const guided = new Set<string>();
+  for await (const page of interruptionPages(client, space, { signal, pageSize }, project.id)) {
+    for (const i of page.items) if (isGuidedFailure(i) && i.TaskId) guided.add(i.TaskId);
+  }
+  const settled = new Set<number>();
+  const blocked = new Set<number>();
+  for await (const page of eventPages(client, space, { categories: ['DefectReported', 'DefectResolved'], projects: [project.id] }, { signal, pageSize })) {
+    for (const event of page.items) {
+      for (const id of event.RelatedDocumentIds.filter((d) => d.startsWith('Releases-'))) {
+        const release = idNumber(id);
+        if (settled.has(release)) continue;
+        settled.add(release);
+        if (event.Category === 'DefectReported') blocked.add(release);
+      }
+    }
+  }
+  const releases: ReleaseRecord[] = [];
+  for await (const page of projectReleasePages(client, space, project.id, { signal, pageSize })) {
+    for (const r of page.items) releases.push(releaseRecord(r, blocked.has(idNumber(r.Id))));
+  }
+  const deployments: DeploymentRecord[] = [];
+  for await (const page of deploymentPages(client, space, { signal, pageSize }, [project.id])) {
+    const tasks = await tasksById(client, space, page.items.map((d) => d.TaskId), signal);
+    for (const d of page.items) {
+      const task = tasks.get(d.TaskId);
+      if (task) deployments.push(deploymentRecord(d, task, guided.has(d.TaskId)));
+    }
+    progress(deployments.length, page.totalResults);
+  }
+  const projectsReady = [...ready, project.id];
+  await cache.writePage(space, { releases, deployments, syncState: { projectsReady } });
+  options.onProgress?.({ phase: 'project', done: deployments.length, total: deployments.length, projectsReady });
+  return projectsReady;
 }
 
 async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint, remembered: KnownServer): Promise<SyncResult> {

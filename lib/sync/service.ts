@@ -103,6 +103,8 @@ export async function runSync(
   sink: StatusSink,
   signal?: AbortSignal,
   known?: SessionInfo,
+  /** The project to read first on a space not synced yet (lib/sync/engine.ts). */
+  firstProject?: string,
 ): Promise<SyncStatus | 'already-running'> {
   const session = known ?? (await whoAmI(server, signal));
   const key = statusKey(server, session.userId, space);
@@ -122,6 +124,7 @@ export async function runSync(
           cache,
           space,
           signal: controller.signal,
+          firstProject,
           onProgress: (progress) => void sink.publish(key, { ...status, progress }),
         });
         status.state = 'done';

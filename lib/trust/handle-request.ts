@@ -15,7 +15,7 @@ export interface WorkerDeps {
   pages: OpenedPages;
   whoAmI(server: string): Promise<SessionInfo>;
   /** Starts a sync and returns at once (progress goes through the status records). */
-  startSync(server: string, space: string, session: SessionInfo): void;
+  startSync(server: string, space: string, session: SessionInfo, firstProject?: string): void;
   /** Opens an extension page in a new tab. */
   openTab(url: string): Promise<void>;
   /** The address of the space report page for a server, space and ticket. */
@@ -50,7 +50,9 @@ export async function handleRequest(message: unknown, caller: Caller, deps: Work
       const verdict = await authorize(caller, claim, deps.grants);
       if (!verdict.ok) return refuse(deps, verdict.reason, verdict.detail);
       const session = await deps.whoAmI(verdict.server);
-      deps.startSync(verdict.server, verdict.space!, session);
+      // A project slug or id only picks what to read first; anything else is ignored.
+      const project = typeof request?.project === 'string' && /^[\w.-]{1,200}$/.test(request.project) ? request.project : undefined;
+      deps.startSync(verdict.server, verdict.space!, session, project);
       return { started: true, userId: session.userId };
     }
     case 'open-report': {

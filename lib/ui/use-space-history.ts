@@ -10,7 +10,7 @@ import { askWorker, WorkerError } from '@/lib/ui/ask-worker';
 import type { SessionInfo, SyncError } from '@/lib/messages/protocol';
 import type { History } from '@/lib/metrics/facts';
 import { type PreparedHistory, prepare } from '@/lib/metrics/prepare';
-import { openCache } from '@/lib/store/cache';
+import { type Cache, openCache } from '@/lib/store/cache';
 import { isCheckpoint } from '@/lib/sync/checkpoint';
 import { type SyncStatus, statusKey } from '@/lib/sync/status';
 
@@ -19,7 +19,12 @@ export type SpaceData =
   | { state: 'error'; error: SyncError }
   /** First sync still running: nothing to show yet but progress. */
   | { state: 'syncing'; session: SessionInfo }
-  | { state: 'ready'; session: SessionInfo; history: History; prepared: PreparedHistory; lastSyncedAt?: number; loadMs: number };
+  /**
+   * Numbers to show. `partial`: the space's first sync is still running, and only the requested project's
+   * history is complete (lib/sync/engine.ts reads it first): enough for that project's panel, not for a
+   * space-wide view.
+   */
+  | { state: 'ready'; session: SessionInfo; history: History; prepared: PreparedHistory; lastSyncedAt?: number; loadMs: number; partial?: boolean };
 
 export interface SpaceHistory {
   data: SpaceData;
@@ -36,19 +41,21 @@ export interface SpaceHistoryOptions {
   ticket?: string;
   /** Bumped to ask again (e.g. after the user confirmed a tab the extension did not open). */
   attempt?: number;
+  /** The project (slug or id) this page shows: on a space not synced yet, it is read first and shown first. */
+  project?: string;
 }
 
 export function useSpaceHistory(server: string, space: string, options: SpaceHistoryOptions): SpaceHistory {
   const [data, setData] = useState<SpaceData>({ state: 'loading', message: 'Checking your Octopus session…' });
   const [status, setStatus] = useState<SyncStatus>();
   const session = useRef<SessionInfo | undefined>(undefined);
-  const reload = useRef<() => Promise<void>>(async () => {});
+  const reload = useRef<() => Promise<{ lastSyncedAt?: number } | undefined>>(async () => undefined);
 
   const [syncError, setSyncError] = useState<SyncError>();
   // With numbers on screen, a sync that cannot start is reported beside them; before any, it replaces them.
   const startSync = () => {
     setSyncError(undefined);
-    return askWorker({ type: 'sync', server, space }).then(
+    return askWorker({ type: 'sync', server, space, project: options.project }).then(
       () => undefined,
       (error) => {
         const detail = toSyncError(error);
@@ -61,13 +68,23 @@ export function useSpaceHistory(server: string, space: string, options: SpaceHis
   useEffect(() => {
     let cancelled = false;
     let key = '';
+    /** The first sync's early numbers of this page's project are on screen. */
+    let showingProject = false;
+    /** How many projects the first sync had completed early when this page last looked. */
+    let projectsSeen = 0;
     setData({ state: 'loading', message: 'Checking your Octopus session…' });
     const onChanged = (changes: Record<string, browser.Storage.StorageChange>) => {
       const change = changes[key];
       if (!change?.newValue) return;
       const next = change.newValue as SyncStatus;
       setStatus(next);
+      // Done, or (first sync) another project is complete — this page's, perhaps: time to read the cache.
+      const readyNow = next.progress?.projectsReady?.length ?? 0;
       if (next.state === 'done') void reload.current();
+      else if (options.project && !showingProject && readyNow > projectsSeen) {
+        projectsSeen = readyNow;
+        void reload.current();
+      }
     };
 
     reload.current = async () => {
@@ -77,15 +94,21 @@ export function useSpaceHistory(server: string, space: string, options: SpaceHis
       try {
         const meta = await cache.readMeta(space);
         const ready = isCheckpoint(meta?.checkpoint) && meta.checkpoint.phase === 'ready';
-        if (!ready) {
+        const partial = !ready && (await projectIsReady(cache, space, meta?.dims?.projects, options.project));
+        if (!ready && !partial) {
           if (!cancelled) setData({ state: 'syncing', session: who });
-          return;
+          return meta;
         }
+        showingProject = partial;
         const history = await cache.readHistory(space);
+        // For `npm run bench:sync`'s breakdown of a warm panel's first chart.
+        performance.mark('dora-lens:history-read');
         const prepared = prepare(history, { blockedIsFailure: options.blockedIsFailure });
+        performance.mark('dora-lens:prepared');
         if (!cancelled) {
-          setData({ state: 'ready', session: who, history, prepared, lastSyncedAt: meta?.lastSyncedAt, loadMs: performance.now() - started });
+          setData({ state: 'ready', session: who, history, prepared, lastSyncedAt: meta?.lastSyncedAt, loadMs: performance.now() - started, partial });
         }
+        return meta;
       } finally {
         cache.close();
       }
@@ -94,16 +117,15 @@ export function useSpaceHistory(server: string, space: string, options: SpaceHis
     (async () => {
       try {
         const who = await askWorker({ type: 'session', server, space, ticket: options.ticket });
+        performance.mark('dora-lens:session');
         if (cancelled) return;
         session.current = who;
         key = statusKey(server, who.userId, space);
         browser.storage.local.onChanged.addListener(onChanged);
-        const current = (await browser.storage.local.get(key))[key] as SyncStatus | undefined;
+        // The status and the cache at once: opening a panel waits for the slower of the two only.
+        const [stored, meta] = await Promise.all([browser.storage.local.get(key), reload.current()]);
+        const current = stored[key] as SyncStatus | undefined;
         if (current) setStatus(current);
-        const cache = await openCache(server, who.userId);
-        const meta = await cache.readMeta(space);
-        cache.close();
-        await reload.current();
         const stale = !meta?.lastSyncedAt || Date.now() - meta.lastSyncedAt > options.staleAfterMs;
         if (stale && current?.state !== 'running') await startSync();
       } catch (error) {
@@ -114,9 +136,17 @@ export function useSpaceHistory(server: string, space: string, options: SpaceHis
       cancelled = true;
       browser.storage.local.onChanged.removeListener(onChanged);
     };
-  }, [server, space, options.blockedIsFailure, options.attempt]);
+  }, [server, space, options.blockedIsFailure, options.attempt, options.project]);
 
   return { data, status, syncError, syncNow: () => void startSync() };
+}
+
+/** Whether a first sync has stored the whole history of `project` (slug or id) already. */
+async function projectIsReady(cache: Cache, space: string, projects: readonly { id: string; slug: string }[] | undefined, project: string | undefined): Promise<boolean> {
+  if (!project || !projects) return false;
+  const id = projects.find((p) => p.slug === project || p.id === project)?.id;
+  const ready = (await cache.readSyncState(space, 'projectsReady')) as string[] | undefined;
+  return id !== undefined && (ready?.includes(id) ?? false);
 }
 
 function toSyncError(error: unknown): SyncError {

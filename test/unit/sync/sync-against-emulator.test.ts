@@ -66,6 +66,48 @@ describe('first sync', () => {
     expect(truth.releases.some((r) => !deployed.has(r.id))).toBe(true);
   });
 
+  it('reads the opened project first: its whole history is stored, and said to be, before the rest of the space', async () => {
+    const s = await session();
+    const cache = await cacheFor();
+    const truth = expectedSpace(emulator.history(), SPACE);
+    const busiest = [...new Set(truth.deployments.map((d) => d.project))].sort(
+      (a, b) => truth.deployments.filter((d) => d.project === b).length - truth.deployments.filter((d) => d.project === a).length,
+    )[0];
+    const slug = emulator.history().Spaces[0].Projects.find((p) => p.Id === busiest)!.Slug;
+    // Stop the sync the moment the project is reported complete: what is stored then is what its panel reads.
+    const stop = new AbortController();
+    let reported: string[] | undefined;
+    let requestsThen = 0;
+    await syncSpace({
+      client: client(s),
+      cache,
+      space: SPACE,
+      pageSize: 100,
+      firstProject: slug,
+      signal: stop.signal,
+      onProgress: (progress) => {
+        if (progress.projectsReady && !reported) {
+          reported = progress.projectsReady;
+          requestsThen = s.requests.length;
+          stop.abort();
+        }
+      },
+    }).catch(() => undefined);
+    expect(reported).toEqual([busiest]);
+    expect(await cache.readSyncState(SPACE, 'projectsReady')).toEqual([busiest]);
+    const cached = cachedSpace(await cache.readHistory(SPACE));
+    expect(cached.deployments.filter((d) => d.project === busiest)).toEqual(truth.deployments.filter((d) => d.project === busiest));
+    expect(cached.releases.filter((r) => r.project === busiest)).toEqual(truth.releases.filter((r) => r.project === busiest));
+    // Only that project was read: requests grow with its history, not the space's.
+    const mine = truth.deployments.filter((d) => d.project === busiest).length;
+    expect(requestsThen).toBeLessThan(Math.ceil(mine / 100) * 2 + Math.ceil(truth.releases.filter((r) => r.project === busiest).length / 100) + 20);
+
+    // The rest of the space follows on the next run, and the end is the server's history exactly.
+    await syncSpace({ client: client(s), cache, space: SPACE, pageSize: 100, firstProject: slug });
+    await expectCacheEqualsTruth(cache);
+    expect(await cache.readSyncState(SPACE, 'projectsReady')).toEqual([]);
+  });
+
   for (const seed of [1, 2, 3]) {
     it(`resumes exactly after being stopped at random points (seed ${seed})`, async () => {
       const s = await session();

@@ -59,7 +59,11 @@ describe('handleRequest (the worker’s guards)', () => {
     const panel = framedOn(`${SERVER}/app#/Spaces-1/projects/web/deployments?doraLens=insights`);
     expect(await handleRequest({ type: 'session', server: SERVER, space: 'Spaces-1' }, panel, deps)).toEqual(SESSION);
     expect(await handleRequest({ type: 'sync', server: SERVER, space: 'Spaces-1' }, panel, deps)).toEqual({ started: true, userId: 'Users-1' });
-    expect(deps.startSync).toHaveBeenCalledExactlyOnceWith(SERVER, 'Spaces-1', SESSION);
+    expect(deps.startSync).toHaveBeenCalledExactlyOnceWith(SERVER, 'Spaces-1', SESSION, undefined);
+    // The panel's project is read first; a value that is not a slug or id is ignored.
+    await handleRequest({ type: 'sync', server: SERVER, space: 'Spaces-1', project: 'acme-web' }, panel, deps);
+    await handleRequest({ type: 'sync', server: SERVER, space: 'Spaces-1', project: '../x?y' }, panel, deps);
+    expect(deps.startSync.mock.calls.slice(1).map((call) => call[3])).toEqual(['acme-web', undefined]);
   });
 
   it('opens the report for the content script’s own server, and serves that tab (reloads too) but no other', async () => {
