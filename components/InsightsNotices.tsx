@@ -76,6 +76,26 @@ export function SpaceStillLoading({ serverLabel }: { serverLabel: string }) {
   );
 }
 
+/** The panel's project is not in the cache: new since the last sync, or not visible to the user. */
+export function ProjectMissing({ project }: { project: string }) {
+  return (
+    <Notice title="This project is not in your synced data" testId="project-missing">
+      <p>
+        DORA Lens has no deployments for <strong>{project}</strong>. Either the project was created after the last sync — use “Sync now” — or your Octopus account
+        cannot see it.
+      </p>
+    </Notice>
+  );
+}
+
+export function NothingDeployed({ environment }: { environment?: string }) {
+  return (
+    <Notice title={`Nothing deployed to ${environment ?? 'this environment'} in this period`} testId="nothing-deployed">
+      <p>Pick another environment or a longer time range. Deployments still queued or running count once they finish.</p>
+    </Notice>
+  );
+}
+
 const ERROR_TITLES: Record<string, string> = {
   'not-signed-in': 'Sign in to Octopus',
   forbidden: 'Octopus did not allow this',

@@ -7,13 +7,12 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Dimensions } from '@/lib/metrics/facts';
-import { editorLists, toggled } from '@/lib/report/editor-model';
+import { editorLists } from '@/lib/report/editor-model';
 import type { ReportDefinition } from '@/lib/report/report-definition';
 import { checkReport, DESCRIPTION_MAX, NAME_MAX, type ReportProblem } from '@/lib/report/report-schema';
 import { resolveReport } from '@/lib/report/resolve-report';
 import { knownTimeZones } from '@/lib/settings/time-zones';
-import { ReportChecklist } from './ReportChecklist';
-import { type DraftProps, EnvironmentGroupsSection, ProblemList, TenantsSection } from './ReportEditorSections';
+import { type DraftProps, EnvironmentGroupsSection, ProblemList, ReleasesSection, TenantsSection } from './ReportEditorSections';
 
 export interface ReportEditorProps {
   dims: Dimensions;
@@ -74,19 +73,7 @@ export function ReportEditor({ dims, initial, isNew, now, onSave, onCancel }: Re
       )}
       {lists.hidden > 0 && <HiddenNote hidden={lists.hidden} />}
       <NameFields {...section} />
-      <h3>Releases</h3>
-      <p class="field-hint">
-        Like Octopus: a project group or a project brings its default channel; other channels only when chosen. Nothing chosen: every project’s default channel. Now:{' '}
-        <strong data-testid="editor-coverage">
-          {resolved.projects.length} {resolved.projects.length === 1 ? 'project' : 'projects'}, {resolved.channels.length} {resolved.channels.length === 1 ? 'channel' : 'channels'}
-        </strong>
-        .
-      </p>
-      <div class="editor-columns">
-        <ReportChecklist id="pick-project-groups" legend="Project groups" items={lists.projectGroups} checked={new Set(draft.projectGroupIds)} onToggle={(id, on) => section.update({ projectGroupIds: toggled(draft.projectGroupIds, id, on) })} />
-        <ReportChecklist id="pick-projects" legend="Projects" items={lists.projects} checked={new Set(draft.projectIds)} onToggle={(id, on) => section.update({ projectIds: toggled(draft.projectIds, id, on) })} />
-        <ReportChecklist id="pick-channels" legend="Channels" items={lists.channels} checked={new Set(draft.channelIds)} onToggle={(id, on) => section.update({ channelIds: toggled(draft.channelIds, id, on) })} />
-      </div>
+      <ReleasesSection {...section} lists={lists} resolved={resolved} />
       <EnvironmentGroupsSection {...section} environments={lists.environments} />
       <TenantsSection {...section} tenants={lists.tenants} tagSets={lists.tagSets} />
       <div class="row editor-actions">

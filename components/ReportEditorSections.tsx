@@ -1,7 +1,8 @@
-/** The report editor's sections that take the draft (./ReportEditor.tsx holds it), and its list of problems. */
-import { type ChecklistItem, environmentGroupOf, problemLabel, TENANT_MODE_LABELS, toggled } from '@/lib/report/editor-model';
+/** The report editor's sections, each given the draft (./ReportEditor.tsx holds it), and its list of problems. */
+import { type ChecklistItem, type EditorLists, environmentGroupOf, problemLabel, TENANT_MODE_LABELS, toggled } from '@/lib/report/editor-model';
 import type { EnvironmentGroupDefinition, ReportDefinition, TenantMode } from '@/lib/report/report-definition';
 import { ENVIRONMENT_GROUPS_MAX, type ReportProblem } from '@/lib/report/report-schema';
+import type { ResolvedReport } from '@/lib/report/resolve-report';
 import { ReportChecklist } from './ReportChecklist';
 
 type Environment = { id: string; name: string };
@@ -26,6 +27,27 @@ export function ProblemList({ problems, className }: { problems: readonly Report
   );
 }
 
+
+/** Releases by project groups, projects (their default channels) and channels, as Octopus chooses them. */
+export function ReleasesSection({ draft, update, lists, resolved }: DraftProps & { lists: EditorLists; resolved: ResolvedReport }) {
+  return (
+    <>
+      <h3>Releases</h3>
+      <p class="field-hint">
+        Like Octopus: a project group or a project brings its default channel; other channels only when chosen. Nothing chosen: every project’s default channel. Now:{' '}
+        <strong data-testid="editor-coverage">
+          {resolved.projects.length} {resolved.projects.length === 1 ? 'project' : 'projects'}, {resolved.channels.length} {resolved.channels.length === 1 ? 'channel' : 'channels'}
+        </strong>
+        .
+      </p>
+      <div class="editor-columns">
+        <ReportChecklist id="pick-project-groups" legend="Project groups" items={lists.projectGroups} checked={new Set(draft.projectGroupIds)} onToggle={(id, on) => update({ projectGroupIds: toggled(draft.projectGroupIds, id, on) })} />
+        <ReportChecklist id="pick-projects" legend="Projects" items={lists.projects} checked={new Set(draft.projectIds)} onToggle={(id, on) => update({ projectIds: toggled(draft.projectIds, id, on) })} />
+        <ReportChecklist id="pick-channels" legend="Channels" items={lists.channels} checked={new Set(draft.channelIds)} onToggle={(id, on) => update({ channelIds: toggled(draft.channelIds, id, on) })} />
+      </div>
+    </>
+  );
+}
 
 export function EnvironmentGroupsSection({ draft, update, problemsAt, environments }: DraftProps & { environments: readonly Environment[] }) {
   const problems = problemsAt('environmentGroups');

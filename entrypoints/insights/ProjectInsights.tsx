@@ -4,7 +4,7 @@ import { ChartCard } from '@/components/ChartCard';
 import { DeploymentTable } from '@/components/DeploymentTable';
 import { FilterBar } from '@/components/FilterBar';
 import { MetricCards } from '@/components/MetricCards';
-import { Notice } from '@/components/Notice';
+import { NothingDeployed, ProjectMissing } from '@/components/InsightsNotices';
 import { metricCharts } from '@/lib/chart/metric-charts';
 import { DARK_PALETTE, LIGHT_PALETTE } from '@/lib/chart/series';
 import { metricCards } from '@/lib/display/metric-cards';
@@ -47,14 +47,7 @@ export function ProjectInsights(props: ProjectInsightsProps) {
   useLayoutEffect(() => void performance.mark('dora-lens:rendered'), [insights]);
 
   if (!view || !insights || !rows) {
-    return (
-      <Notice title="This project is not in your synced data" testId="project-missing">
-        <p>
-          DORA Lens has no deployments for <strong>{props.projectSlug}</strong>. Either the project was created after the last sync — use “Sync now” — or your Octopus
-          account cannot see it.
-        </p>
-      </Notice>
-    );
+    return <ProjectMissing project={props.projectSlug} />;
   }
 
   const env = dims.environments[view.environment];
@@ -84,11 +77,7 @@ export function ProjectInsights(props: ProjectInsightsProps) {
         </button>
       </div>
 
-      {nothing && (
-        <Notice title={`Nothing deployed to ${env?.name ?? 'this environment'} in this period`} testId="nothing-deployed">
-          <p>Pick another environment or a longer time range. Deployments still queued or running count once they finish.</p>
-        </Notice>
-      )}
+      {nothing && <NothingDeployed environment={env?.name} />}
 
       <MetricCards cards={metricCards(insights)} focus={focus} onFocus={setFocus} />
 
