@@ -1,12 +1,13 @@
 import { browser, defineContentScript } from '#imports';
 import { mountHostIntegration } from '@/lib/host/mount';
 import { serverOfPage } from '@/lib/host/server-url';
+import { declaredHosts } from '@/lib/servers/declared';
 import { placeBesideMenu, renderPanelFrame } from '@/lib/host/panel-frame';
 
 export default defineContentScript({
-  // Octopus Cloud is declared; self-hosted servers are registered at runtime once the user grants them
-  // (DESIGN.md decision 6). The e2e build also declares the local emulator.
-  matches: import.meta.env.MODE === 'e2e' ? ['https://*.octopus.app/*', 'http://127.0.0.1/*', 'http://localhost/*'] : ['https://*.octopus.app/*'],
+  // The declared hosts; self-hosted servers are registered at runtime once the user grants them (DESIGN.md
+  // decision 6).
+  matches: declaredHosts(import.meta.env.MODE),
   runAt: 'document_idle',
   main(ctx) {
     // A second copy (extension reloaded or updated) must not add a second entry.

@@ -12,7 +12,7 @@ import type { PreparedHistory } from '@/lib/metrics/prepare';
 import type { DoraMetric, Insights, TrendResult } from '@/lib/metrics/types';
 import { rangeSpec, type ViewSettings } from '@/lib/panel/project-view';
 import { OTHERS_KEY, type ReportQuery, type SplitResult } from './compute-report';
-import { figuresOfGroup, figuresOfPeriod, metricFormat, type ReportFigures, splitTitle } from './report-labels';
+import { figuresOfGroup, figuresOfPeriod, type ReportFigures, splitTitle } from './report-labels';
 import type { ReportParams } from './report-params';
 import type { ResolvedReport } from './resolve-report';
 import { type SplitKind, type SplitSpec, tagSets } from './split-groups';
@@ -253,6 +253,3 @@ export function hasDeployments(insights: Insights): boolean {
   const rate = insights.summary.failureRate;
   return rate.total + rate.beyondOctopus.excluded.canceled + rate.beyondOctopus.excluded.timedOut > 0;
 }
-
-/** The value a trend or ranking compares, formatted, and the metric's name. */
-export const compareBy = (metric: DoraMetric) => ({ title: METRIC_NAMES[metric], format: metricFormat(metric) });

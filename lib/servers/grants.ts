@@ -6,8 +6,6 @@
 import browser from 'webextension-polyfill';
 import { MATCH_PATTERNS_HAVE_PORTS } from './platform';
 
-/** Declared in the manifest: always on, nothing to grant or register. */
-export const DECLARED_PATTERNS = ['https://*.octopus.app/*'];
 const SCRIPT_ID_PREFIX = 'octopus-server-';
 
 /**
