@@ -97,7 +97,9 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
     const order = started ? p.byStarted : p.byCompleted;
     const from = started ? counts.startedFrom : counts.completedFrom;
     const slots = started ? counts.startedSlots : counts.completedSlots;
-    sortedValues[metric] = windowValues(p, metric, order, from, slots, excludeFlagged, total(counts.values[metric]), scratch);
+    // Only the group medians (lead time, recovery) need each value's deployment.
+    const withRows = metric === 'leadTime' || metric === 'recovery';
+    sortedValues[metric] = windowValues(p, metric, order, from, slots, excludeFlagged, total(counts.values[metric]), withRows, scratch);
     distributed[metric] = distributeValues(sortedValues[metric], counts.values[metric], B);
   }
 

@@ -38,16 +38,16 @@ export interface GroupCounts {
 /** How many flagged deployments a list keeps (the count is always complete). */
 export const FLAGGED_LIST_LIMIT = 1000;
 
-/** Per release with deployments in the current window: parallel lists, in order of first appearance. */
+/** Per release with deployments in the current window: parallel columns, in order of first appearance. */
 export interface ReleaseCounts {
-  release: number[];
+  release: Int32Array;
   /** Failed deployments, as the failure rate counts them. */
-  failures: number[];
+  failures: Int32Array;
   /** Successful + failed deployments. */
-  deployments: number[];
+  deployments: Int32Array;
   /** Longest recovery from a failure run the release started (NaN = none), and the recovering deployment. */
-  recoveryMs: number[];
-  recoveredBy: number[];
+  recoveryMs: Float64Array;
+  recoveredBy: Int32Array;
 }
 
 /**
@@ -75,6 +75,27 @@ export interface WindowCounts {
   groups: Record<RankingDimension, GroupCounts>;
   releases: ReleaseCounts;
   flagged: Record<FlagName, { count: number; deployments: number[] }>;
+}
+
+function releaseCounts(size: number): ReleaseCounts {
+  return {
+    release: new Int32Array(size),
+    failures: new Int32Array(size),
+    deployments: new Int32Array(size),
+    recoveryMs: new Float64Array(size).fill(Number.NaN),
+    recoveredBy: new Int32Array(size).fill(-1),
+  };
+}
+
+/** `counts` in columns twice as long. */
+function grown(counts: ReleaseCounts): ReleaseCounts {
+  const next = releaseCounts(counts.release.length * 2);
+  next.release.set(counts.release);
+  next.failures.set(counts.failures);
+  next.deployments.set(counts.deployments);
+  next.recoveryMs.set(counts.recoveryMs);
+  next.recoveredBy.set(counts.recoveredBy);
+  return next;
 }
 
 function groupCounts(size: number): GroupCounts {
@@ -137,7 +158,7 @@ export function windowPass(
       environment: groupCounts(dims.environments.length),
       tenant: groupCounts(dims.tenants.length + 1),
     },
-    releases: { release: [], failures: [], deployments: [], recoveryMs: [], recoveredBy: [] },
+    releases: releaseCounts(0),
     flagged: Object.fromEntries(FLAG_NAMES.map((name) => [name, { count: 0, deployments: [] as number[] }])) as Record<
       FlagName,
       { count: number; deployments: number[] }
@@ -160,18 +181,17 @@ export function windowPass(
   const environmentCount = dims.environments.length;
   const tenantSlots = dims.tenants.length + 1;
 
-  // Releases touched in the window: 1 + their place in `c.releases`, 0 for none (a typed array of zeros
-  // costs nothing for the releases never touched).
+  // Releases touched in the window: 1 + their place in `rc`, 0 for none (a typed array of zeros costs
+  // nothing for the releases never touched); `rc` grows as releases are touched.
   const releaseAt = new Int32Array(releaseCount);
-  const rc = c.releases;
+  let rc = releaseCounts(256);
+  let touched = 0;
   const releaseSlot = (rel: number) => {
     let at = releaseAt[rel] - 1;
     if (at < 0) {
-      at = rc.release.push(rel) - 1;
-      rc.failures.push(0);
-      rc.deployments.push(0);
-      rc.recoveryMs.push(Number.NaN);
-      rc.recoveredBy.push(-1);
+      at = touched++;
+      if (at === rc.release.length) rc = grown(rc);
+      rc.release[at] = rel;
       releaseAt[rel] = at + 1;
     }
     return at;
@@ -270,6 +290,14 @@ export function windowPass(
       }
     }
   }
+
+  c.releases = {
+    release: rc.release.subarray(0, touched),
+    failures: rc.failures.subarray(0, touched),
+    deployments: rc.deployments.subarray(0, touched),
+    recoveryMs: rc.recoveryMs.subarray(0, touched),
+    recoveredBy: rc.recoveredBy.subarray(0, touched),
+  };
 
   const started = d.started;
   const vQueue = c.values.queueTime;

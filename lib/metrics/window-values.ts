@@ -8,6 +8,7 @@ import { FLAG_MASK } from './window-pass';
 export interface WindowValues {
   /** Ascending; equal values in completion order (queue time: start order). */
   values: Float64Array;
+  /** The deployment of each value (empty unless asked for: only group medians need them). */
   rows: Uint32Array;
   /** The slot of each value (1..B = bucket, B + 1 = the previous period). */
   slots: Int32Array;
@@ -88,11 +89,25 @@ function buildHistoryValues(p: PreparedHistory, metric: ValueMetric, order: Uint
   return { positions: sorted.rows, values: sorted.values };
 }
 
+/** The whole history's sorted values of `metric`, built on first use and kept with the prepared history. */
+function wholeHistory(p: PreparedHistory, metric: ValueMetric, order: Uint32Array): HistoryValues {
+  let cached = historyValues.get(p);
+  let whole = cached?.[metric];
+  if (!whole) {
+    whole = buildHistoryValues(p, metric, order);
+    cached ??= {};
+    cached[metric] = whole;
+    historyValues.set(p, cached);
+  }
+  return whole;
+}
+
 /**
  * The values of `metric` for the deployments of a query's window, sorted. A window that keeps a small part
- * of the history sorts just its own values (a filter that keeps a hundred deployments sorts a hundred values,
- * not the history's million); one that covers much of it reads them out of the whole history's sorted values
- * instead (built once, on the first such query). Both give the same list.
+ * of the history sorts just its own values ({@link windowValuesBySorting}: a filter that keeps a hundred
+ * deployments sorts a hundred values, not the history's million); one that covers much of it reads them out
+ * of the whole history's sorted values instead ({@link windowValuesFromHistory}, built once, on the first
+ * such query). Both give the same list.
  *
  * `order` is the prepared completion order (start order for queue time); `slots[j]` is the slot of
  * `order[from + j]`, 0 where the deployment is filtered out. A deployment has a value when the stream walk
@@ -111,21 +126,38 @@ export function windowValues(
   slots: Int32Array,
   excludeFlagged: boolean,
   count: number,
+  withRows = true,
   scratch: SortScratch = sortScratch(count),
 ): WindowValues {
-  let cached = historyValues.get(p);
-  let whole = cached?.[metric];
-  // A radix sort moves each value about six times; reading the whole history's list touches each once, so
-  // once a window holds an eighth of the history, the whole list (built once, ~6 moves a value) pays off
-  // within a query or two.
-  if (!whole && count * 8 > order.length) {
-    whole = buildHistoryValues(p, metric, order);
-    cached ??= {};
-    cached[metric] = whole;
-    historyValues.set(p, cached);
-  }
-  if (whole && whole.values.length < count * 6) return readOut(p, whole, order, from, slots, excludeFlagged ? FLAG_MASK[metric] : 0, count);
+  const whole = historyValues.get(p)?.[metric];
+  // Measured: sorting costs ~15× more a value than reading one out of the whole history's list, and
+  // building that list costs about as much a value as sorting. So the list is built for a window of a third
+  // of the history or more (it pays for itself within a few such queries, which a report makes), and once it
+  // exists it is read whenever that is cheaper than sorting.
+  const wide = whole ? whole.values.length < count * 15 : count * 3 > order.length;
+  return wide
+    ? windowValuesFromHistory(p, metric, order, from, slots, excludeFlagged, count, withRows)
+    : windowValuesBySorting(p, metric, order, from, slots, excludeFlagged, count, withRows, scratch);
+}
 
+/**
+ * {@link windowValues} by gathering the window's values and radix sorting them.
+ *
+ * @example
+ * windowValuesBySorting(prepared, 'recovery', prepared.byCompleted, lo, slots, false, 2).values
+ * //=> Float64Array [1800000, 7200000]
+ */
+export function windowValuesBySorting(
+  p: PreparedHistory,
+  metric: ValueMetric,
+  order: Uint32Array,
+  from: number,
+  slots: Int32Array,
+  excludeFlagged: boolean,
+  count: number,
+  withRows = true,
+  scratch: SortScratch = sortScratch(count),
+): WindowValues {
   const { has, flags } = p;
   const flagMask = excludeFlagged ? FLAG_MASK[metric] : 0;
   const bit = HAS_BIT[metric];
@@ -147,31 +179,50 @@ export function windowValues(
   const values = new Float64Array(k);
   fillValues(p, metric, rows, k, values);
   const sorted = sortValues(positions.subarray(0, k), values, scratch.rows.length >= k ? scratch : sortScratch(k));
-  const out: WindowValues = { values: sorted.values, rows: new Uint32Array(k), slots: new Int32Array(k) };
+  const out: WindowValues = { values: sorted.values, rows: new Uint32Array(withRows ? k : 0), slots: new Int32Array(k) };
   const at = sorted.rows;
-  for (let j = 0; j < k; j++) {
-    out.rows[j] = rows[at[j]];
-    out.slots[j] = slotOf[at[j]];
-  }
+  for (let j = 0; j < k; j++) out.slots[j] = slotOf[at[j]];
+  if (withRows) for (let j = 0; j < k; j++) out.rows[j] = rows[at[j]];
   return out;
 }
 
-/** The window's values, in order, out of the whole history's sorted list. */
-function readOut(p: PreparedHistory, whole: HistoryValues, order: Uint32Array, from: number, slots: Int32Array, flagMask: number, count: number): WindowValues {
-  const out: WindowValues = { values: new Float64Array(count), rows: new Uint32Array(count), slots: new Int32Array(count) };
-  const { positions, values } = whole;
+/**
+ * {@link windowValues} read, in order, out of the whole history's sorted values of `metric` (built on first
+ * use and kept with the prepared history).
+ *
+ * @example
+ * windowValuesFromHistory(prepared, 'recovery', prepared.byCompleted, lo, slots, false, 2).values
+ * //=> Float64Array [1800000, 7200000]
+ */
+export function windowValuesFromHistory(
+  p: PreparedHistory,
+  metric: ValueMetric,
+  order: Uint32Array,
+  from: number,
+  slots: Int32Array,
+  excludeFlagged: boolean,
+  count: number,
+  withRows = true,
+): WindowValues {
+  const { positions, values } = wholeHistory(p, metric, order);
+  const flagMask = excludeFlagged ? FLAG_MASK[metric] : 0;
+  const out: WindowValues = { values: new Float64Array(count), rows: new Uint32Array(withRows ? count : 0), slots: new Int32Array(count) };
   const end = from + slots.length;
   const flags = p.flags;
+  // The deployment is read only when needed: for its flags or its row.
+  const lookUp = withRows || flagMask !== 0;
   let k = 0;
   for (let j = 0; j < positions.length && k < count; j++) {
     const at = positions[j];
     if (at < from || at >= end) continue;
     const s = slots[at - from];
     if (s === 0) continue;
-    const i = order[at];
-    if ((flags[i] & flagMask) !== 0) continue;
+    if (lookUp) {
+      const i = order[at];
+      if ((flags[i] & flagMask) !== 0) continue;
+      if (withRows) out.rows[k] = i;
+    }
     out.values[k] = values[j];
-    out.rows[k] = i;
     out.slots[k] = s;
     k++;
   }
