@@ -24,8 +24,12 @@ export default defineConfig({
     host_permissions: mode === 'e2e' ? [...CLOUD_HOSTS, ...LOCAL_TEST_HOSTS] : CLOUD_HOSTS,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The Insights panel is an iframe of this page inside the Octopus UI. Self-hosted servers can be on any
-    // origin, so the page is reachable from any (it shows nothing without the cache of the user's own server).
-    web_accessible_resources: [{ resources: ['insights.html'], matches: ['https://*/*', 'http://*/*'] }],
+    // origin, so the page is reachable from any; it serves nothing unless the worker finds it framed on the
+    // user's own server (lib/trust/authorize.ts). Chromium: only through a per-session URL, so sites cannot
+    // probe for the extension (Firefox has no such option; its page URLs carry a per-install id instead).
+    web_accessible_resources: [
+      { resources: ['insights.html'], matches: ['https://*/*', 'http://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'",
     },

@@ -2,10 +2,16 @@ import { useState } from 'preact/hooks';
 import { formatBytes } from '@/lib/format-bytes';
 import { errorText, StatusMessage, type StatusNote } from './StatusMessage';
 
-/** One cache database: a server and the Octopus user whose history it holds. */
+/** What DORA Lens keeps for one server (base URL) and Octopus user: the cached history and saved reports. */
 export interface CacheRow {
-  origin: string;
+  server: string;
   userId: string;
+  /** Whether DORA Lens may still reach the server (a revoked one's data is only kept until deleted). */
+  enabled?: boolean;
+  /** Saved space reports of this user on this server. */
+  reports?: number;
+  /** False when only reports are kept (the cached history was cleared). */
+  cached?: boolean;
   /** Known only when that user is the one signed in on the server now. */
   userName?: string;
   bytes?: number;
@@ -19,15 +25,17 @@ interface OptionsCachesProps {
   /** `undefined` while loading. */
   rows: readonly CacheRow[] | undefined;
   clear: (row: CacheRow) => Promise<void>;
+  /** Deletes the row's saved reports. */
+  deleteReports: (row: CacheRow) => Promise<void>;
   clearAll: () => Promise<void>;
 }
 
 const count = (n: number | undefined) => (n === undefined ? '—' : new Intl.NumberFormat().format(n));
-const rowKey = (row: CacheRow) => `${row.origin} ${row.userId}`;
+const rowKey = (row: CacheRow) => `${row.server} ${row.userId}`;
 const userLabel = (row: CacheRow) => row.userName ?? row.userId;
 
 /** What DORA Lens keeps in this browser, per server and user, with ways to delete it. */
-export function OptionsCaches({ rows, clear, clearAll }: OptionsCachesProps) {
+export function OptionsCaches({ rows, clear, deleteReports, clearAll }: OptionsCachesProps) {
   const [busy, setBusy] = useState<string>();
   const [notice, setNotice] = useState<StatusNote>();
 
@@ -69,6 +77,9 @@ export function OptionsCaches({ rows, clear, clearAll }: OptionsCachesProps) {
                 <th scope="col" class="number">
                   Size
                 </th>
+                <th scope="col" class="number">
+                  Saved reports
+                </th>
                 <th scope="col">
                   <span class="visually-hidden">Actions</span>
                 </th>
@@ -77,7 +88,14 @@ export function OptionsCaches({ rows, clear, clearAll }: OptionsCachesProps) {
             <tbody>
               {rows.map((row) => (
                 <tr key={rowKey(row)}>
-                  <td class="cache-origin">{row.origin}</td>
+                  <td class="cache-origin">
+                    {row.server}
+                    {row.enabled === false ? (
+                      <span class="muted server-off" data-testid="server-off">
+                        DORA Lens is off for this server: its data is kept only until you delete it.
+                      </span>
+                    ) : null}
+                  </td>
                   <td>
                     {userLabel(row)}
                     {row.userName ? <span class="muted user-id">{row.userId}</span> : null}
@@ -93,18 +111,32 @@ export function OptionsCaches({ rows, clear, clearAll }: OptionsCachesProps) {
                       <td class="number">{row.bytes === undefined ? '—' : formatBytes(row.bytes)}</td>
                     </>
                   )}
+                  <td class="number">{count(row.reports ?? 0)}</td>
                   <td class="actions">
                     <button
                       type="button"
                       class="button-danger"
-                      disabled={busy !== undefined}
-                      aria-label={`Clear cached data of ${userLabel(row)} on ${row.origin}`}
+                      disabled={busy !== undefined || row.cached === false}
+                      aria-label={`Clear cached data of ${userLabel(row)} on ${row.server}`}
                       onClick={() =>
-                        run(rowKey(row), () => clear(row), `Cleared ${userLabel(row)}’s data for ${row.origin}.`, `Could not clear ${row.origin}`)
+                        run(rowKey(row), () => clear(row), `Cleared ${userLabel(row)}’s data for ${row.server}.`, `Could not clear ${row.server}`)
                       }
                     >
                       {busy === rowKey(row) ? 'Clearing…' : 'Clear'}
                     </button>
+                    {row.reports ? (
+                      <button
+                        type="button"
+                        class="button-danger"
+                        disabled={busy !== undefined}
+                        aria-label={`Delete the saved reports of ${userLabel(row)} on ${row.server}`}
+                        onClick={() =>
+                          run(`${rowKey(row)} reports`, () => deleteReports(row), `Deleted ${userLabel(row)}’s reports for ${row.server}.`, `Could not delete the reports of ${row.server}`)
+                        }
+                      >
+                        Delete reports
+                      </button>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -8,17 +8,23 @@ interface OptionsServersProps {
   /** Starts the browser's permission prompt at once (it needs the click's user gesture). */
   enable: (origin: string) => Promise<boolean>;
   revoke: (origin: string) => Promise<void>;
+  /** Deletes the cached history and saved reports of every server on a site. */
+  forget: (origin: string) => Promise<void>;
+  /** Servers DORA Lens found too old to support, and why. */
+  unsupported?: readonly { server: string; reason: string }[];
 }
 
 const ERROR_ID = 'server-address-error';
 const HINT_ID = 'server-address-hint';
 
 /** The servers DORA Lens may read, and the form to add one. */
-export function OptionsServers({ servers, enable, revoke }: OptionsServersProps) {
+export function OptionsServers({ servers, enable, revoke, forget, unsupported = [] }: OptionsServersProps) {
   const [address, setAddress] = useState('');
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<StatusNote>();
   const [revoking, setRevoking] = useState<string>();
+  /** A site just revoked, whose data the user may delete too. */
+  const [revoked, setRevoked] = useState<string>();
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
@@ -54,11 +60,22 @@ export function OptionsServers({ servers, enable, revoke }: OptionsServersProps)
     setRevoking(origin);
     revoke(origin)
       .then(
-        () => setNotice({ tone: 'success', text: `Access to ${origin} removed. Its cached data stays until you clear it below.` }),
+        () => {
+          setRevoked(origin);
+          setNotice({ tone: 'success', text: `Access to ${origin} removed: DORA Lens sends it nothing more.` });
+        },
         (failure: unknown) => setNotice({ tone: 'error', text: `Could not remove access to ${origin}: ${errorText(failure)}` }),
       )
       .finally(() => setRevoking(undefined));
   };
+  const onForget = (origin: string) =>
+    forget(origin).then(
+      () => {
+        setRevoked(undefined);
+        setNotice({ tone: 'success', text: `Deleted the cached history and saved reports of ${origin}.` });
+      },
+      (failure: unknown) => setNotice({ tone: 'error', text: `Could not delete the data of ${origin}: ${errorText(failure)}` }),
+    );
 
   return (
     <>
@@ -89,11 +106,21 @@ export function OptionsServers({ servers, enable, revoke }: OptionsServersProps)
         </ul>
       )}
 
+      {unsupported.length > 0 && (
+        <ul class="plain unsupported-servers" data-testid="unsupported-servers">
+          {unsupported.map(({ server, reason }) => (
+            <li key={server} class="field-error">
+              <strong>{server}</strong>: {reason}
+            </li>
+          ))}
+        </ul>
+      )}
+
       <form class="add-server" onSubmit={onSubmit} noValidate>
         <div class="field">
           <label for="server-address">Add a server</label>
           <span id={HINT_ID} class="field-hint">
-            Its address, for example https://octopus.example.com (anything after the host name is ignored).
+            Its address, for example https://octopus.example.com. The browser grants access to the whole host.
           </span>
           <div class="row">
             <input
@@ -120,6 +147,17 @@ export function OptionsServers({ servers, enable, revoke }: OptionsServersProps)
         </div>
       </form>
       <StatusMessage note={notice} testId="servers-notice" />
+      {revoked && (
+        <div class="row revoked-data" data-testid="forget-server">
+          <span>Delete what DORA Lens keeps for {revoked} too (its cached history and your saved reports)?</span>
+          <button type="button" class="button-danger" onClick={() => void onForget(revoked)}>
+            Delete its data
+          </button>
+          <button type="button" onClick={() => setRevoked(undefined)}>
+            Keep it
+          </button>
+        </div>
+      )}
     </>
   );
 }

@@ -6,6 +6,7 @@
  */
 import type { DoraMetric, TierResult, TierYear } from '@/lib/metrics/types';
 import { type SpaceSummary as Summary, SUMMARY_DAYS } from '@/lib/space-summary';
+import { serverLabel } from '@/lib/server-url';
 import type { SyncStatus } from '@/lib/sync/status';
 import { formatCount, formatDurationShort, formatPercent, formatRate, TIER_LABELS } from './format';
 import { Sparkline } from './Sparkline';
@@ -20,7 +21,8 @@ export type SummaryState =
   | { kind: 'ready'; summary: Summary; lastSyncedAt?: number };
 
 export interface SpaceSummaryProps {
-  origin: string;
+  /** The Octopus server's base URL. */
+  server: string;
   /** The space's name, or its id when the name is not known. */
   spaceName: string;
   state: SummaryState;
@@ -223,7 +225,7 @@ export function SpaceSummary(props: SpaceSummaryProps) {
       data-to={ready?.summary.to}
     >
       <h2 id="space-summary-heading">
-        Space summary for <span class="space-name">{props.spaceName}</span> <span class="space-origin">on {props.origin}</span>
+        Space summary for <span class="space-name">{props.spaceName}</span> <span class="space-origin">on {serverLabel(props.server)}</span>
       </h2>
       <Body {...props} />
       {laterSyncFailed && (

@@ -1,10 +1,16 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from '#imports';
-import type { Reply, WorkerReplies, WorkerRequest } from '@/lib/messages';
-import { syncContentScripts } from '@/lib/servers';
+import type { Reply } from '@/lib/messages';
+import { reportPageUrl } from '@/lib/report/report-page-url';
+import { isServerEnabled, syncContentScripts } from '@/lib/servers';
 import { getSettings, watchSettings } from '@/lib/settings';
 import { refreshCachedSpaces } from '@/lib/sync/refresh';
-import { describeError, runSync, type StatusSink, type SyncStatus, whoAmI } from '@/lib/sync/service';
+import { describeError, runSync, type StatusSink, type SyncStatus, serverSupport, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
+import { callerOf } from '@/lib/trust/caller';
+import { handleRequest, type WorkerDeps } from '@/lib/trust/handle-request';
+import { openedPages } from '@/lib/trust/opened-pages';
+import { requirePermission } from '@/lib/trust/permitted-fetch';
+import { sessionArea } from '@/lib/trust/session-area';
 
 /** Sync status for pages to watch (lib/sync/status.ts says why local storage). */
 const sink: StatusSink = {
@@ -26,19 +32,6 @@ async function markInterruptedSyncs(workerStartedAt: number): Promise<void> {
   }
 }
 
-async function handle(request: WorkerRequest): Promise<WorkerReplies[WorkerRequest['type']]> {
-  switch (request.type) {
-    case 'session':
-      return whoAmI(request.origin);
-    case 'sync': {
-      const session = await whoAmI(request.origin);
-      // Not awaited: the reply says it started; progress and the outcome go through storage.session.
-      void runSync(request.origin, request.space, sink, undefined, session);
-      return { started: true, userId: session.userId };
-    }
-  }
-}
-
 const REFRESH_ALARM = 'dora-lens-refresh';
 
 /** (Re)creates the refresh alarm at the user's interval; alarms survive the worker being stopped. */
@@ -49,9 +42,26 @@ async function scheduleRefresh(minutes?: number): Promise<void> {
 }
 
 export default defineBackground(() => {
+  // Every request to any server first asks the browser whether DORA Lens may still reach it.
+  setRequestGuard(requirePermission);
+  const pages = openedPages(sessionArea());
+  const deps: WorkerDeps = {
+    grants: { isEnabled: isServerEnabled, openedPage: (tabId) => pages.openedPage(tabId) },
+    pages,
+    whoAmI: (server) => whoAmI(server),
+    // Not awaited: progress and the outcome go through the status records.
+    startSync: (server, space, session) => void runSync(server, space, sink, undefined, session),
+    openTab: async (url) => void (await browser.tabs.create({ url })),
+    // The extension's own address, not `runtime.getURL`: Chromium hands out the per-session URL of a
+    // web-accessible page there, which a tab cannot be opened at.
+    reportUrl: (server, space, ticket) => reportPageUrl(new URL('/insights.html', globalThis.location.href).href, server, space, { ticket }),
+    serverSupport: (server) => serverSupport(server, (key, value) => browser.storage.local.set({ [key]: value })),
+    refused: (reason, detail) => console.warn(`DORA Lens refused a request (${reason}): ${detail}`),
+  };
+
   void markInterruptedSyncs(Date.now());
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) void refreshCachedSpaces(sink).catch((error) => console.error('DORA Lens: background refresh failed', error));
+    if (alarm.name === REFRESH_ALARM) void refreshCachedSpaces(sink, isServerEnabled).catch((error) => console.error('DORA Lens: background refresh failed', error));
   });
   void scheduleRefresh();
   watchSettings((settings) => void scheduleRefresh(settings.refreshMinutes));
@@ -59,14 +69,19 @@ export default defineBackground(() => {
   // Content scripts for user-granted servers follow the grants, whichever page granted or revoked them.
   const registerScripts = () => void syncContentScripts().catch((error) => console.error('DORA Lens: registering content scripts failed', error));
   browser.permissions.onAdded.addListener(registerScripts);
-  browser.permissions.onRemoved.addListener(registerScripts);
+  browser.permissions.onRemoved.addListener(() => {
+    registerScripts();
+    // A revoked server gets no further request: its running syncs stop now, its opened tabs lose their pass.
+    void stopRevokedSyncs(isServerEnabled);
+    void pages.forgetRevoked(isServerEnabled).catch((error) => console.error('DORA Lens: forgetting revoked pages failed', error));
+  });
   browser.runtime.onStartup.addListener(registerScripts);
   browser.runtime.onInstalled.addListener(registerScripts);
+  browser.tabs.onRemoved.addListener((tabId) => void pages.forgetTab(tabId));
 
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-    // Only our own pages and content scripts; the manifest exposes nothing to other extensions or sites.
-    if (sender.id !== browser.runtime.id) return undefined;
-    return handle(message as WorkerRequest).then(
+    const caller = callerOf(sender, browser.runtime.id);
+    return handleRequest(message, caller, deps).then(
       (value): Reply<unknown> => ({ ok: true, value }),
       (error): Reply<unknown> => ({ ok: false, error: describeError(error) }),
     );

@@ -1,5 +1,6 @@
 import { browser, defineContentScript } from '#imports';
 import { mountHostIntegration } from '@/lib/host/mount';
+import { serverOfPage } from '@/lib/server-url';
 import { placeBesideMenu, renderPanelFrame } from './panel-frame';
 
 export default defineContentScript({
@@ -17,11 +18,20 @@ export default defineContentScript({
       controller.abort();
       root.removeAttribute('data-dora-lens-loaded');
     });
+    // Chromium gives a web-accessible page a per-session URL (`use_dynamic_url`), while the page inside
+    // still runs at the extension's own origin: messages from the panel may come from either.
+    const pageUrl = browser.runtime.getURL('/insights.html');
+    const extensionOrigins = new Set([new URL(pageUrl).origin, `chrome-extension://${browser.runtime.id}`]);
     mountHostIntegration({
       signal: controller.signal,
-      renderPanel: (container, context) => renderPanelFrame(container, context, browser.runtime.getURL('/insights.html')),
+      renderPanel: (container, context) => {
+        // The page's own address says which server this is; the route parser only accepts the web app's.
+        const server = serverOfPage(location.href);
+        if (server) renderPanelFrame(container, { ...context, server }, pageUrl, extensionOrigins);
+      },
       placePanel: placeBesideMenu,
-      reportHref: (spaceId) => `${browser.runtime.getURL('/insights.html')}#${new URLSearchParams({ origin: location.origin, space: spaceId, view: 'report' })}`,
+      // The worker opens it, for the server this page is on (it reads the tab's address itself).
+      openReport: (space) => void browser.runtime.sendMessage({ type: 'open-report', space }).catch((error) => console.error('DORA Lens: opening the report failed', error)),
     });
   },
 });

@@ -1,7 +1,8 @@
 /**
  * The panel is an iframe of the extension's own insights page (DESIGN.md decision 3): that page reads the
  * cache directly, and the host page cannot read into it. The container covers the host's content area
- * (right of the project menu) so the host's React tree is never modified.
+ * (right of the project menu) so the host's React tree is never modified. Its shadow root is closed, so
+ * the host page's scripts cannot read the frame's extension URL (in Firefox, a per-install id).
  */
 import { MARK } from '@/lib/host/inject';
 import { hostPrefersDark } from '@/lib/host/selectors';
@@ -9,17 +10,18 @@ import { PANEL_PARAM_KEYS } from '@/lib/panel-params';
 
 export function renderPanelFrame(
   container: HTMLElement,
-  context: { spaceId: string; projectSlug: string; query: URLSearchParams },
+  context: { server: string; spaceId: string; projectSlug: string; query: URLSearchParams },
   pageUrl: string,
+  extensionOrigins: ReadonlySet<string>,
 ): void {
-  const shadow = container.attachShadow({ mode: 'open' });
+  const shadow = container.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = `
     :host { position: fixed; z-index: 2147482000; inset: var(--dora-top, 56px) 0 0 var(--dora-left, 240px); }
     iframe { width: 100%; height: 100%; border: 0; background: Canvas; color-scheme: light dark; }`;
   const frame = document.createElement('iframe');
   const params = new URLSearchParams(context.query);
-  params.set('origin', location.origin);
+  params.set('server', context.server);
   params.set('space', context.spaceId);
   params.set('project', context.projectSlug);
   params.set('theme', hostPrefersDark() ? 'dark' : 'light');
@@ -27,17 +29,17 @@ export function renderPanelFrame(
   frame.title = 'DORA Lens insights';
   shadow.append(style, frame);
   placeBesideMenu(container);
-  listenForViewChanges(frame, new URL(pageUrl).origin);
+  listenForViewChanges(frame, extensionOrigins);
 }
 
 /**
  * The panel reports filter changes; they go into the Octopus route (replacing, not pushing, history) so the
  * address bar always holds a shareable link to the current view.
  */
-function listenForViewChanges(frame: HTMLIFrameElement, extensionOrigin: string): void {
+function listenForViewChanges(frame: HTMLIFrameElement, extensionOrigins: ReadonlySet<string>): void {
   const onMessage = (event: MessageEvent) => {
     if (!frame.isConnected) return window.removeEventListener('message', onMessage);
-    if (event.source !== frame.contentWindow || event.origin !== extensionOrigin) return;
+    if (event.source !== frame.contentWindow || !extensionOrigins.has(event.origin)) return;
     const data = event.data as { type?: string; params?: string };
     if (data?.type !== 'dora-lens:params' || typeof data.params !== 'string') return;
     const [path, query = ''] = location.hash.slice(1).split('?', 2);

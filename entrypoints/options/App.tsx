@@ -23,7 +23,7 @@ export function App() {
       </header>
       <main class="sections">
         <Section id="servers" title="Octopus servers">
-          <OptionsServers servers={servers.servers} enable={servers.enable} revoke={servers.revoke} />
+          <OptionsServers servers={servers.servers} unsupported={servers.unsupported} enable={servers.enable} revoke={servers.revoke} forget={(origin) => servers.forget(origin).finally(caches.reload)} />
         </Section>
         <Section id="defaults" title="Defaults" intro={<p class="muted">Every report starts from these. Changes are saved at once.</p>}>
           <OptionsDefaults
@@ -37,9 +37,9 @@ export function App() {
         <Section
           id="cache"
           title="Cached data"
-          intro={<p class="muted">Deployment history DORA Lens keeps in this browser, for each server and Octopus user.</p>}
+          intro={<p class="muted">Deployment history and saved space reports DORA Lens keeps in this browser, for each server and Octopus user.</p>}
         >
-          <OptionsCaches rows={caches.rows} clear={caches.clear} clearAll={caches.clearAll} />
+          <OptionsCaches rows={caches.rows} clear={caches.clear} deleteReports={caches.deleteReports} clearAll={caches.clearAll} />
         </Section>
         <Section id="privacy" title="Privacy">
           <OptionsPrivacy />

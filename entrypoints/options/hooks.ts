@@ -1,15 +1,29 @@
 /** State for the options page's sections, each kept in step with changes made from other pages. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import type { ServerSupport } from '@/lib/messages';
 import { errorText, type StatusNote } from '@/components/StatusMessage';
 import type { CacheRow } from '@/components/OptionsCaches';
 import { disableServer, enabledServers, enableServer } from '@/lib/servers';
 import { getSettings, type Settings, updateSettings, watchSettings } from '@/lib/settings';
-import { deleteCache } from '@/lib/store/cache';
+import { deleteServerReports } from '@/lib/report/report-storage';
+import { serverOrigin } from '@/lib/server-url';
+import { deleteCache, listCaches } from '@/lib/store/cache';
 import { readCacheRows, signedInUsers, withUserNames } from './caches';
+
+/** Servers DORA Lens found too old to support (recorded by the worker when it read their version). */
+async function readUnsupported(): Promise<{ server: string; reason: string }[]> {
+  const all = await browser.storage.local.get(null);
+  return Object.entries(all).flatMap(([key, value]) => {
+    const support = value as Partial<ServerSupport> | undefined;
+    return key.startsWith('server-info:') && support?.supported === false && typeof support.reason === 'string' ? [{ server: key.slice('server-info:'.length), reason: support.reason }] : [];
+  });
+}
 
 export function useServers() {
   const [servers, setServers] = useState<string[]>();
+  const [unsupported, setUnsupported] = useState<{ server: string; reason: string }[]>([]);
+  useEffect(() => void readUnsupported().then(setUnsupported, () => setUnsupported([])), []);
   const refresh = useCallback(
     () =>
       enabledServers().then(setServers, (error: unknown) => {
@@ -36,7 +50,13 @@ export function useServers() {
       return granted;
     });
   const revoke = (origin: string) => disableServer(origin).then(refresh);
-  return { servers, enable, revoke };
+  /** Deletes every cache and saved report of the servers on a (revoked) origin. */
+  const forget = async (origin: string) => {
+    const caches = (await listCaches()).filter((c) => serverOrigin(c.server) === origin);
+    await Promise.all(caches.map((c) => deleteCache(c.server, c.userId)));
+    await deleteServerReports((server) => serverOrigin(server) === origin);
+  };
+  return { servers, unsupported, enable, revoke, forget };
 }
 
 export function useCaches() {
@@ -51,20 +71,21 @@ export function useCaches() {
     });
     if (mine !== generation.current) return;
     setRows(found);
-    const sessions = await signedInUsers(found.map((row) => row.origin));
+    const sessions = await signedInUsers(found.map((row) => row.server));
     if (mine === generation.current && sessions.size) setRows(withUserNames(found, sessions));
   }, []);
   useEffect(() => void load(), [load]);
 
-  const clear = (row: CacheRow) => deleteCache(row.origin, row.userId).finally(load);
+  const clear = (row: CacheRow) => deleteCache(row.server, row.userId).finally(load);
+  const deleteReports = (row: CacheRow) => deleteServerReports((server, userId) => server === row.server && userId === row.userId).finally(load);
   const clearAll = async () => {
     try {
-      await Promise.all((rows ?? []).map((row) => deleteCache(row.origin, row.userId)));
+      await Promise.all((rows ?? []).filter((row) => row.cached !== false).map((row) => deleteCache(row.server, row.userId)));
     } finally {
       await load();
     }
   };
-  return { rows, clear, clearAll };
+  return { rows, clear, deleteReports, clearAll, reload: load };
 }
 
 export function useSettings() {

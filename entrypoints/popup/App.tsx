@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { errorText } from '@/components/StatusMessage';
 import { SpaceSummary } from '@/components/SpaceSummary';
+import { askWorker, type ServerSupport } from '@/lib/messages';
+import { serverLabel } from '@/lib/server-url';
 import { enabledServers, enableServer } from '@/lib/servers';
 import { readActiveTab, type TabContext } from './active-tab';
 import { useSpaceSummary } from './use-space-summary';
@@ -34,7 +36,7 @@ export function App() {
       {tab === undefined ? (
         <p class="muted">Loading…</p>
       ) : tab.kind === 'space' ? (
-        <SpaceSection origin={tab.origin} spaceId={tab.spaceId} />
+        <SpaceSection server={tab.server} spaceId={tab.spaceId} />
       ) : (
         <>
           <CurrentSite tab={tab} />
@@ -46,13 +48,13 @@ export function App() {
 }
 
 /** Retry starts the space's lookup over (who is signed in, the cache, a sync) by mounting it afresh. */
-function SpaceSection({ origin, spaceId }: { origin: string; spaceId: string }) {
+function SpaceSection({ server, spaceId }: { server: string; spaceId: string }) {
   const [attempt, setAttempt] = useState(0);
-  return <ConnectedSummary key={attempt} origin={origin} spaceId={spaceId} retry={() => setAttempt((n) => n + 1)} />;
+  return <ConnectedSummary key={attempt} server={server} spaceId={spaceId} retry={() => setAttempt((n) => n + 1)} />;
 }
 
-function ConnectedSummary({ origin, spaceId, retry }: { origin: string; spaceId: string; retry: () => void }) {
-  return <SpaceSummary {...useSpaceSummary(origin, spaceId, retry)} />;
+function ConnectedSummary({ server, spaceId, retry }: { server: string; spaceId: string; retry: () => void }) {
+  return <SpaceSummary {...useSpaceSummary(server, spaceId, retry)} />;
 }
 
 function CurrentSite({ tab }: { tab: Exclude<TabContext, { kind: 'space' }> }) {
@@ -62,7 +64,9 @@ function CurrentSite({ tab }: { tab: Exclude<TabContext, { kind: 'space' }> }) {
   }
   const host = new URL(tab.origin).host;
   if (tab.enabled) {
-    return (
+    return tab.server ? (
+      <OctopusOutsideSpace server={tab.server} />
+    ) : (
       <p class="muted">
         DORA Lens is on for <strong>{host}</strong>. Open a space in Octopus to see its summary here.
       </p>
@@ -102,6 +106,27 @@ function CurrentSite({ tab }: { tab: Exclude<TabContext, { kind: 'space' }> }) {
         </>
       )}
     </section>
+  );
+}
+
+/** An Octopus page outside any space: a server too old for DORA Lens (no Spaces) says so here. */
+function OctopusOutsideSpace({ server }: { server: string }) {
+  const [support, setSupport] = useState<ServerSupport>();
+  useEffect(() => {
+    askWorker({ type: 'server-info', server }).then(setSupport, (error: unknown) => console.error('DORA Lens: reading the server version failed', error));
+  }, [server]);
+  if (support && !support.supported) {
+    return (
+      <section class="card" data-testid="unsupported-version" data-server={server}>
+        <h2>This Octopus version is not supported</h2>
+        <p>{support.reason}</p>
+      </section>
+    );
+  }
+  return (
+    <p class="muted" data-server={server}>
+      DORA Lens is on for <strong>{serverLabel(server)}</strong>. Open a space in Octopus to see its summary here.
+    </p>
   );
 }
 

@@ -5,14 +5,14 @@
  */
 import browser from 'webextension-polyfill';
 import { parseRoute } from '@/lib/host/routes';
-import { httpOrigin } from '@/lib/server-url';
+import { httpOrigin, serverOfPage } from '@/lib/server-url';
 import { isServerEnabled } from '@/lib/servers';
 
 export type TabContext =
-  /** An Octopus space page on a server DORA Lens works on. */
-  | { kind: 'space'; tabId?: number; origin: string; spaceId: string }
-  /** Any other http(s) page, enabled or not. */
-  | { kind: 'site'; tabId?: number; origin: string; enabled: boolean }
+  /** An Octopus space page on a server DORA Lens works on (`server`: its base URL). */
+  | { kind: 'space'; tabId?: number; server: string; spaceId: string }
+  /** Any other http(s) page, enabled or not; `server` when it is a page of the Octopus web app. */
+  | { kind: 'site'; tabId?: number; origin: string; enabled: boolean; server?: string }
   /** Browser pages, local files, or a URL we may not read. */
   | { kind: 'other' };
 
@@ -20,7 +20,9 @@ export function tabContext(tabId: number | undefined, url: string | undefined, e
   const origin = httpOrigin(url);
   if (!origin || !url) return { kind: 'other' };
   const route = enabled ? parseRoute(new URL(url)) : undefined;
-  return route ? { kind: 'space', tabId, origin, spaceId: route.spaceId } : { kind: 'site', tabId, origin, enabled };
+  const server = serverOfPage(url);
+  if (route && server) return { kind: 'space', tabId, server, spaceId: route.spaceId };
+  return server ? { kind: 'site', tabId, origin, enabled, server } : { kind: 'site', tabId, origin, enabled };
 }
 
 export async function readActiveTab(): Promise<TabContext> {

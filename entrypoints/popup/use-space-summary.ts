@@ -5,6 +5,7 @@
  */
 import { useMemo } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { askWorker } from '@/lib/messages';
 import type { SpaceSummaryProps, SummaryState } from '@/components/SpaceSummary';
 import { csvFileName } from '@/lib/export/csv-file-name';
 import { deploymentsCsvChunks } from '@/lib/export/deployments-csv';
@@ -12,12 +13,6 @@ import { type SpaceSummary, spaceSummary } from '@/lib/space-summary';
 import type { SyncError, SyncStatus } from '@/lib/sync/status';
 import { useSettings } from '@/lib/ui/use-settings';
 import { type SpaceData, useSpaceHistory } from '@/lib/ui/use-space-history';
-
-/** The insights page showing a whole space's report (the page reads `origin`, `space` and `view` from its hash). */
-export function spaceReportUrl(origin: string, spaceId: string): string {
-  const hash = new URLSearchParams({ origin, space: spaceId, view: 'report' });
-  return `${browser.runtime.getURL('/insights.html')}#${hash}`;
-}
 
 const openTab = (url: string) => void browser.tabs.create({ url }).then(() => window.close());
 
@@ -67,9 +62,9 @@ function summaryState(data: SpaceData, status: SyncStatus | undefined, summary: 
  * Everything `<SpaceSummary>` needs for one space. `retry` re-runs the whole lookup (who is signed in, the
  * cache, a sync): an error before the session was known leaves nothing for a plain "sync now" to refresh.
  */
-export function useSpaceSummary(origin: string, spaceId: string, retry: () => void): SpaceSummaryProps {
+export function useSpaceSummary(server: string, spaceId: string, retry: () => void): SpaceSummaryProps {
   const settings = useSettings();
-  const { data, status, syncError, syncNow } = useSpaceHistory(origin, spaceId, {
+  const { data, status, syncError, syncNow } = useSpaceHistory(server, spaceId, {
     blockedIsFailure: settings.blockedIsFailure,
     staleAfterMs: settings.refreshMinutes * 60_000,
   });
@@ -78,10 +73,10 @@ export function useSpaceSummary(origin: string, spaceId: string, retry: () => vo
   const now = useMemo(() => Date.now(), [history]);
   const summary = useMemo(() => (history ? spaceSummary(history, { now, tierYear: settings.tierYear }) : undefined), [history, now, settings.tierYear]);
   const state = summaryState(data, status, summary, syncError);
-  const signInUrl = `${origin}/app#/users/sign-in`;
+  const signInUrl = `${server}/app#/users/sign-in`;
 
   return {
-    origin,
+    server,
     // Older caches have no space name: the id is what the Octopus URL shows.
     spaceName: history?.history.dims.space?.name ?? spaceId,
     state: state.kind === 'signed-out' && !state.signInUrl ? { ...state, signInUrl } : state,
@@ -90,7 +85,8 @@ export function useSpaceSummary(origin: string, spaceId: string, retry: () => vo
     tierYear: settings.tierYear,
     onSync: syncNow,
     onRetry: retry,
-    onOpenReport: () => openTab(spaceReportUrl(origin, spaceId)),
+    // The worker opens it (and so vouches for the tab: lib/trust/opened-pages.ts).
+    onOpenReport: () => void askWorker({ type: 'open-report', server, space: spaceId }).then(() => window.close(), (error: unknown) => console.error('DORA Lens: opening the report failed', error)),
     onOpenUrl: openTab,
     onExport: () => {
       if (!summary) return;

@@ -11,8 +11,11 @@ export const ENTRY_LABEL = 'DORA Lens';
 export type EntryKind = 'nav-entry' | 'space-entry';
 
 export interface EntryTarget {
-  /** Where the entry points (a host route, so it can be shared and opened in a new tab). */
-  href: string;
+  /**
+   * Where the entry points: a host route, so it can be shared and opened in a new tab. Without one the
+   * entry is a link-role element that only runs `onOpen` (no extension URL is ever written into the host page).
+   */
+  href?: string;
   /** Tooltip. */
   title?: string;
   selected: boolean;
@@ -35,22 +38,39 @@ export function ensureNavEntry(nav: ProjectNav, target: EntryTarget, kind: Entry
     setLabel(link, ENTRY_LABEL);
     link.title = target.title ?? 'DORA metrics for this project, computed by the DORA Lens extension';
     link.addEventListener('click', (event) => {
-      // Leave modified clicks (new tab/window) to the browser: the href is a real, shareable route.
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const current = currentTargets.get(item!);
+      // Leave modified clicks (new tab/window) to the browser where the href is a real, shareable route.
+      if (current?.href && (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)) return;
       event.preventDefault();
-      currentTargets.get(item!)?.onOpen(event);
+      current?.onOpen(event);
+    });
+    link.addEventListener('keydown', (event) => {
+      // A link without href gets no Enter activation from the browser.
+      if (event.key !== 'Enter' || currentTargets.get(item!)?.href) return;
+      event.preventDefault();
+      currentTargets.get(item!)?.onOpen(event as unknown as MouseEvent);
     });
     insertAfterInsightsOrBeforeSettings(nav, item);
   }
   currentTargets.set(item, target);
   const link = item instanceof HTMLAnchorElement ? item : item.querySelector('a')!;
-  if (link.getAttribute('href') !== target.href) link.setAttribute('href', target.href);
+  setTarget(link, target.href);
   if (target.selected) link.setAttribute('aria-current', 'page');
   else link.removeAttribute('aria-current');
   return item;
 }
 
 const currentTargets = new WeakMap<Element, EntryTarget>();
+
+function setTarget(link: HTMLAnchorElement, href: string | undefined): void {
+  if (href === undefined) {
+    link.removeAttribute('href');
+    link.setAttribute('role', 'link');
+    link.tabIndex = 0;
+  } else if (link.getAttribute('href') !== href) {
+    link.setAttribute('href', href);
+  }
+}
 
 function pickTemplate(nav: ProjectNav): ProjectNav['items'][number] {
   // Prefer an item that is not the selected one, so the clone does not look selected.
@@ -101,7 +121,7 @@ export function ensureOverlayButton(doc: Document, target: EntryTarget): HTMLEle
     doc.body.append(host);
   }
   currentTargets.set(host, target);
-  host.shadowRoot!.querySelector('a')!.setAttribute('href', target.href);
+  setTarget(host.shadowRoot!.querySelector('a')!, target.href);
   return host;
 }
 

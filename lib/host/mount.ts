@@ -5,7 +5,7 @@
  * one reconcile per animation frame, and cheap when nothing changed.
  */
 import { ensureNavEntry, ensureOverlayButton, MARK, removeInjected, type EntryTarget } from './inject';
-import { getProjectSlug, parseRoute } from './routes';
+import { getLegacyProjectSlug, getProjectSlug, type OctopusRoute, parseLegacyRoute, parseRoute } from './routes';
 import { findProjectNav, findSpaceNav } from './selectors';
 
 /** Query parameter (inside the hash route) that says the DORA Lens panel is open, so views can be shared. */
@@ -19,13 +19,17 @@ export interface MountOptions {
   renderPanel: (container: HTMLElement, context: { spaceId: string; projectSlug: string; query: URLSearchParams }) => void;
   /** Re-aligns an open panel with the host layout, which can change after every host render. */
   placePanel: (container: HTMLElement) => void;
-  /** The space report's address (an extension page), for the entry in the space's main navigation. */
-  reportHref?: (spaceId: string) => string;
+  /**
+   * Opens the space report, for the entry in the space's main navigation. The entry carries no address:
+   * the report is an extension page, whose URL must not be written into the host page (it would tell the
+   * page's scripts that DORA Lens is installed, and in Firefox its per-install id).
+   */
+  openReport?: (spaceId: string) => void;
   signal: AbortSignal;
   win?: Window;
 }
 
-export function mountHostIntegration({ renderPanel, placePanel, reportHref, signal, win = window }: MountOptions): void {
+export function mountHostIntegration({ renderPanel, placePanel, openReport, signal, win = window }: MountOptions): void {
   const doc = win.document;
   let scheduled = false;
   let routeSeenAt = 0;
@@ -39,18 +43,18 @@ export function mountHostIntegration({ renderPanel, placePanel, reportHref, sign
       lastHref = win.location.href;
       routeSeenAt = performance.now();
     }
-    const route = parseRoute(win.location);
-    const slug = getProjectSlug(win.location);
+    // A server before Spaces gets the entry too, so the panel can say it is not supported.
+    const route = parseRoute(win.location) ?? legacyRoute(win.location);
+    const slug = getProjectSlug(win.location) ?? getLegacyProjectSlug(win.location);
     if (!route) {
       removeInjected(doc);
       panelKey = '';
       return;
     }
-    const spaceNav = reportHref ? findSpaceNav(doc, route.spaceId) : undefined;
-    if (spaceNav && reportHref) {
-      const href = reportHref(route.spaceId);
+    const spaceNav = openReport && route.spaceId ? findSpaceNav(doc, route.spaceId) : undefined;
+    if (spaceNav && openReport) {
       const title = 'DORA metrics across this space: opens the DORA Lens space report';
-      ensureNavEntry(spaceNav, { href, title, selected: false, onOpen: () => win.open(href, '_blank', 'noopener') }, 'space-entry');
+      ensureNavEntry(spaceNav, { title, selected: false, onOpen: () => openReport(route.spaceId) }, 'space-entry');
     }
     if (!slug) {
       for (const kind of ['nav-entry', 'overlay', 'panel'] as const) removeInjected(doc, kind);
@@ -112,6 +116,12 @@ export function mountHostIntegration({ renderPanel, placePanel, reportHref, sign
   schedule();
 }
 
+/** A pre-Spaces route, as a route with no space id (`''`). */
+function legacyRoute(url: Location): OctopusRoute | undefined {
+  const legacy = parseLegacyRoute(url);
+  return legacy ? { ...legacy, spaceId: '' } : undefined;
+}
+
 function isOurs(node: Node): boolean {
   const el = node instanceof Element ? node : node.parentElement;
   return Boolean(el?.closest(`[${MARK}]`));
@@ -119,5 +129,5 @@ function isOurs(node: Node): boolean {
 
 /** The shareable host route that opens the panel for a project. */
 export function panelHref(spaceId: string, projectSlug: string): string {
-  return `#/${spaceId}/projects/${encodeURIComponent(projectSlug)}/deployments?${PANEL_PARAM}=insights`;
+  return `#${spaceId ? `/${spaceId}` : ''}/projects/${encodeURIComponent(projectSlug)}/deployments?${PANEL_PARAM}=insights`;
 }

@@ -37,6 +37,24 @@ function safeDecode(segment: string): string {
   }
 }
 
+/**
+ * Octopus before Spaces (2018.x and older) has routes without a space (`/app#/projects/<slug>/…`). DORA Lens
+ * does not support those servers, but recognises their pages to say so where the panel would be.
+ */
+export function parseLegacyRoute(url: UrlLike = location): Omit<OctopusRoute, 'spaceId'> | undefined {
+  if (!/\/app\/?$/.test(url.pathname)) return undefined;
+  const [path = '', query = ''] = url.hash.replace(/^#\/?/, '').split('?', 2);
+  const rest = path.split('/').filter(Boolean).map(safeDecode);
+  if (rest.length === 0 || SPACE_ID.test(rest[0]) || /^Spaces-/i.test(rest[0])) return undefined;
+  return { rest, query: new URLSearchParams(query) };
+}
+
+/** A project page of a server without Spaces: its project slug. */
+export const getLegacyProjectSlug = (url: UrlLike = location): string | undefined => {
+  const route = parseLegacyRoute(url);
+  return route?.rest[0] === 'projects' && route.rest[1] ? route.rest[1] : undefined;
+};
+
 /** The project slug (or id, for id-based `Web` links) of a project page. */
 export const getProjectSlug = (url: UrlLike = location): string | undefined => {
   const route = parseRoute(url);
@@ -50,6 +68,7 @@ export const isProjectPage = (url: UrlLike = location): boolean => getProjectSlu
 export const isProjectsList = (url: UrlLike = location): boolean => parseRoute(url)?.rest.join('/') === 'projects';
 export const isSpaceDashboard = (url: UrlLike = location): boolean => parseRoute(url)?.rest.length === 0;
 export const isSignIn = (url: UrlLike = location): boolean => /^#\/users\/sign-in\b/.test(url.hash);
+export const isLegacyProjectPage = (url: UrlLike = location): boolean => getLegacyProjectSlug(url) !== undefined;
 
 export const ROUTE_EXAMPLES: Record<string, string[]> = {
   isProjectPage: [
@@ -63,6 +82,7 @@ export const ROUTE_EXAMPLES: Record<string, string[]> = {
   isProjectsList: ['https://octopus.example.com/app#/Spaces-1/projects'],
   isSpaceDashboard: ['https://octopus.example.com/app#/Spaces-1', 'http://127.0.0.1:8080/app#/Spaces-2/'],
   isSignIn: ['https://octopus.example.com/app#/users/sign-in?redirectTo=%2FSpaces-1'],
+  isLegacyProjectPage: ['https://octopus.example.com/app#/projects/acme-web', 'https://octopus.example.com/app#/projects/acme-web/variables'],
   none: [
     'https://octopus.example.com/',
     'https://octopus.example.com/api/Spaces-1/projects',

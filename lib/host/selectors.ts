@@ -47,7 +47,8 @@ export const SPACE_NAV_SECTIONS = ['projects', 'infrastructure', 'tenants', 'lib
  * then the caller shows the floating overlay instead.
  */
 export const findProjectNav = (root: ParentNode, spaceId: string, projectSlug: string): ProjectNav | undefined =>
-  findLinkMenu(root, `/${spaceId}/projects/${projectSlug}/`, (subroute) => PROJECT_NAV_SUBROUTES.includes(subroute));
+  // No space id: a server before Spaces, whose project routes are `#/projects/<slug>/…`.
+  findLinkMenu(root, `${spaceId ? `/${spaceId}` : ''}/projects/${projectSlug}/`, (subroute) => PROJECT_NAV_SUBROUTES.includes(subroute));
 
 /** Finds the space's main navigation (Projects, Infrastructure, Tenants, Library, Tasks, Insights…). */
 export const findSpaceNav = (root: ParentNode, spaceId: string): ProjectNav | undefined =>

@@ -72,6 +72,11 @@ export interface OctopusClientOptions {
   retry?: RetryOptions;
   /** Per attempt, including reading the body; a timeout counts as a network failure. Default 60 000. */
   timeoutMs?: number;
+  /**
+   * Checked before every attempt; a rejection ends the request with that error. The worker's client asks
+   * the browser whether the server is still enabled (lib/trust/permitted-fetch.ts).
+   */
+  guard?: (url: string) => Promise<void>;
   /** Called before every attempt (so retries count): progress and request budgets. */
   onRequest?: (event: RequestEvent) => void;
   /** Called before every back-off wait, e.g. to show "Octopus is busy, retrying in 2 s". */
@@ -284,6 +289,8 @@ export function createOctopusClient(options: OctopusClientOptions): OctopusClien
     let networkFailures = 0;
     for (let attemptNumber = 1; ; attemptNumber++) {
       if (signal?.aborted) throw new Aborted(url, signal.reason);
+      // Before every attempt, retries too: a server the user stopped allowing gets no further request.
+      await options.guard?.(url);
       options.onRequest?.({ url, attempt: attemptNumber });
       const outcome = await attempt(url, signal);
 

@@ -2,37 +2,15 @@
 import { type BatchOptions, getByIds } from './batch';
 import type { OctopusClient, Page, PagesOptions } from './client';
 import { apiPath } from './paths';
-import { type Deployment, DeploymentSchema, type OctopusTaskState } from './schemas';
+import { type Deployment, DeploymentSchema } from './schemas';
 
-/** Octopus's deployment filters; each list matches any of its ids. */
-export interface DeploymentFilter {
-  projects?: readonly string[];
-  environments?: readonly string[];
-  tenants?: readonly string[];
-  channels?: readonly string[];
-  /** The state of the deployment's task. */
-  taskState?: OctopusTaskState;
-}
-
-/** Deployments in the space, newest first, a page at a time (resume with `skip`). */
+/** Every deployment in the space, newest first, a page at a time (resume with `skip`). */
 export const deploymentPages = (
   client: OctopusClient,
   spaceId: string,
-  filter: DeploymentFilter = {},
   options?: PagesOptions,
 ): AsyncGenerator<Page<Deployment>, void, undefined> =>
-  client.pages(
-    apiPath(spaceId, 'deployments'),
-    {
-      projects: filter.projects,
-      environments: filter.environments,
-      tenants: filter.tenants,
-      channels: filter.channels,
-      taskState: filter.taskState,
-    },
-    DeploymentSchema,
-    options,
-  );
+  client.pages(apiPath(spaceId, 'deployments'), undefined, DeploymentSchema, options);
 
 export const getDeploymentsByIds = (
   client: OctopusClient,

@@ -18,6 +18,7 @@ export type OctopusErrorKind =
   | 'network-error'
   | 'unexpected-response'
   | 'schema-mismatch'
+  | 'unsupported-version'
   | 'aborted';
 
 export abstract class OctopusError extends Error {
@@ -64,7 +65,7 @@ export class NotSignedIn extends OctopusError {
       url,
     );
     this.signInUrl = `${origin}/app#/users/sign-in`;
-    this.serverMessage = body?.ErrorMessage;
+    this.serverMessage = detail(body) || undefined;
   }
 }
 
@@ -72,20 +73,17 @@ export class NotSignedIn extends OctopusError {
 export class Forbidden extends OctopusError {
   readonly kind = 'forbidden';
   readonly transient = false;
-  /** Octopus's `ErrorMessage`, e.g. "You do not have permission … Missing permission: ProjectView". */
+  /**
+   * Octopus's own words (`ErrorMessage` and `Errors`), e.g. "You do not have permission … Missing permission:
+   * ProjectView". Kept apart from `message` in every error: it is the server's text, shown quoted as such.
+   */
   readonly serverMessage?: string;
   /** Parsed from the message when Octopus names it. */
   readonly missingPermission?: string;
 
   constructor(url: string, body?: OctopusErrorBody) {
-    const said = detail(body);
-    super(
-      said
-        ? `Octopus refused this request: ${said} Ask your Octopus administrator for access if you need this data.`
-        : 'Octopus refused this request because your account lacks a permission. Ask your Octopus administrator for access if you need this data.',
-      url,
-    );
-    this.serverMessage = body?.ErrorMessage;
+    super('Octopus refused this request because your account lacks a permission. Ask your Octopus administrator for access if you need this data.', url);
+    this.serverMessage = detail(body) || undefined;
     this.missingPermission = /Missing permission: (\w+)/.exec(body?.ErrorMessage ?? '')?.[1];
   }
 }
@@ -97,12 +95,8 @@ export class NotFound extends OctopusError {
   readonly serverMessage?: string;
 
   constructor(url: string, body?: OctopusErrorBody) {
-    const said = detail(body);
-    super(
-      `Octopus could not find ${new URL(url).pathname}${said ? ` (${said})` : ''}. It may have been deleted or moved to another space; refresh and try again.`,
-      url,
-    );
-    this.serverMessage = body?.ErrorMessage;
+    super(`Octopus could not find ${new URL(url).pathname}. It may have been deleted or moved to another space; refresh and try again.`, url);
+    this.serverMessage = detail(body) || undefined;
   }
 }
 
@@ -132,12 +126,11 @@ export class ServerError extends OctopusError {
     readonly status: number,
     body?: OctopusErrorBody,
   ) {
-    const said = detail(body);
     super(
-      `Octopus at ${new URL(url).origin} answered with an error (HTTP ${status}${said ? `: ${said}` : ''}). Try again later; if it keeps happening, ask your Octopus administrator to check the server.`,
+      `Octopus at ${new URL(url).origin} answered with an error (HTTP ${status}). Try again later; if it keeps happening, ask your Octopus administrator to check the server.`,
       url,
     );
-    this.serverMessage = body?.ErrorMessage;
+    this.serverMessage = detail(body) || undefined;
   }
 }
 
@@ -170,12 +163,11 @@ export class UnexpectedResponse extends OctopusError {
     reason: string,
     body?: OctopusErrorBody,
   ) {
-    const said = detail(body);
     super(
-      `The server at ${new URL(url).origin} did not answer like Octopus Deploy (HTTP ${status}, ${reason}${said ? `: ${said}` : ''}). Check that this is your Octopus server's address.`,
+      `The server at ${new URL(url).origin} did not answer like Octopus Deploy (HTTP ${status}, ${reason}). Check that this is your Octopus server's address.`,
       url,
     );
-    this.serverMessage = body?.ErrorMessage;
+    this.serverMessage = detail(body) || undefined;
   }
 }
 
@@ -235,6 +227,25 @@ export class SchemaMismatch extends OctopusError implements SchemaMismatchDetail
     this.itemIds = details.itemIds;
     this.fieldPaths = fieldPaths;
     this.issues = issues;
+  }
+}
+
+/**
+ * The server is an Octopus version DORA Lens does not support (./server-info.ts decides, from the API root
+ * alone, before any request that such a server would fail). Not transient: only an upgrade changes it.
+ */
+export class UnsupportedServer extends OctopusError {
+  readonly kind = 'unsupported-version';
+  readonly transient = false;
+
+  constructor(
+    /** The server's `Version`, e.g. `2018.10.12`. */
+    readonly version: string,
+    /** The sentence for the user, e.g. "Octopus 2018.x and older is not supported: …". */
+    reason: string,
+    url?: string,
+  ) {
+    super(reason, url);
   }
 }
 

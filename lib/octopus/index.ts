@@ -1,7 +1,6 @@
 /** lib/octopus: the only code that knows Octopus's REST API (DESIGN, data flow). */
 export * from './batch';
 export * from './client';
-export * from './dashboard';
 export * from './deployments';
 export * from './errors';
 export * from './events';
@@ -10,4 +9,5 @@ export * from './projects';
 export * from './releases';
 export * from './root';
 export * from './schemas';
+export * from './server-info';
 export * from './tasks';

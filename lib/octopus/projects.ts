@@ -1,5 +1,5 @@
 /** The space's dimensions: small collections, each read whole. */
-import type { OctopusClient, PagesOptions, RequestOptions } from './client';
+import type { OctopusClient, PagesOptions } from './client';
 import { apiPath } from './paths';
 import {
   type Channel,
@@ -12,22 +12,12 @@ import {
   type ProjectGroup,
   ProjectGroupSchema,
   ProjectSchema,
-  type TagSet,
-  TagSetSchema,
   type Tenant,
   TenantSchema,
 } from './schemas';
 
 export const listProjects = (client: OctopusClient, spaceId: string, options?: PagesOptions): Promise<Project[]> =>
   client.getAll(apiPath(spaceId, 'projects'), undefined, ProjectSchema, options);
-
-/** By id or by slug: Octopus accepts either, and the web UI's routes carry the slug. */
-export const getProject = (
-  client: OctopusClient,
-  spaceId: string,
-  idOrSlug: string,
-  options?: RequestOptions,
-): Promise<Project> => client.get(apiPath(spaceId, 'projects', idOrSlug), undefined, ProjectSchema, options);
 
 export const listProjectGroups = (
   client: OctopusClient,
@@ -45,19 +35,8 @@ export const listEnvironments = (
 export const listChannels = (client: OctopusClient, spaceId: string, options?: PagesOptions): Promise<Channel[]> =>
   client.getAll(apiPath(spaceId, 'channels'), undefined, ChannelSchema, options);
 
-export const listProjectChannels = (
-  client: OctopusClient,
-  spaceId: string,
-  projectId: string,
-  options?: PagesOptions,
-): Promise<Channel[]> =>
-  client.getAll(apiPath(spaceId, 'projects', projectId, 'channels'), undefined, ChannelSchema, options);
-
 export const listLifecycles = (client: OctopusClient, spaceId: string, options?: PagesOptions): Promise<Lifecycle[]> =>
   client.getAll(apiPath(spaceId, 'lifecycles'), undefined, LifecycleSchema, options);
 
 export const listTenants = (client: OctopusClient, spaceId: string, options?: PagesOptions): Promise<Tenant[]> =>
   client.getAll(apiPath(spaceId, 'tenants'), undefined, TenantSchema, options);
-
-export const listTagSets = (client: OctopusClient, spaceId: string, options?: PagesOptions): Promise<TagSet[]> =>
-  client.getAll(apiPath(spaceId, 'tagsets'), undefined, TagSetSchema, options);

@@ -1,6 +1,6 @@
 /** Releases (lead time starts at `Assembled`) and their defects (Octopus's "prevent progression"). */
 import { type BatchOptions, getByIds } from './batch';
-import type { OctopusClient, Page, PagesOptions, RequestOptions } from './client';
+import type { OctopusClient, Page, PagesOptions } from './client';
 import { apiPath } from './paths';
 import { type Defect, DefectSchema, type Release, ReleaseSchema } from './schemas';
 
@@ -11,22 +11,6 @@ export const releasePages = (
   options?: PagesOptions,
 ): AsyncGenerator<Page<Release>, void, undefined> =>
   client.pages(apiPath(spaceId, 'releases'), undefined, ReleaseSchema, options);
-
-/** One project's releases, newest first. */
-export const projectReleasePages = (
-  client: OctopusClient,
-  spaceId: string,
-  projectId: string,
-  options?: PagesOptions,
-): AsyncGenerator<Page<Release>, void, undefined> =>
-  client.pages(apiPath(spaceId, 'projects', projectId, 'releases'), undefined, ReleaseSchema, options);
-
-export const getRelease = (
-  client: OctopusClient,
-  spaceId: string,
-  releaseId: string,
-  options?: RequestOptions,
-): Promise<Release> => client.get(apiPath(spaceId, 'releases', releaseId), undefined, ReleaseSchema, options);
 
 export const getReleasesByIds = (
   client: OctopusClient,

@@ -2,7 +2,7 @@
 import { type BatchOptions, getByIds } from './batch';
 import type { OctopusClient, Page, PagesOptions } from './client';
 import { apiPath, isoDate } from './paths';
-import { type OctopusTaskState, type Task, TaskSchema } from './schemas';
+import { type Task, TaskSchema } from './schemas';
 
 /** Tasks by id, ≤ 300 ids a request, batches concurrent within the client's bound. */
 export const getTasksByIds = (
@@ -12,37 +12,27 @@ export const getTasksByIds = (
   options?: BatchOptions,
 ): Promise<Task[]> => getByIds(client, apiPath(spaceId, 'tasks'), ids, TaskSchema, options);
 
-export interface TaskQuery {
+export interface CompletionWindow {
   /** Completed at or after, epoch ms. */
-  completedFrom?: number;
+  from: number;
   /** Completed before, epoch ms. Octopus does not document whether its bounds are inclusive. */
-  completedTo?: number;
-  states?: readonly OctopusTaskState[];
-  /** Task kind; default `Deploy` (excludes runbooks, health checks, retention, …). `null` for every kind. */
-  name?: string | null;
-  project?: string;
-  environment?: string;
-  tenant?: string;
+  to: number;
 }
 
-/** Tasks in the space, newest first, a page at a time: e.g. every deployment completed in a window. */
-export const taskPages = (
+/**
+ * Deployment tasks completed in a window, newest first, a page at a time. Only for servers whose task link
+ * offers `fromCompletedDate`/`toCompletedDate` (../server-info.ts): an older Octopus ignores them and
+ * answers with every deployment task it has.
+ */
+export const completedTaskPages = (
   client: OctopusClient,
   spaceId: string,
-  query: TaskQuery = {},
+  window: CompletionWindow,
   options?: PagesOptions,
 ): AsyncGenerator<Page<Task>, void, undefined> =>
   client.pages(
     apiPath(spaceId, 'tasks'),
-    {
-      name: query.name === undefined ? 'Deploy' : query.name,
-      states: query.states,
-      fromCompletedDate: isoDate(query.completedFrom),
-      toCompletedDate: isoDate(query.completedTo),
-      project: query.project,
-      environment: query.environment,
-      tenant: query.tenant,
-    },
+    { name: 'Deploy', fromCompletedDate: isoDate(window.from), toCompletedDate: isoDate(window.to) },
     TaskSchema,
     options,
   );

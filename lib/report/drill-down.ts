@@ -9,8 +9,8 @@ import { DEFAULT_PARAMS, writePanelParams } from '@/lib/panel-params';
 import type { ReportParams } from './report-params';
 
 export interface DrillDownTarget {
-  /** The Octopus server's origin, e.g. `https://octopus.example.com`. */
-  origin: string;
+  /** The Octopus server's base URL, e.g. `https://octopus.example.com` or `https://tools.example.com/octopus`. */
+  server: string;
   space: string;
   projectSlug: string;
   /** `Environments-N` to open; the panel's default (the lifecycle's last) when absent. */
@@ -21,7 +21,7 @@ export interface DrillDownTarget {
 
 /**
  * @example
- * drillDownUrl({ origin: 'https://o.example', space: 'Spaces-1', projectSlug: 'web', environment: 'Environments-4' },
+ * drillDownUrl({ server: 'https://o.example', space: 'Spaces-1', projectSlug: 'web', environment: 'Environments-4' },
  *   { range: 'custom', from: '2025-01-01', to: '2025-03-31', granularity: 'week' })
  * //=> 'https://o.example/app#/Spaces-1/projects/web/deployments?doraLens=insights&range=custom&from=2025-01-01&to=2025-03-31&environment=Environments-4'
  */
@@ -36,5 +36,5 @@ export function drillDownUrl(target: DrillDownTarget, view: Pick<ReportParams, '
     tenant: DEFAULT_PARAMS.tenant,
   });
   const query = params.toString();
-  return `${target.origin}/app${panelHref(target.space, target.projectSlug)}${query ? `&${query}` : ''}`;
+  return `${target.server}/app${panelHref(target.space, target.projectSlug)}${query ? `&${query}` : ''}`;
 }

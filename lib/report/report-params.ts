@@ -1,5 +1,5 @@
 /**
- * The report page's view state in its URL hash (`insights.html#origin=…&space=…&view=report&report=…`),
+ * The report page's view state in its URL hash (`insights.html#server=…&space=…&view=report&report=…`),
  * so reloading keeps the view and the address can be shared: which report, the range and granularity (the
  * panel's own parameters and rules, lib/panel-params.ts), the split, and the metric of the trend lists
  * and rankings. Malformed values fall back to defaults: a hand-edited link must not break the page.
@@ -45,7 +45,7 @@ export function readReportParams(search: URLSearchParams): ReportParams {
   return params;
 }
 
-/** Writes the view into `into` (keeping `origin`, `space`, `view` and anything else), defaults left out. */
+/** Writes the view into `into` (keeping `server`, `space`, `view` and anything else), defaults left out. */
 export function writeReportParams(params: ReportParams, into = new URLSearchParams()): URLSearchParams {
   writePanelParams({ range: params.range, from: params.from, to: params.to, granularity: params.granularity, tenant: DEFAULT_PARAMS.tenant }, into);
   const set = (key: string, value: string | undefined, fallback?: string) => {

@@ -7,7 +7,7 @@
  */
 import { deleteDB, type IDBPDatabase, openDB } from 'idb';
 import type { History } from '@/lib/metrics/facts';
-import { byChunk, chunkBytes, deploymentChunkToRecords, mergeDeploymentChunk, mergeReleaseChunk } from './chunks';
+import { byChunk, chunkBytes, deploymentChunkToRecords, finishedOrStuckBetween, mergeDeploymentChunk, mergeReleaseChunk } from './chunks';
 import { buildHistory } from './load';
 import type { DeploymentRecord, DimensionRecords, ReleaseRecord } from './records';
 import {
@@ -47,6 +47,8 @@ export interface Cache {
   listSpaces(): Promise<string[]>;
   /** The stored records of some deployments (those not stored are absent from the map). */
   readDeployments(space: string, ids: readonly number[]): Promise<Map<number, DeploymentRecord>>;
+  /** Deployments that finished in `[from, to)` (epoch ms), and unfinished ones created in it. */
+  readFinishedBetween(space: string, from: number, to: number): Promise<DeploymentRecord[]>;
   /** Stores one page of synced data and the checkpoint after it, atomically. */
   writePage(space: string, page: PageWrite): Promise<void>;
   /** Deletes one space's data (its next sync starts over). */
@@ -58,8 +60,8 @@ export interface Cache {
 
 const spaceRange = (space: string, kind: ChunkKind) => IDBKeyRange.bound([space, kind, -Infinity], [space, kind, Infinity]);
 
-export async function openCache(origin: string, userId: string): Promise<Cache> {
-  const name = databaseName(origin, userId);
+export async function openCache(server: string, userId: string): Promise<Cache> {
+  const name = databaseName(server, userId);
   const db: IDBPDatabase<CacheSchema> = await openDB<CacheSchema>(name, DB_VERSION, {
     upgrade,
     // Another tab upgrading the schema: let it, and reopen on next use.
@@ -104,6 +106,18 @@ export async function openCache(origin: string, userId: string): Promise<Cache> 
           for (const record of deploymentChunkToRecords(chunk)) if (want.has(record.id)) found.set(record.id, record);
         }),
       );
+      return found;
+    },
+
+    async readFinishedBetween(space, from, to) {
+      // Every chunk: a deployment created long ago can finish late (scheduled, or queued behind others).
+      // Only servers without task date filters ask this, once per sync.
+      const found: DeploymentRecord[] = [];
+      let cursor = await db.transaction('chunks').store.openCursor(spaceRange(space, 'deployments'));
+      while (cursor) {
+        found.push(...finishedOrStuckBetween(cursor.value as DeploymentChunk, from, to));
+        cursor = await cursor.continue();
+      }
       return found;
     },
 
@@ -168,7 +182,7 @@ export async function openCache(origin: string, userId: string): Promise<Cache> 
 }
 
 /** Every DORA Lens cache in this browser profile (extension origin), by server and user. */
-export async function listCaches(): Promise<{ name: string; origin: string; userId: string }[]> {
+export async function listCaches(): Promise<{ name: string; server: string; userId: string }[]> {
   const all = await indexedDB.databases();
   return all.flatMap(({ name }) => {
     const parsed = name?.startsWith(`${DB_PREFIX}:`) ? parseDatabaseName(name) : undefined;
@@ -176,6 +190,6 @@ export async function listCaches(): Promise<{ name: string; origin: string; user
   });
 }
 
-export function deleteCache(origin: string, userId: string): Promise<void> {
-  return deleteDB(databaseName(origin, userId));
+export function deleteCache(server: string, userId: string): Promise<void> {
+  return deleteDB(databaseName(server, userId));
 }

@@ -3,11 +3,73 @@
  * packing is tested directly and the database code only moves whole chunks.
  */
 import type { DeploymentRecord, ReleaseRecord } from './records';
-import { type DeploymentChunk, NO_TIME, type ReleaseChunk, type TimeColumn } from './schema';
+import { type DeploymentChunk, type InstantColumn, NO_TIME, type ReleaseChunk, type TimeColumn, type UintColumn } from './schema';
 
 /** Ids per chunk bucket. ~16k ids keep a chunk near the ~10k rows measured as the sweet spot. */
 export const CHUNK_SPAN = 16_384;
-const NO_TENANT = 0xffff;
+/** Distinct ids a chunk's string table may hold (an index column is at most 16 bits, its top value means "none"). */
+const MAX_STRINGS = 0xfffe;
+
+/** The "no tenant" value of a tenant column: its type's largest (0xff, 0xffff; 0xffff in chunks of format 1). */
+export const noTenant = (column: UintColumn): number => (column instanceof Uint8Array ? 0xff : column instanceof Uint16Array ? 0xffff : 0xffffffff);
+
+/** The narrowest unsigned column holding `values` (each ≥ 0). */
+export function narrowColumn(values: ArrayLike<number>, max: number): UintColumn {
+  const column = max <= 0xff ? new Uint8Array(values.length) : max <= 0xffff ? new Uint16Array(values.length) : new Uint32Array(values.length);
+  column.set(values as ArrayLike<number>);
+  return column;
+}
+
+/** Values as offsets from their smallest, in the narrowest column: `[base, column]`. */
+function offsets(values: Uint32Array | number[]): [number, UintColumn] {
+  let min = Number.POSITIVE_INFINITY;
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    min = Math.min(min, values[i]);
+    max = Math.max(max, values[i]);
+  }
+  if (values.length === 0) return [0, new Uint8Array(0)];
+  const shifted = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) shifted[i] = values[i] - min;
+  return [min, narrowColumn(shifted, max - min)];
+}
+
+/**
+ * An instant column as deltas from the previous row when every one is a whole number of milliseconds that
+ * fits in 32 bits (±24 days: consecutive deployments or releases nearly always are), else as it is.
+ */
+function encodeInstants(values: Float64Array): { column: InstantColumn; base?: number } {
+  if (values.length === 0) return { column: values };
+  const deltas = new Int32Array(values.length);
+  for (let i = 1; i < values.length; i++) {
+    const delta = values[i] - values[i - 1];
+    if (!Number.isInteger(delta) || delta < -0x80000000 || delta > 0x7fffffff) return { column: values };
+    deltas[i] = delta;
+  }
+  if (!Number.isFinite(values[0])) return { column: values };
+  return { column: deltas, base: values[0] };
+}
+
+const decodedInstants = new WeakMap<InstantColumn, Float64Array>();
+
+/** The absolute times of an instant column (decoded once per stored chunk). */
+export function instants(column: InstantColumn, base: number | undefined): Float64Array {
+  if (column instanceof Float64Array) return column;
+  let times = decodedInstants.get(column);
+  if (!times) {
+    times = new Float64Array(column.length);
+    let at = base ?? 0;
+    for (let i = 0; i < column.length; i++) {
+      at += column[i];
+      times[i] = at;
+    }
+    decodedInstants.set(column, times);
+  }
+  return times;
+}
+
+/** Row `i`'s number in a column that may hold offsets from `base` (format 2) or the numbers themselves. */
+export const numberAt = (column: UintColumn, base: number | undefined, i: number): number => (base ?? 0) + column[i];
 
 export const chunkNo = (id: number): number => Math.floor(id / CHUNK_SPAN);
 
@@ -34,7 +96,7 @@ class StringTable {
     let i = this.index.get(value);
     if (i === undefined) {
       i = this.strings.length;
-      if (i >= NO_TENANT) throw new Error('Too many distinct ids in one cache chunk');
+      if (i >= MAX_STRINGS) throw new Error('Too many distinct ids in one cache chunk');
       this.strings.push(value);
       this.index.set(value, i);
     }
@@ -42,35 +104,62 @@ class StringTable {
   }
 }
 
+/** A deployment chunk's `created` times. */
+export const createdTimes = (chunk: DeploymentChunk): Float64Array => instants(chunk.created, chunk.bases?.time);
+
 export function deploymentChunkToRecords(chunk: DeploymentChunk): DeploymentRecord[] {
-  const s = chunk.strings;
   const rows: DeploymentRecord[] = new Array(chunk.count);
-  for (let i = 0; i < chunk.count; i++) {
-    rows[i] = {
-      id: chunk.id[i],
-      release: chunk.release[i],
-      project: s[chunk.project[i]],
-      environment: s[chunk.environment[i]],
-      channel: s[chunk.channel[i]],
-      tenant: chunk.tenant[i] === NO_TENANT ? null : s[chunk.tenant[i]],
-      state: chunk.state[i] as DeploymentRecord['state'],
-      guidedFailure: chunk.guidedFailure[i] === 1,
-      created: chunk.created[i],
-      queued: timeAt(chunk.queued, chunk.created, i),
-      started: timeAt(chunk.started, chunk.created, i),
-      completed: timeAt(chunk.completed, chunk.created, i),
-    };
-  }
+  for (let i = 0; i < chunk.count; i++) rows[i] = deploymentRecordAt(chunk, i);
   return rows;
+}
+
+/** Row `i` of a chunk as a record. */
+export function deploymentRecordAt(chunk: DeploymentChunk, i: number): DeploymentRecord {
+  const s = chunk.strings;
+  const bases = chunk.bases;
+  const created = createdTimes(chunk);
+  return {
+    id: numberAt(chunk.id, bases?.id, i),
+    release: numberAt(chunk.release, bases?.release, i),
+    task: chunk.task ? numberAt(chunk.task, bases?.task, i) : 0,
+    project: s[chunk.project[i]],
+    environment: s[chunk.environment[i]],
+    channel: s[chunk.channel[i]],
+    tenant: chunk.tenant[i] === noTenant(chunk.tenant) ? null : s[chunk.tenant[i]],
+    state: chunk.state[i] as DeploymentRecord['state'],
+    guidedFailure: chunk.guidedFailure[i] === 1,
+    created: created[i],
+    queued: timeAt(chunk.queued, created, i),
+    started: timeAt(chunk.started, created, i),
+    completed: timeAt(chunk.completed, created, i),
+  };
+}
+
+/**
+ * Rows that finished in `[from, to)`, and unfinished rows created in it: what a re-check of that slice
+ * asks the server about when the server cannot filter tasks by completion date.
+ */
+export function finishedOrStuckBetween(chunk: DeploymentChunk, from: number, to: number): DeploymentRecord[] {
+  const found: DeploymentRecord[] = [];
+  for (let i = 0; i < chunk.count; i++) {
+    const created = createdTimes(chunk);
+    const completed = timeAt(chunk.completed, created, i);
+    const at = Number.isNaN(completed) ? created[i] : completed;
+    if (at >= from && at < to) found.push(deploymentRecordAt(chunk, i));
+  }
+  return found;
 }
 
 const INT32_MIN = -0x80000000;
 const INT32_MAX = 0x7fffffff;
 
+/** The "not happened" value of an offset time column: its type's smallest. */
+const noTime = (column: Int8Array | Int16Array | Int32Array): number => (column instanceof Int8Array ? -0x80 : column instanceof Int16Array ? -0x8000 : NO_TIME);
+
 /** The absolute time of row `i` of a time column. */
 export function timeAt(column: TimeColumn, created: Float64Array, i: number): number {
   if (column instanceof Float64Array) return column[i];
-  return column[i] === NO_TIME ? Number.NaN : created[i] + column[i];
+  return column[i] === noTime(column) ? Number.NaN : created[i] + column[i];
 }
 
 /** Writes a whole time column as absolute times into `out` from `at`. */
@@ -79,21 +168,28 @@ export function decodeTimes(column: TimeColumn, created: Float64Array, out: Floa
     out.set(column, at);
     return;
   }
-  for (let i = 0; i < column.length; i++) out[at + i] = column[i] === NO_TIME ? Number.NaN : created[i] + column[i];
+  const none = noTime(column);
+  for (let i = 0; i < column.length; i++) out[at + i] = column[i] === none ? Number.NaN : created[i] + column[i];
 }
 
-/** Offsets from `created` when every value fits in 32 bits (they nearly always do), else absolute times. */
+/**
+ * Offsets from `created` in the narrowest signed width that holds them all (they nearly always fit in 32
+ * bits; queue times often in 8 or 16), else absolute times.
+ */
 function encodeTimes(values: Float64Array, created: Float64Array): TimeColumn {
-  const offsets = new Int32Array(values.length);
+  let low = 0;
+  let high = 0;
   for (let i = 0; i < values.length; i++) {
-    if (Number.isNaN(values[i])) {
-      offsets[i] = NO_TIME;
-      continue;
-    }
+    if (Number.isNaN(values[i])) continue;
     const delta = values[i] - created[i];
     if (!Number.isInteger(delta) || delta <= INT32_MIN || delta > INT32_MAX) return values;
-    offsets[i] = delta;
+    low = Math.min(low, delta);
+    high = Math.max(high, delta);
   }
+  // The type's smallest value is kept for "not happened".
+  const offsets = low > -0x80 && high <= 0x7f ? new Int8Array(values.length) : low > -0x8000 && high <= 0x7fff ? new Int16Array(values.length) : new Int32Array(values.length);
+  const none = noTime(offsets);
+  for (let i = 0; i < values.length; i++) offsets[i] = Number.isNaN(values[i]) ? none : values[i] - created[i];
   return offsets;
 }
 
@@ -114,57 +210,72 @@ export function mergeDeploymentChunk(
   const rows = mergeById(existing ? deploymentChunkToRecords(existing) : [], updates);
   const n = rows.length;
   const strings = new StringTable();
-  const chunk: DeploymentChunk = {
+  const project = new Uint32Array(n);
+  const environment = new Uint32Array(n);
+  const channel = new Uint32Array(n);
+  const tenant = new Uint32Array(n);
+  const state = new Uint8Array(n);
+  const guidedFailure = new Uint8Array(n);
+  const created = new Float64Array(n);
+  const queued = new Float64Array(n);
+  const started = new Float64Array(n);
+  const completed = new Float64Array(n);
+  rows.forEach((r, i) => {
+    project[i] = strings.of(r.project);
+    environment[i] = strings.of(r.environment);
+    channel[i] = strings.of(r.channel);
+    tenant[i] = r.tenant === null ? -1 : strings.of(r.tenant);
+    state[i] = r.state;
+    guidedFailure[i] = r.guidedFailure ? 1 : 0;
+    created[i] = r.created;
+    queued[i] = r.queued;
+    started[i] = r.started;
+    completed[i] = r.completed;
+  });
+  // Index columns as narrow as the chunk's string table allows; the top value is "no tenant".
+  const top = strings.strings.length;
+  const tenantColumn = narrowColumn([], top);
+  const none = noTenant(tenantColumn);
+  const [idBase, id] = offsets(rows.map((r) => r.id));
+  const [releaseBase, release] = offsets(rows.map((r) => r.release));
+  const [taskBase, task] = offsets(rows.map((r) => r.task));
+  const time = encodeInstants(created);
+  return {
     space,
     kind: 'deployments',
     no,
     count: n,
     strings: strings.strings,
-    id: new Uint32Array(n),
-    release: new Uint32Array(n),
-    project: new Uint16Array(n),
-    environment: new Uint16Array(n),
-    channel: new Uint16Array(n),
-    tenant: new Uint16Array(n),
-    state: new Uint8Array(n),
-    guidedFailure: new Uint8Array(n),
-    created: new Float64Array(n),
-    queued: new Int32Array(0),
-    started: new Int32Array(0),
-    completed: new Int32Array(0),
+    bases: { id: idBase, release: releaseBase, task: taskBase, time: time.base },
+    id,
+    release,
+    task,
+    project: narrowColumn(project, top),
+    environment: narrowColumn(environment, top),
+    channel: narrowColumn(channel, top),
+    tenant: narrowColumn(tenant.map((t) => (t === 0xffffffff ? none : t)), none),
+    state,
+    guidedFailure,
+    created: time.column,
+    queued: encodeTimes(queued, created),
+    started: encodeTimes(started, created),
+    completed: encodeTimes(completed, created),
   };
-  const queued = new Float64Array(n);
-  const started = new Float64Array(n);
-  const completed = new Float64Array(n);
-  rows.forEach((r, i) => {
-    chunk.id[i] = r.id;
-    chunk.release[i] = r.release;
-    chunk.project[i] = strings.of(r.project);
-    chunk.environment[i] = strings.of(r.environment);
-    chunk.channel[i] = strings.of(r.channel);
-    chunk.tenant[i] = r.tenant === null ? NO_TENANT : strings.of(r.tenant);
-    chunk.state[i] = r.state;
-    chunk.guidedFailure[i] = r.guidedFailure ? 1 : 0;
-    chunk.created[i] = r.created;
-    queued[i] = r.queued;
-    started[i] = r.started;
-    completed[i] = r.completed;
-  });
-  chunk.queued = encodeTimes(queued, chunk.created);
-  chunk.started = encodeTimes(started, chunk.created);
-  chunk.completed = encodeTimes(completed, chunk.created);
-  return chunk;
 }
+
+/** A release chunk's `assembled` times. */
+export const assembledTimes = (chunk: ReleaseChunk): Float64Array => instants(chunk.assembled, chunk.bases?.time);
 
 export function releaseChunkToRecords(chunk: ReleaseChunk): ReleaseRecord[] {
   const rows: ReleaseRecord[] = new Array(chunk.count);
+  const assembled = assembledTimes(chunk);
   for (let i = 0; i < chunk.count; i++) {
     rows[i] = {
-      id: chunk.id[i],
+      id: numberAt(chunk.id, chunk.bases?.id, i),
       project: chunk.strings[chunk.project[i]],
       channel: chunk.strings[chunk.channel[i]],
       version: chunk.version[i],
-      assembled: chunk.assembled[i],
+      assembled: assembled[i],
       blocked: chunk.blocked[i] === 1,
     };
   }
@@ -175,28 +286,35 @@ export function mergeReleaseChunk(space: string, no: number, existing: ReleaseCh
   const rows = mergeById(existing ? releaseChunkToRecords(existing) : [], updates);
   const n = rows.length;
   const strings = new StringTable();
-  const chunk: ReleaseChunk = {
+  const project = new Uint32Array(n);
+  const channel = new Uint32Array(n);
+  const assembled = new Float64Array(n);
+  const blocked = new Uint8Array(n);
+  const version: string[] = new Array(n);
+  rows.forEach((r, i) => {
+    project[i] = strings.of(r.project);
+    channel[i] = strings.of(r.channel);
+    version[i] = r.version;
+    assembled[i] = r.assembled;
+    blocked[i] = r.blocked ? 1 : 0;
+  });
+  const top = strings.strings.length;
+  const [idBase, id] = offsets(rows.map((r) => r.id));
+  const time = encodeInstants(assembled);
+  return {
     space,
     kind: 'releases',
     no,
     count: n,
     strings: strings.strings,
-    id: new Uint32Array(n),
-    project: new Uint16Array(n),
-    channel: new Uint16Array(n),
-    version: new Array(n),
-    assembled: new Float64Array(n),
-    blocked: new Uint8Array(n),
+    bases: { id: idBase, time: time.base },
+    id,
+    project: narrowColumn(project, top),
+    channel: narrowColumn(channel, top),
+    version,
+    assembled: time.column,
+    blocked,
   };
-  rows.forEach((r, i) => {
-    chunk.id[i] = r.id;
-    chunk.project[i] = strings.of(r.project);
-    chunk.channel[i] = strings.of(r.channel);
-    chunk.version[i] = r.version;
-    chunk.assembled[i] = r.assembled;
-    chunk.blocked[i] = r.blocked ? 1 : 0;
-  });
-  return chunk;
 }
 
 /** Approximate bytes a chunk occupies (its columns and strings), for the per-server cache size. */

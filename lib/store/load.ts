@@ -3,11 +3,10 @@
  * concatenated and chunk-local string references become indices into the dimension arrays.
  */
 import type { DeploymentFacts, Dimensions, History, ReleaseFacts } from '@/lib/metrics/facts';
-import { decodeTimes } from './chunks';
+import { assembledTimes, createdTimes, decodeTimes, noTenant } from './chunks';
 import type { DimensionRecords } from './records';
 import type { DeploymentChunk, ReleaseChunk } from './schema';
 
-const NO_TENANT = 0xffff;
 type ListKind = Exclude<keyof Dimensions, 'space'>;
 
 /** Builds index-based dimensions; ids seen in the data but missing from the dimensions get a placeholder. */
@@ -105,8 +104,8 @@ function concatReleases(chunks: ReleaseChunk[], index: DimensionIndex): ReleaseF
   let at = 0;
   for (const c of chunks) {
     const projectOf = lazy(c.strings, index.project);
-    out.id.set(c.id, at);
-    out.assembled.set(c.assembled, at);
+    setNumbers(out.id, c.id, c.bases?.id, at);
+    out.assembled.set(assembledTimes(c), at);
     out.blocked.set(c.blocked, at);
     for (let i = 0; i < c.count; i++) {
       const project = projectOf(c.project[i]);
@@ -138,18 +137,21 @@ function concatDeployments(chunks: DeploymentChunk[], index: DimensionIndex, rel
   };
   let at = 0;
   for (const c of chunks) {
-    out.id.set(c.id, at);
+    setNumbers(out.id, c.id, c.bases?.id, at);
     out.state.set(c.state, at);
     out.guidedFailure.set(c.guidedFailure, at);
-    out.created.set(c.created, at);
-    decodeTimes(c.queued, c.created, out.queued, at);
-    decodeTimes(c.started, c.created, out.started, at);
-    decodeTimes(c.completed, c.created, out.completed, at);
+    const created = createdTimes(c);
+    out.created.set(created, at);
+    decodeTimes(c.queued, created, out.queued, at);
+    decodeTimes(c.started, created, out.started, at);
+    decodeTimes(c.completed, created, out.completed, at);
     // Chunk-local string index → dimension index, resolved once per distinct string, not per row.
     const projectOf = lazy(c.strings, index.project);
     const environmentOf = lazy(c.strings, index.environment);
     const tenantOf = lazy(c.strings, index.tenant);
     const channelOf = new Map<number, number>();
+    const none = noTenant(c.tenant);
+    const releaseBase = c.bases?.release ?? 0;
     for (let i = 0; i < c.count; i++) {
       const project = projectOf(c.project[i]);
       out.project[at + i] = project;
@@ -160,14 +162,23 @@ function concatDeployments(chunks: DeploymentChunk[], index: DimensionIndex, rel
         channelOf.set(c.channel[i], channel);
       }
       out.channel[at + i] = channel;
-      out.tenant[at + i] = c.tenant[i] === NO_TENANT ? -1 : tenantOf(c.tenant[i]);
-      out.release[at + i] = releaseIndex.get(c.release[i]) ?? -1;
+      out.tenant[at + i] = c.tenant[i] === none ? -1 : tenantOf(c.tenant[i]);
+      out.release[at + i] = releaseIndex.get(releaseBase + c.release[i]) ?? -1;
     }
     at += c.count;
   }
   return out;
 }
 
+
+/** Copies a column of numbers (offsets from `base` in chunks of format 2) into `out` from `at`. */
+function setNumbers(out: Uint32Array, column: ArrayLike<number>, base: number | undefined, at: number): void {
+  if (!base) {
+    out.set(column, at);
+    return;
+  }
+  for (let i = 0; i < column.length; i++) out[at + i] = base + column[i];
+}
 
 /** Memoises `resolve` per chunk-local string index, so dimension look-ups happen once per distinct id. */
 function lazy(strings: readonly string[], resolve: (id: string) => number): (i: number) => number {

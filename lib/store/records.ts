@@ -13,6 +13,11 @@ export interface DeploymentRecord {
   tenant: string | null;
   /** N of `Releases-N`. */
   release: number;
+  /**
+   * N of the deployment's `ServerTasks-N`: how an older Octopus (no task date filters) is asked about the
+   * tasks the cache knows. 0 = unknown (rows cached before the column existed).
+   */
+  task: number;
   state: TaskStateCode;
   guidedFailure: boolean;
   /** Epoch ms; NaN when not happened. */

@@ -1,5 +1,5 @@
 /**
- * The cache's IndexedDB schema: one database per (Octopus server origin, Octopus user id), opened only
+ * The cache's IndexedDB schema: one database per (Octopus server base URL, Octopus user id), opened only
  * from extension contexts (DESIGN.md decision 1). Deployments and releases are stored as columnar chunks,
  * not one object per deployment: ~100x faster to read and write and ~5x smaller (docs/toolchain.md).
  *
@@ -15,6 +15,30 @@ export const DB_PREFIX = 'dora-lens';
 export type ChunkKind = 'deployments' | 'releases';
 
 /**
+ * An unsigned integer column, in the narrowest width its values need (the cache on disk is held to 50
+ * bytes per deployment: DESIGN.md budgets). Read it by index; the width never changes a value.
+ */
+export type UintColumn = Uint8Array | Uint16Array | Uint32Array;
+
+/**
+ * Numbers the chunk's `id`, `release` and `task` columns are offsets from (format 2). Chunks written before
+ * have none: their columns hold the numbers themselves, in 32 bits.
+ */
+export interface ChunkBases {
+  id: number;
+  release?: number;
+  task?: number;
+  /** The first row's time, when the time column holds deltas ({@link InstantColumn}). */
+  time?: number;
+}
+
+/**
+ * Epoch milliseconds of each row: absolute (`Float64Array`), or — half the bytes — milliseconds since the
+ * previous row (the first since `bases.time`), rows being in id order and ids growing with time.
+ */
+export type InstantColumn = Float64Array | Int32Array;
+
+/**
  * A chunk holds the rows whose id falls in one id bucket (`no = floor(id / CHUNK_SPAN)`), sorted by id.
  * Octopus ids only grow, so new deployments land in the newest chunk and an update rewrites one chunk.
  */
@@ -25,16 +49,21 @@ export interface DeploymentChunk {
   count: number;
   /** Ids (projects, environments, channels, tenants) referenced by the chunk; columns index into it. */
   strings: string[];
-  id: Uint32Array;
-  release: Uint32Array;
-  project: Uint16Array;
-  environment: Uint16Array;
-  channel: Uint16Array;
-  /** 0xffff when untenanted. */
-  tenant: Uint16Array;
+  bases?: ChunkBases;
+  /** N of `Deployments-N` (minus `bases.id`). */
+  id: UintColumn;
+  /** N of `Releases-N` (minus `bases.release`). */
+  release: UintColumn;
+  /** N of `ServerTasks-N` (minus `bases.task`); absent from chunks written before the column existed (read as 0, unknown). */
+  task?: UintColumn;
+  project: UintColumn;
+  environment: UintColumn;
+  channel: UintColumn;
+  /** The column type's largest value (0xff, 0xffff) when untenanted. */
+  tenant: UintColumn;
   state: Uint8Array;
   guidedFailure: Uint8Array;
-  created: Float64Array;
+  created: InstantColumn;
   /** Milliseconds after `created` (a few bytes less per row on disk), or absolute times when a value does not fit. */
   queued: TimeColumn;
   started: TimeColumn;
@@ -42,11 +71,13 @@ export interface DeploymentChunk {
 }
 
 /**
- * A time column: `Int32Array` holds milliseconds relative to the row's `created` ({@link NO_TIME} for
- * "not happened"); `Float64Array` holds absolute epoch milliseconds (NaN for "not happened"), used for a
- * chunk where some offset does not fit in 32 bits (a deployment scheduled weeks ahead).
+ * A time column: a signed integer array holds milliseconds relative to the row's `created`, in the narrowest
+ * width the chunk's offsets need (queue times are often a few milliseconds after creation), with the type's
+ * smallest value for "not happened"; `Float64Array` holds absolute epoch milliseconds (NaN for "not
+ * happened"), used for a chunk where some offset does not fit in 32 bits (a deployment scheduled weeks ahead).
  */
-export type TimeColumn = Int32Array | Float64Array;
+export type TimeColumn = Int8Array | Int16Array | Int32Array | Float64Array;
+/** "Not happened" in a 32-bit time column (chunks written before narrower ones existed use only these). */
 export const NO_TIME = -0x80000000;
 
 export interface ReleaseChunk {
@@ -55,11 +86,12 @@ export interface ReleaseChunk {
   no: number;
   count: number;
   strings: string[];
-  id: Uint32Array;
-  project: Uint16Array;
-  channel: Uint16Array;
+  bases?: ChunkBases;
+  id: UintColumn;
+  project: UintColumn;
+  channel: UintColumn;
   version: string[];
-  assembled: Float64Array;
+  assembled: InstantColumn;
   blocked: Uint8Array;
 }
 
@@ -97,12 +129,16 @@ export function upgrade(db: IDBPDatabase<CacheSchema>, oldVersion: number): void
   }
 }
 
-/** The database name for one server and user: a second user on the same browser gets another database. */
-export function databaseName(origin: string, userId: string): string {
-  return `${DB_PREFIX}:${new URL(origin).origin}:${userId}`;
+/**
+ * The database name for one server (its base URL, lib/server-url.ts) and user: a second user on the same
+ * browser gets another database, and so does a second server under another path of the same host. A
+ * server at the root of its host has its origin as base URL, so caches made before base URLs keep their name.
+ */
+export function databaseName(server: string, userId: string): string {
+  return `${DB_PREFIX}:${server}:${userId}`;
 }
 
-export function parseDatabaseName(name: string): { origin: string; userId: string } | undefined {
+export function parseDatabaseName(name: string): { server: string; userId: string } | undefined {
   const match = /^dora-lens:(.+):([^:]+)$/.exec(name);
-  return match ? { origin: match[1], userId: match[2] } : undefined;
+  return match ? { server: match[1], userId: match[2] } : undefined;
 }

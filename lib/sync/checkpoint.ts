@@ -29,6 +29,13 @@ export interface ReadyCheckpoint {
   phase: 'ready';
   eventMark: number;
   syncedAt: number;
+  /**
+   * Tasks that finished before this have been re-checked (lib/sync/recheck.ts). Absent in checkpoints of
+   * earlier versions, which re-checked up to `syncedAt` minus the window.
+   */
+  recheckedTo?: number;
+  /** This sync read the API root and left its re-check to the next one (lib/sync/engine.ts). */
+  recheckDeferred?: boolean;
   blockedReleases: number[];
   maxRelease: number;
 }

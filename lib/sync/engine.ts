@@ -1,6 +1,10 @@
 /**
  * Syncs one space's deployment history from Octopus into the cache.
  *
+ * Every sync starts from what the server offers (./server-record.ts: the API root, read by the first sync and
+ * remembered): an unsupported Octopus (no Spaces: 2018.x and older) stops there with `UnsupportedServer`,
+ * before any request it would fail; the capabilities choose the re-check strategy (./recheck.ts).
+ *
  * First sync, in steps (each page stored with its checkpoint, see ./checkpoint.ts):
  *   dims         projects, groups, environments, channels, tenants, lifecycles (a few requests)
  *   guided       every interruption, to know which tasks had a guided failure
@@ -10,8 +14,10 @@
  * Requests grow with history ÷ page size: one per page, plus one per 300 tasks of a page.
  *
  * Later syncs read the event feed since the last one (new releases and deployments, finished tasks,
- * guided failures, defects) and re-check the tasks completed in a recent window, because Octopus lets a
- * finished task's state be edited after the fact. With nothing new that is two requests.
+ * guided failures, defects) and re-check the tasks that finished three days ago, because Octopus lets a
+ * finished task's state be edited after the fact. With nothing new that is at most two requests: the feed,
+ * and the re-check or (when due, see ./server-record.ts) the API root — three with the caller's "who is
+ * signed in", on every supported version.
  */
 import { TaskState } from '@/lib/metrics/facts';
 import type { OctopusClient } from '@/lib/octopus/client';
@@ -22,21 +28,20 @@ import { listChannels, listEnvironments, listLifecycles, listProjectGroups, list
 import { getReleasesByIds, listDefects, releasePages } from '@/lib/octopus/releases';
 import { getSpace } from '@/lib/octopus/root';
 import { eventAutoId, isGuidedFailure, type Task } from '@/lib/octopus/schemas';
-import { getTasksByIds, taskPages } from '@/lib/octopus/tasks';
+import { requireSupported, type ServerInfo } from '@/lib/octopus/server-info';
+import { getTasksByIds } from '@/lib/octopus/tasks';
 import type { Cache } from '@/lib/store/cache';
-import { type DeploymentRecord, idNumber } from '@/lib/store/records';
+import { type DeploymentRecord, idNumber, type ReleaseRecord } from '@/lib/store/records';
 import { type Checkpoint, type InitialCheckpoint, isCheckpoint, type ReadyCheckpoint, type SyncSets } from './checkpoint';
+import { ChunkBuffer } from './chunk-buffer';
 import { deploymentRecord, dimensionRecords, releaseRecord } from './normalise';
+import { RECHECK_WINDOW_MS, recheckCandidates, recheckTasks } from './recheck';
+import { type KnownServer, readServer, rememberedServer, rootDue } from './server-record';
+
+export { RECHECK_WINDOW_MS } from './recheck';
 
 /** Items per page: large pages keep the request count low; Octopus serves 1000 comfortably. */
 export const PAGE_SIZE = 1000;
-/**
- * Octopus lets a finished task's state be edited (`POST /api/tasks/{id}/state`); servers that record no
- * event for it are covered by re-checking each deployment task once, this long after it finished: every
- * later sync reads the tasks that crossed that age since the previous sync (a thin slice, usually one
- * request), and one whose state differs from the cache is refetched.
- */
-export const RECHECK_WINDOW_MS = 3 * 24 * 3600 * 1000;
 
 /** Event categories that mean something in the history changed. */
 export const CHANGE_CATEGORIES = [
@@ -82,16 +87,21 @@ export interface SyncResult {
   releases: number;
   /** Deployments whose task the user may not see: left out rather than stored with made-up state. */
   skippedWithoutTask: number;
+  /** The server's version and what it offers, as this sync used them. */
+  server?: ServerInfo;
 }
 
+/** Throws `UnsupportedServer` (lib/octopus/errors.ts) for an Octopus version DORA Lens cannot sync. */
 export async function syncSpace(options: SyncOptions): Promise<SyncResult> {
+  const now = options.now ?? Date.now;
+  const server = await rememberedServer(options.client, options.cache, options.space, now(), options.signal);
+  requireSupported(server.info, `${options.client.origin}/api`);
   const meta = await options.cache.readMeta(options.space);
   const checkpoint = isCheckpoint(meta?.checkpoint) ? meta.checkpoint : undefined;
-  if (checkpoint?.phase === 'ready') return incrementalSync(options, checkpoint);
-  return initialSync(options, checkpoint);
+  return checkpoint?.phase === 'ready' ? incrementalSync(options, checkpoint, server) : initialSync(options, checkpoint, server);
 }
 
-async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | undefined): Promise<SyncResult> {
+async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | undefined, server: KnownServer): Promise<SyncResult> {
   const { client, cache, space, signal } = options;
   const now = options.now ?? Date.now;
   const pageSize = options.pageSize ?? PAGE_SIZE;
@@ -114,13 +124,13 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
   if (cp.step === 'dims') {
     options.onProgress?.({ phase: 'dims', done: 0 });
     const dims = await fetchDimensions(client, space, signal);
-    await save({ ...cp, step: 'guided', skip: 0 }, { dims });
+    await save({ ...cp, step: 'guided', skip: 0 }, { dims, syncState: server.syncState });
   }
 
   if (cp.step === 'guided') {
     const guided = new Set(await set('guided'));
     const progress = progressReporter(options, 'guided', cp.skip);
-    for await (const page of interruptionPages(client, space, {}, { signal, skip: cp.skip, pageSize })) {
+    for await (const page of interruptionPages(client, space, { signal, skip: cp.skip, pageSize })) {
       for (const i of page.items) if (isGuidedFailure(i) && i.TaskId) guided.add(i.TaskId);
       await save({ ...cp, skip: page.skip + page.items.length }, { syncState: { guided: [...guided] } });
       progress(cp.skip, page.totalResults);
@@ -154,42 +164,66 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
     const blocked = new Set(await set('blocked'));
     let maxRelease = cp.maxRelease;
     const progress = progressReporter(options, 'releases', cp.skip);
+    const held = new ChunkBuffer<ReleaseRecord>();
+    let listed = cp.skip;
     for await (const page of releasePages(client, space, { signal, skip: cp.skip, pageSize })) {
       const releases = page.items.map((r) => releaseRecord(r, blocked.has(idNumber(r.Id))));
       for (const r of releases) maxRelease = Math.max(maxRelease, r.id);
       result.releases += releases.length;
-      await save({ ...cp, skip: page.skip + page.items.length, maxRelease }, { releases });
-      progress(cp.skip, page.totalResults);
+      held.add(releases, page.skip);
+      listed = page.skip + page.items.length;
+      const complete = held.takeComplete();
+      // Nothing complete yet: nothing to store, and the resume point has not moved.
+      if (complete.length) await save({ ...cp, skip: held.resumeAt(listed), maxRelease }, { releases: complete });
+      progress(listed, page.totalResults);
     }
-    await save({ ...cp, step: 'deployments', skip: 0 });
+    await save({ ...cp, step: 'deployments', skip: 0, maxRelease }, { releases: held.takeAll() });
   }
 
   if (cp.step === 'deployments') {
     const guided = new Set(await set('guided'));
     const progress = progressReporter(options, 'deployments', cp.skip);
-    for await (const page of deploymentPages(client, space, {}, { signal, skip: cp.skip, pageSize })) {
+    const held = new ChunkBuffer<DeploymentRecord>();
+    let listed = cp.skip;
+    for await (const page of deploymentPages(client, space, { signal, skip: cp.skip, pageSize })) {
       const tasks = await tasksById(client, space, page.items.map((d) => d.TaskId), signal);
       const deployments: DeploymentRecord[] = [];
-      for (const d of page.items) {
+      const positions: number[] = [];
+      page.items.forEach((d, i) => {
         const task = tasks.get(d.TaskId);
-        if (task) deployments.push(deploymentRecord(d, task, guided.has(d.TaskId)));
-        else result.skippedWithoutTask++;
-      }
+        if (!task) return void result.skippedWithoutTask++;
+        deployments.push(deploymentRecord(d, task, guided.has(d.TaskId)));
+        positions.push(page.skip + i);
+      });
       result.deployments += deployments.length;
-      await save({ ...cp, skip: page.skip + page.items.length }, { deployments });
-      progress(cp.skip, page.totalResults);
+      held.add(deployments, positions);
+      listed = page.skip + page.items.length;
+      const complete = held.takeComplete();
+      if (complete.length) await save({ ...cp, skip: held.resumeAt(listed) }, { deployments: complete });
+      progress(listed, page.totalResults);
     }
+    await save({ ...cp, skip: listed }, { deployments: held.takeAll() });
   }
 
-  const ready: ReadyCheckpoint = { v: 1, phase: 'ready', eventMark: cp.eventMark, syncedAt: cp.startedAt, blockedReleases: await set('blocked'), maxRelease: cp.maxRelease };
+  const ready: ReadyCheckpoint = {
+    v: 1,
+    phase: 'ready',
+    eventMark: cp.eventMark,
+    syncedAt: cp.startedAt,
+    // Tasks that finished before the first sync began were read fresh then; those that finish later are
+    // re-checked once they are three days old.
+    recheckedTo: cp.startedAt - RECHECK_WINDOW_MS,
+    blockedReleases: await set('blocked'),
+    maxRelease: cp.maxRelease,
+  };
   // The sets were only needed while paging.
   await cache.writePage(space, { checkpoint: ready, lastSyncedAt: now(), syncState: { guided: [], blocked: [], settled: [] } });
   // Whatever changed while the first sync was paging is picked up right away.
-  const catchUp = await incrementalSync(options, ready);
-  return { ...result, deployments: result.deployments + catchUp.deployments, releases: result.releases + catchUp.releases };
+  const catchUp = await incrementalSync(options, ready, server);
+  return { ...result, deployments: result.deployments + catchUp.deployments, releases: result.releases + catchUp.releases, server: catchUp.server };
 }
 
-async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promise<SyncResult> {
+async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint, remembered: KnownServer): Promise<SyncResult> {
   const { client, cache, space, signal } = options;
   const now = options.now ?? Date.now;
   const pageSize = options.pageSize ?? PAGE_SIZE;
@@ -221,10 +255,20 @@ async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promi
 
   let maxRelease = cp.maxRelease;
 
-  // 2. Tasks that finished three days ago: their state may have been edited since we stored them.
-  const recheck: Task[] = [];
-  const slice = { completedFrom: cp.syncedAt - RECHECK_WINDOW_MS, completedTo: startedAt - RECHECK_WINDOW_MS };
-  for await (const page of taskPages(client, space, slice, { signal, pageSize })) recheck.push(...page.items);
+  // 2. Tasks that finished three days ago: their state may have been edited since we stored them. Besides
+  // the feed, a sync makes one more kind of request: the re-check, or the API root when it is due. A sync
+  // that reads the root with a re-check pending leaves the re-check to the next sync (never two in a row),
+  // whose slice starts where the last re-check ended, so no task is skipped.
+  const slice = { from: cp.recheckedTo ?? cp.syncedAt - RECHECK_WINDOW_MS, to: startedAt - RECHECK_WINDOW_MS };
+  const candidates = await recheckCandidates(cache, space, slice);
+  let server = remembered;
+  if (rootDue(server, startedAt, candidates.length > 0, cp.recheckDeferred === true)) {
+    server = await readServer(client, startedAt, signal);
+    requireSupported(server.info, `${client.origin}/api`);
+  }
+  const deferred = server.fresh && candidates.length > 0 && cp.recheckDeferred !== true;
+  const recheck = deferred ? [] : await recheckTasks({ client, space, signal, pageSize }, slice, candidates, server.info.capabilities);
+  const recheckedTo = deferred ? slice.from : Math.max(slice.from, slice.to);
   const tasks = new Map(recheck.map((t) => [t.Id, t]));
   for (const [id, task] of await tasksById(client, space, [...touchedTasks].filter((t) => !tasks.has(t)), signal)) tasks.set(id, task);
   const taskDeployments = [...tasks.values()].filter((t) => t.Arguments?.DeploymentId).map((t) => [t.Arguments!.DeploymentId!, t] as const);
@@ -266,9 +310,10 @@ async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint): Promi
   const releaseRecords = releases.map((r) => releaseRecord(r, blocked.has(idNumber(r.Id))));
   result.deployments = deploymentRecords.length;
   result.releases = releaseRecords.length;
+  result.server = server.info;
 
-  const next: ReadyCheckpoint = { v: 1, phase: 'ready', eventMark, syncedAt: startedAt, blockedReleases: [...blocked], maxRelease };
-  await cache.writePage(space, { deployments: deploymentRecords, releases: releaseRecords, checkpoint: next, lastSyncedAt: now() });
+  const next: ReadyCheckpoint = { v: 1, phase: 'ready', eventMark, syncedAt: startedAt, recheckedTo, recheckDeferred: deferred, blockedReleases: [...blocked], maxRelease };
+  await cache.writePage(space, { deployments: deploymentRecords, releases: releaseRecords, checkpoint: next, lastSyncedAt: now(), syncState: server.syncState });
   return result;
 }
 

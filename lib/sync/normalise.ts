@@ -64,6 +64,7 @@ export function deploymentRecord(deployment: Deployment, task: Task, guidedFailu
     channel: deployment.ChannelId,
     tenant: deployment.TenantId,
     release: idNumber(deployment.ReleaseId),
+    task: idNumber(deployment.TaskId),
     state: taskStateCode(task.State),
     guidedFailure,
     created: deployment.Created,

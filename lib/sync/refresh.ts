@@ -1,18 +1,26 @@
 /**
- * The background refresh: on a schedule, every space already cached for a server is synced again, but
- * only when the user signed in there now is the one the cache belongs to (another user's cache is left
- * alone, and nothing is fetched without a session).
+ * The background refresh: on a schedule, every space already cached for a server is synced again — but
+ * only while DORA Lens is still enabled for that server (asked of the browser each time, before anything
+ * is sent) and only when the user signed in there now is the one the cache belongs to (another user's
+ * cache is left alone, and nothing is fetched without a session).
  */
 import { listCaches, openCache } from '@/lib/store/cache';
 import { isCheckpoint } from './checkpoint';
 import { runSync, type StatusSink, whoAmI } from './service';
 
-export async function refreshCachedSpaces(sink: StatusSink): Promise<{ origin: string; space: string; outcome: string }[]> {
-  const done: { origin: string; space: string; outcome: string }[] = [];
-  for (const { origin, userId } of await listCaches()) {
-    const session = await whoAmI(origin).catch(() => undefined);
+export interface RefreshOutcome {
+  server: string;
+  space: string;
+  outcome: string;
+}
+
+export async function refreshCachedSpaces(sink: StatusSink, isEnabled: (server: string) => Promise<boolean>): Promise<RefreshOutcome[]> {
+  const done: RefreshOutcome[] = [];
+  for (const { server, userId } of await listCaches()) {
+    if (!(await isEnabled(server))) continue;
+    const session = await whoAmI(server).catch(() => undefined);
     if (session?.userId !== userId) continue;
-    const cache = await openCache(origin, userId);
+    const cache = await openCache(server, userId);
     const spaces: string[] = [];
     try {
       for (const space of await cache.listSpaces()) {
@@ -24,8 +32,10 @@ export async function refreshCachedSpaces(sink: StatusSink): Promise<{ origin: s
       cache.close();
     }
     for (const space of spaces) {
-      const result = await runSync(origin, space, sink, undefined, session);
-      done.push({ origin, space, outcome: result === 'already-running' ? result : result.state });
+      // The grant may be revoked while earlier spaces sync.
+      if (!(await isEnabled(server))) break;
+      const result = await runSync(server, space, sink, undefined, session);
+      done.push({ server, space, outcome: result === 'already-running' ? result : result.state });
     }
   }
   return done;

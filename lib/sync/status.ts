@@ -6,7 +6,8 @@
 import type { SyncProgress, SyncResult } from './engine';
 
 export interface SessionInfo {
-  origin: string;
+  /** The Octopus server's base URL (lib/server-url.ts). */
+  server: string;
   userId: string;
   username: string;
   displayName: string;
@@ -14,13 +15,19 @@ export interface SessionInfo {
 
 export interface SyncError {
   kind: string;
+  /** For `not-allowed`: why the worker refused (lib/trust/authorize.ts), so a page can offer the way on. */
+  reason?: string;
+  /** DORA Lens's own sentence: what happened and what to do. */
   message: string;
+  /** The server's own words, when it sent any: shown quoted as the server's, never as our instruction. */
+  serverText?: string;
+  /** Inside the server (built by DORA Lens from the server's base URL, never taken from a response). */
   signInUrl?: string;
   transient: boolean;
 }
 
 export interface SyncStatus {
-  origin: string;
+  server: string;
   userId: string;
   space: string;
   state: 'running' | 'done' | 'failed';
@@ -36,5 +43,4 @@ export interface StatusSink {
   publish(key: string, status: SyncStatus): Promise<void>;
 }
 
-export const statusKey = (origin: string, userId: string, space: string): string => `sync:${origin}:${userId}:${space}`;
-
+export const statusKey = (server: string, userId: string, space: string): string => `sync:${server}:${userId}:${space}`;

@@ -1,7 +1,8 @@
 /**
- * The panel's data: who is signed in (asked of the worker, which has the cookies), the cache for that
- * server and user (read directly: it is this extension origin's IndexedDB), and the sync status the worker
- * publishes. Starts a sync when the space was never synced or is stale, and reloads when one finishes.
+ * The panel's data: who is signed in (asked of the worker, which has the cookies — and which first decides
+ * whether this page may show this server and space at all: nothing is read before it says yes), the cache
+ * for that server and user (read directly: it is this extension origin's IndexedDB), and the sync status
+ * the worker publishes. Starts a sync when the space was never synced or is stale, and reloads when one finishes.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
@@ -27,7 +28,16 @@ export interface SpaceHistory {
   syncNow: () => void;
 }
 
-export function useSpaceHistory(origin: string, space: string, options: { blockedIsFailure: boolean; staleAfterMs: number }): SpaceHistory {
+export interface SpaceHistoryOptions {
+  blockedIsFailure: boolean;
+  staleAfterMs: number;
+  /** The single-use pass of a tab the worker opened (lib/trust/opened-pages.ts). */
+  ticket?: string;
+  /** Bumped to ask again (e.g. after the user confirmed a tab the extension did not open). */
+  attempt?: number;
+}
+
+export function useSpaceHistory(server: string, space: string, options: SpaceHistoryOptions): SpaceHistory {
   const [data, setData] = useState<SpaceData>({ state: 'loading', message: 'Checking your Octopus session…' });
   const [status, setStatus] = useState<SyncStatus>();
   const session = useRef<SessionInfo | undefined>(undefined);
@@ -37,7 +47,7 @@ export function useSpaceHistory(origin: string, space: string, options: { blocke
   // With numbers on screen, a sync that cannot start is reported beside them; before any, it replaces them.
   const startSync = () => {
     setSyncError(undefined);
-    return askWorker({ type: 'sync', origin, space }).then(
+    return askWorker({ type: 'sync', server, space }).then(
       () => undefined,
       (error) => {
         const detail = toSyncError(error);
@@ -50,6 +60,7 @@ export function useSpaceHistory(origin: string, space: string, options: { blocke
   useEffect(() => {
     let cancelled = false;
     let key = '';
+    setData({ state: 'loading', message: 'Checking your Octopus session…' });
     const onChanged = (changes: Record<string, browser.Storage.StorageChange>) => {
       const change = changes[key];
       if (!change?.newValue) return;
@@ -61,7 +72,7 @@ export function useSpaceHistory(origin: string, space: string, options: { blocke
     reload.current = async () => {
       const who = session.current!;
       const started = performance.now();
-      const cache = await openCache(origin, who.userId);
+      const cache = await openCache(server, who.userId);
       try {
         const meta = await cache.readMeta(space);
         const ready = isCheckpoint(meta?.checkpoint) && meta.checkpoint.phase === 'ready';
@@ -81,14 +92,14 @@ export function useSpaceHistory(origin: string, space: string, options: { blocke
 
     (async () => {
       try {
-        const who = await askWorker({ type: 'session', origin });
+        const who = await askWorker({ type: 'session', server, space, ticket: options.ticket });
         if (cancelled) return;
         session.current = who;
-        key = statusKey(origin, who.userId, space);
+        key = statusKey(server, who.userId, space);
         browser.storage.local.onChanged.addListener(onChanged);
         const current = (await browser.storage.local.get(key))[key] as SyncStatus | undefined;
         if (current) setStatus(current);
-        const cache = await openCache(origin, who.userId);
+        const cache = await openCache(server, who.userId);
         const meta = await cache.readMeta(space);
         cache.close();
         await reload.current();
@@ -102,7 +113,7 @@ export function useSpaceHistory(origin: string, space: string, options: { blocke
       cancelled = true;
       browser.storage.local.onChanged.removeListener(onChanged);
     };
-  }, [origin, space, options.blockedIsFailure]);
+  }, [server, space, options.blockedIsFailure, options.attempt]);
 
   return { data, status, syncError, syncNow: () => void startSync() };
 }

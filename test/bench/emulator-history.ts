@@ -163,6 +163,7 @@ export function storeDeploymentRecord(store: Store, d: number): DeploymentRecord
     channel: store.channels[deps.channel[d]].Id,
     tenant: tenant >= 0 ? store.tenants[tenant].Id : null,
     release: store.releases.id[deps.release[d]],
+    task: tasks.id[t],
     state: taskStateCode(stateName(store.taskState(t))),
     guidedFailure: store.hadGuidedFailure(t),
     created: deps.created[d],

@@ -1,6 +1,12 @@
 /**
- * `npm run bench:sync [-- --scale large|huge|demo]`: the sync and the panel, measured in real Chromium with
- * the built extension against the emulator (in this process; Chromium does the work).
+ * `npm run bench:sync [-- --scale large|huge|demo] [--browser chromium|firefox] [--profiles-scale tiny|demo|large]`
+ *
+ * First, requests per Octopus version (./sync-profiles.ts: the sync engine in Node against the emulator
+ * playing each version; at `--profiles-scale`, default the bench's scale up to large).
+ *
+ * Then, with `--browser firefox`, a first sync in Firefox, uninterrupted and stopped half-way as Firefox
+ * suspends its background (./sync-firefox.ts). Otherwise the sync and the panel, measured in real Chromium
+ * with the built extension against the emulator (in this process; Chromium does the work):
  *   - first sync: wall time, requests, bytes, deployments per second
  *   - later sync with nothing new, and with 100 new deployments: requests and time
  *   - cache size on disk (navigator.storage.estimate) and per deployment
@@ -14,13 +20,22 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { E2E_EXTENSION, launchWithExtension, ROOT, signIn } from '../e2e/browser';
+import { E2E_EXTENSIONS, launchWithExtension, ROOT, signIn, waitForPanelFrame } from '../e2e/browser';
 import { startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
+import { benchFirefox } from './sync-firefox';
+import { benchProfiles, printProfiles } from './sync-profiles';
 
-const scaleArg = process.argv.indexOf('--scale');
-const scale = (scaleArg > 0 ? process.argv[scaleArg + 1] : 'large') as 'demo' | 'large' | 'huge';
-if (!['demo', 'large', 'huge'].includes(scale)) throw new Error(`--scale must be demo, large or huge, not ${scale}`);
+function option<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const at = process.argv.indexOf(name);
+  if (at < 0) return fallback;
+  const value = process.argv[at + 1] as T;
+  if (!allowed.includes(value)) throw new Error(`${name} must be ${allowed.join(', ')}, not ${value ?? 'nothing'}: e.g. npm run bench:sync -- ${name} ${fallback}`);
+  return value;
+}
+const scale = option('--scale', ['demo', 'large', 'huge'] as const, 'large');
+const browserName = option('--browser', ['chromium', 'firefox'] as const, 'chromium');
+const profilesScale = option('--profiles-scale', ['tiny', 'demo', 'large'] as const, scale === 'huge' ? 'large' : scale);
 const SPACE = 'Spaces-1';
 /** The extension page's `chrome`, as used inside `evaluate`. */
 declare const chrome: {
@@ -28,28 +43,36 @@ declare const chrome: {
   storage: { local: { get(key: string): Promise<Record<string, { state: string; startedAt?: number; error?: unknown; result: { deployments: number } }>> } };
 };
 
-if (!existsSync(path.join(E2E_EXTENSION, 'manifest.json')) || process.env.REBUILD !== '0') {
-  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT, stdio: 'ignore' });
+if (!existsSync(path.join(E2E_EXTENSIONS[browserName], 'manifest.json')) || process.env.REBUILD !== '0') {
+  execFileSync('npx', ['wxt', 'build', ...(browserName === 'firefox' ? ['-b', 'firefox'] : []), '--mode', 'e2e'], { cwd: ROOT, stdio: 'ignore' });
 }
 
-console.log(`DORA Lens sync bench — scale ${scale}, ${cpus().length} cores, Node ${process.version}`);
+console.log(`DORA Lens sync bench — scale ${scale}, ${browserName}, ${cpus().length} cores, Node ${process.version}`);
+printProfiles(profilesScale, await benchProfiles(profilesScale));
+console.log('');
 const t = performance.now();
 const emulator = await startEmulator({ scale, port: 0, seed: 1 });
 console.log(`emulator ready in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-const chromium = await launchWithExtension();
+if (browserName === 'firefox') {
+  await benchFirefox(emulator);
+  await emulator.close();
+  process.exit(0);
+}
+const chromium = await launchWithExtension({ browser: 'chromium' });
 const page = await chromium.browser.newPage();
 await signIn(page, emulator.url, EMULATOR_USERS.admin);
 const ext = await chromium.browser.newPage();
-await ext.goto(`chrome-extension://${chromium.extensionId}/insights.html`);
+// The popup page (not web-accessible) may ask the worker for any enabled server: what "Sync now" in it sends.
+await ext.goto(`chrome-extension://${chromium.extensionId}/popup.html`);
 
 async function sync(label: string): Promise<{ ms: number; requests: number; bytes: number; deployments: number }> {
   emulator.resetCounters();
   const started = performance.now();
   const status = await ext.evaluate(
-    async (origin, space) => {
-      const reply = await chrome.runtime.sendMessage({ type: 'sync', origin, space });
+    async (server, space) => {
+      const reply = await chrome.runtime.sendMessage({ type: 'sync', server, space });
       if (!reply?.ok) throw new Error(JSON.stringify(reply));
-      const key = `sync:${origin}:${reply.value.userId}:${space}`;
+      const key = `sync:${server}:${reply.value.userId}:${space}`;
       for (;;) {
         await new Promise((r) => setTimeout(r, 100));
         const current = (await chrome.storage.local.get(key))[key];
@@ -120,6 +143,5 @@ await chromium.close();
 await emulator.close();
 
 async function panelFrame(p: Page) {
-  const handle = await p.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 30_000 });
-  return (await handle!.contentFrame())!;
+  return waitForPanelFrame(p, { timeout: 30_000 });
 }

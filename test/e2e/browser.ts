@@ -21,7 +21,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page, type WebWorker } from 'puppeteer-core';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSER_NAMES: readonly BrowserName[] = ['chromium', 'firefox'];
@@ -347,7 +347,10 @@ const POPUP_CONTEXT = `(doc) => {
   const summary = popup.querySelector('[data-testid="space-summary"] .space-origin');
   if (summary) return 'space summary ' + summary.textContent;
   const site = popup.querySelector('#current-site-heading');
-  return site ? 'site ' + site.textContent : 'other: ' + section.textContent;
+  if (site) return 'site ' + site.textContent;
+  // An Octopus page outside a space: which server, not the text (it changes once the version is read).
+  const octopus = popup.querySelector('[data-server]');
+  return octopus ? 'octopus ' + octopus.getAttribute('data-server') : 'other: ' + section.textContent;
 }`;
 
 /**
@@ -403,6 +406,30 @@ export async function gotoExtensionPage(page: Page, url: string): Promise<void> 
   }
 }
 
+/**
+ * The DORA Lens panel's frame inside an Octopus page. Its container's shadow root is closed (the host page
+ * must not read the extension URL), so it is found among the page's frames: the one showing the
+ * extension's insights page (asked of each frame: Firefox does not tell puppeteer a `moz-extension:` frame's URL).
+ */
+export async function waitForPanelFrame(page: Page, { timeout = 20_000, project }: { timeout?: number; project?: string } = {}): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame() || frame.detached) continue;
+      // After a route change the previous project's panel may still be there for a frame.
+      const isPanel = await frame
+        .evaluate(
+          (slug) => location.protocol.endsWith('-extension:') && location.pathname === '/insights.html' && (slug === null || new URLSearchParams(location.hash.slice(1)).get('project') === slug),
+          project ?? null,
+        )
+        .catch(() => false);
+      if (isPanel) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`No DORA Lens panel frame in ${page.url()} after ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Reloads one of the extension's pages (see `gotoExtensionPage`). */
 export async function reloadExtensionPage(page: Page): Promise<void> {
   if (nameOf(page) === 'firefox') {
@@ -430,6 +457,34 @@ export async function emulateColorScheme(page: Page, scheme: 'light' | 'dark'): 
     awaitPromise: false,
   });
   await page.waitForFunction((dark) => matchMedia('(prefers-color-scheme: dark)').matches === dark, {}, scheme === 'dark');
+}
+
+/** Runs privileged code in Firefox's own (chrome) scope over WebDriver BiDi and returns its value. */
+async function firefoxChromeEval(browser: Browser, expression: string): Promise<unknown> {
+  const connection = bidi(browser);
+  const { contexts } = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+  const { result } = (await connection.send('script.evaluate', { expression, target: { context: contexts[0].context }, awaitPromise: true })) as {
+    result: { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+  };
+  if (result.type !== 'success') throw new Error(`Firefox chrome-scope script failed: ${result.exceptionDetails?.text ?? JSON.stringify(result)}`);
+  return result.result?.value;
+}
+
+const GECKO_EXTENSION = `ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs').ExtensionParent.GlobalManager.getExtension('${GECKO_ID}')`;
+
+/**
+ * Firefox's MV3 background is an event page that Firefox suspends (after `extensions.background.idle.timeout`,
+ * 30 s by default, or from about:debugging's "Terminate background script"); both call the extension's
+ * `terminateBackground()`, which this calls. The next event (a message from a page) starts it again.
+ * Resolves with the background's state right after (`stopped`).
+ */
+export async function terminateFirefoxBackground(browser: Browser): Promise<string> {
+  return String(await firefoxChromeEval(browser, `(async () => { const e = ${GECKO_EXTENSION}; await e.terminateBackground(); return e.backgroundState; })()`));
+}
+
+/** `running`, `starting`, `suspending`, `stopped`… as Firefox tracks the extension's background. */
+export async function firefoxBackgroundState(browser: Browser): Promise<string> {
+  return String(await firefoxChromeEval(browser, `${GECKO_EXTENSION}.backgroundState`));
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
-import { type ExtensionBrowser, launchWithExtension, screenshot, signIn } from './browser';
+import { type ExtensionBrowser, launchWithExtension, screenshot, signIn, waitForPanelFrame } from './browser';
 
 const ENTRY = '[data-dora-lens="nav-entry"]';
 let emulator: RunningEmulator;
@@ -61,8 +61,15 @@ describe('Insights entry in the Octopus UI', () => {
     const report = await opened;
     const url = new URL(report.url);
     expect(`${url.protocol}//${url.host}`).toBe(ext.extensionOrigin);
-    expect(Object.fromEntries(new URLSearchParams(url.hash.slice(1)))).toEqual({ origin: emulator.url, space: 'Spaces-1', view: 'report' });
+    const { ticket, ...hash } = Object.fromEntries(new URLSearchParams(url.hash.slice(1)));
+    expect(hash).toEqual({ server: emulator.url, space: 'Spaces-1', view: 'report' });
+    // The worker opened it, with a single-use pass (the page drops it from its address once presented, so
+    // it may be gone already); the entry in the host page carries no extension URL.
+    if (ticket !== undefined) expect(ticket).toMatch(/^[0-9a-f]{32}$/);
+    expect(await page.$eval('[data-dora-lens="space-entry"] a, a[data-dora-lens="space-entry"]', (a) => a.getAttribute('href'))).toBeNull();
     await report.close();
+    // The new tab came to the front; the content script needs the Octopus tab's animation frames.
+    await page.bringToFront();
   });
 
   it('adds the entry exactly once to a project menu, and keeps it once across navigation', async () => {
@@ -112,8 +119,7 @@ describe('Insights entry in the Octopus UI', () => {
     await page.goto(`${emulator.url}/app#/Spaces-1/projects/${project.Slug}/deployments`);
     await (await page.waitForSelector(`${ENTRY} a`))!.click();
     await page.waitForFunction(() => location.hash.includes('doraLens=insights'));
-    const frameHandle = await page.waitForSelector('[data-dora-lens="panel"] >>> iframe');
-    const frame = await frameHandle!.contentFrame();
+    const frame = await waitForPanelFrame(page);
     await frame.waitForSelector('h1');
     expect(await frame.$eval('h1', (el) => el.textContent)).toContain('DORA Lens');
     const frameUrl = new URL(await frame.evaluate(() => location.href));

@@ -6,7 +6,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
-import { type ExtensionBrowser, launchWithExtension, signIn } from './browser';
+import { type ExtensionBrowser, launchWithExtension, signIn, waitForPanelFrame } from './browser';
 
 let emulator: RunningEmulator;
 let ext: ExtensionBrowser;
@@ -14,8 +14,7 @@ let page: Page;
 
 async function openPanel(slug: string): Promise<Frame> {
   await page.goto(`${emulator.url}/app#/Spaces-1/projects/${slug}/deployments?doraLens=insights`);
-  const handle = await page.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 20_000 });
-  return (await handle!.contentFrame())!;
+  return waitForPanelFrame(page, { project: slug });
 }
 
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { parseCsv } from '../support/reference-metrics';
-import { type ExtensionBrowser, launchWithExtension, signIn, waitForDownload } from './browser';
+import { type ExtensionBrowser, launchWithExtension, signIn, waitForPanelFrame, waitForDownload } from './browser';
 
 const SPACE = 'Spaces-1';
 let emulator: RunningEmulator;
@@ -34,8 +34,7 @@ async function listAsUser(resource: string): Promise<Map<string, string>> {
 
 async function openPanel(slug: string): Promise<Frame> {
   await page.goto(`${emulator.url}/app#/${SPACE}/projects/${slug}/deployments?doraLens=insights&range=lastYear`);
-  const handle = await page.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 20_000 });
-  return (await handle!.contentFrame())!;
+  return waitForPanelFrame(page, { project: slug });
 }
 
 beforeAll(async () => {

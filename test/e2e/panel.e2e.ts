@@ -14,7 +14,7 @@ import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { expectedSpace } from '../support/ground-truth';
 import { parseCsv, type ReferenceFilter, referenceMetrics } from '../support/reference-metrics';
-import { emulateColorScheme, type ExtensionBrowser, launchWithExtension, screenshot, signIn, waitForDownload } from './browser';
+import { emulateColorScheme, type ExtensionBrowser, launchWithExtension, screenshot, signIn, waitForDownload, waitForPanelFrame } from './browser';
 
 const SPACE = 'Spaces-1';
 // A custom range in Europe/London across the October clock change, worked out by hand:
@@ -51,8 +51,7 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       page = await ext.browser.newPage();
       const route = `#/${SPACE}/projects/${project.Slug}/deployments?doraLens=insights&range=custom&from=${RANGE.from}&to=${RANGE.to}`;
       await signIn(page, emulator.url, EMULATOR_USERS.admin, route);
-      const handle = await page.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 20_000 });
-      frame = (await handle!.contentFrame())!;
+      frame = await waitForPanelFrame(page);
       await frame.waitForSelector('[data-testid="chart-frequency"] canvas', { timeout: 60_000 });
     });
 
@@ -189,8 +188,7 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       await emulateColorScheme(page, 'dark');
       await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
       await page.reload();
-      const handle = await page.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 20_000 });
-      const dark = (await handle!.contentFrame())!;
+      const dark = await waitForPanelFrame(page);
       await dark.waitForSelector('[data-testid="chart-frequency"] canvas', { timeout: 30_000 });
       expect(await dark.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
       await screenshot(page, 'panel-dark');
@@ -204,8 +202,7 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       const tenant = [...byTenant(tenanted.Id)][0]!;
       const tenantedChannel = space.Channels.find((c) => c.ProjectId === tenanted.Id && c.IsDefault)!.Id;
       await page.goto(`${emulator.url}/app#/${SPACE}/projects/${tenanted.Slug}/deployments?doraLens=insights&range=custom&from=${RANGE.from}&to=${RANGE.to}&tenant=${tenant}`);
-      const handle = await page.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 20_000 });
-      const tenantFrame = (await handle!.contentFrame())!;
+      const tenantFrame = await waitForPanelFrame(page, { project: tenanted.Slug });
       await tenantFrame.waitForFunction((t) => (document.querySelector('#f-tenant') as HTMLSelectElement | null)?.value === t, { timeout: 30_000 }, tenant);
       const value = (id: string) => tenantFrame.$eval(`[data-testid="${id}-value"]`, (el) => el.getAttribute('data-value'));
       const r = referenceMetrics(truth.deployments, truth.releases, { project: tenanted.Id, channel: tenantedChannel, environment: production, tenant, ...WINDOW });

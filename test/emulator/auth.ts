@@ -94,15 +94,16 @@ export function parseCookies(header: string | undefined): Map<string, string> {
   return out;
 }
 
-export function sessionCookies(installationId: string, session: Session, sameSite: SameSite, secure: boolean): string[] {
-  const tail = `; path=/; SameSite=${sameSite}${secure ? '; Secure' : ''}`;
+/** `path`: where the server lives (`/`, or its base path such as `/octopus`): the browser sends the cookies only there. */
+export function sessionCookies(installationId: string, session: Session, sameSite: SameSite, secure: boolean, path = '/'): string[] {
+  const tail = `; path=${path}; SameSite=${sameSite}${secure ? '; Secure' : ''}`;
   return [
     `${authCookieName(installationId)}=${session.token}${tail}; HttpOnly`,
     `${csrfCookieName(installationId)}=${session.csrf}${tail}`,
   ];
 }
 
-export function clearedCookies(installationId: string, sameSite: SameSite, secure: boolean): string[] {
-  const tail = `; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT; SameSite=${sameSite}${secure ? '; Secure' : ''}`;
+export function clearedCookies(installationId: string, sameSite: SameSite, secure: boolean, path = '/'): string[] {
+  const tail = `; path=${path}; expires=Thu, 01 Jan 1970 00:00:00 GMT; SameSite=${sameSite}${secure ? '; Secure' : ''}`;
   return [`${authCookieName(installationId)}=${tail}; HttpOnly`, `${csrfCookieName(installationId)}=${tail}`];
 }

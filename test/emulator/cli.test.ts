@@ -33,5 +33,11 @@ describe('npm run emulator', () => {
     const faults = run('--faults', '503:sometimes');
     expect(faults.status).toBe(2);
     expect(faults.stderr).toContain('needs a value');
+    const version = run('--octopus-version', '3.17');
+    expect(version.status).toBe(2);
+    expect(version.stderr).toContain('unknown Octopus version "3.17": use one of 2018.10, 2019.7');
+    const base = run('--base-path', '/a b');
+    expect(base.status).toBe(2);
+    expect(base.stderr).toContain('e.g. /octopus');
   });
 });

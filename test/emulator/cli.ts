@@ -1,11 +1,13 @@
 /**
  * npm run emulator -- [--scale tiny|demo|large|huge] [--seed N] [--now ISO|ms] [--data history.json]
  *                     [--port N] [--host H] [--faults SPEC] [--same-site Lax|Strict]
- *                     [--session-timeout MIN] [--write FILE]
+ *                     [--session-timeout MIN] [--base-path /octopus] [--octopus-version V] [--write FILE]
  *
  * Serves the emulator until interrupted; with `--write FILE` writes the history file and exits instead.
  */
+import { normaliseBasePath } from './base-path';
 import { parseFaultSpec } from './faults';
+import { octopusProfile, profileNames } from './profiles';
 import { isScaleName } from './generator/scales';
 import { HistoryFileError } from './history-load';
 import { writeHistoryFile } from './history-write';
@@ -23,7 +25,9 @@ const USAGE = `usage: npm run emulator -- [options]
   --host H                       default 127.0.0.1
   --faults SPEC                  e.g. 503:rate=0.1,429:every=20:retryAfter=1,latency=50ms
   --same-site Lax|Strict         session cookies' SameSite (default Lax)
-  --session-timeout MIN          sliding session timeout in minutes (default 20)`;
+  --session-timeout MIN          sliding session timeout in minutes (default 20)
+  --base-path PATH               serve Octopus under a path, as behind a reverse proxy (e.g. /octopus)
+  --octopus-version V            behave as that Octopus release: ${profileNames().join(', ')} (default current)`;
 
 function fail(message: string): never {
   console.error(`emulator: ${message}\n\n${USAGE}`);
@@ -100,6 +104,23 @@ function parseArgs(argv: string[]): EmulatorOptions & { write?: string } {
         opts.sessionTimeoutMinutes = v;
         break;
       }
+      case '--base-path': {
+        try {
+          opts.basePath = normaliseBasePath(value());
+        } catch (e) {
+          fail((e as Error).message);
+        }
+        break;
+      }
+      case '--octopus-version': {
+        const v = value();
+        try {
+          opts.octopusVersion = octopusProfile(v).name;
+        } catch (e) {
+          fail((e as Error).message);
+        }
+        break;
+      }
       default:
         fail(`unknown option "${arg}"`);
     }
@@ -126,7 +147,7 @@ async function main(): Promise<void> {
         `${s.deployments.length} deployments, ${s.releases.length} releases, ${s.events.length} events ` +
         `(ready in ${Math.round(performance.now() - started)} ms)`,
     );
-    console.log(`  InstallationId ${emu.installationId}`);
+    console.log(`  behaves as Octopus ${octopusProfile(opts.octopusVersion).version}${opts.basePath ? `, under ${opts.basePath}` : ''}; InstallationId ${emu.installationId}`);
     for (const u of Object.values(EMULATOR_USERS)) console.log(`  sign in as ${u.username} / ${u.password}: ${u.description}`);
     console.log(`  control: ${emu.url}/__emulator`);
     if (opts.faults) console.log(`  faults: ${opts.faults}`);

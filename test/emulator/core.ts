@@ -7,6 +7,7 @@ import { buildHistory } from './history-write';
 import { type ActivityResult, generateActivity } from './activity';
 import { MINUTE } from './octopus-time';
 import { Access } from './permissions';
+import type { OctopusProfile } from './profiles';
 import type { Store } from './store';
 
 export interface CoreOptions {
@@ -16,6 +17,10 @@ export interface CoreOptions {
   seed: number;
   /** Folder of the web UI mimic (index.html and assets). */
   uiDir: string;
+  /** `''`, or the path Octopus is served under (`/octopus`), see base-path.ts. */
+  basePath: string;
+  /** The Octopus release the emulator behaves as (profiles.ts). */
+  profile: OctopusProfile;
 }
 
 export class EmulatorCore {

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { ActivityResult } from './activity';
 import { authCookieName, CSRF_HEADER, csrfCookieName, parseCookies, type SameSite } from './auth';
+import { insideBasePath, normaliseBasePath } from './base-path';
 import { EmulatorCore } from './core';
 import type { CountersSnapshot } from './counters';
 import { csrfRejected, errorBody, HttpError, methodNotAllowed, notFound, unauthorized } from './errors';
@@ -21,6 +22,7 @@ import { isScaleName } from './generator/scales';
 import type { HistoryFile } from './history-file';
 import { readHistoryFile } from './history-load';
 import { writeHistoryFile } from './history-write';
+import { ignoredParams, octopusProfile } from './profiles';
 import { Query } from './query';
 import { type Ctx, type Reply, type Route, Router } from './router';
 import { registerCatalog } from './routes/catalog';
@@ -34,6 +36,7 @@ import { registerRoot } from './routes/root';
 import { registerTasks } from './routes/tasks';
 import { registerUsers } from './routes/users';
 import { serveWeb } from './routes/web';
+import { responseReplacer } from './shape';
 import type { Store } from './store';
 import { EMULATOR_USERS } from './users';
 
@@ -54,6 +57,16 @@ export interface EmulatorOptions {
   sessionTimeoutMinutes?: number;
   /** The emulator's clock (epoch ms); history ends here. Default: now, rounded down to the minute. */
   now?: number;
+  /**
+   * Serve Octopus under a path, as behind a reverse proxy (`/octopus`: `/octopus/app`, `/octopus/api`,
+   * cookies and links under it). Default: the root.
+   */
+  basePath?: string;
+  /**
+   * The Octopus release to behave as (profiles.ts): `2018.10` (no Spaces), `2019.7`, `2020.5`, `2022.1`,
+   * `2023.1`, `2024.3` (default; also `current`, `cloud`).
+   */
+  octopusVersion?: string;
 }
 
 export interface SignedIn {
@@ -66,7 +79,12 @@ export interface SignedIn {
 }
 
 export interface RunningEmulator {
+  /** The server's base URL: its origin plus the base path (`http://127.0.0.1:8080/octopus`). */
   url: string;
+  /** Scheme, host and port only. */
+  origin: string;
+  /** `''` at the root, else e.g. `/octopus`. */
+  basePath: string;
   port: number;
   installationId: string;
   close(): Promise<void>;
@@ -151,6 +169,8 @@ const INJECTED: Record<number, string> = {
 };
 
 export function createHandler(core: EmulatorCore) {
+  const profile = core.options.profile;
+  const replacer = responseReplacer(profile, core.options.basePath);
   const api = new Router();
   registerRoot(api);
   registerUsers(api);
@@ -178,7 +198,7 @@ export function createHandler(core: EmulatorCore) {
       data = reply.raw.data;
       contentType = reply.raw.contentType;
     } else {
-      let text = reply.body === undefined ? '' : JSON.stringify(reply.body);
+      let text = reply.body === undefined ? '' : JSON.stringify(reply.body, replacer);
       if (opts.corrupt?.kind === 'truncate') text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
       // A stray trailing comma: syntactically invalid, otherwise intact.
       if (opts.corrupt?.kind === 'malformed') text = `${text.slice(0, -1)},${text.slice(-1)}`;
@@ -189,7 +209,7 @@ export function createHandler(core: EmulatorCore) {
     res.writeHead(status, {
       'Content-Type': contentType,
       'Content-Length': String(bytes),
-      'X-Octopus-Version': '2024.3.12899',
+      'X-Octopus-Version': profile.version,
       ...(reply.raw ? {} : { 'Cache-Control': 'no-cache, no-store' }),
       ...headers,
     });
@@ -236,12 +256,15 @@ export function createHandler(core: EmulatorCore) {
       return;
     }
     const query = new Query(url.searchParams);
+    const base = core.options.basePath;
+    // The control endpoints answer at the root too: tests drive the emulator, not the proxied server.
+    const controlPath = url.pathname.startsWith('/__emulator') ? url.pathname : insideBasePath(url.pathname, base);
 
-    if (url.pathname.startsWith('/__emulator')) {
-      const { route, params } = control.match(method, url.pathname);
+    if (controlPath?.startsWith('/__emulator')) {
+      const { route, params } = control.match(method, controlPath);
       try {
-        if (!route) throw notFound(url.pathname);
-        const reply = await run(route, params, req, url.pathname, query);
+        if (!route) throw notFound(controlPath);
+        const reply = await run(route, params, req, controlPath, query);
         if (reply.stream) {
           res.writeHead(200, { 'Content-Type': reply.contentType ?? 'application/octet-stream' });
           await reply.stream(res);
@@ -252,22 +275,31 @@ export function createHandler(core: EmulatorCore) {
       return;
     }
 
-    if (!url.pathname.startsWith('/api')) {
-      const web = serveWeb(url.pathname, core.options.uiDir);
-      const count = url.pathname.startsWith('/app/assets/')
+    const pathname = insideBasePath(url.pathname, base);
+    if (pathname === undefined) {
+      // What a reverse proxy answers for a path it does not forward to Octopus.
+      send(req, res, { status: 404, raw: { data: 'Not found', contentType: 'text/plain; charset=utf-8' } }, { count: `${method} (outside ${base})` });
+      return;
+    }
+
+    if (!pathname.startsWith('/api')) {
+      const web = serveWeb(pathname, core.options.uiDir, base);
+      const count = pathname.startsWith('/app/assets/')
         ? `${method} /app/assets/{file}`
-        : ['/', '/app', '/app/'].includes(url.pathname)
-          ? `${method} ${url.pathname}`
+        : ['/', '/app', '/app/'].includes(pathname)
+          ? `${method} ${pathname}`
           : `${method} (other)`;
       send(req, res, web ?? { status: 404, raw: { data: 'Not found', contentType: 'text/plain; charset=utf-8' } }, { count });
       return;
     }
 
-    const path = canonicalPath(url.pathname, core.store.spaces[core.defaultSpace].Id);
-    const { route, params, allowed } = api.match(method, path);
+    const path = canonicalPath(pathname, core.store.spaces[core.defaultSpace].Id);
+    // Before Spaces (2019.1) the API had no space segment at all: only the legacy paths exist.
+    const beforeSpaces = !profile.spaces && /^\/api\/(spaces|Spaces-\d+)(\/|$)/i.test(pathname);
+    const { route, params, allowed } = beforeSpaces ? { route: undefined, params: {}, allowed: [] } : api.match(method, path);
     const count = route ? `${route.method} ${route.template}` : `${method} (no route)`;
 
-    const decision = core.faults.decide(method, url.pathname);
+    const decision = core.faults.decide(method, pathname);
     if (decision.latencyMs > 0) {
       core.counters.fault('latency');
       await new Promise((resolve) => setTimeout(resolve, decision.latencyMs));
@@ -305,7 +337,10 @@ export function createHandler(core: EmulatorCore) {
     let reply: Reply;
     try {
       if (!route) throw allowed.length ? methodNotAllowed() : notFound();
-      reply = await run(route, params, req, path, query);
+      // Octopus binds only the parameters a route declares: an older version ignores newer filters.
+      const ignored = ignoredParams(profile, route.template);
+      const known = ignored.size ? new Query(new URLSearchParams([...url.searchParams].filter(([name]) => !ignored.has(name.toLowerCase())))) : query;
+      reply = await run(route, params, req, path, known);
     } catch (e) {
       reply = errorReply(e);
     }
@@ -325,6 +360,8 @@ function errorReply(e: unknown): Reply {
 }
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const basePath = normaliseBasePath(opts.basePath ?? '');
+  const profile = octopusProfile(opts.octopusVersion);
   const store = createStore(opts);
   const core = new EmulatorCore(store, {
     sameSite: opts.sameSite ?? 'Lax',
@@ -332,6 +369,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     faults: opts.faults ?? '',
     seed: opts.seed ?? 1,
     uiDir: fileURLToPath(new URL('./ui/', import.meta.url)),
+    basePath,
+    profile,
   });
   const handler = createHandler(core);
   const server = createServer((req, res) => {
@@ -347,10 +386,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = origin + basePath;
 
   return {
     url,
+    origin,
+    basePath,
     port,
     installationId: store.installationId,
     store,

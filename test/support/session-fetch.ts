@@ -14,6 +14,7 @@ export interface SessionFetch {
   requests: string[];
 }
 
+/** `baseUrl`: the server's base URL, its path included when Octopus is hosted under one (`http://host/octopus`). */
 export function sessionFetch(baseUrl: string): SessionFetch {
   // Captured now: a test may install this session's fetch as the global one.
   const fetch = globalThis.fetch;
@@ -47,7 +48,7 @@ export function sessionFetch(baseUrl: string): SessionFetch {
     cookies: () => new Map(jar),
     clearCookies: () => jar.clear(),
     async signIn(username, password) {
-      const response = await fetch(new URL('/api/users/login', baseUrl), {
+      const response = await fetch(`${baseUrl.replace(/\/+$/, '')}/api/users/login`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ Username: username, Password: password, State: { UsingSecureConnection: false } }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { httpOrigin, parseServerUrl } from '@/lib/server-url';
+import { canonicalServer, httpOrigin, parseServerUrl, serverOfPage } from '@/lib/server-url';
 
 describe('parseServerUrl', () => {
   it.each([
@@ -13,11 +13,11 @@ describe('parseServerUrl', () => {
     ['https://user:secret@octopus.example.com/', 'https://octopus.example.com'],
     ['http://[::1]:8066/app', 'http://[::1]:8066'],
   ])('%s → %s', (input, origin) => {
-    expect(parseServerUrl(input)).toEqual({ ok: true, origin, isCloud: false });
+    expect(parseServerUrl(input)).toMatchObject({ ok: true, origin, server: origin, isCloud: false });
   });
 
   it('recognises Octopus Cloud, which needs no grant', () => {
-    expect(parseServerUrl('https://acme.octopus.app/app#/Spaces-1')).toEqual({ ok: true, origin: 'https://acme.octopus.app', isCloud: true });
+    expect(parseServerUrl('https://acme.octopus.app/app#/Spaces-1')).toEqual({ ok: true, server: 'https://acme.octopus.app', origin: 'https://acme.octopus.app', isCloud: true });
     // Only over https, and only sub-domains of octopus.app itself.
     expect(parseServerUrl('http://acme.octopus.app')).toMatchObject({ ok: true, isCloud: false });
     expect(parseServerUrl('https://octopus.app.evil.example')).toMatchObject({ ok: true, isCloud: false });
@@ -48,5 +48,31 @@ describe('httpOrigin', () => {
     expect(httpOrigin('about:blank')).toBeUndefined();
     expect(httpOrigin(undefined)).toBeUndefined();
     expect(httpOrigin('not a url')).toBeUndefined();
+  });
+});
+
+describe('serverOfPage (a server is its base URL, read from the web app’s own address)', () => {
+  it.each([
+    ['https://octopus.example.com/app#/Spaces-1/projects/web', 'https://octopus.example.com'],
+    ['https://octopus.example.com/app/#/Spaces-1', 'https://octopus.example.com'],
+    ['https://tools.example.com/octopus/app#/Spaces-1/projects/web', 'https://tools.example.com/octopus'],
+    ['https://tools.example.com/a/b/app?x=1#/Spaces-1', 'https://tools.example.com/a/b'],
+    ['http://127.0.0.1:8066/app', 'http://127.0.0.1:8066'],
+  ])('%s → %s', (page, server) => {
+    expect(serverOfPage(page)).toBe(server);
+    // And the result is in the one form the worker accepts.
+    expect(canonicalServer(server)).toBe(server);
+  });
+
+  it.each([['https://octopus.example.com/'], ['https://octopus.example.com/apps#/Spaces-1'], ['https://octopus.example.com/evil.html#/app'], ['javascript:alert(1)//app'], ['chrome-extension://x/app'], [undefined], ['https://u:p@octopus.example.com/app']])(
+    'is undefined for %s',
+    (page) => expect(serverOfPage(page)).toBeUndefined(),
+  );
+});
+
+describe('parseServerUrl with a base path', () => {
+  it('keeps the path Octopus is hosted under, from a typed address or a copied tab address', () => {
+    expect(parseServerUrl('https://tools.example.com/octopus/')).toEqual({ ok: true, server: 'https://tools.example.com/octopus', origin: 'https://tools.example.com', isCloud: false });
+    expect(parseServerUrl('tools.example.com/octopus/app#/Spaces-1/projects')).toMatchObject({ server: 'https://tools.example.com/octopus' });
   });
 });

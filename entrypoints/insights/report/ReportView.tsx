@@ -28,7 +28,8 @@ import { MetricCards } from '@/components/MetricCards';
 import { figuresOfGroup, figuresOfPeriod, METRIC_TITLES, metricFormat, splitTitle } from './report-labels';
 
 export interface ReportViewProps {
-  origin: string;
+  /** The Octopus server's base URL. */
+  server: string;
   space: string;
   prepared: PreparedHistory;
   report: ResolvedReport;
@@ -84,7 +85,7 @@ export function ReportView(props: ReportViewProps) {
     const env = environment ?? (report.environments.length === 1 ? report.environments[0] : undefined);
     const channels = report.channels.filter((c) => dims.channels[c].project === project);
     const channel = channels.length === 1 && !dims.channels[channels[0]].isDefault ? dims.channels[channels[0]].id : undefined;
-    return drillDownUrl({ origin: props.origin, space: props.space, projectSlug: p.slug, environment: env === undefined ? undefined : dims.environments[env]?.id, channel }, params);
+    return drillDownUrl({ server: props.server, space: props.space, projectSlug: p.slug, environment: env === undefined ? undefined : dims.environments[env]?.id, channel }, params);
   };
 
   const splitOptions: ReportToolbarOption[] = [

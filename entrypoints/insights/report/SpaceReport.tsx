@@ -1,7 +1,7 @@
 /**
  * The space report page (the insights page opened as a tab with `view=report`): pick a report — the
  * built-in whole space or a saved one — and see it, or create, edit, duplicate, delete, export and import
- * reports. Reports are saved per server and space (lib/report/report-storage.ts); the view state lives in
+ * reports. Reports are saved per server, user and space (lib/report/report-storage.ts); the view state lives in
  * the tab's URL hash.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -12,7 +12,7 @@ import type { PreparedHistory } from '@/lib/metrics/prepare';
 import type { ViewSettings } from '@/lib/project-view';
 import { emptyReport, newReportId, type ReportDefinition, WHOLE_SPACE_ID, wholeSpaceReport } from '@/lib/report/report-definition';
 import { exportReports, importReports } from '@/lib/report/report-json';
-import { deleteReport, saveReport, saveReports } from '@/lib/report/report-storage';
+import { deleteReport, type ReportsOwner, saveReport, saveReports } from '@/lib/report/report-storage';
 import { resolveReport } from '@/lib/report/resolve-report';
 import { downloadText } from './download';
 import { ReportEditor } from './ReportEditor';
@@ -23,8 +23,8 @@ import { useReportParams } from './use-report-params';
 import { useReports } from './use-reports';
 
 export interface SpaceReportProps {
-  origin: string;
-  space: string;
+  /** The server, signed-in user and space whose reports these are. */
+  owner: ReportsOwner;
   prepared: PreparedHistory;
   settings: ViewSettings;
   now: number;
@@ -33,9 +33,10 @@ export interface SpaceReportProps {
 
 type Editing = { draft: ReportDefinition; isNew: boolean } | null;
 
-export function SpaceReport({ origin, space, prepared, settings, now, dark }: SpaceReportProps) {
+export function SpaceReport({ owner, prepared, settings, now, dark }: SpaceReportProps) {
+  const { server, space } = owner;
   const dims = prepared.history.dims;
-  const saved = useReports(origin, space);
+  const saved = useReports(owner);
   const [params, setParams] = useReportParams(now);
   const [editing, setEditing] = useState<Editing>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -60,7 +61,7 @@ export function SpaceReport({ origin, space, prepared, settings, now, dark }: Sp
   const startNew = () => setEditing({ draft: emptyReport(settings.timeZone, now), isNew: true });
   const startDuplicate = () => current && setEditing({ draft: { ...current, id: newReportId(), name: `${current.name} (copy)`, createdAt: now, updatedAt: now }, isNew: true });
   const onSave = async (report: ReportDefinition) => {
-    await saveReport(origin, space, report);
+    await saveReport(owner, report);
     setEditing(null);
     setNote({ tone: 'success', text: `Saved “${report.name}”.` });
     setParams({ report: report.id });
@@ -68,7 +69,7 @@ export function SpaceReport({ origin, space, prepared, settings, now, dark }: Sp
   const onDelete = async () => {
     if (!current || current.id === WHOLE_SPACE_ID) return;
     try {
-      await deleteReport(origin, space, current.id);
+      await deleteReport(owner, current.id);
       setConfirmDelete(false);
       setNote({ tone: 'success', text: `Deleted “${current.name}”.` });
       setParams({ report: WHOLE_SPACE_ID });
@@ -77,14 +78,14 @@ export function SpaceReport({ origin, space, prepared, settings, now, dark }: Sp
     }
   };
   const onExport = () => {
-    downloadText(exportReports(sorted, { origin, space, now: Date.now() }), `dora-lens-reports_${space}.json`, 'application/json');
+    downloadText(exportReports(sorted, { origin: server, space, now: Date.now() }), `dora-lens-reports_${space}.json`, 'application/json');
     setNote({ tone: 'info', text: `Exported ${sorted.length} ${sorted.length === 1 ? 'report' : 'reports'}.` });
   };
   const onImport = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    const result = importReports(await file.text(), { origin, space, now: Date.now(), timeZone: settings.timeZone });
+    const result = importReports(await file.text(), { origin: server, space, now: Date.now(), timeZone: settings.timeZone });
     setImportDetails([...result.problems, ...result.warnings]);
     if (result.reports.length === 0) {
       setNote({ tone: 'error', text: `Nothing was imported from ${file.name}.` });
@@ -92,7 +93,7 @@ export function SpaceReport({ origin, space, prepared, settings, now, dark }: Sp
     }
     try {
       const replaced = result.reports.filter((r) => saved.reports.some((s) => s.id === r.id)).length;
-      await saveReports(origin, space, result.reports);
+      await saveReports(owner, result.reports);
       setNote({
         tone: result.problems.length ? 'info' : 'success',
         text: `Imported ${result.reports.length} ${result.reports.length === 1 ? 'report' : 'reports'} from ${file.name}${replaced ? ` (${replaced} replaced a report with the same id)` : ''}${result.problems.length ? `; ${result.problems.length} left out` : ''}.`,
@@ -207,7 +208,7 @@ export function SpaceReport({ origin, space, prepared, settings, now, dark }: Sp
               Totals cover only what your Octopus account may see: deployments of projects, environments and tenants you have no permission to view are not counted.
             </p>
           </ReportScope>
-          <ReportView origin={origin} space={space} prepared={prepared} report={resolved} params={params} settings={settings} now={now} dark={dark} onParams={setParams} />
+          <ReportView server={server} space={space} prepared={prepared} report={resolved} params={params} settings={settings} now={now} dark={dark} onParams={setParams} />
         </>
       )}
     </div>

@@ -1,6 +1,6 @@
 /**
  * The report view's state, kept in this tab's own URL hash (`history.replaceState`, no navigation), so
- * reloading restores it and the address bar is a shareable link. Other hash parameters (origin, space,
+ * reloading restores it and the address bar is a shareable link. Other hash parameters (server, space,
  * view, theme) are left as they are.
  */
 import { useState } from 'preact/hooks';

@@ -1,7 +1,7 @@
-/** The space's saved reports, live: a save or delete in any extension page re-renders every open report page. */
+/** The user's saved reports of the space, live: a save or delete in any extension page re-renders every open report page. */
 import { useEffect, useState } from 'preact/hooks';
 import type { ReportDefinition } from '@/lib/report/report-definition';
-import { readReports, watchReports } from '@/lib/report/report-storage';
+import { type ReportsOwner, readReports, watchReports } from '@/lib/report/report-storage';
 
 export interface SavedReports {
   loaded: boolean;
@@ -10,16 +10,17 @@ export interface SavedReports {
   problems: string[];
 }
 
-export function useReports(origin: string, space: string): SavedReports {
+export function useReports(owner: ReportsOwner): SavedReports {
+  const { server, userId, space } = owner;
   const [state, setState] = useState<SavedReports>({ loaded: false, reports: [], problems: [] });
   useEffect(() => {
     let live = true;
-    void readReports(origin, space).then((stored) => live && setState({ loaded: true, ...stored }));
-    const stop = watchReports(origin, space, (stored) => live && setState({ loaded: true, ...stored }));
+    void readReports({ server, userId, space }).then((stored) => live && setState({ loaded: true, ...stored }));
+    const stop = watchReports({ server, userId, space }, (stored) => live && setState({ loaded: true, ...stored }));
     return () => {
       live = false;
       stop();
     };
-  }, [origin, space]);
+  }, [server, userId, space]);
   return state;
 }

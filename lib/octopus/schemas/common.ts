@@ -78,30 +78,19 @@ const CollectionLinksSchema = z.object({
 });
 
 /**
- * Octopus's paged envelope (`ResourceCollection`). `LastPageNumber` is zero-based. We page by skip/take
- * ourselves rather than following `Page.Next`, and use the link only as "there is more".
+ * Octopus's paged envelope (`ResourceCollection`): only what the client reads. We page by skip/take and use
+ * `TotalResults` and `Page.Next` as "there is more". `NumberOfPages`, `LastPageNumber` and `ItemsPerPage`
+ * are not read (Octopus 3.x's envelope had no page counts, and had `IsStale` instead); `ItemType` only
+ * names the resource in a schema report.
  */
 export function collection<S extends z.ZodType>(itemSchema: S) {
   return z.object({
-    ItemType: z.string(),
+    ItemType: z.string().optional(),
     TotalResults: z.number().int().nonnegative(),
-    ItemsPerPage: z.number().int().nonnegative(),
-    NumberOfPages: z.number().int().nonnegative(),
-    LastPageNumber: z.number().int(),
     Items: z.array(itemSchema),
     Links: CollectionLinksSchema,
   });
 }
-
-export type Collection<T> = {
-  ItemType: string;
-  TotalResults: number;
-  ItemsPerPage: number;
-  NumberOfPages: number;
-  LastPageNumber: number;
-  Items: T[];
-  Links: { 'Page.Next'?: string };
-};
 
 export const TASK_STATES = [
   'Queued',

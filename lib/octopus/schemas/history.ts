@@ -19,8 +19,6 @@ export type Release = z.infer<typeof ReleaseSchema>;
 export const DefectSchema = named(
   'Defect',
   z.object({
-    Id: z.string(),
-    Description: z.string().nullish(),
     Status: z.enum(['Unresolved', 'Resolved']),
   }),
 );
@@ -34,7 +32,6 @@ export const DeploymentSchema = named(
   'Deployment',
   z.object({
     Id: z.string(),
-    Name: z.string().optional(),
     ProjectId: z.string(),
     ReleaseId: z.string(),
     ChannelId: z.string(),
@@ -44,9 +41,6 @@ export const DeploymentSchema = named(
     Created: dateMs,
     /** The scheduled start when the deployment was scheduled for later; null otherwise. */
     QueueTime: dateMs.nullish().transform((ms) => ms ?? null),
-    UseGuidedFailure: z.boolean().optional(),
-    FailureEncountered: z.boolean().optional(),
-    DeployedBy: z.string().nullish(),
   }),
 );
 export type Deployment = z.infer<typeof DeploymentSchema>;
@@ -59,18 +53,12 @@ export const TaskSchema = named(
   'Task',
   z.object({
     Id: z.string(),
-    Name: z.string(),
-    Description: z.string().nullish(),
     State: TaskStateSchema,
     /** Only deployment tasks carry a `DeploymentId`. */
     Arguments: z.object({ DeploymentId: z.string().optional() }).nullish(),
     QueueTime: dateMs.nullable(),
-    StartTime: dateMs.nullable(),
-    CompletedTime: dateMs.nullable(),
-    IsCompleted: z.boolean().optional(),
-    HasPendingInterruptions: z.boolean().optional(),
-    HasWarningsOrErrors: z.boolean().optional(),
-    ErrorMessage: z.string().nullish(),
+    StartTime: dateMs.nullish().transform((ms) => ms ?? null),
+    CompletedTime: dateMs.nullish().transform((ms) => ms ?? null),
   }),
 );
 export type Task = z.infer<typeof TaskSchema>;
@@ -79,28 +67,23 @@ export const GUIDED_FAILURE_TITLE_SUFFIX = ' requires failure guidance';
 
 /**
  * `GET /api/{spaceId}/interruptions`. `Type` is always set on the parsed value: servers that predate the
- * field get it inferred from the title, as Octopus's own C# client does (`GuidedFailure` when the title
- * ends with " requires failure guidance", else `ManualIntervention`, the only two kinds those servers
- * had). It stays an open string so a new kind in a future Octopus does not fail the whole page.
+ * field (the 2020.5 API has none) get it inferred from the title, as Octopus's own C# client does
+ * (`GuidedFailure` when the title ends with " requires failure guidance", else `ManualIntervention`, the
+ * only two kinds those servers had). It stays an open string so a new kind in a future Octopus does not
+ * fail the whole page. `TaskId` falls back to the task among the related documents.
  */
 export const InterruptionSchema = named(
   'Interruption',
   z
     .object({
-      Id: z.string(),
       Title: z.string(),
       Type: z.string().optional(),
-      Created: dateMs,
-      IsPending: z.boolean(),
       TaskId: z.string().nullish(),
       RelatedDocumentIds: idList,
     })
-    .transform((interruption) => ({
-      ...interruption,
-      TaskId: interruption.TaskId ?? null,
-      Type:
-        interruption.Type ??
-        (interruption.Title.endsWith(GUIDED_FAILURE_TITLE_SUFFIX) ? 'GuidedFailure' : 'ManualIntervention'),
+    .transform(({ Title, Type, TaskId, RelatedDocumentIds }) => ({
+      TaskId: TaskId ?? RelatedDocumentIds.find((id) => id.startsWith('ServerTasks-')) ?? null,
+      Type: Type ?? (Title.endsWith(GUIDED_FAILURE_TITLE_SUFFIX) ? 'GuidedFailure' : 'ManualIntervention'),
     })),
 );
 export type Interruption = z.infer<typeof InterruptionSchema>;

@@ -1,4 +1,4 @@
-/** The dimensions deployments are grouped by: projects, groups, channels, environments, tenants, tags. */
+/** The dimensions deployments are grouped by: projects, groups, channels, environments, tenants, lifecycles. */
 import { z } from 'zod';
 import { idList, named } from './common';
 
@@ -12,25 +12,15 @@ export const ProjectSchema = named(
     Id: z.string(),
     Name: z.string(),
     Slug: z.string(),
-    Description: z.string().nullish(),
     ProjectGroupId: z.string(),
     LifecycleId: z.string(),
-    IsDisabled: z.boolean(),
     TenantedDeploymentMode: TenantedDeploymentModeSchema,
   }),
 );
 export type Project = z.infer<typeof ProjectSchema>;
 
 /** `GET /api/{spaceId}/projectgroups`. */
-export const ProjectGroupSchema = named(
-  'ProjectGroup',
-  z.object({
-    Id: z.string(),
-    Name: z.string(),
-    Description: z.string().nullish(),
-    EnvironmentIds: idList,
-  }),
-);
+export const ProjectGroupSchema = named('ProjectGroup', z.object({ Id: z.string(), Name: z.string() }));
 export type ProjectGroup = z.infer<typeof ProjectGroupSchema>;
 
 /** `GET /api/{spaceId}/environments`. `SortOrder` orders environments as the dashboard does. */
@@ -39,9 +29,7 @@ export const EnvironmentSchema = named(
   z.object({
     Id: z.string(),
     Name: z.string(),
-    Description: z.string().nullish(),
     SortOrder: z.number(),
-    UseGuidedFailure: z.boolean().optional(),
   }),
 );
 export type Environment = z.infer<typeof EnvironmentSchema>;
@@ -55,59 +43,25 @@ export const ChannelSchema = named(
     ProjectId: z.string(),
     LifecycleId: z.string().nullable(),
     IsDefault: z.boolean(),
-    TenantTags: idList,
   }),
 );
 export type Channel = z.infer<typeof ChannelSchema>;
 
-/**
- * `GET /api/{spaceId}/tenants`. `TenantTags` are canonical names (`"TagSet/Tag"`);
- * `ProjectEnvironments` maps a project id to the environment ids the tenant is connected to there.
- */
+/** `GET /api/{spaceId}/tenants`. `TenantTags` are canonical names (`"TagSet/Tag"`). */
 export const TenantSchema = named(
   'Tenant',
   z.object({
     Id: z.string(),
     Name: z.string(),
-    Description: z.string().nullish(),
     TenantTags: idList,
-    ProjectEnvironments: z
-      .record(z.string(), z.array(z.string()))
-      .nullish()
-      .transform((map) => map ?? {}),
   }),
 );
 export type Tenant = z.infer<typeof TenantSchema>;
 
-export const TagSchema = z.object({
-  Id: z.string(),
-  Name: z.string(),
-  /** `"TagSet/Tag"`, the form tenants reference tags by. */
-  CanonicalTagName: z.string(),
-  Color: z.string().nullish(),
-  SortOrder: z.number().optional(),
-});
-export type Tag = z.infer<typeof TagSchema>;
-
-/** `GET /api/{spaceId}/tagsets`. */
-export const TagSetSchema = named(
-  'TagSet',
-  z.object({
-    Id: z.string(),
-    Name: z.string(),
-    SortOrder: z.number().optional(),
-    Tags: z.array(TagSchema),
-  }),
-);
-export type TagSet = z.infer<typeof TagSetSchema>;
-
 export const LifecyclePhaseSchema = z.object({
-  Id: z.string(),
   Name: z.string(),
   AutomaticDeploymentTargets: idList,
   OptionalDeploymentTargets: idList,
-  IsOptionalPhase: z.boolean().optional(),
-  MinimumEnvironmentsBeforePromotion: z.number().optional(),
 });
 export type LifecyclePhase = z.infer<typeof LifecyclePhaseSchema>;
 

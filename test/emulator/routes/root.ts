@@ -1,8 +1,10 @@
-/** `GET /api` (the root document, public) and `GET /api/{spaceId}` (the space home). */
+/**
+ * `GET /api` (the root document, public) and `GET /api/{spaceId}` (the space home), as the emulated Octopus
+ * version writes them (profiles.ts; its link templates are finished while serialising, see shape.ts).
+ */
 import type { Router } from '../router';
 import { spaceOf } from './common';
 
-export const OCTOPUS_VERSION = '2024.3.12899';
 export const API_VERSION = '3.0.0';
 
 /** The space-scoped links, as the root (for the default space) and each space home list them. */
@@ -37,31 +39,34 @@ export function registerRoot(router: Router): void {
     '/api',
     (ctx) => {
       const store = ctx.core.store;
+      const profile = ctx.core.options.profile;
       const defaultSpace = store.spaces[ctx.core.defaultSpace].Id;
+      const links: Record<string, string> = {
+        Self: '/api',
+        CurrentUser: '/api/users/me',
+        EventCategories: '/api/events/categories{?appliesTo}',
+        EventGroups: '/api/events/groups{?appliesTo}',
+        PermissionDescriptions: '/api/permissions/all',
+        SignIn: '/api/users/login{?returnUrl}',
+        SignOut: '/api/users/logout',
+        SpaceHome: '/api/{spaceId}',
+        Spaces: `/api/spaces{/id}{?${profile.spacesParams}}`,
+        Users: '/api/users{/id}{?skip,take,ids,filter}',
+        Web: '/app',
+        ...spaceLinks(defaultSpace),
+        // The root's task and event links are installation-wide (the space home has its own).
+        Tasks: TASKS_TEMPLATE,
+        Events: EVENTS_TEMPLATE,
+      };
+      for (const name of profile.missingLinks) delete links[name];
       return {
         body: {
           Application: 'Octopus Deploy',
-          Version: OCTOPUS_VERSION,
+          Version: profile.version,
           ApiVersion: API_VERSION,
           InstallationId: store.installationId,
-          HasLongTermSupport: true,
-          Links: {
-            Self: '/api',
-            CurrentUser: '/api/users/me',
-            EventCategories: '/api/events/categories{?appliesTo}',
-            EventGroups: '/api/events/groups{?appliesTo}',
-            PermissionDescriptions: '/api/permissions/all',
-            SignIn: '/api/users/login{?returnUrl}',
-            SignOut: '/api/users/logout',
-            SpaceHome: '/api/{spaceId}',
-            Spaces: '/api/spaces{/id}{?skip,ids,take,partialName}',
-            Users: '/api/users{/id}{?skip,take,ids,filter}',
-            Web: '/app',
-            ...spaceLinks(defaultSpace),
-            // The root's task and event links are installation-wide (the space home has its own).
-            Tasks: TASKS_TEMPLATE,
-            Events: EVENTS_TEMPLATE,
-          },
+          ...(profile.hasLongTermSupport === undefined ? {} : { HasLongTermSupport: profile.hasLongTermSupport }),
+          Links: links,
         },
       };
     },

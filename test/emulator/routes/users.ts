@@ -1,7 +1,7 @@
 /** Sign-in, sign-out, the current user and their permissions; the spaces they can see. */
 import { clearedCookies, sessionCookies } from '../auth';
 import { badRequest, errorBody, forbidden, HttpError, notFound } from '../errors';
-import type { Router } from '../router';
+import type { Ctx, Router } from '../router';
 import { canonicalId, jsonBody, pageOfItems } from './common';
 
 const INVALID_LOGIN = 'Invalid username or password.';
@@ -24,7 +24,7 @@ export function registerUsers(router: Router): void {
       const secure = state?.UsingSecureConnection === true && isTls(ctx);
       return {
         body: store.users[user].User,
-        headers: { 'Set-Cookie': sessionCookies(store.installationId, session, ctx.core.options.sameSite, secure) },
+        headers: { 'Set-Cookie': sessionCookies(store.installationId, session, ctx.core.options.sameSite, secure, cookiePath(ctx)) },
       };
     },
     { auth: false },
@@ -35,7 +35,7 @@ export function registerUsers(router: Router): void {
     return {
       status: 200,
       body: {},
-      headers: { 'Set-Cookie': clearedCookies(ctx.core.store.installationId, ctx.core.options.sameSite, isTls(ctx)) },
+      headers: { 'Set-Cookie': clearedCookies(ctx.core.store.installationId, ctx.core.options.sameSite, isTls(ctx), cookiePath(ctx)) },
     };
   });
 
@@ -74,6 +74,8 @@ export function registerUsers(router: Router): void {
     return { body: store.spaces[space] };
   });
 }
+
+const cookiePath = (ctx: Ctx): string => ctx.core.options.basePath || '/';
 
 function isTls(ctx: { req: { socket: unknown } }): boolean {
   return (ctx.req.socket as { encrypted?: boolean }).encrypted === true;

@@ -1,6 +1,9 @@
 /**
  * The web UI mimic (built separately in `test/emulator/ui/`): `/app` and `/app/` serve its index.html,
  * `/app/assets/<path>` its files. Octopus's SPA routes live in the hash, so nothing else is needed.
+ * Under a base path (`/octopus`) paths arrive here without it; the redirect and the page's asset URLs get
+ * it back (GUESS: how Octopus's own index.html names its assets under a virtual directory is not
+ * documented — the mimic's scripts find the base from their own address, see ui/api.js).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
@@ -34,12 +37,13 @@ const notFoundPage = (): Reply => ({
   raw: { data: 'Not found', contentType: 'text/plain; charset=utf-8' },
 });
 
-export function serveWeb(path: string, uiDir: string): Reply | undefined {
-  if (path === '/') return { status: 302, headers: { Location: '/app' }, raw: { data: '', contentType: 'text/plain' } };
+export function serveWeb(path: string, uiDir: string, basePath = ''): Reply | undefined {
+  if (path === '/') return { status: 302, headers: { Location: `${basePath}/app` }, raw: { data: '', contentType: 'text/plain' } };
   if (path === '/app' || path === '/app/' || path === '/app/index.html') {
     const index = join(uiDir, 'index.html');
-    if (!existsSync(index)) return { raw: { data: PLACEHOLDER, contentType: TYPES['.html'] } };
-    return { raw: { data: readFileSync(index), contentType: TYPES['.html'] }, headers: { 'Cache-Control': 'no-cache' } };
+    if (!existsSync(index)) return { raw: { data: PLACEHOLDER.replaceAll('href="/api"', `href="${basePath}/api"`), contentType: TYPES['.html'] } };
+    const html = basePath ? readFileSync(index, 'utf8').replaceAll('"/app/assets/', `"${basePath}/app/assets/`) : readFileSync(index);
+    return { raw: { data: html, contentType: TYPES['.html'] }, headers: { 'Cache-Control': 'no-cache' } };
   }
   if (!path.startsWith('/app/assets/')) return undefined;
   let relative: string;

@@ -13,6 +13,24 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Where the server lives: everything before `/app` in the page's own address (`/octopus` for
+ * `https://tools.example.com/octopus/app#/…`, '' at the root). Paths below start with `/api`; links the server
+ * sends already carry the base (it expands them against itself).
+ */
+export const basePath = location.pathname.replace(/\/app(\/.*)?$/, '');
+
+/**
+ * A same-server path (`/api/…`, `/app/…`) as a URL under the base. Paths are built as `/api/${space}/…`;
+ * before Spaces the space is '' and the doubled slash goes (`/api/projects`, Octopus 2018's path).
+ */
+export function serverUrl(path) {
+  if (!path.startsWith('/api') && !path.startsWith('/app/')) return path;
+  const at = path.indexOf('?');
+  const pathname = (at < 0 ? path : path.slice(0, at)).replace(/\/{2,}/g, '/');
+  return basePath + pathname + (at < 0 ? '' : path.slice(at));
+}
+
 let installationId;
 let unauthorizedHandler = () => {};
 
@@ -50,7 +68,7 @@ export async function request(url, { method = 'GET', body, signal, expect401 = f
     const token = csrfToken();
     if (token) headers['X-Octopus-Csrf-Token'] = token;
   }
-  const response = await fetch(url, {
+  const response = await fetch(serverUrl(url), {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),

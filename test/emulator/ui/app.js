@@ -7,7 +7,7 @@
  * spaces), shell.js (top bar, menus), pages/*.js (one file per area), ui.js + dom.js (building blocks),
  * styles.js (generated class names), theme.js (light/dark).
  */
-import { onUnauthorized } from './api.js';
+import { onUnauthorized, serverUrl } from './api.js';
 import { clearCache } from './data.js';
 import { h, replace } from './dom.js';
 import { projectPage } from './pages/project.js';
@@ -48,6 +48,18 @@ const ROUTES = [
   { path: ':space/library/*', page: placeholderPage('Library', 'Library sets, packages and step templates are not part of the emulator.') },
 ];
 
+/**
+ * Octopus 2018 and older have no Spaces: the same pages at `#/projects/<slug>/…`, `#/tasks`, … with the
+ * space '' (paths built as `/${space}/…` lose the doubled slash, see router.js and api.js).
+ */
+const ROUTES_WITHOUT_SPACES = [
+  ...ROUTES.filter((r) => !r.path.startsWith(':space') && !r.path.startsWith('spaces/') && r.path !== ''),
+  { path: '', page: dashboardPage },
+  ...ROUTES.filter((r) => r.path.startsWith(':space/')).map((r) => ({ ...r, path: r.path.slice(':space/'.length) })),
+];
+
+const hasSpaces = () => Boolean(session.root?.Links?.Spaces);
+
 let controller;
 let sessionReady;
 let lastSpaceId;
@@ -73,8 +85,9 @@ async function render() {
   }
   if (signal.aborted) return;
 
-  const match = matchRoute(ROUTES, route.path, CONSTRAINTS);
-  const ctx = { params: match?.params ?? {}, query: route.query, signal, path: route.path };
+  const spaces = hasSpaces();
+  const match = matchRoute(spaces ? ROUTES : ROUTES_WITHOUT_SPACES, route.path, CONSTRAINTS);
+  const ctx = { params: { ...(spaces ? {} : { space: '' }), ...match?.params }, query: route.query, signal, path: route.path };
   if (match?.route.public) {
     unmountShell();
     replace(root, match.route.page(ctx));
@@ -131,6 +144,6 @@ onUnauthorized(() => {
 });
 
 initTheme();
-await mangleStylesheet('/app/assets/app.css');
+await mangleStylesheet(serverUrl('/app/assets/app.css'));
 setRenderer(render);
 startRouter();

@@ -36,12 +36,18 @@ export function currentRoute() {
   return { path, query: new URLSearchParams(at < 0 ? '' : hash.slice(at + 1)), full: hash || '/' };
 }
 
+/**
+ * Route paths are built as `/${space}/…`; before Spaces (Octopus 2018 and older) the space is '' and
+ * the doubled slash goes, so `/${space}/projects` is `/projects` there.
+ */
+export const routePath = (path) => path.replace(/\/{2,}/g, '/');
+
 /** A link target for a route path. */
-export const href = (path) => `#${path}`;
+export const href = (path) => `#${routePath(path)}`;
 
 /** Navigate like a link click: a new history entry and a hashchange. */
 export function navigate(path) {
-  location.hash = path;
+  location.hash = routePath(path);
 }
 
 /** Navigate like React Router's history.push: new history entry, no hashchange, render ourselves. */

@@ -1,6 +1,6 @@
 import { h, replace } from './dom.js';
 import { chevron, logoMark } from './icons.js';
-import { navigate } from './router.js';
+import { href, navigate } from './router.js';
 import { session, signOut, spaces } from './session.js';
 import { cls } from './styles.js';
 import { currentTheme, setTheme } from './theme.js';
@@ -31,9 +31,10 @@ export function mountShell(root, spaceId, path) {
     replace(root, shell.frame);
   }
   const activeClass = cls('topnav-link-active');
-  const rest = spaceId ? path.slice(spaceId.length + 1) : path;
+  // Before Spaces the space is '' and the route has no space segment.
+  const rest = spaceId ? path.slice(spaceId.length + 1) : spaceId === '' && path !== '/' ? path : '';
   for (const { anchor, isActive } of shell.topLinks) {
-    const active = spaceId ? isActive(rest) : false;
+    const active = spaceId !== undefined ? isActive(rest) : false;
     anchor.classList.toggle(activeClass, active);
     if (active) anchor.setAttribute('aria-current', 'page');
     else anchor.removeAttribute('aria-current');
@@ -49,7 +50,7 @@ export function unmountShell() {
 function buildShell(spaceId, key) {
   const space = spaceId ?? 'Spaces-1';
   const topLinks = TOP_LINKS.map(([label, sub, isActive]) => ({
-    anchor: h('a', { href: `#/${space}${sub}`, class: 'topnav-link' }, label),
+    anchor: h('a', { href: href(`/${space}${sub}`), class: 'topnav-link' }, label),
     isActive,
   }));
   const config = h('a', { href: '#/configuration', class: 'topnav-link' }, 'Configuration');
@@ -61,8 +62,8 @@ function buildShell(spaceId, key) {
     h(
       'header',
       { class: 'topbar' },
-      h('a', { href: `#/${space}`, class: 'brand', 'aria-label': 'Octopus Deploy' }, logoMark(), h('span', { class: 'brand-text' }, 'Octopus Deploy')),
-      spaceSwitcher(space),
+      h('a', { href: href(`/${space}`), class: 'brand', 'aria-label': 'Octopus Deploy' }, logoMark(), h('span', { class: 'brand-text' }, 'Octopus Deploy')),
+      space ? spaceSwitcher(space) : null,
       h('nav', { class: 'topnav', 'aria-label': 'Main' }, topLinks.map((l) => l.anchor), config),
       h('div', { class: 'topbar-spacer' }),
       userMenu(),

@@ -1,5 +1,6 @@
 import { ApiError, isAbort } from './api.js';
 import { h, replace, svg } from './dom.js';
+import { href } from './router.js';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -113,7 +114,7 @@ export function facts(pairs) {
 }
 
 export function link(path, ...children) {
-  return h('a', { href: `#${path}`, class: 'link' }, children);
+  return h('a', { href: href(path), class: 'link' }, children);
 }
 
 /**

@@ -8,13 +8,14 @@ afterEach(cleanup);
 const setup = (servers: string[] = []) => {
   const enable = vi.fn((_origin: string) => Promise.resolve(true));
   const revoke = vi.fn((_origin: string) => Promise.resolve());
-  render(<OptionsServers servers={servers} enable={enable} revoke={revoke} />);
+  const forget = vi.fn((_origin: string) => Promise.resolve());
+  render(<OptionsServers servers={servers} enable={enable} revoke={revoke} forget={forget} />);
   const input = screen.getByLabelText('Add a server') as HTMLInputElement;
   const submit = (value: string) => {
     fireEvent.input(input, { target: { value } });
     fireEvent.click(screen.getByRole('button', { name: 'Enable' }));
   };
-  return { enable, revoke, input, submit };
+  return { enable, revoke, forget, input, submit };
 };
 
 describe('OptionsServers', () => {
@@ -52,11 +53,16 @@ describe('OptionsServers', () => {
   });
 
   it('lists servers as text with a labelled revoke button each', async () => {
-    const { revoke } = setup(['https://a.example.com', 'http://<b>.example.com']);
+    const { revoke, forget } = setup(['https://a.example.com', 'http://<b>.example.com']);
     expect(screen.getByRole('link', { name: 'https://a.example.com' }).getAttribute('href')).toBe('https://a.example.com/app');
     fireEvent.click(screen.getByRole('button', { name: 'Revoke access to https://a.example.com' }));
     expect(revoke).toHaveBeenCalledWith('https://a.example.com');
     expect(await screen.findByText(/Access to https:\/\/a.example.com removed/)).toBeTruthy();
     expect(document.querySelector('b')).toBeNull();
+    // Revoking offers to delete what is kept for that server, and does so only when asked.
+    expect(forget).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete its data' }));
+    expect(forget).toHaveBeenCalledExactlyOnceWith('https://a.example.com');
+    expect(await screen.findByText(/Deleted the cached history and saved reports of https:\/\/a.example.com/)).toBeTruthy();
   });
 });

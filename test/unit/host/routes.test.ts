@@ -7,6 +7,7 @@ const detectors: Record<string, Detector> = {
   isProjectsList: routes.isProjectsList,
   isSpaceDashboard: routes.isSpaceDashboard,
   isSignIn: routes.isSignIn,
+  isLegacyProjectPage: routes.isLegacyProjectPage,
 };
 const allExamples = Object.entries(routes.ROUTE_EXAMPLES).flatMap(([owner, urls]) => urls.map((url) => ({ owner, url })));
 

@@ -27,12 +27,12 @@ describe('report view parameters in the URL hash', () => {
 });
 
 describe('report page address', () => {
-  it('is the insights page with origin, space and view=report, plus any view state', () => {
+  it('is the insights page with server, space and view=report, plus any view state and the opening ticket', () => {
     expect(reportPageUrl('chrome-extension://abc/insights.html', 'https://octopus.example.com', 'Spaces-1')).toBe(
-      'chrome-extension://abc/insights.html#origin=https%3A%2F%2Foctopus.example.com&space=Spaces-1&view=report',
+      'chrome-extension://abc/insights.html#server=https%3A%2F%2Foctopus.example.com&space=Spaces-1&view=report',
     );
-    expect(reportPageUrl('chrome-extension://abc/insights.html', 'http://127.0.0.1:8066', 'Spaces-2', { report: 'r-1', split: 'project' })).toBe(
-      'chrome-extension://abc/insights.html#origin=http%3A%2F%2F127.0.0.1%3A8066&space=Spaces-2&view=report&report=r-1&split=project',
+    expect(reportPageUrl('chrome-extension://abc/insights.html', 'http://127.0.0.1:8066/octopus', 'Spaces-2', { report: 'r-1', split: 'project', ticket: 'ab12' })).toBe(
+      'chrome-extension://abc/insights.html#server=http%3A%2F%2F127.0.0.1%3A8066%2Foctopus&space=Spaces-2&view=report&report=r-1&split=project&ticket=ab12',
     );
   });
 });
@@ -40,7 +40,7 @@ describe('report page address', () => {
 describe('drill-down to a project panel', () => {
   it("opens the panel's shareable route with the report's range, granularity and environment", () => {
     const url = drillDownUrl(
-      { origin: 'https://octopus.example.com', space: 'Spaces-1', projectSlug: 'acme-web', environment: 'Environments-4' },
+      { server: 'https://octopus.example.com', space: 'Spaces-1', projectSlug: 'acme-web', environment: 'Environments-4' },
       { range: 'custom', from: '2025-01-01', to: '2025-03-31', granularity: 'month' },
     );
     expect(url).toBe(
@@ -51,8 +51,12 @@ describe('drill-down to a project panel', () => {
   });
 
   it('leaves defaults out', () => {
-    expect(drillDownUrl({ origin: 'http://127.0.0.1:8066', space: 'Spaces-2', projectSlug: 'r-d' }, { range: 'lastQuarter', granularity: 'week' })).toBe(
+    expect(drillDownUrl({ server: 'http://127.0.0.1:8066', space: 'Spaces-2', projectSlug: 'r-d' }, { range: 'lastQuarter', granularity: 'week' })).toBe(
       'http://127.0.0.1:8066/app#/Spaces-2/projects/r-d/deployments?doraLens=insights',
+    );
+    // A server under a path keeps it.
+    expect(drillDownUrl({ server: 'https://tools.example.com/octopus', space: 'Spaces-2', projectSlug: 'r-d' }, { range: 'lastQuarter', granularity: 'week' })).toBe(
+      'https://tools.example.com/octopus/app#/Spaces-2/projects/r-d/deployments?doraLens=insights',
     );
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TaskState } from '@/lib/metrics/facts';
-import { CHUNK_SPAN } from '@/lib/store/chunks';
+import { CHUNK_SPAN, deploymentChunkToRecords, mergeDeploymentChunk } from '@/lib/store/chunks';
 import { type Cache, deleteCache, listCaches, openCache } from '@/lib/store/cache';
 import type { DeploymentRecord, DimensionRecords, ReleaseRecord } from '@/lib/store/records';
 
@@ -24,6 +24,7 @@ const deployment = (id: number, extra: Partial<DeploymentRecord> = {}): Deployme
   channel: 'Channels-1',
   tenant: id % 3 ? null : 'Tenants-1',
   release: 1,
+  task: 1000 + id,
   state: TaskState.Success,
   guidedFailure: false,
   created: 1_700_000_100_000 + id,
@@ -41,7 +42,7 @@ const open = async (user = 'Users-1') => {
 };
 afterEach(async () => {
   for (const c of opened.splice(0)) c.close();
-  for (const { origin, userId } of await listCaches()) await deleteCache(origin, userId);
+  for (const { server, userId } of await listCaches()) await deleteCache(server, userId);
 });
 
 describe('cache', () => {
@@ -90,7 +91,7 @@ describe('cache', () => {
     await first.writePage('Spaces-1', { deployments: [deployment(1)] });
     expect((await second.readHistory('Spaces-1')).deployments.length).toBe(0);
     expect((await listCaches()).map((c) => c.userId).sort()).toEqual(['Users-1', 'Users-2']);
-    expect((await listCaches())[0].origin).toBe(ORIGIN);
+    expect((await listCaches())[0].server).toBe(ORIGIN);
   });
 
   it('keeps references to dimensions it has not seen, as placeholders, rather than dropping rows', async () => {
@@ -111,6 +112,44 @@ describe('cache', () => {
     expect([far.queued[1], far.started[1], far.completed[1]]).toEqual([farAhead.queued, Number.NaN, Number.NaN]);
     expect(far.completed[0]).toBe(deployment(1).completed);
     expect((await cache.readHistory('Spaces-2')).deployments.completed[0]).toBe(deployment(3).completed);
+  });
+
+  it('finds the deployments that finished in a window, and unfinished ones created in it, with their task ids', async () => {
+    const cache = await open();
+    const base = deployment(1).completed;
+    await cache.writePage('Spaces-1', {
+      deployments: [
+        deployment(1),
+        deployment(2, { completed: base + 10_000 }),
+        // Created long before, finished in the window: in the oldest chunk.
+        deployment(3, { completed: base + 20_000 }),
+        deployment(CHUNK_SPAN + 4, { state: TaskState.Executing, completed: Number.NaN, created: base + 5_000 }),
+        deployment(CHUNK_SPAN + 5, { state: TaskState.Queued, completed: Number.NaN, created: base - 5_000 }),
+        deployment(2 * CHUNK_SPAN + 6, { completed: base + 30_000 }),
+      ],
+    });
+    await cache.writePage('Spaces-2', { deployments: [deployment(7, { completed: base + 10_000 })] });
+    const found = await cache.readFinishedBetween('Spaces-1', base + 1, base + 30_000);
+    expect(found.map((d) => [d.id, d.task]).sort((a, b) => a[0] - b[0])).toEqual([
+      [2, 1002],
+      [3, 1003],
+      [CHUNK_SPAN + 4, 1000 + CHUNK_SPAN + 4],
+    ]);
+    expect(await cache.readFinishedBetween('Spaces-1', base + 40_000, base + 50_000)).toEqual([]);
+  });
+
+  it('reads chunks written before the task column existed, their task ids unknown (0)', async () => {
+    const cache = await open();
+    const old = mergeDeploymentChunk('Spaces-1', 0, undefined, [deployment(1), deployment(2)]);
+    delete old.task;
+    const records = deploymentChunkToRecords(old);
+    expect(records.map((r) => r.task)).toEqual([0, 0]);
+    expect(records[1]).toEqual({ ...deployment(2), task: 0 });
+    // Merging into an old chunk adds the column, keeping 0 for the rows that had none.
+    const merged = mergeDeploymentChunk('Spaces-1', 0, old, [deployment(3)]);
+    expect([...(merged.task ?? [])]).toEqual([0, 0, 1003]);
+    await cache.writePage('Spaces-1', { deployments: [deployment(5)] });
+    expect((await cache.readDeployments('Spaces-1', [5])).get(5)?.task).toBe(1005);
   });
 
   it('reports its size', async () => {

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 afterEach(async () => {
   vi.unstubAllGlobals();
-  for (const { origin, userId } of await listCaches()) await deleteCache(origin, userId);
+  for (const { server, userId } of await listCaches()) await deleteCache(server, userId);
 });
 
 describe('background refresh', () => {
@@ -32,8 +32,8 @@ describe('background refresh', () => {
     theirs.close();
 
     const published: SyncStatus[] = [];
-    const done = await refreshCachedSpaces({ publish: async (_key, status) => void published.push(status) });
-    expect(done).toEqual([{ origin: emulator.url, space: 'Spaces-1', outcome: 'done' }]);
+    const done = await refreshCachedSpaces({ publish: async (_key, status) => void published.push(status) }, async () => true);
+    expect(done).toEqual([{ server: emulator.url, space: 'Spaces-1', outcome: 'done' }]);
     expect(published.every((s) => s.userId === 'Users-1')).toBe(true);
 
     const cached = await openCache(emulator.url, 'Users-1');
@@ -43,6 +43,31 @@ describe('background refresh', () => {
     const other = await openCache(emulator.url, 'Users-2');
     expect((await other.readHistory('Spaces-1')).deployments.length).toBe(0);
     other.close();
+  });
+
+  it('sends nothing to a server DORA Lens is no longer enabled for, and stops between spaces when it is revoked', async () => {
+    const session = sessionFetch(emulator.url);
+    await session.signIn(EMULATOR_USERS.admin.username, EMULATOR_USERS.admin.password);
+    const requests: string[] = [];
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      requests.push(String(input));
+      return session.fetch(input, init);
+    });
+    const mine = await openCache(emulator.url, 'Users-1');
+    for (const space of ['Spaces-1', 'Spaces-2']) {
+      await mine.writePage(space, { checkpoint: { v: 1, phase: 'initial', step: 'dims', skip: 0, startedAt: 0, eventMark: 0, maxRelease: 0 } });
+    }
+    mine.close();
+    const sink = { publish: async () => {} };
+
+    expect(await refreshCachedSpaces(sink, async () => false)).toEqual([]);
+    expect(requests).toEqual([]);
+
+    // Enabled when the refresh starts, revoked while the first space syncs: the second is not started.
+    let checks = 0;
+    const done = await refreshCachedSpaces(sink, async () => ++checks <= 2);
+    expect(done.map((d) => d.space)).toEqual(['Spaces-1']);
+    expect(requests.some((url) => url.includes('/Spaces-2'))).toBe(false);
   });
 
   it('syncs into the cache of whoever is signed in now, even right after another user signed in', async () => {

@@ -24,7 +24,7 @@ afterAll(() => emulator.close());
 afterEach(async () => {
   emulator.setFaults('');
   for (const cache of caches.splice(0)) cache.close();
-  for (const { origin, userId } of await listCaches()) await deleteCache(origin, userId);
+  for (const { server, userId } of await listCaches()) await deleteCache(server, userId);
 });
 
 async function session(user: keyof typeof EMULATOR_USERS = 'admin'): Promise<SessionFetch> {

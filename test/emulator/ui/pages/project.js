@@ -1,7 +1,7 @@
 import { get, getAll, withQuery } from '../api.js';
 import { deploymentRows, environments, peekProject, project as loadProject, projectGroups } from '../data.js';
 import { h, replace } from '../dom.js';
-import { matchRoute, replaceRoute, seg } from '../router.js';
+import { href, matchRoute, replaceRoute, seg } from '../router.js';
 import { chevron } from '../icons.js';
 import { card, dateCell, emptyState, errorPanel, facts, formatDate, formatSpan, link, loadInto, loading, pageHeader, stateChip, table } from '../ui.js';
 import { notFoundContent } from './misc.js';
@@ -75,7 +75,7 @@ function sideMenu(page, active) {
       { class: 'sidenav-item' },
       h(
         'a',
-        { href: `#${base}/${path}`, class: ['sidenav-link', current && 'sidenav-link-active'], 'aria-current': current ? 'page' : null },
+        { href: href(`${base}/${path}`), class: ['sidenav-link', current && 'sidenav-link-active'], 'aria-current': current ? 'page' : null },
         h('span', { class: 'sidenav-label' }, label),
       ),
     );
@@ -102,7 +102,7 @@ function sideMenu(page, active) {
     h(
       'div',
       { class: 'sidebar-header' },
-      h('a', { href: `#${base}/deployments`, class: 'project-badge' }, projectIcon(project), h('span', { class: 'project-badge-name' }, project.Name)),
+      h('a', { href: href(`${base}/deployments`), class: 'project-badge' }, projectIcon(project), h('span', { class: 'project-badge-name' }, project.Name)),
     ),
     h(
       'nav',
@@ -159,7 +159,7 @@ function deploymentsTable(base, rows, { showRelease = true } = {}) {
     showRelease && ['Release', (r) => (r.release ? link(`${base}/deployments/releases/${seg(r.release.Version)}`, r.release.Version) : r.deployment.ReleaseId)],
     ['Environment', (r) => r.environment?.Name ?? r.deployment.EnvironmentId],
     anyTenant && ['Tenant', (r) => r.tenant?.Name ?? (r.deployment.TenantId ? r.deployment.TenantId : 'Untenanted')],
-    ['State', (r) => h('a', { href: `#${deploymentPath(base, r)}`, class: 'chip-link' }, stateChip(r.task))],
+    ['State', (r) => h('a', { href: href(deploymentPath(base, r)), class: 'chip-link' }, stateChip(r.task))],
     ['Queued', (r) => dateCell(r.task?.QueueTime ?? r.deployment.QueueTime ?? r.deployment.Created)],
     ['Duration', (r) => formatSpan(r.task?.StartTime, r.task?.CompletedTime) || r.task?.Duration || ''],
     ['Deployed by', (r) => r.deployment.DeployedBy ?? ''],
@@ -183,7 +183,7 @@ function environmentTiles(base, rows, envs) {
         'div',
         { class: 'tile' },
         h('div', { class: 'tile-title' }, env.Name),
-        h('a', { href: `#${deploymentPath(base, row)}`, class: 'tile-version' }, row.release?.Version ?? row.deployment.ReleaseId),
+        h('a', { href: href(deploymentPath(base, row)), class: 'tile-version' }, row.release?.Version ?? row.deployment.ReleaseId),
         stateChip(row.task),
         h('div', { class: 'muted tile-date' }, formatDate(row.task?.CompletedTime ?? row.task?.QueueTime)),
       );
@@ -214,7 +214,7 @@ function overview(page) {
     ],
   );
   return [
-    pageHeader(project.Name, h('a', { href: `#${base}/deployments/releases`, class: 'button' }, 'View releases'), h('button', { type: 'button', class: 'button button-primary', disabled: true, title: 'Not available in the emulator' }, 'Create release')),
+    pageHeader(project.Name, h('a', { href: href(`${base}/deployments/releases`), class: 'button' }, 'View releases'), h('button', { type: 'button', class: 'button button-primary', disabled: true, title: 'Not available in the emulator' }, 'Create release')),
     project.Description ? h('p', { class: 'muted description' }, project.Description) : null,
     body,
   ];

@@ -1,7 +1,7 @@
 import { get, getAll, withQuery } from '../api.js';
 import { environments, projectGroups } from '../data.js';
 import { h, replace } from '../dom.js';
-import { pushRoute, seg } from '../router.js';
+import { href, pushRoute, seg } from '../router.js';
 import { card, dateCell, emptyState, errorPanel, facts, formatDate, formatSpan, link, loadInto, pageHeader, stateChip, table } from '../ui.js';
 
 /** Space-level pages: dashboard, projects, tasks, infrastructure, tenants, insights reports. */
@@ -55,7 +55,7 @@ export function dashboardPage(ctx) {
                         return h(
                           'td',
                           null,
-                          h('a', { href: `#${path}`, class: 'cell-link' }, h('span', { class: 'cell-version' }, item.ReleaseVersion), stateChip(item)),
+                          h('a', { href: href(path), class: 'cell-link' }, h('span', { class: 'cell-version' }, item.ReleaseVersion), stateChip(item)),
                           h('div', { class: 'muted cell-date' }, formatDate(item.CompletedTime ?? item.QueueTime)),
                         );
                       }),
@@ -119,7 +119,7 @@ function projectCard(space, project) {
   const path = projectHome(space, project);
   const anchor = h(
     'a',
-    { href: `#${path}`, class: ['project-card', project.IsDisabled && 'project-card-disabled'] },
+    { href: href(path), class: ['project-card', project.IsDisabled && 'project-card-disabled'] },
     h('span', { class: 'project-icon' }, (project.Name || '?').charAt(0).toUpperCase()),
     h('span', { class: 'project-card-text' }, h('span', { class: 'project-card-name' }, project.Name), h('span', { class: 'muted clamp' }, project.Description || '')),
   );

@@ -1,0 +1,89 @@
+/**
+ * What the worker does with a message, after deciding whether it may (./authorize.ts). Everything it
+ * touches is passed in, so every guard is unit-tested without a browser; entrypoints/background.ts wires
+ * the real browser APIs.
+ */
+import type { ServerSupport, WorkerReplies, WorkerRequest } from '@/lib/messages';
+import { canonicalServer } from '@/lib/server-url';
+import type { SessionInfo } from '@/lib/sync/status';
+import { authorize, type Grants, SPACE_ID } from './authorize';
+import type { Caller } from './caller';
+import type { OpenedPages } from './opened-pages';
+import { Refused } from './refused';
+
+export interface WorkerDeps {
+  grants: Grants;
+  pages: OpenedPages;
+  whoAmI(server: string): Promise<SessionInfo>;
+  /** Starts a sync and returns at once (progress goes through the status records). */
+  startSync(server: string, space: string, session: SessionInfo): void;
+  /** Opens an extension page in a new tab. */
+  openTab(url: string): Promise<void>;
+  /** The address of the space report page for a server, space and ticket. */
+  reportUrl(server: string, space: string, ticket: string): string;
+  /** The server's version and support (its public API root). */
+  serverSupport(server: string): Promise<ServerSupport>;
+  /** The debugging log of refusals. */
+  refused(reason: string, detail: string): void;
+}
+
+const REQUEST_TYPES = new Set<WorkerRequest['type']>(['session', 'sync', 'open-report', 'continue-here', 'server-info']);
+
+export async function handleRequest(message: unknown, caller: Caller, deps: WorkerDeps): Promise<WorkerReplies[WorkerRequest['type']]> {
+  const request = message as Partial<Record<string, unknown>> | null;
+  const type = request?.type;
+  if (typeof type !== 'string' || !REQUEST_TYPES.has(type as WorkerRequest['type'])) return refuse(deps, 'unknown-caller', `unknown request ${String(type)}`);
+  const claim = { server: request?.server, space: request?.space };
+
+  switch (type as WorkerRequest['type']) {
+    case 'session': {
+      // A tab the worker just opened proves it with the ticket in its hash; the browser says which tab asks.
+      const server = canonicalServer(claim.server);
+      if (caller.kind === 'page' && server && typeof claim.space === 'string' && request?.ticket !== undefined) {
+        await deps.pages.redeem(request.ticket, caller.tabId, { server, space: claim.space });
+      }
+      const verdict = await authorize(caller, claim, deps.grants);
+      if (!verdict.ok) return refuse(deps, verdict.reason, verdict.detail);
+      return deps.whoAmI(verdict.server);
+    }
+    case 'sync': {
+      if (claim.space === undefined) return refuse(deps, 'bad-space', 'sync without a space');
+      const verdict = await authorize(caller, claim, deps.grants);
+      if (!verdict.ok) return refuse(deps, verdict.reason, verdict.detail);
+      const session = await deps.whoAmI(verdict.server);
+      deps.startSync(verdict.server, verdict.space!, session);
+      return { started: true, userId: session.userId };
+    }
+    case 'open-report': {
+      // From the Octopus page (content script: its own server) or the popup; a page inside a frame cannot open tabs.
+      if (caller.kind !== 'content' && caller.kind !== 'popup') return refuse(deps, 'unknown-caller', `open-report from ${caller.kind}`);
+      if (claim.space === undefined) return refuse(deps, 'bad-space', 'open-report without a space');
+      const verdict = await authorize(caller, claim, deps.grants);
+      if (!verdict.ok) return refuse(deps, verdict.reason, verdict.detail);
+      const ticket = await deps.pages.issueTicket({ server: verdict.server, space: verdict.space! });
+      await deps.openTab(deps.reportUrl(verdict.server, verdict.space!, ticket));
+      return { opened: true };
+    }
+    case 'server-info': {
+      const verdict = await authorize(caller, { server: claim.server }, deps.grants);
+      if (!verdict.ok) return refuse(deps, verdict.reason, verdict.detail);
+      return deps.serverSupport(verdict.server);
+    }
+    case 'continue-here': {
+      // The user clicked "Continue" inside a top-level insights page (only our page's code sends this, and
+      // only on that click): the tab is then served like one the extension opened.
+      if (caller.kind !== 'page') return refuse(deps, 'unknown-caller', `continue-here from ${caller.kind}`);
+      const server = canonicalServer(claim.server);
+      if (!server) return refuse(deps, 'bad-server', 'continue-here without a server');
+      if (typeof claim.space !== 'string' || !SPACE_ID.test(claim.space)) return refuse(deps, 'bad-space', 'continue-here without a space');
+      if (!(await deps.grants.isEnabled(server))) return refuse(deps, 'not-enabled', `continue-here for ${server}`);
+      await deps.pages.adopt(caller.tabId, { server, space: claim.space });
+      return { ok: true };
+    }
+  }
+}
+
+function refuse(deps: WorkerDeps, reason: ConstructorParameters<typeof Refused>[0], detail: string): never {
+  deps.refused(reason, detail);
+  throw new Refused(reason, detail);
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Caller } from '@/lib/trust/caller';
+import { handleRequest, type WorkerDeps } from '@/lib/trust/handle-request';
+import { memoryArea, openedPages } from '@/lib/trust/opened-pages';
+import { Refused } from '@/lib/trust/refused';
+
+const SERVER = 'http://127.0.0.1:8066';
+const SESSION = { server: SERVER, userId: 'Users-1', username: 'admin', displayName: 'Admin' };
+
+function setup(enabled = [SERVER]) {
+  const pages = openedPages(memoryArea());
+  const deps = {
+    grants: { isEnabled: async (server: string) => enabled.includes(new URL(server).origin), openedPage: (tabId: number) => pages.openedPage(tabId) },
+    pages,
+    whoAmI: vi.fn(async (server: string) => ({ ...SESSION, server })),
+    startSync: vi.fn(),
+    openTab: vi.fn(async (_url: string) => {}),
+    reportUrl: (server: string, space: string, ticket: string) => `ext://insights.html#${new URLSearchParams({ server, space, view: 'report', ticket })}`,
+    serverSupport: vi.fn(async (_server: string) => ({ version: '2018.10.12', supported: false, reason: 'Octopus 2018.x and older is not supported' })),
+    refused: vi.fn(),
+  } satisfies WorkerDeps;
+  return deps;
+}
+
+const framedOn = (topUrl: string): Caller => ({ kind: 'framed', topUrl });
+const refusal = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => (error instanceof Refused ? error.reason : `not refused: ${String(error)}`));
+
+describe('handleRequest (the worker’s guards)', () => {
+  it('does nothing for a panel framed on another site: no session asked, no sync started', async () => {
+    const deps = setup();
+    const attacker = framedOn('http://127.0.0.2:9000/frame.html');
+    expect(await refusal(handleRequest({ type: 'session', server: SERVER, space: 'Spaces-2' }, attacker, deps))).toBe('wrong-site');
+    expect(await refusal(handleRequest({ type: 'sync', server: SERVER, space: 'Spaces-2' }, attacker, deps))).toBe('wrong-site');
+    expect(deps.whoAmI).not.toHaveBeenCalled();
+    expect(deps.startSync).not.toHaveBeenCalled();
+    expect(deps.refused).toHaveBeenCalledTimes(2);
+  });
+
+  it('does nothing for a server that is not enabled, whoever asks', async () => {
+    const deps = setup();
+    for (const caller of [framedOn('http://attacker.example/track-abc123/app#/Spaces-1'), { kind: 'popup' } as Caller]) {
+      expect(await refusal(handleRequest({ type: 'sync', server: 'http://attacker.example/track-abc123', space: 'Spaces-1' }, caller, deps))).toBe('not-enabled');
+    }
+    expect(deps.whoAmI).not.toHaveBeenCalled();
+  });
+
+  it('refuses ids that are not Octopus’s and requests it does not know', async () => {
+    const deps = setup();
+    const panel = framedOn(`${SERVER}/app#/Spaces-1/projects/web`);
+    expect(await refusal(handleRequest({ type: 'sync', server: SERVER, space: '..' }, panel, deps))).toBe('bad-space');
+    expect(await refusal(handleRequest({ type: 'sync', server: SERVER }, panel, deps))).toBe('bad-space');
+    expect(await refusal(handleRequest({ type: 'delete-everything', server: SERVER }, panel, deps))).toBe('unknown-caller');
+    expect(await refusal(handleRequest(null, panel, deps))).toBe('unknown-caller');
+    expect(deps.whoAmI).not.toHaveBeenCalled();
+  });
+
+  it('serves the panel on a page of its own server', async () => {
+    const deps = setup();
+    const panel = framedOn(`${SERVER}/app#/Spaces-1/projects/web/deployments?doraLens=insights`);
+    expect(await handleRequest({ type: 'session', server: SERVER, space: 'Spaces-1' }, panel, deps)).toEqual(SESSION);
+    expect(await handleRequest({ type: 'sync', server: SERVER, space: 'Spaces-1' }, panel, deps)).toEqual({ started: true, userId: 'Users-1' });
+    expect(deps.startSync).toHaveBeenCalledExactlyOnceWith(SERVER, 'Spaces-1', SESSION);
+  });
+
+  it('opens the report for the content script’s own server, and serves that tab (reloads too) but no other', async () => {
+    const deps = setup();
+    const content: Caller = { kind: 'content', pageUrl: `${SERVER}/app#/Spaces-1`, tabId: 1 };
+    // The content script's message cannot choose the server.
+    await handleRequest({ type: 'open-report', server: 'http://127.0.0.2:9000', space: 'Spaces-1' }, content, deps);
+    const url = new URL(deps.openTab.mock.calls[0][0]);
+    const hash = new URLSearchParams(url.hash.slice(1));
+    expect(hash.get('server')).toBe(SERVER);
+    const ticket = hash.get('ticket')!;
+
+    const tab: Caller = { kind: 'page', tabId: 42 };
+    expect(await handleRequest({ type: 'session', server: SERVER, space: 'Spaces-1', ticket }, tab, deps)).toEqual(SESSION);
+    expect(await handleRequest({ type: 'session', server: SERVER, space: 'Spaces-1' }, tab, deps)).toEqual(SESSION);
+    // Another tab (say, opened by a web page) with the same hash and the used ticket: not served.
+    expect(await refusal(handleRequest({ type: 'session', server: SERVER, space: 'Spaces-1', ticket }, { kind: 'page', tabId: 43 }, deps))).toBe('not-opened');
+    // Nor the same tab for another space.
+    expect(await refusal(handleRequest({ type: 'sync', server: SERVER, space: 'Spaces-2' }, tab, deps))).toBe('not-opened');
+  });
+
+  it('opens reports only for the content script and the popup', async () => {
+    const deps = setup();
+    expect(await refusal(handleRequest({ type: 'open-report', server: SERVER, space: 'Spaces-1' }, framedOn(`${SERVER}/app#/Spaces-1`), deps))).toBe('unknown-caller');
+    expect(await refusal(handleRequest({ type: 'open-report', server: SERVER, space: 'Spaces-1' }, { kind: 'page', tabId: 1 }, deps))).toBe('unknown-caller');
+    await handleRequest({ type: 'open-report', server: SERVER, space: 'Spaces-1' }, { kind: 'popup' }, deps);
+    expect(deps.openTab).toHaveBeenCalledTimes(1);
+  });
+
+  it('serves a tab the user confirmed from inside it, for an enabled server only', async () => {
+    const deps = setup();
+    const tab: Caller = { kind: 'page', tabId: 7 };
+    expect(await refusal(handleRequest({ type: 'session', server: SERVER, space: 'Spaces-2' }, tab, deps))).toBe('not-opened');
+    expect(await refusal(handleRequest({ type: 'continue-here', server: 'http://127.0.0.2:9000', space: 'Spaces-2' }, tab, deps))).toBe('not-enabled');
+    expect(await refusal(handleRequest({ type: 'continue-here', server: SERVER, space: 'Spaces-2' }, framedOn('http://127.0.0.2/'), deps))).toBe('unknown-caller');
+    expect(await handleRequest({ type: 'continue-here', server: SERVER, space: 'Spaces-2' }, tab, deps)).toEqual({ ok: true });
+    expect(await handleRequest({ type: 'session', server: SERVER, space: 'Spaces-2' }, tab, deps)).toEqual(SESSION);
+  });
+
+  it('tells a page on the server (a pre-Spaces one too) which version it is, and no one else', async () => {
+    const deps = setup();
+    expect(await handleRequest({ type: 'server-info', server: SERVER }, framedOn(`${SERVER}/app#/projects/web`), deps)).toMatchObject({ supported: false });
+    expect(await refusal(handleRequest({ type: 'server-info', server: SERVER }, framedOn('http://127.0.0.2/app#/projects/web'), deps))).toBe('wrong-site');
+    expect(await refusal(handleRequest({ type: 'server-info', server: 'http://127.0.0.2:9000' }, { kind: 'popup' }, deps))).toBe('not-enabled');
+    expect(deps.serverSupport).toHaveBeenCalledTimes(1);
+  });
+});
