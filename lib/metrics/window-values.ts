@@ -36,6 +36,25 @@ const HAS_BIT: Record<ValueMetric, number> = {
  */
 const historyValues = new WeakMap<PreparedHistory, Partial<Record<ValueMetric, HistoryValues>>>();
 
+/** `metric`'s value of one deployment (which has one). */
+const VALUE_OF: Record<ValueMetric, (p: PreparedHistory) => (i: number) => number> = {
+  leadTime: (p) => (i) => p.leadTimeMs[i],
+  recovery: (p) => (i) => p.recoveryMs[i],
+  deploymentsUntilRecovery: (p) => (i) => p.deploymentsUntilRecovery[i],
+  sincePrevious: (p) => {
+    const completed = p.history.deployments.completed;
+    return (i) => completed[i] - completed[p.previousSuccess[i]];
+  },
+  duration: (p) => {
+    const { completed, started } = p.history.deployments;
+    return (i) => completed[i] - started[i];
+  },
+  queueTime: (p) => {
+    const { started, queued } = p.history.deployments;
+    return (i) => started[i] - queued[i];
+  },
+};
+
 /** `metric`'s value of each of `rows[0 .. k)`, into `out`. */
 function fillValues(p: PreparedHistory, metric: ValueMetric, rows: Uint32Array, k: number, out: Float64Array): void {
   const { completed, started, queued } = p.history.deployments;
@@ -161,9 +180,13 @@ export function windowValuesBySorting(
   const { has, flags } = p;
   const flagMask = excludeFlagged ? FLAG_MASK[metric] : 0;
   const bit = HAS_BIT[metric];
-  const rows = new Uint32Array(count);
-  const slotOf = new Int32Array(count);
-  const positions = new Uint32Array(count);
+  const value = VALUE_OF[metric](p);
+  const values = new Float64Array(count);
+  // What travels with each value through the sort: its slot when that is all that is needed, else its place
+  // here (to find its slot and deployment after).
+  const payload = new Uint32Array(count);
+  const rows = withRows ? new Uint32Array(count) : null;
+  const slotOf = withRows ? new Int32Array(count) : null;
   const length = slots.length;
   let k = 0;
   for (let j = 0; j < length && k < count; j++) {
@@ -171,18 +194,22 @@ export function windowValuesBySorting(
     if (s === 0) continue;
     const i = order[from + j];
     if ((has[i] & bit) === 0 || (flags[i] & flagMask) !== 0) continue;
-    rows[k] = i;
-    slotOf[k] = s;
-    positions[k] = k;
+    values[k] = value(i);
+    if (rows && slotOf) {
+      rows[k] = i;
+      slotOf[k] = s;
+      payload[k] = k;
+    } else payload[k] = s;
     k++;
   }
-  const values = new Float64Array(k);
-  fillValues(p, metric, rows, k, values);
-  const sorted = sortValues(positions.subarray(0, k), values, scratch.rows.length >= k ? scratch : sortScratch(k));
-  const out: WindowValues = { values: sorted.values, rows: new Uint32Array(withRows ? k : 0), slots: new Int32Array(k) };
+  const sorted = sortValues(payload.subarray(0, k), values.subarray(0, k), scratch.rows.length >= k ? scratch : sortScratch(k));
   const at = sorted.rows;
-  for (let j = 0; j < k; j++) out.slots[j] = slotOf[at[j]];
-  if (withRows) for (let j = 0; j < k; j++) out.rows[j] = rows[at[j]];
+  if (!rows || !slotOf) return { values: sorted.values, rows: new Uint32Array(0), slots: new Int32Array(at.buffer, at.byteOffset, at.length) };
+  const out: WindowValues = { values: sorted.values, rows: new Uint32Array(k), slots: new Int32Array(k) };
+  for (let j = 0; j < k; j++) {
+    out.slots[j] = slotOf[at[j]];
+    out.rows[j] = rows[at[j]];
+  }
   return out;
 }
 
