@@ -93,6 +93,8 @@ function firstSeenStreams(d: DeploymentFacts, sizes?: DimensionSizes): { stream:
     for (let i = 0; i < n; i++) stream[i] = viaMap(i);
     return { stream, keys };
   }
+  // The project of the stream that took each table slot, beside the table (typed, not the key arrays).
+  const slotProject = new Int32Array(table.length);
   for (let i = 0; i < n; i++) {
     const c = channel[i];
     const e = environment[i];
@@ -110,11 +112,12 @@ function firstSeenStreams(d: DeploymentFacts, sizes?: DimensionSizes): { stream:
     }
     const slot = ce * t1 + t + 1;
     const s = table[slot] - 1;
-    if (s >= 0 && keys[s][0] === project[i]) stream[i] = s;
+    if (s >= 0 && slotProject[slot] === project[i]) stream[i] = s;
     else if (s >= 0) stream[i] = viaMap(i);
     else {
       const added = viaMap(i);
       table[slot] = added + 1;
+      slotProject[slot] = project[i];
       stream[i] = added;
     }
   }

@@ -97,10 +97,25 @@ export function walkStreams(
   // stream first.
   const S = streams.count;
   const mark = new Int32Array(S).fill(-1); // rank of the newest release delivered to the stream
+  const markGroup = new Int32Array(S); // its project+channel group
   const earliestAttempt = new Int32Array(S).fill(-1); // lowest rank attempted before the first success
+  const earliestGroup = new Int32Array(S);
   const lastSuccess = new Int32Array(S).fill(-1);
   const runFirst = new Int32Array(S).fill(-1);
+  const runFirstCompleted = new Float64Array(S);
   const runCount = new Uint32Array(S);
+
+  // Each deployment's release rank and group, looked up in index order: deployments by id reference
+  // releases made shortly before them, so these reads stay close together, where the walk's completion
+  // order would jump between projects' releases.
+  const rankOf = new Int32Array(n);
+  const groupOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const rel = release[i];
+    const r = rel >= 0 && rel < releaseCount ? rank[rel] : -1;
+    rankOf[i] = r;
+    groupOf[i] = r >= 0 ? group[r] : -1;
+  }
 
   for (let j = 0; j < byCompleted.length; j++) {
     const i = byCompleted[j];
@@ -114,18 +129,19 @@ export function walkStreams(
     let recoveredFromRun = -1;
     if (o !== Outcome.Excluded) {
       const s = stream[i];
-      const rel = release[i];
-      const r = rel >= 0 && rel < releaseCount ? rank[rel] : -1;
+      const r = rankOf[i];
       previous = lastSuccess[s];
       if (o === Outcome.Success) {
         if (r >= 0) {
+          const g = groupOf[i];
           const m = mark[s];
           let from = -1;
-          if (m < 0 || group[m] !== group[r]) {
+          if (m < 0 || markGroup[s] !== g) {
             const e = earliestAttempt[s];
-            from = e >= 0 && e < r && group[e] === group[r] ? e : r;
+            from = e >= 0 && e < r && earliestGroup[s] === g ? e : r;
             delivered = Delivery.First;
             mark[s] = r;
+            markGroup[s] = g;
           } else if (r > m) {
             from = m + 1;
             delivered = Delivery.NewChanges;
@@ -140,7 +156,7 @@ export function walkStreams(
         }
         const first = runFirst[s];
         if (first >= 0) {
-          recovery = completed[i] - completed[first];
+          recovery = completed[i] - runFirstCompleted[s];
           until = runCount[s];
           recoveredFromRun = first;
           runFirst[s] = -1;
@@ -148,10 +164,16 @@ export function walkStreams(
         }
         lastSuccess[s] = i;
       } else {
-        if (runFirst[s] < 0) runFirst[s] = i;
+        if (runFirst[s] < 0) {
+          runFirst[s] = i;
+          runFirstCompleted[s] = completed[i];
+        }
         runCount[s]++;
         const e = earliestAttempt[s];
-        if (mark[s] < 0 && r >= 0 && (e < 0 || r < e)) earliestAttempt[s] = r;
+        if (mark[s] < 0 && r >= 0 && (e < 0 || r < e)) {
+          earliestAttempt[s] = r;
+          earliestGroup[s] = groupOf[i];
+        }
       }
     }
     leadTimeMs[i] = lead;
