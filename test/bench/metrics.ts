@@ -55,14 +55,16 @@ function median(times: number[]): number {
 let ranges: number[][] = [];
 
 /**
- * Median of `runs` timed calls of `fn`. `fresh` starts each run from a collected heap (not timed), for
- * the steps that run once per load (`prepare`): otherwise a run pays for collecting the previous run's
- * typed arrays, which the panel never does.
+ * Median of `runs` timed calls of `fn`, starting from a collected heap (each block pays for its own garbage,
+ * not the previous block's). `fresh` collects before every run (not timed), for the steps that run once per
+ * load (`prepare`): otherwise a run pays for collecting the previous run's typed arrays, which the panel
+ * never does.
  */
 function time(runs: number, fn: () => unknown, fresh = false): number {
   const times: number[] = [];
+  collect();
   for (let r = 0; r < runs; r++) {
-    if (fresh) collect();
+    if (fresh && r > 0) collect();
     const t = performance.now();
     fn();
     times.push(performance.now() - t);
