@@ -38,6 +38,18 @@ export interface GroupCounts {
 /** How many flagged deployments a list keeps (the count is always complete). */
 export const FLAGGED_LIST_LIMIT = 1000;
 
+/** A window's part of one of the prepared orders, and what the filter kept of it. */
+export interface WindowRows {
+  /** The order (`byCompleted` or `byStarted`). */
+  order: Uint32Array;
+  /** Where the window (previous period included) starts in it. */
+  from: number;
+  /** The slot of `order[from + j]`; 0 where the filter leaves the deployment out. */
+  slots: Int32Array;
+  /** The `j` of the deployments the filter keeps, ascending: a narrow filter's few, without a scan. */
+  picked: Uint32Array;
+}
+
 /** Per release with deployments in the current window: parallel columns, in order of first appearance. */
 export interface ReleaseCounts {
   release: Int32Array;
@@ -56,13 +68,10 @@ export interface ReleaseCounts {
  */
 export interface WindowCounts {
   buckets: number;
-  /** The window's part of `byCompleted` (previous period included) starts here… */
-  completedFrom: number;
-  /** …and `completedSlots[j]` is the slot of `byCompleted[completedFrom + j]`. */
-  completedSlots: Int32Array;
+  /** The window's part of `byCompleted` (previous period included). */
+  completed: WindowRows;
   /** The same over `byStarted`, for queue time. */
-  startedFrom: number;
-  startedSlots: Int32Array;
+  started: WindowRows;
   /** Successful deployments (the task's own outcome), blocked releases' included. */
   successful: Int32Array;
   taskFailed: Int32Array;
@@ -135,10 +144,8 @@ export function windowPass(
   const shi = lowerBound(srows, d.started, window.to);
   const c: WindowCounts = {
     buckets: B,
-    completedFrom: lo,
-    completedSlots: new Int32Array(hi - lo),
-    startedFrom: slo,
-    startedSlots: new Int32Array(shi - slo),
+    completed: { order: rows, from: lo, slots: new Int32Array(hi - lo), picked: new Uint32Array(hi - lo) },
+    started: { order: srows, from: slo, slots: new Int32Array(shi - slo), picked: new Uint32Array(shi - slo) },
     successful: new Int32Array(S),
     taskFailed: new Int32Array(S),
     guidedFailure: new Int32Array(S),
@@ -197,6 +204,8 @@ export function windowPass(
     return at;
   };
   const from = window.from;
+  const picked = c.completed.picked;
+  let kept = 0;
   let b = 0;
   for (let j = lo; j < hi; j++) {
     const i = rows[j];
@@ -208,7 +217,8 @@ export function windowPass(
       while (t >= edges[b + 1]) b++;
       s = b + 1;
     }
-    c.completedSlots[j - lo] = s;
+    c.completed.slots[j - lo] = s;
+    picked[kept++] = j - lo;
     const o = outcome[i];
     if (o === Outcome.Excluded) {
       const e = exclusion[i];
@@ -291,6 +301,7 @@ export function windowPass(
     }
   }
 
+  c.completed.picked = picked.subarray(0, kept);
   c.releases = {
     release: rc.release.subarray(0, touched),
     failures: rc.failures.subarray(0, touched),
@@ -300,6 +311,8 @@ export function windowPass(
   };
 
   const started = d.started;
+  const startedPicked = c.started.picked;
+  let startedKept = 0;
   const vQueue = c.values.queueTime;
   b = 0;
   for (let j = slo; j < shi; j++) {
@@ -312,8 +325,10 @@ export function windowPass(
       while (t >= edges[b + 1]) b++;
       s = b + 1;
     }
-    c.startedSlots[j - slo] = s;
+    c.started.slots[j - slo] = s;
+    startedPicked[startedKept++] = j - slo;
     if ((has[i] & Has.QueueTime) !== 0 && (flags[i] & queueMask) === 0) vQueue[s]++;
   }
+  c.started.picked = startedPicked.subarray(0, startedKept);
   return c;
 }

@@ -2,7 +2,7 @@ import { Has } from './constants';
 import type { PreparedHistory, ValueMetric } from './prepare';
 import { type SortScratch, sortScratch } from './sort-by-key';
 import { sortValues } from './sort-values';
-import { FLAG_MASK } from './window-pass';
+import { FLAG_MASK, type WindowRows } from './window-pass';
 
 /** One metric's values in a query's window, ascending, each with its deployment and slot. */
 export interface WindowValues {
@@ -128,55 +128,51 @@ function wholeHistory(p: PreparedHistory, metric: ValueMetric, order: Uint32Arra
  * of the whole history's sorted values instead ({@link windowValuesFromHistory}, built once, on the first
  * such query). Both give the same list.
  *
- * `order` is the prepared completion order (start order for queue time); `slots[j]` is the slot of
- * `order[from + j]`, 0 where the deployment is filtered out. A deployment has a value when the stream walk
- * gave it one (`Has` bits) and, with `excludeFlagged`, its value is not flagged. `count` is how many values
- * there are (the window pass counted them). Equal values keep `order`.
+ * `window` is the window's part of the prepared completion order (start order for queue time), with each
+ * deployment's slot and the ones the filter keeps (from the window pass). A deployment has a value when the
+ * stream walk gave it one (`Has` bits) and, with `excludeFlagged`, its value is not flagged. `count` is how
+ * many values there are (the window pass counted them). Equal values keep the order.
  *
  * @example
- * windowValues(prepared, 'leadTime', prepared.byCompleted, lo, slots, false, 3)
+ * windowValues(prepared, 'leadTime', counts.completed, false, 3)
  * //=> { values: Float64Array [60000, 3600000, 3600000], rows: Uint32Array [12, 9, 15], slots: Int32Array [2, 1, 2] }
  */
 export function windowValues(
   p: PreparedHistory,
   metric: ValueMetric,
-  order: Uint32Array,
-  from: number,
-  slots: Int32Array,
+  window: WindowRows,
   excludeFlagged: boolean,
   count: number,
   withRows = true,
   scratch: SortScratch = sortScratch(count),
 ): WindowValues {
   const whole = historyValues.get(p)?.[metric];
+  const order = window.order;
   // Measured: sorting costs ~15× more a value than reading one out of the whole history's list, and
   // building that list costs about as much a value as sorting. So the list is built for a window of a third
   // of the history or more (it pays for itself within a few such queries, which a report makes), and once it
   // exists it is read whenever that is cheaper than sorting.
   const wide = whole ? whole.values.length < count * 15 : count * 3 > order.length;
-  return wide
-    ? windowValuesFromHistory(p, metric, order, from, slots, excludeFlagged, count, withRows)
-    : windowValuesBySorting(p, metric, order, from, slots, excludeFlagged, count, withRows, scratch);
+  return wide ? windowValuesFromHistory(p, metric, window, excludeFlagged, count, withRows) : windowValuesBySorting(p, metric, window, excludeFlagged, count, withRows, scratch);
 }
 
 /**
  * {@link windowValues} by gathering the window's values and radix sorting them.
  *
  * @example
- * windowValuesBySorting(prepared, 'recovery', prepared.byCompleted, lo, slots, false, 2).values
+ * windowValuesBySorting(prepared, 'recovery', counts.completed, false, 2).values
  * //=> Float64Array [1800000, 7200000]
  */
 export function windowValuesBySorting(
   p: PreparedHistory,
   metric: ValueMetric,
-  order: Uint32Array,
-  from: number,
-  slots: Int32Array,
+  window: WindowRows,
   excludeFlagged: boolean,
   count: number,
   withRows = true,
   scratch: SortScratch = sortScratch(count),
 ): WindowValues {
+  const { order, from, slots, picked } = window;
   const { has, flags } = p;
   const flagMask = excludeFlagged ? FLAG_MASK[metric] : 0;
   const bit = HAS_BIT[metric];
@@ -187,11 +183,10 @@ export function windowValuesBySorting(
   const payload = new Uint32Array(count);
   const rows = withRows ? new Uint32Array(count) : null;
   const slotOf = withRows ? new Int32Array(count) : null;
-  const length = slots.length;
   let k = 0;
-  for (let j = 0; j < length && k < count; j++) {
+  for (let q = 0; q < picked.length && k < count; q++) {
+    const j = picked[q];
     const s = slots[j];
-    if (s === 0) continue;
     const i = order[from + j];
     if ((has[i] & bit) === 0 || (flags[i] & flagMask) !== 0) continue;
     values[k] = value(i);
@@ -218,19 +213,18 @@ export function windowValuesBySorting(
  * use and kept with the prepared history).
  *
  * @example
- * windowValuesFromHistory(prepared, 'recovery', prepared.byCompleted, lo, slots, false, 2).values
+ * windowValuesFromHistory(prepared, 'recovery', counts.completed, false, 2).values
  * //=> Float64Array [1800000, 7200000]
  */
 export function windowValuesFromHistory(
   p: PreparedHistory,
   metric: ValueMetric,
-  order: Uint32Array,
-  from: number,
-  slots: Int32Array,
+  window: WindowRows,
   excludeFlagged: boolean,
   count: number,
   withRows = true,
 ): WindowValues {
+  const { order, from, slots } = window;
   const { positions, values } = wholeHistory(p, metric, order);
   const flagMask = excludeFlagged ? FLAG_MASK[metric] : 0;
   const out: WindowValues = { values: new Float64Array(count), rows: new Uint32Array(withRows ? count : 0), slots: new Int32Array(count) };

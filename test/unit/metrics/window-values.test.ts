@@ -28,13 +28,10 @@ describe('window values: sorted per query or read out of the whole history', () 
     let values = 0;
     for (const query of queries) {
       const counts = windowPass(p, resolveWindow(query), streamMask(p.streams, p.history.dims, query.filter), query.excludeFlagged ?? false);
-      const started = metric === 'queueTime';
       const args = [
         p,
         metric,
-        started ? p.byStarted : p.byCompleted,
-        started ? counts.startedFrom : counts.completedFrom,
-        started ? counts.startedSlots : counts.completedSlots,
+        metric === 'queueTime' ? counts.started : counts.completed,
         query.excludeFlagged ?? false,
         counts.values[metric].reduce((a, b) => a + b, 0),
       ] as const;
