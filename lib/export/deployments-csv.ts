@@ -3,7 +3,7 @@ import type { DeploymentRowColumns } from '../metrics/deployment-rows';
 import { TASK_STATE_NAMES } from '../metrics/facts';
 import type { DeploymentRow } from '../metrics/types';
 import { type CsvOptions, type CsvValue, csvCell, csvLine, toCsv } from './csv';
-import { CsvBytes } from './csv-bytes';
+import { decodeCells, encodeCell, isoDateWriter, writeBytes, writeDeployment, writeDuration, writeInteger, writeSeconds, writeText } from './csv-bytes';
 import { formatDuration } from './format-duration';
 
 export interface DeploymentsCsvOptions extends CsvOptions {
@@ -103,13 +103,14 @@ const FAILURE_KINDS = ['', 'taskFailed', 'guidedFailure', 'blocked'] as const;
 const DELIVERIES = ['', 'first', 'newChanges', 'redeploy', 'rollback'] as const;
 /** The longest a row's fixed-format cells can be (ids, dates, durations, numbers, states, flags), in bytes. */
 const FIXED_ROW_BYTES = 640;
+const COMMA = 44;
 
 /**
  * The same CSV as {@link deploymentsCsv}, byte for byte, written straight from row columns
  * (`deploymentRowColumns` in lib/metrics) a chunk of {@link CHUNK_ROWS} rows at a time — the header (with
  * the BOM) first — so a page can stream it into a `Blob` (`new Blob([...chunks])`) without one string of the
- * whole file or an object per row. Each chunk is written as UTF-8 bytes into one buffer and decoded once:
- * names and versions are escaped and encoded once each, numbers and dates written digit by digit, so no
+ * whole file or an object per row. Each chunk is written as UTF-8 bytes into one buffer (./csv-bytes.ts) and
+ * decoded once: names are escaped and encoded once each, versions, numbers and dates written in place, so no
  * string is made per cell.
  *
  * @example
@@ -123,8 +124,7 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
   const d = p.history.deployments;
   const dims = p.history.dims;
   const releases = p.history.releases;
-  const out = new CsvBytes();
-  const cells = (list: readonly string[]) => list.map((text) => out.encode(csvCell(text)));
+  const cells = (list: readonly string[]) => list.map((text) => encodeCell(csvCell(text)));
   const projects = cells(dims.projects.map((x) => x.name));
   const channels = cells(dims.channels.map((x) => x.name));
   const environments = cells(dims.environments.map((x) => x.name));
@@ -134,77 +134,89 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
   const failureKinds = cells(FAILURE_KINDS);
   const deliveries = cells(DELIVERIES);
   const flagSets = cells(Array.from({ length: 1 << FLAG_NAMES.length }, (_, f) => FLAG_NAMES.filter((_, bit) => (f & (1 << bit)) !== 0).join(' ')));
+  const TRUE = encodeCell('True');
+  const FALSE = encodeCell('False');
   const empty = new Uint8Array(0);
-  const version = (r: number) => {
-    if (r >= 0 && r < releases.length) out.text(releases.version[r]);
-  };
+  const versions = releases.version;
+  const releaseCount = releases.length;
+  const iso = isoDateWriter();
   const longest = (list: Uint8Array[]) => list.reduce((m, c) => Math.max(m, c.length), 0);
   let longestVersion = 0;
-  for (let r = 0; r < releases.length; r++) longestVersion = Math.max(longestVersion, releases.version[r].length * 3 + 3);
-  // Worst case of one row: the names (UTF-8, escaped), three versions, and the fixed-format cells.
-  const rowBytes = FIXED_ROW_BYTES + longest(projects) + longest(channels) + longest(environments) + longest(tenants) + 3 * (longestVersion * 2 + 3);
+  for (let r = 0; r < releaseCount; r++) longestVersion = Math.max(longestVersion, versions[r].length);
+  // Worst case of one row: the names (UTF-8, escaped), three versions (UTF-8, escaped), the fixed cells.
+  const rowBytes = FIXED_ROW_BYTES + longest(projects) + longest(channels) + longest(environments) + longest(tenants) + 3 * (6 * longestVersion + 3);
+  const b = new Uint8Array(Math.max(1 << 19, rowBytes));
+  let at = 0;
   let inChunk = 0;
+  const { index, completed, leadTimeMs, leadTimeFrom, sincePreviousMs, previousSuccess, recoveryMs, deploymentsUntilRecovery, recoveredFrom } = rows;
   for (let k = 0; k < rows.length; k++) {
-    if (inChunk === CHUNK_ROWS || !out.fits(rowBytes)) {
-      yield out.take();
+    if (inChunk === CHUNK_ROWS || at + rowBytes > b.length) {
+      yield decodeCells(b, at);
+      at = 0;
       inChunk = 0;
     }
-    const i = rows.index[k];
+    const i = index[k];
     const t = d.tenant[i];
-    const prev = rows.previousSuccess[k];
-    const from = rows.recoveredFrom[k];
-    const until = rows.deploymentsUntilRecovery[k];
-    out.deployment(d.id[i]);
-    out.comma();
-    out.bytes(projects[d.project[i]] ?? empty);
-    out.comma();
-    version(d.release[i]);
-    out.comma();
-    out.bytes(channels[d.channel[i]] ?? empty);
-    out.comma();
-    out.isoDate(rows.completed[k]);
-    out.comma();
-    out.bytes(environments[d.environment[i]] ?? empty);
-    out.comma();
-    if (t >= 0) out.bytes(tenants[t] ?? empty);
-    out.comma();
-    out.bytes(states[d.state[i]] ?? states[0]);
-    out.comma();
-    out.bytes(d.guidedFailure[i] === 1 ? out.TRUE : out.FALSE);
-    out.comma();
-    out.duration(rows.leadTimeMs[k]);
-    out.comma();
-    if (rows.leadTimeFrom[k] >= 0) version(rows.leadTimeFrom[k]);
-    out.comma();
-    if (prev >= 0) out.duration(rows.sincePreviousMs[k]);
-    out.comma();
-    if (prev >= 0) out.deployment(d.id[prev]);
-    out.comma();
-    out.duration(rows.recoveryMs[k]);
-    out.comma();
-    if (until > 0) out.integer(until);
-    out.comma();
-    if (from >= 0) out.deployment(d.id[from]);
-    out.comma();
-    if (from >= 0) version(d.release[from]);
-    out.comma();
-    out.seconds(rows.leadTimeMs[k]);
-    out.comma();
-    if (prev >= 0) out.seconds(rows.sincePreviousMs[k]);
-    out.comma();
-    out.seconds(rows.recoveryMs[k]);
-    if (extra) {
-      out.comma();
-      out.bytes(outcomes[p.outcome[i]] ?? outcomes[0]);
-      out.comma();
-      out.bytes(failureKinds[p.failureKind[i]] ?? empty);
-      out.comma();
-      out.bytes(deliveries[p.delivery[i]] ?? empty);
-      out.comma();
-      out.bytes(flagSets[p.flags[i]] ?? empty);
+    const prev = previousSuccess[k];
+    const from = recoveredFrom[k];
+    const until = deploymentsUntilRecovery[k];
+    const release = d.release[i];
+    at = writeDeployment(b, at, d.id[i]);
+    b[at++] = COMMA;
+    at = writeBytes(b, at, projects[d.project[i]] ?? empty);
+    b[at++] = COMMA;
+    if (release >= 0 && release < releaseCount) at = writeText(b, at, versions[release]);
+    b[at++] = COMMA;
+    at = writeBytes(b, at, channels[d.channel[i]] ?? empty);
+    b[at++] = COMMA;
+    at = iso(b, at, completed[k]);
+    b[at++] = COMMA;
+    at = writeBytes(b, at, environments[d.environment[i]] ?? empty);
+    b[at++] = COMMA;
+    if (t >= 0) at = writeBytes(b, at, tenants[t] ?? empty);
+    b[at++] = COMMA;
+    at = writeBytes(b, at, states[d.state[i]] ?? states[0]);
+    b[at++] = COMMA;
+    at = writeBytes(b, at, d.guidedFailure[i] === 1 ? TRUE : FALSE);
+    b[at++] = COMMA;
+    at = writeDuration(b, at, leadTimeMs[k]);
+    b[at++] = COMMA;
+    const leadFrom = leadTimeFrom[k];
+    if (leadFrom >= 0 && leadFrom < releaseCount) at = writeText(b, at, versions[leadFrom]);
+    b[at++] = COMMA;
+    if (prev >= 0) at = writeDuration(b, at, sincePreviousMs[k]);
+    b[at++] = COMMA;
+    if (prev >= 0) at = writeDeployment(b, at, d.id[prev]);
+    b[at++] = COMMA;
+    at = writeDuration(b, at, recoveryMs[k]);
+    b[at++] = COMMA;
+    if (until > 0) at = writeInteger(b, at, until);
+    b[at++] = COMMA;
+    if (from >= 0) at = writeDeployment(b, at, d.id[from]);
+    b[at++] = COMMA;
+    if (from >= 0) {
+      const fromRelease = d.release[from];
+      if (fromRelease >= 0 && fromRelease < releaseCount) at = writeText(b, at, versions[fromRelease]);
     }
-    out.lineEnd();
+    b[at++] = COMMA;
+    at = writeSeconds(b, at, leadTimeMs[k]);
+    b[at++] = COMMA;
+    if (prev >= 0) at = writeSeconds(b, at, sincePreviousMs[k]);
+    b[at++] = COMMA;
+    at = writeSeconds(b, at, recoveryMs[k]);
+    if (extra) {
+      b[at++] = COMMA;
+      at = writeBytes(b, at, outcomes[p.outcome[i]] ?? outcomes[0]);
+      b[at++] = COMMA;
+      at = writeBytes(b, at, failureKinds[p.failureKind[i]] ?? empty);
+      b[at++] = COMMA;
+      at = writeBytes(b, at, deliveries[p.delivery[i]] ?? empty);
+      b[at++] = COMMA;
+      at = writeBytes(b, at, flagSets[p.flags[i]] ?? empty);
+    }
+    b[at++] = 13;
+    b[at++] = 10;
     inChunk++;
   }
-  yield out.take();
+  yield decodeCells(b, at);
 }

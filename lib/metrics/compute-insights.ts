@@ -93,11 +93,10 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
   for (const metric of VALUE_METRICS) largest = Math.max(largest, total(counts.values[metric]));
   const scratch = sortScratch(largest);
   for (const metric of VALUE_METRICS) {
-    const started = metric === 'queueTime';
-    const order = started ? p.byStarted : p.byCompleted;
-    const from = started ? counts.startedFrom : counts.completedFrom;
-    const slots = started ? counts.startedSlots : counts.completedSlots;
-    sortedValues[metric] = windowValues(p, metric, order, from, slots, excludeFlagged, total(counts.values[metric]), scratch);
+    const rows = metric === 'queueTime' ? counts.started : counts.completed;
+    // Only the group medians (lead time, recovery) need each value's deployment.
+    const withRows = metric === 'leadTime' || metric === 'recovery';
+    sortedValues[metric] = windowValues(p, metric, rows, excludeFlagged, total(counts.values[metric]), withRows, scratch);
     distributed[metric] = distributeValues(sortedValues[metric], counts.values[metric], B);
   }
 

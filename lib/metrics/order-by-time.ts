@@ -75,33 +75,34 @@ function inIndexOrder(times: Float64Array): TimeOrder {
     return { rows, known };
   }
   for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
-  // Each row's time travels with it, so the insertion pass reads times in order.
-  const keys = new Float64Array(known);
   for (let i = 0; i < n; i++) {
     const t = times[i];
     if (Number.isNaN(t)) {
       rows[none++] = i;
       continue;
     }
-    const at = start[t <= low ? 0 : t >= high ? top : ((t - low) * scale) | 0]++;
-    rows[at] = i;
-    keys[at] = t;
+    rows[start[t <= low ? 0 : t >= high ? top : ((t - low) * scale) | 0]++] = i;
   }
 
+  // Rows stay close to their index (the input was nearly in order), so reading their times through them
+  // stays close together in memory too.
   let budget = MOVES_PER_ROW * known;
+  let previousTime = times[rows[0]];
   for (let j = 1; j < known; j++) {
-    const t = keys[j];
-    if (keys[j - 1] <= t) continue;
     const r = rows[j];
+    const t = times[r];
+    if (previousTime <= t) {
+      previousTime = t;
+      continue;
+    }
     let m = j - 1;
-    while (m >= 0 && keys[m] > t) {
-      keys[m + 1] = keys[m];
+    while (m >= 0 && times[rows[m]] > t) {
       rows[m + 1] = rows[m];
       m--;
     }
     budget -= j - 1 - m;
-    keys[m + 1] = t;
     rows[m + 1] = r;
+    // The largest time so far stays where it was (at j now), so `previousTime` is unchanged.
     if (budget < 0) {
       rows.subarray(0, known).sort((a, b) => times[a] - times[b] || a - b);
       break;

@@ -39,6 +39,13 @@ function idOrder(id: Uint32Array): Uint32Array | null {
   return null;
 }
 
+/** How many channels, environments and tenants the dimensions hold (references are indices below these). */
+export interface DimensionSizes {
+  channels: number;
+  environments: number;
+  tenants: number;
+}
+
 /** Slots of the direct stream table above which stream numbers come from a `Map` instead (32 MB of Int32). */
 const DIRECT_TABLE_LIMIT = 1 << 23;
 
@@ -49,16 +56,18 @@ const DIRECT_TABLE_LIMIT = 1 << 23;
  * together — which remembers the project of the stream that took it. A deployment whose project differs
  * (data that breaks that rule) or tables that would be too large go through a `Map` keyed by all four.
  */
-function firstSeenStreams(d: DeploymentFacts): { stream: Uint32Array; keys: number[][] } {
+function firstSeenStreams(d: DeploymentFacts, sizes?: DimensionSizes): { stream: Uint32Array; keys: number[][] } {
   const n = d.length;
   const { project, channel, environment, tenant } = d;
-  let channels = 0;
-  let environments = 0;
-  let tenants = 0;
-  for (let i = 0; i < n; i++) {
-    if (channel[i] >= channels) channels = channel[i] + 1;
-    if (environment[i] >= environments) environments = environment[i] + 1;
-    if (tenant[i] >= tenants) tenants = tenant[i] + 1;
+  let channels = sizes?.channels ?? 0;
+  let environments = sizes?.environments ?? 0;
+  let tenants = sizes?.tenants ?? 0;
+  if (!sizes) {
+    for (let i = 0; i < n; i++) {
+      if (channel[i] >= channels) channels = channel[i] + 1;
+      if (environment[i] >= environments) environments = environment[i] + 1;
+      if (tenant[i] >= tenants) tenants = tenant[i] + 1;
+    }
   }
   // Shifted by one so that -1 ("none") has a slot.
   const e1 = environments + 1;
@@ -84,20 +93,31 @@ function firstSeenStreams(d: DeploymentFacts): { stream: Uint32Array; keys: numb
     for (let i = 0; i < n; i++) stream[i] = viaMap(i);
     return { stream, keys };
   }
+  // The project of the stream that took each table slot, beside the table (typed, not the key arrays).
+  const slotProject = new Int32Array(table.length);
   for (let i = 0; i < n; i++) {
-    const pair = (channel[i] + 1) * e1 + environment[i] + 1;
+    const c = channel[i];
+    const e = environment[i];
+    const t = tenant[i];
+    // A reference outside the dimensions (a damaged cache) has no slot: it goes through the Map.
+    if (c < -1 || c >= channels || e < -1 || e >= environments || t < -1 || t >= tenants) {
+      stream[i] = viaMap(i);
+      continue;
+    }
+    const pair = (c + 1) * e1 + e + 1;
     let ce = pairOf[pair] - 1;
     if (ce < 0) {
       ce = pairCount++;
       pairOf[pair] = ce + 1;
     }
-    const slot = ce * t1 + tenant[i] + 1;
+    const slot = ce * t1 + t + 1;
     const s = table[slot] - 1;
-    if (s >= 0 && keys[s][0] === project[i]) stream[i] = s;
+    if (s >= 0 && slotProject[slot] === project[i]) stream[i] = s;
     else if (s >= 0) stream[i] = viaMap(i);
     else {
       const added = viaMap(i);
       table[slot] = added + 1;
+      slotProject[slot] = project[i];
       stream[i] = added;
     }
   }
@@ -111,14 +131,15 @@ function firstSeenStreams(d: DeploymentFacts): { stream: Uint32Array; keys: numb
  * (`Uint32Array`) plus a stream number per deployment. Times are compared exactly.
  *
  * Cost: the data arrives by id, nearly in time order, so the time orders take a few passes each
- * ({@link orderByTime}); stream numbers take one pass over the rows with a small direct table, and a sort of
- * the streams themselves (thousands, not deployments) to number them in a stable order.
+ * ({@link orderByTime}); stream numbers take one pass over the rows with a small direct table (sized from
+ * `sizes`, the dimensions' lengths, when given; else from the data), and a sort of the streams themselves
+ * (thousands, not deployments) to number them in a stable order.
  *
  * @example
  * const { byCompleted, stream, streams } = orderDeployments(history.deployments);
  * streams.environment[stream[byCompleted[0]]] // the environment of the earliest completion
  */
-export function orderDeployments(deployments: DeploymentFacts): DeploymentOrder {
+export function orderDeployments(deployments: DeploymentFacts, sizes?: DimensionSizes): DeploymentOrder {
   const n = deployments.length;
   const byId = idOrder(deployments.id);
   const completed = orderByTime(deployments.completed, byId);
@@ -127,7 +148,7 @@ export function orderDeployments(deployments: DeploymentFacts): DeploymentOrder 
   const started = orderByTime(deployments.started, byId);
   const byStarted = started.rows.subarray(0, started.known);
 
-  const seen = firstSeenStreams(deployments);
+  const seen = firstSeenStreams(deployments, sizes);
   const count = seen.keys.length;
   const bySort = Array.from({ length: count }, (_, s) => s).sort((a, b) => {
     const x = seen.keys[a];

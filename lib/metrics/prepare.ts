@@ -1,17 +1,17 @@
 import { type Classification, classifyDeployments } from './classify-deployments';
-import { DAY_MS, Flag, Has, Outcome } from './constants';
+import { DAY_MS } from './constants';
 import type { History } from './facts';
 import { type DeploymentOrder, orderDeployments } from './order-deployments';
 import { type ReleaseOrder, orderReleases } from './order-releases';
 import type { PrepareOptions } from './types';
-import { type StreamFacts, walkStreams } from './walk-streams';
+import { type ImplausibleLimits, type StreamFacts, walkStreams } from './walk-streams';
 
 /** The per-deployment values that have distributions. */
 export type ValueMetric = 'leadTime' | 'sincePrevious' | 'recovery' | 'deploymentsUntilRecovery' | 'duration' | 'queueTime';
 
 export interface ResolvedPrepareOptions {
   blockedIsFailure: boolean;
-  implausibleMs: { leadTime: number; recovery: number; duration: number; queueTime: number };
+  implausibleMs: ImplausibleLimits;
 }
 
 /**
@@ -22,10 +22,6 @@ export interface PreparedHistory extends Classification, DeploymentOrder, Stream
   history: History;
   options: ResolvedPrepareOptions;
   releaseOrder: ReleaseOrder;
-  /** {@link Flag} bits per deployment. */
-  flags: Uint8Array;
-  /** {@link Has} bits per deployment: which values exist. */
-  has: Uint8Array;
 }
 
 /**
@@ -54,46 +50,11 @@ export function prepare(history: History, options: PrepareOptions = {}): Prepare
     },
   };
   const d = history.deployments;
-  const n = d.length;
   const classification = classifyDeployments(d, history.releases, resolved.blockedIsFailure);
-  const order = orderDeployments(d);
+  const dims = history.dims;
+  const order = orderDeployments(d, { channels: dims.channels.length, environments: dims.environments.length, tenants: dims.tenants.length });
   const releaseOrder = orderReleases(history.releases);
-  const facts = walkStreams(history, classification, order, releaseOrder);
-
-  const flags = new Uint8Array(n);
-  const has = new Uint8Array(n);
-  const limit = resolved.implausibleMs;
-  for (let i = 0; i < n; i++) {
-    let f = 0;
-    let h = 0;
-    const lead = facts.leadTimeMs[i];
-    if (!Number.isNaN(lead)) {
-      h |= Has.LeadTime;
-      if (lead < 0) f |= Flag.LeadTimeNegative;
-      else if (lead > limit.leadTime) f |= Flag.LeadTimeLong;
-    }
-    const recovery = facts.recoveryMs[i];
-    if (!Number.isNaN(recovery)) {
-      h |= Has.Recovery;
-      if (recovery > limit.recovery) f |= Flag.RecoveryLong;
-    }
-    const success = classification.outcome[i] === Outcome.Success;
-    if (success && facts.previousSuccess[i] >= 0) h |= Has.SincePrevious;
-    const duration = d.completed[i] - d.started[i];
-    if (!Number.isNaN(duration)) {
-      if (success) h |= Has.Duration;
-      if (duration < 0) f |= Flag.DurationNegative;
-      else if (duration > limit.duration) f |= Flag.DurationLong;
-    }
-    const queue = d.started[i] - d.queued[i];
-    if (!Number.isNaN(queue)) {
-      h |= Has.QueueTime;
-      if (queue < 0) f |= Flag.QueueTimeNegative;
-      else if (queue > limit.queueTime) f |= Flag.QueueTimeLong;
-    }
-    flags[i] = f;
-    has[i] = h;
-  }
+  const facts = walkStreams(history, classification, order, releaseOrder, resolved.implausibleMs);
 
   const prepared: PreparedHistory = {
     history,
@@ -102,8 +63,6 @@ export function prepare(history: History, options: PrepareOptions = {}): Prepare
     ...order,
     ...facts,
     releaseOrder,
-    flags,
-    has,
   };
   return prepared;
 }

@@ -1,5 +1,5 @@
 import type { Classification } from './classify-deployments';
-import { Delivery, Outcome } from './constants';
+import { DAY_MS, Delivery, Flag, Has, Outcome } from './constants';
 import type { History } from './facts';
 import type { DeploymentOrder } from './order-deployments';
 import type { ReleaseOrder } from './order-releases';
@@ -22,7 +22,21 @@ export interface StreamFacts {
   recoveredFrom: Int32Array;
   /** Failure runs with no success after them: first failed deployment and run length, in stream number order. */
   openRuns: { firstFailure: Uint32Array; failures: Uint32Array };
+  /** {@link Flag} bits per deployment: negative or implausibly long values. */
+  flags: Uint8Array;
+  /** {@link Has} bits per deployment: which values exist. */
+  has: Uint8Array;
 }
+
+/** Values above these (ms) are flagged as implausible. */
+export interface ImplausibleLimits {
+  leadTime: number;
+  recovery: number;
+  duration: number;
+  queueTime: number;
+}
+
+export const DEFAULT_IMPLAUSIBLE: ImplausibleLimits = { leadTime: 365 * DAY_MS, recovery: 365 * DAY_MS, duration: 7 * DAY_MS, queueTime: 7 * DAY_MS };
 
 /**
  * The one pass over the deployments in completion order that yields every per-deployment metric, stream by
@@ -44,6 +58,8 @@ export interface StreamFacts {
  * - **Time to recovery**: a successful deployment after one or more failures: its completion minus the
  *   completion of the run's first failure; "deployments until recovery" = failures in the run.
  * - Runs still open at the end of a stream are returned in `openRuns`, never dropped.
+ * - **Flags** (same pass, every deployment): which values exist (`has`: lead time, since previous,
+ *   recovery, duration of a success, queue time) and which are negative or above `limits` (`flags`).
  *
  * @example
  * walkStreams(history, classifyDeployments(d, r), orderDeployments(d), orderReleases(r)).leadTimeMs
@@ -54,79 +70,160 @@ export function walkStreams(
   classification: Classification,
   order: DeploymentOrder,
   releaseOrder: ReleaseOrder,
+  limits: ImplausibleLimits = DEFAULT_IMPLAUSIBLE,
 ): StreamFacts {
   const d = history.deployments;
   const assembled = history.releases.assembled;
   const releaseCount = history.releases.length;
   const n = d.length;
   const { outcome } = classification;
-  const { byCompleted, stream, streams } = order;
+  const { byCompleted, unfinished, stream, streams } = order;
   const { rank, group, order: releaseAt } = releaseOrder;
-  const completed = d.completed;
-  const release = d.release;
+  const { completed, started, queued, release } = d;
 
-  const leadTimeMs = new Float64Array(n).fill(Number.NaN);
-  const leadTimeFrom = new Int32Array(n).fill(-1);
+  // Every element is written once below, so no fill first.
+  const leadTimeMs = new Float64Array(n);
+  const leadTimeFrom = new Int32Array(n);
   const delivery = new Uint8Array(n);
-  const previousSuccess = new Int32Array(n).fill(-1);
-  const recoveryMs = new Float64Array(n).fill(Number.NaN);
+  const previousSuccess = new Int32Array(n);
+  const recoveryMs = new Float64Array(n);
   const deploymentsUntilRecovery = new Uint32Array(n);
-  const recoveredFrom = new Int32Array(n).fill(-1);
+  const recoveredFrom = new Int32Array(n);
+  const flags = new Uint8Array(n);
+  const has = new Uint8Array(n);
 
   // One pass in completion order, each stream's state in small arrays: a stream's deployments come in its
   // own (completed, id) order, so this is the same as walking each stream on its own, without sorting by
   // stream first.
   const S = streams.count;
   const mark = new Int32Array(S).fill(-1); // rank of the newest release delivered to the stream
+  const markGroup = new Int32Array(S); // its project+channel group
   const earliestAttempt = new Int32Array(S).fill(-1); // lowest rank attempted before the first success
+  const earliestGroup = new Int32Array(S);
   const lastSuccess = new Int32Array(S).fill(-1);
   const runFirst = new Int32Array(S).fill(-1);
+  const runFirstCompleted = new Float64Array(S);
   const runCount = new Uint32Array(S);
+
+  // Each deployment's release rank and group, looked up in index order: deployments by id reference
+  // releases made shortly before them, so these reads stay close together, where the walk's completion
+  // order would jump between projects' releases.
+  const rankOf = new Int32Array(n);
+  const groupOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const rel = release[i];
+    const r = rel >= 0 && rel < releaseCount ? rank[rel] : -1;
+    rankOf[i] = r;
+    groupOf[i] = r >= 0 ? group[r] : -1;
+  }
 
   for (let j = 0; j < byCompleted.length; j++) {
     const i = byCompleted[j];
     const o = outcome[i];
-    if (o === Outcome.Excluded) continue;
-    const s = stream[i];
-    const rel = release[i];
-    const r = rel >= 0 && rel < releaseCount ? rank[rel] : -1;
-    previousSuccess[i] = lastSuccess[s];
-    if (o === Outcome.Success) {
-      if (r >= 0) {
-        const m = mark[s];
-        let from = -1;
-        if (m < 0 || group[m] !== group[r]) {
-          const e = earliestAttempt[s];
-          from = e >= 0 && e < r && group[e] === group[r] ? e : r;
-          delivery[i] = Delivery.First;
-          mark[s] = r;
-        } else if (r > m) {
-          from = m + 1;
-          delivery[i] = Delivery.NewChanges;
-          mark[s] = r;
-        } else {
-          delivery[i] = r === m ? Delivery.Redeploy : Delivery.Rollback;
+    let lead = Number.NaN;
+    let leadFrom = -1;
+    let delivered = 0;
+    let previous = -1;
+    let recovery = Number.NaN;
+    let until = 0;
+    let recoveredFromRun = -1;
+    if (o !== Outcome.Excluded) {
+      const s = stream[i];
+      const r = rankOf[i];
+      previous = lastSuccess[s];
+      if (o === Outcome.Success) {
+        if (r >= 0) {
+          const g = groupOf[i];
+          const m = mark[s];
+          let from = -1;
+          if (m < 0 || markGroup[s] !== g) {
+            const e = earliestAttempt[s];
+            from = e >= 0 && e < r && earliestGroup[s] === g ? e : r;
+            delivered = Delivery.First;
+            mark[s] = r;
+            markGroup[s] = g;
+          } else if (r > m) {
+            from = m + 1;
+            delivered = Delivery.NewChanges;
+            mark[s] = r;
+          } else {
+            delivered = r === m ? Delivery.Redeploy : Delivery.Rollback;
+          }
+          if (from >= 0) {
+            leadFrom = releaseAt[from];
+            lead = completed[i] - assembled[leadFrom];
+          }
         }
-        if (from >= 0) {
-          const fromRelease = releaseAt[from];
-          leadTimeFrom[i] = fromRelease;
-          leadTimeMs[i] = completed[i] - assembled[fromRelease];
+        const first = runFirst[s];
+        if (first >= 0) {
+          recovery = completed[i] - runFirstCompleted[s];
+          until = runCount[s];
+          recoveredFromRun = first;
+          runFirst[s] = -1;
+          runCount[s] = 0;
+        }
+        lastSuccess[s] = i;
+      } else {
+        if (runFirst[s] < 0) {
+          runFirst[s] = i;
+          runFirstCompleted[s] = completed[i];
+        }
+        runCount[s]++;
+        const e = earliestAttempt[s];
+        if (mark[s] < 0 && r >= 0 && (e < 0 || r < e)) {
+          earliestAttempt[s] = r;
+          earliestGroup[s] = groupOf[i];
         }
       }
-      const first = runFirst[s];
-      if (first >= 0) {
-        recoveryMs[i] = completed[i] - completed[first];
-        deploymentsUntilRecovery[i] = runCount[s];
-        recoveredFrom[i] = first;
-        runFirst[s] = -1;
-        runCount[s] = 0;
-      }
-      lastSuccess[s] = i;
-    } else {
-      if (runFirst[s] < 0) runFirst[s] = i;
-      runCount[s]++;
-      const e = earliestAttempt[s];
-      if (mark[s] < 0 && r >= 0 && (e < 0 || r < e)) earliestAttempt[s] = r;
+    }
+    leadTimeMs[i] = lead;
+    leadTimeFrom[i] = leadFrom;
+    delivery[i] = delivered;
+    previousSuccess[i] = previous;
+    recoveryMs[i] = recovery;
+    deploymentsUntilRecovery[i] = until;
+    recoveredFrom[i] = recoveredFromRun;
+
+    let f = 0;
+    let h = 0;
+    if (!Number.isNaN(lead)) {
+      h |= Has.LeadTime;
+      if (lead < 0) f |= Flag.LeadTimeNegative;
+      else if (lead > limits.leadTime) f |= Flag.LeadTimeLong;
+    }
+    if (!Number.isNaN(recovery)) {
+      h |= Has.Recovery;
+      if (recovery > limits.recovery) f |= Flag.RecoveryLong;
+    }
+    const success = o === Outcome.Success;
+    if (success && previous >= 0) h |= Has.SincePrevious;
+    const duration = completed[i] - started[i];
+    if (!Number.isNaN(duration)) {
+      if (success) h |= Has.Duration;
+      if (duration < 0) f |= Flag.DurationNegative;
+      else if (duration > limits.duration) f |= Flag.DurationLong;
+    }
+    const queue = started[i] - queued[i];
+    if (!Number.isNaN(queue)) {
+      h |= Has.QueueTime;
+      if (queue < 0) f |= Flag.QueueTimeNegative;
+      else if (queue > limits.queueTime) f |= Flag.QueueTimeLong;
+    }
+    flags[i] = f;
+    has[i] = h;
+  }
+  // Unfinished deployments are in no stream: no values but their queue time.
+  for (let j = 0; j < unfinished.length; j++) {
+    const i = unfinished[j];
+    leadTimeMs[i] = Number.NaN;
+    leadTimeFrom[i] = -1;
+    previousSuccess[i] = -1;
+    recoveryMs[i] = Number.NaN;
+    recoveredFrom[i] = -1;
+    const queue = started[i] - queued[i];
+    if (!Number.isNaN(queue)) {
+      has[i] = Has.QueueTime;
+      flags[i] = queue < 0 ? Flag.QueueTimeNegative : queue > limits.queueTime ? Flag.QueueTimeLong : 0;
     }
   }
   const openFirst: number[] = [];
@@ -146,5 +243,7 @@ export function walkStreams(
     deploymentsUntilRecovery,
     recoveredFrom,
     openRuns: { firstFailure: Uint32Array.from(openFirst), failures: Uint32Array.from(openCount) },
+    flags,
+    has,
   };
 }

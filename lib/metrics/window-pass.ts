@@ -38,16 +38,28 @@ export interface GroupCounts {
 /** How many flagged deployments a list keeps (the count is always complete). */
 export const FLAGGED_LIST_LIMIT = 1000;
 
-/** Per release with deployments in the current window: parallel lists, in order of first appearance. */
+/** A window's part of one of the prepared orders, and what the filter kept of it. */
+export interface WindowRows {
+  /** The order (`byCompleted` or `byStarted`). */
+  order: Uint32Array;
+  /** Where the window (previous period included) starts in it. */
+  from: number;
+  /** The slot of `order[from + j]`; 0 where the filter leaves the deployment out. */
+  slots: Int32Array;
+  /** The `j` of the deployments the filter keeps, ascending: a narrow filter's few, without a scan. */
+  picked: Uint32Array;
+}
+
+/** Per release with deployments in the current window: parallel columns, in order of first appearance. */
 export interface ReleaseCounts {
-  release: number[];
+  release: Int32Array;
   /** Failed deployments, as the failure rate counts them. */
-  failures: number[];
+  failures: Int32Array;
   /** Successful + failed deployments. */
-  deployments: number[];
+  deployments: Int32Array;
   /** Longest recovery from a failure run the release started (NaN = none), and the recovering deployment. */
-  recoveryMs: number[];
-  recoveredBy: number[];
+  recoveryMs: Float64Array;
+  recoveredBy: Int32Array;
 }
 
 /**
@@ -56,13 +68,10 @@ export interface ReleaseCounts {
  */
 export interface WindowCounts {
   buckets: number;
-  /** The window's part of `byCompleted` (previous period included) starts here… */
-  completedFrom: number;
-  /** …and `completedSlots[j]` is the slot of `byCompleted[completedFrom + j]`. */
-  completedSlots: Int32Array;
+  /** The window's part of `byCompleted` (previous period included). */
+  completed: WindowRows;
   /** The same over `byStarted`, for queue time. */
-  startedFrom: number;
-  startedSlots: Int32Array;
+  started: WindowRows;
   /** Successful deployments (the task's own outcome), blocked releases' included. */
   successful: Int32Array;
   taskFailed: Int32Array;
@@ -75,6 +84,27 @@ export interface WindowCounts {
   groups: Record<RankingDimension, GroupCounts>;
   releases: ReleaseCounts;
   flagged: Record<FlagName, { count: number; deployments: number[] }>;
+}
+
+function releaseCounts(size: number): ReleaseCounts {
+  return {
+    release: new Int32Array(size),
+    failures: new Int32Array(size),
+    deployments: new Int32Array(size),
+    recoveryMs: new Float64Array(size).fill(Number.NaN),
+    recoveredBy: new Int32Array(size).fill(-1),
+  };
+}
+
+/** `counts` in columns twice as long. */
+function grown(counts: ReleaseCounts): ReleaseCounts {
+  const next = releaseCounts(counts.release.length * 2);
+  next.release.set(counts.release);
+  next.failures.set(counts.failures);
+  next.deployments.set(counts.deployments);
+  next.recoveryMs.set(counts.recoveryMs);
+  next.recoveredBy.set(counts.recoveredBy);
+  return next;
 }
 
 function groupCounts(size: number): GroupCounts {
@@ -114,10 +144,8 @@ export function windowPass(
   const shi = lowerBound(srows, d.started, window.to);
   const c: WindowCounts = {
     buckets: B,
-    completedFrom: lo,
-    completedSlots: new Int32Array(hi - lo),
-    startedFrom: slo,
-    startedSlots: new Int32Array(shi - slo),
+    completed: { order: rows, from: lo, slots: new Int32Array(hi - lo), picked: new Uint32Array(hi - lo) },
+    started: { order: srows, from: slo, slots: new Int32Array(shi - slo), picked: new Uint32Array(shi - slo) },
     successful: new Int32Array(S),
     taskFailed: new Int32Array(S),
     guidedFailure: new Int32Array(S),
@@ -137,7 +165,7 @@ export function windowPass(
       environment: groupCounts(dims.environments.length),
       tenant: groupCounts(dims.tenants.length + 1),
     },
-    releases: { release: [], failures: [], deployments: [], recoveryMs: [], recoveredBy: [] },
+    releases: releaseCounts(0),
     flagged: Object.fromEntries(FLAG_NAMES.map((name) => [name, { count: 0, deployments: [] as number[] }])) as Record<
       FlagName,
       { count: number; deployments: number[] }
@@ -160,23 +188,24 @@ export function windowPass(
   const environmentCount = dims.environments.length;
   const tenantSlots = dims.tenants.length + 1;
 
-  // Releases touched in the window: 1 + their place in `c.releases`, 0 for none (a typed array of zeros
-  // costs nothing for the releases never touched).
+  // Releases touched in the window: 1 + their place in `rc`, 0 for none (a typed array of zeros costs
+  // nothing for the releases never touched); `rc` grows as releases are touched.
   const releaseAt = new Int32Array(releaseCount);
-  const rc = c.releases;
+  let rc = releaseCounts(256);
+  let touched = 0;
   const releaseSlot = (rel: number) => {
     let at = releaseAt[rel] - 1;
     if (at < 0) {
-      at = rc.release.push(rel) - 1;
-      rc.failures.push(0);
-      rc.deployments.push(0);
-      rc.recoveryMs.push(Number.NaN);
-      rc.recoveredBy.push(-1);
+      at = touched++;
+      if (at === rc.release.length) rc = grown(rc);
+      rc.release[at] = rel;
       releaseAt[rel] = at + 1;
     }
     return at;
   };
   const from = window.from;
+  const picked = c.completed.picked;
+  let kept = 0;
   let b = 0;
   for (let j = lo; j < hi; j++) {
     const i = rows[j];
@@ -188,7 +217,8 @@ export function windowPass(
       while (t >= edges[b + 1]) b++;
       s = b + 1;
     }
-    c.completedSlots[j - lo] = s;
+    c.completed.slots[j - lo] = s;
+    picked[kept++] = j - lo;
     const o = outcome[i];
     if (o === Outcome.Excluded) {
       const e = exclusion[i];
@@ -271,7 +301,18 @@ export function windowPass(
     }
   }
 
+  c.completed.picked = picked.subarray(0, kept);
+  c.releases = {
+    release: rc.release.subarray(0, touched),
+    failures: rc.failures.subarray(0, touched),
+    deployments: rc.deployments.subarray(0, touched),
+    recoveryMs: rc.recoveryMs.subarray(0, touched),
+    recoveredBy: rc.recoveredBy.subarray(0, touched),
+  };
+
   const started = d.started;
+  const startedPicked = c.started.picked;
+  let startedKept = 0;
   const vQueue = c.values.queueTime;
   b = 0;
   for (let j = slo; j < shi; j++) {
@@ -284,8 +325,10 @@ export function windowPass(
       while (t >= edges[b + 1]) b++;
       s = b + 1;
     }
-    c.startedSlots[j - slo] = s;
+    c.started.slots[j - slo] = s;
+    startedPicked[startedKept++] = j - slo;
     if ((has[i] & Has.QueueTime) !== 0 && (flags[i] & queueMask) === 0) vQueue[s]++;
   }
+  c.started.picked = startedPicked.subarray(0, startedKept);
   return c;
 }

@@ -2,12 +2,13 @@ import { Has } from './constants';
 import type { PreparedHistory, ValueMetric } from './prepare';
 import { type SortScratch, sortScratch } from './sort-by-key';
 import { sortValues } from './sort-values';
-import { FLAG_MASK } from './window-pass';
+import { FLAG_MASK, type WindowRows } from './window-pass';
 
 /** One metric's values in a query's window, ascending, each with its deployment and slot. */
 export interface WindowValues {
   /** Ascending; equal values in completion order (queue time: start order). */
   values: Float64Array;
+  /** The deployment of each value (empty unless asked for: only group medians need them). */
   rows: Uint32Array;
   /** The slot of each value (1..B = bucket, B + 1 = the previous period). */
   slots: Int32Array;
@@ -34,6 +35,25 @@ const HAS_BIT: Record<ValueMetric, number> = {
  * out of one sorted list than to sort again. Invisible to callers: the prepared history is not modified.
  */
 const historyValues = new WeakMap<PreparedHistory, Partial<Record<ValueMetric, HistoryValues>>>();
+
+/** `metric`'s value of one deployment (which has one). */
+const VALUE_OF: Record<ValueMetric, (p: PreparedHistory) => (i: number) => number> = {
+  leadTime: (p) => (i) => p.leadTimeMs[i],
+  recovery: (p) => (i) => p.recoveryMs[i],
+  deploymentsUntilRecovery: (p) => (i) => p.deploymentsUntilRecovery[i],
+  sincePrevious: (p) => {
+    const completed = p.history.deployments.completed;
+    return (i) => completed[i] - completed[p.previousSuccess[i]];
+  },
+  duration: (p) => {
+    const { completed, started } = p.history.deployments;
+    return (i) => completed[i] - started[i];
+  },
+  queueTime: (p) => {
+    const { started, queued } = p.history.deployments;
+    return (i) => started[i] - queued[i];
+  },
+};
 
 /** `metric`'s value of each of `rows[0 .. k)`, into `out`. */
 function fillValues(p: PreparedHistory, metric: ValueMetric, rows: Uint32Array, k: number, out: Float64Array): void {
@@ -88,90 +108,142 @@ function buildHistoryValues(p: PreparedHistory, metric: ValueMetric, order: Uint
   return { positions: sorted.rows, values: sorted.values };
 }
 
-/**
- * The values of `metric` for the deployments of a query's window, sorted. A window that keeps a small part
- * of the history sorts just its own values (a filter that keeps a hundred deployments sorts a hundred values,
- * not the history's million); one that covers much of it reads them out of the whole history's sorted values
- * instead (built once, on the first such query). Both give the same list.
- *
- * `order` is the prepared completion order (start order for queue time); `slots[j]` is the slot of
- * `order[from + j]`, 0 where the deployment is filtered out. A deployment has a value when the stream walk
- * gave it one (`Has` bits) and, with `excludeFlagged`, its value is not flagged. `count` is how many values
- * there are (the window pass counted them). Equal values keep `order`.
- *
- * @example
- * windowValues(prepared, 'leadTime', prepared.byCompleted, lo, slots, false, 3)
- * //=> { values: Float64Array [60000, 3600000, 3600000], rows: Uint32Array [12, 9, 15], slots: Int32Array [2, 1, 2] }
- */
-export function windowValues(
-  p: PreparedHistory,
-  metric: ValueMetric,
-  order: Uint32Array,
-  from: number,
-  slots: Int32Array,
-  excludeFlagged: boolean,
-  count: number,
-  scratch: SortScratch = sortScratch(count),
-): WindowValues {
+/** The whole history's sorted values of `metric`, built on first use and kept with the prepared history. */
+function wholeHistory(p: PreparedHistory, metric: ValueMetric, order: Uint32Array): HistoryValues {
   let cached = historyValues.get(p);
   let whole = cached?.[metric];
-  // A radix sort moves each value about six times; reading the whole history's list touches each once, so
-  // once a window holds an eighth of the history, the whole list (built once, ~6 moves a value) pays off
-  // within a query or two.
-  if (!whole && count * 8 > order.length) {
+  if (!whole) {
     whole = buildHistoryValues(p, metric, order);
     cached ??= {};
     cached[metric] = whole;
     historyValues.set(p, cached);
   }
-  if (whole && whole.values.length < count * 6) return readOut(p, whole, order, from, slots, excludeFlagged ? FLAG_MASK[metric] : 0, count);
+  return whole;
+}
 
+/**
+ * The values of `metric` for the deployments of a query's window, sorted. A window that keeps a small part
+ * of the history sorts just its own values ({@link windowValuesBySorting}: a filter that keeps a hundred
+ * deployments sorts a hundred values, not the history's million); one that covers much of it reads them out
+ * of the whole history's sorted values instead ({@link windowValuesFromHistory}, built once, on the first
+ * such query). Both give the same list.
+ *
+ * `window` is the window's part of the prepared completion order (start order for queue time), with each
+ * deployment's slot and the ones the filter keeps (from the window pass). A deployment has a value when the
+ * stream walk gave it one (`Has` bits) and, with `excludeFlagged`, its value is not flagged. `count` is how
+ * many values there are (the window pass counted them). Equal values keep the order.
+ *
+ * @example
+ * windowValues(prepared, 'leadTime', counts.completed, false, 3)
+ * //=> { values: Float64Array [60000, 3600000, 3600000], rows: Uint32Array [12, 9, 15], slots: Int32Array [2, 1, 2] }
+ */
+export function windowValues(
+  p: PreparedHistory,
+  metric: ValueMetric,
+  window: WindowRows,
+  excludeFlagged: boolean,
+  count: number,
+  withRows = true,
+  scratch: SortScratch = sortScratch(count),
+): WindowValues {
+  const whole = historyValues.get(p)?.[metric];
+  const order = window.order;
+  // Measured: sorting costs ~15× more a value than reading one out of the whole history's list, and
+  // building that list costs about as much a value as sorting. So the list is built for a window of a third
+  // of the history or more (it pays for itself within a few such queries, which a report makes), and once it
+  // exists it is read whenever that is cheaper than sorting.
+  const wide = whole ? whole.values.length < count * 15 : count * 3 > order.length;
+  return wide ? windowValuesFromHistory(p, metric, window, excludeFlagged, count, withRows) : windowValuesBySorting(p, metric, window, excludeFlagged, count, withRows, scratch);
+}
+
+/**
+ * {@link windowValues} by gathering the window's values and radix sorting them.
+ *
+ * @example
+ * windowValuesBySorting(prepared, 'recovery', counts.completed, false, 2).values
+ * //=> Float64Array [1800000, 7200000]
+ */
+export function windowValuesBySorting(
+  p: PreparedHistory,
+  metric: ValueMetric,
+  window: WindowRows,
+  excludeFlagged: boolean,
+  count: number,
+  withRows = true,
+  scratch: SortScratch = sortScratch(count),
+): WindowValues {
+  const { order, from, slots, picked } = window;
   const { has, flags } = p;
   const flagMask = excludeFlagged ? FLAG_MASK[metric] : 0;
   const bit = HAS_BIT[metric];
-  const rows = new Uint32Array(count);
-  const slotOf = new Int32Array(count);
-  const positions = new Uint32Array(count);
-  const length = slots.length;
+  const value = VALUE_OF[metric](p);
+  const values = new Float64Array(count);
+  // What travels with each value through the sort: its slot when that is all that is needed, else its place
+  // here (to find its slot and deployment after).
+  const payload = new Uint32Array(count);
+  const rows = withRows ? new Uint32Array(count) : null;
+  const slotOf = withRows ? new Int32Array(count) : null;
   let k = 0;
-  for (let j = 0; j < length && k < count; j++) {
+  for (let q = 0; q < picked.length && k < count; q++) {
+    const j = picked[q];
     const s = slots[j];
-    if (s === 0) continue;
     const i = order[from + j];
     if ((has[i] & bit) === 0 || (flags[i] & flagMask) !== 0) continue;
-    rows[k] = i;
-    slotOf[k] = s;
-    positions[k] = k;
+    values[k] = value(i);
+    if (rows && slotOf) {
+      rows[k] = i;
+      slotOf[k] = s;
+      payload[k] = k;
+    } else payload[k] = s;
     k++;
   }
-  const values = new Float64Array(k);
-  fillValues(p, metric, rows, k, values);
-  const sorted = sortValues(positions.subarray(0, k), values, scratch.rows.length >= k ? scratch : sortScratch(k));
-  const out: WindowValues = { values: sorted.values, rows: new Uint32Array(k), slots: new Int32Array(k) };
+  const sorted = sortValues(payload.subarray(0, k), values.subarray(0, k), scratch.rows.length >= k ? scratch : sortScratch(k));
   const at = sorted.rows;
+  if (!rows || !slotOf) return { values: sorted.values, rows: new Uint32Array(0), slots: new Int32Array(at.buffer, at.byteOffset, at.length) };
+  const out: WindowValues = { values: sorted.values, rows: new Uint32Array(k), slots: new Int32Array(k) };
   for (let j = 0; j < k; j++) {
-    out.rows[j] = rows[at[j]];
     out.slots[j] = slotOf[at[j]];
+    out.rows[j] = rows[at[j]];
   }
   return out;
 }
 
-/** The window's values, in order, out of the whole history's sorted list. */
-function readOut(p: PreparedHistory, whole: HistoryValues, order: Uint32Array, from: number, slots: Int32Array, flagMask: number, count: number): WindowValues {
-  const out: WindowValues = { values: new Float64Array(count), rows: new Uint32Array(count), slots: new Int32Array(count) };
-  const { positions, values } = whole;
+/**
+ * {@link windowValues} read, in order, out of the whole history's sorted values of `metric` (built on first
+ * use and kept with the prepared history).
+ *
+ * @example
+ * windowValuesFromHistory(prepared, 'recovery', counts.completed, false, 2).values
+ * //=> Float64Array [1800000, 7200000]
+ */
+export function windowValuesFromHistory(
+  p: PreparedHistory,
+  metric: ValueMetric,
+  window: WindowRows,
+  excludeFlagged: boolean,
+  count: number,
+  withRows = true,
+): WindowValues {
+  const { order, from, slots } = window;
+  const { positions, values } = wholeHistory(p, metric, order);
+  const flagMask = excludeFlagged ? FLAG_MASK[metric] : 0;
+  const out: WindowValues = { values: new Float64Array(count), rows: new Uint32Array(withRows ? count : 0), slots: new Int32Array(count) };
   const end = from + slots.length;
   const flags = p.flags;
+  // The deployment is read only when needed: for its flags or its row.
+  const lookUp = withRows || flagMask !== 0;
   let k = 0;
   for (let j = 0; j < positions.length && k < count; j++) {
     const at = positions[j];
     if (at < from || at >= end) continue;
     const s = slots[at - from];
     if (s === 0) continue;
-    const i = order[at];
-    if ((flags[i] & flagMask) !== 0) continue;
+    if (lookUp) {
+      const i = order[at];
+      if ((flags[i] & flagMask) !== 0) continue;
+      if (withRows) out.rows[k] = i;
+    }
     out.values[k] = values[j];
-    out.rows[k] = i;
     out.slots[k] = s;
     k++;
   }

@@ -136,20 +136,21 @@ export async function duckRows(connection: DuckDBConnection): Promise<void> {
   await connection.run(`CREATE OR REPLACE TABLE rows AS ${ROWS_SQL}`);
 }
 
-/**
- * DuckDB's rows and one summary from them, in one query: production-like environment `environment`, window
- * `[from, to)`, blocked releases counted as failures in the failure rate (the default option). What is timed.
- */
-export async function duckSummary(connection: DuckDBConnection, environment: number, from: number, to: number): Promise<DuckSummary> {
-  const reader = await connection.runAndReadAll(
-    `WITH rows AS (${ROWS_SQL})
-     SELECT count(*) FILTER (WHERE success) AS successful,
+const SUMMARY_SQL = `SELECT count(*) FILTER (WHERE success) AS successful,
             count(*) FILTER (WHERE NOT success OR blocked) AS failed,
             count(*) AS total,
             count(lead_ms) AS lead_count, quantile_cont(lead_ms, 0.5) AS lead_median,
             count(recovery_ms) AS recovery_count, quantile_cont(recovery_ms, 0.5) AS recovery_median
-     FROM rows WHERE environment = ${environment} AND completed >= ${from} AND completed < ${to}`,
-  );
+     FROM rows WHERE environment = $environment AND completed >= $from AND completed < $to`;
+
+/**
+ * DuckDB's rows and one summary from them, in one query: production-like environment `environment`, window
+ * `[from, to)`, blocked releases counted as failures in the failure rate (the default option). With
+ * `fromTable`, the summary of the rows DuckDB materialised before (`duckRows`): another view once loaded.
+ */
+export async function duckSummary(connection: DuckDBConnection, environment: number, from: number, to: number, fromTable = false): Promise<DuckSummary> {
+  const sql = SUMMARY_SQL.replace('$environment', String(environment)).replace('$from', String(from)).replace('$to', String(to));
+  const reader = await connection.runAndReadAll(fromTable ? sql : `WITH rows AS (${ROWS_SQL}) ${sql}`);
   const [row] = reader.getRowObjectsJS();
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return {

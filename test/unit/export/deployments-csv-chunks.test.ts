@@ -34,6 +34,17 @@ describe('the CSV written from row columns, in chunks', () => {
     expect(chunks.join('')).toBe(deploymentsCsv(deploymentRows(p, query), { bom: true, beyondOctopusColumns: true }));
   });
 
+  it('makes room for a row with very long names', () => {
+    const p = prepare(csvHistory(5, 300));
+    const long = `${'ü'.repeat(300_000)}, "quoted"`;
+    p.history.dims.projects[0].name = long;
+    const query = { now: Date.UTC(2026, 0, 1), range: { preset: 'lastYear' as const } };
+    const chunks = [...deploymentsCsvChunks(deploymentRowColumns(p, query))];
+    expect(chunks.join('')).toBe(deploymentsCsv(deploymentRows(p, query)));
+    expect(chunks.join('')).toContain('"ü');
+    expect(chunks.length).toBeGreaterThan(3); // a chunk holds a few such rows, not 4,096
+  });
+
   it('writes only the header when no deployment completed in the window', () => {
     const p = prepare(csvHistory(5, 50));
     const rows = deploymentRowColumns(p, { now: Date.UTC(2030, 0, 1), range: { preset: 'lastMonth' } });

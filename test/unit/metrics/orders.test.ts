@@ -131,6 +131,17 @@ describe('orderDeployments', () => {
     expect([...order.byStarted]).toEqual(started.filter((r) => !Number.isNaN(d.started[r])));
   });
 
+  it('numbers streams the same when the dimensions are given, even too small for some references', () => {
+    for (const sizes of [
+      { channels: 5, environments: 3, tenants: 4 },
+      { channels: 2, environments: 1, tenants: 0 },
+    ]) {
+      const sized = orderDeployments(d, sizes);
+      expect([...sized.stream]).toEqual([...order.stream]);
+      expect(sized.streams).toEqual(order.streams);
+    }
+  });
+
   it('numbers streams by (project, channel, environment, tenant), one per distinct combination', () => {
     const key = (r: (typeof rows)[number]) => [r.project, r.channel, r.environment, r.tenant];
     const distinct = [...new Set(rows.map((r) => key(r).join(',')))].map((k) => k.split(',').map(Number));
