@@ -23,6 +23,7 @@ export const RULES = {
   'octopus-knowledge': 'Only lib/octopus and lib/host know Octopus: its REST API is used only through lib/octopus, by lib/sync, and its web-app routes and API paths are spelled only in lib/octopus and lib/host.',
   'pages-ask-the-worker':
     'Pages never talk to Octopus: an extension frame inside the Octopus page gets no cookies (DESIGN.md decision 2), so pages ask the worker (lib/messages). No page code — components, lib/ui, the insights, popup and options entrypoints — may reach lib/octopus or the sync’s worker side, even through another module.',
+  'host-dom-in-lib-host': 'Only lib/host reads or changes the Octopus page (its DOM, address, history and geometry), beside its fixture tests (DESIGN.md decision 3): the content script’s entry only hands it what the extension knows.',
   'hooks-in-lib-ui': 'Hooks live in one place, lib/ui: components stay presentational and entrypoints thin.',
   'file-size': `Files in components/ and entrypoints/ stay under ${MAX_FILE_LINES} lines: a longer one does more than one job.`,
   'function-size': `Product functions stay under ${MAX_FUNCTION_LINES} lines; the few longer ones (hot loops, step machines) are listed with why in test/architecture/sizes.ts.`,
@@ -164,6 +165,24 @@ function cycleViolations(modules: Module[]): Violation[] {
   return out;
 }
 
+/** What touches the host page: its globals, and the DOM calls that read or change it. */
+const HOST_PAGE = new Set(['document', 'window', 'location', 'history', 'querySelector', 'querySelectorAll', 'getElementById', 'getBoundingClientRect', 'attachShadow', 'createElement', 'MutationObserver']);
+
+/** The content script's entry touching the Octopus page itself instead of through lib/host. */
+function hostPageViolations(module: Module, source: ts.SourceFile): Violation[] {
+  if (!module.path.startsWith('entrypoints/octopus.content/')) return [];
+  const out: Violation[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isIdentifier(node) && HOST_PAGE.has(node.text)) {
+      const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+      out.push({ rule: 'host-dom-in-lib-host', where: at(module, line), message: `uses ${node.text}` });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
 const OCTOPUS_ROUTE = /\/app#|#\/(Spaces-|users\/|projects\/)|^\/api\//;
 
 /** String literals that spell an Octopus route or API path outside lib/octopus and lib/host. */
@@ -235,7 +254,7 @@ export function checkArchitecture(modules: Module[]): Report {
       if (found) violations.push(found);
     }
     const source = ts.createSourceFile(m.path, m.text, ts.ScriptTarget.Latest, true, m.path.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-    violations.push(...literalViolations(m, source), ...sourceViolations(m, source, longSeen));
+    violations.push(...literalViolations(m, source), ...hostPageViolations(m, source), ...sourceViolations(m, source, longSeen));
   }
   violations.push(...reachViolations(modules), ...cycleViolations(modules));
   return { violations, staleExceptions: Object.keys(LONG_FUNCTIONS).filter((key) => !longSeen.has(key)) };

@@ -96,6 +96,11 @@ describe('the layout’s rules', () => {
     ).toEqual(['no-part-cycles', 'part-uses']);
   });
 
+  it('leave the Octopus page to lib/host', () => {
+    expect(broken({ 'entrypoints/octopus.content/index.ts': "export const place = () => document.querySelector('nav')?.getBoundingClientRect();" })).toEqual(['host-dom-in-lib-host']);
+    expect(broken({ 'entrypoints/octopus.content/index.ts': "import { mount } from '@/lib/host/mount';\nexport const main = () => mount();" })).toEqual([]);
+  });
+
   it('keep hooks in lib/ui', () => {
     expect(broken({ 'lib/display/use-format.ts': "import { useMemo } from 'preact/hooks';\nexport function useFormat() { return useMemo(() => 1, []); }" })).toEqual(['hooks-in-lib-ui', 'pure-parts']);
     expect(broken({ 'components/Hooked.tsx': 'export const useLocal = () => 1;\nexport const H = () => <p>{useLocal()}</p>;' })).toEqual(['hooks-in-lib-ui']);
