@@ -39,6 +39,7 @@ export interface FilterBarProps {
 
 const RANGES: Option[] = [
   { value: 'last7Days', label: 'Last 7 days' },
+  { value: 'last30Days', label: 'Last 30 days' },
   { value: 'lastMonth', label: 'Last month' },
   { value: 'lastQuarter', label: 'Last quarter' },
   { value: 'lastYear', label: 'Last year' },

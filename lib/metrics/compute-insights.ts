@@ -1,7 +1,9 @@
 import { distributeValues } from './distribute-values';
 import { groupMedians } from './group-medians';
+import { historyStart as historyStartOf } from './history-start';
 import { inProgress } from './in-progress';
 import { mannKendall } from './mann-kendall';
+import { coveredDays, metricChanges, type PeriodSample } from './metric-change';
 import { octopusTrend } from './octopus-trend';
 import { type PeriodCounts, periodMetrics } from './period-metrics';
 import type { PreparedHistory, ValueMetric } from './prepare';
@@ -40,6 +42,20 @@ function byMetric(value: (metric: ValueMetric) => Float64Array): Record<ValueMet
 }
 
 const present = (values: (number | null)[]): number[] => values.filter((v): v is number => v !== null);
+
+/** A period's side of a comparison: its counts, and its durations' sorted values (`slot` -1: the whole window). */
+function periodSample(m: PeriodMetrics, distributed: Record<ValueMetric, { bySlot: Float64Array[]; whole: Float64Array }>, slot: number, historyStart: number | null): PeriodSample {
+  const values = (metric: ValueMetric) => (slot < 0 ? distributed[metric].whole : distributed[metric].bySlot[slot]);
+  return {
+    from: m.from,
+    to: m.to,
+    coveredDays: coveredDays(m.from, m.to, historyStart),
+    successful: m.frequency.successful,
+    failed: m.failureRate.failed,
+    total: m.failureRate.total,
+    values: { leadTime: values('leadTime'), recovery: values('recovery'), duration: values('duration'), queueTime: values('queueTime') },
+  };
+}
 
 const total = (a: Int32Array) => {
   let t = 0;
@@ -83,6 +99,7 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
     alignStart: query.alignStart,
   });
   const mask = streamMask(p.streams, p.history.dims, query.filter);
+  const historyStart = historyStartOf(p, mask, timeZone);
   const counts = windowPass(p, window, mask, excludeFlagged);
   const B = counts.buckets;
 
@@ -109,6 +126,7 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
     blocked: counts.blocked[s],
     canceled: counts.canceled[s],
     timedOut: counts.timedOut[s],
+    coveredFrom: historyStart,
     values: byMetric((m) => distributed[m].bySlot[s]),
   });
 
@@ -123,6 +141,7 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
       start,
       label: `${pad(z.year, 4)}-${pad(z.month + 1)}-${pad(z.day)}`,
       partial: from !== start || to !== window.calendar[k + 1],
+      beforeHistory: historyStart === null || to <= historyStart,
     });
   }
   const sum = (a: Int32Array) => {
@@ -139,6 +158,7 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
     blocked: sum(counts.blocked),
     canceled: sum(counts.canceled),
     timedOut: sum(counts.timedOut),
+    coveredFrom: historyStart,
     values: byMetric((m) => distributed[m].whole),
   });
   const previous = periodMetrics(slotCounts(B + 1, window.previousFrom, window.previousTo));
@@ -159,13 +179,18 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
     minValues,
   });
 
+  const { samples, ...trend28 } = octopusTrend(p, mask, query.now, excludeFlagged, historyStart);
+  // Buckets before the history starts are not zeros of a trend.
+  const measured = series.filter((b) => !b.beforeHistory);
+
   return {
     window,
+    historyStart,
     summary,
     previous,
     comparison: comparison(summary, previous),
     series,
-    trend28: octopusTrend(p, mask, query.now, excludeFlagged),
+    trend28,
     inProgress: inProgress(p, mask, query.now),
     beyondOctopus: {
       tiers: tierSummary(summary, query.tierYear ?? 2024, minDeployments, minValues),
@@ -180,12 +205,16 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
       }),
       significance: {
         frequency: mannKendall(
-          series.map((b) => b.frequency.perDay),
+          measured.map((b) => b.frequency.perDay),
           true,
         ),
-        leadTime: mannKendall(present(series.map((b) => b.leadTime.median)), false),
-        failureRate: mannKendall(present(series.map((b) => b.failureRate.rate)), false),
-        recovery: mannKendall(present(series.map((b) => b.recovery.median)), false),
+        leadTime: mannKendall(present(measured.map((b) => b.leadTime.median)), false),
+        failureRate: mannKendall(present(measured.map((b) => b.failureRate.rate)), false),
+        recovery: mannKendall(present(measured.map((b) => b.recovery.median)), false),
+      },
+      changes: {
+        previous: metricChanges(periodSample(previous, distributed, B + 1, historyStart), periodSample(summary, distributed, -1, historyStart)),
+        trend28: metricChanges(samples.before, samples.after),
       },
     },
   };

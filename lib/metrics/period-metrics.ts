@@ -15,6 +15,11 @@ export interface PeriodCounts {
   blocked: number;
   canceled: number;
   timedOut: number;
+  /**
+   * Where the view's history starts (./history-start.ts), when it may be after `from`: the frequency's rates
+   * are over `[max(from, coveredFrom), to)`, the part of the period that has history.
+   */
+  coveredFrom?: number | null;
   /** Each metric's values in ascending order. */
   values: Record<ValueMetric, ArrayLike<number>>;
 }
@@ -22,7 +27,7 @@ export interface PeriodCounts {
 /**
  * The Insights figures of one period from its counts and sorted values:
  * - deployment frequency = successful deployments (the task's own outcome), also per day and per week over
- *   the exact period length;
+ *   the exact length of the part of the period that has history (`coveredFrom`; all of it by default);
  * - failure rate = failed / (successful + failed) as Octopus's overview reads it: failed = task Failed +
  *   Success with guided failure + Success of a blocked release (option), each deployment counted once in the
  *   denominator; with a Wilson 95 % interval (ours);
@@ -31,10 +36,13 @@ export interface PeriodCounts {
  *
  * @example
  * periodMetrics({ from: 0, to: 7 * 86_400_000, successful: 14, taskFailed: 1, guidedFailure: 1, blocked: 0, canceled: 2, timedOut: 0, values })
- * //=> { days: 7, frequency: { successful: 14, perDay: 2, perWeek: 14 }, failureRate: { failed: 2, total: 16, rate: 0.125, … }, … }
+ * //=> { days: 7, frequency: { successful: 14, days: 7, perDay: 2, perWeek: 14 }, failureRate: { failed: 2, total: 16, rate: 0.125, … }, … }
  */
 export function periodMetrics(c: PeriodCounts): PeriodMetrics {
   const days = (c.to - c.from) / DAY_MS;
+  // No history at all (`null`): nothing is covered; none given: all of it.
+  const start = c.coveredFrom === undefined ? c.from : c.coveredFrom === null ? c.to : Math.max(c.from, c.coveredFrom);
+  const covered = Math.max(0, c.to - Math.min(start, c.to)) / DAY_MS;
   const failed = c.taskFailed + c.guidedFailure + c.blocked;
   const total = c.successful + c.taskFailed + c.guidedFailure;
   return {
@@ -43,8 +51,9 @@ export function periodMetrics(c: PeriodCounts): PeriodMetrics {
     days,
     frequency: {
       successful: c.successful,
-      perDay: days > 0 ? c.successful / days : 0,
-      perWeek: days > 0 ? (c.successful / days) * 7 : 0,
+      days: covered,
+      perDay: covered > 0 ? c.successful / covered : 0,
+      perWeek: covered > 0 ? (c.successful / covered) * 7 : 0,
     },
     failureRate: {
       successful: c.successful - c.blocked,

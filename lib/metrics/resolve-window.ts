@@ -5,6 +5,7 @@ import { zoneOffset } from './zone-offset';
 
 const PRESET: Record<RangePreset, { days: number; months: number }> = {
   last7Days: { days: 7, months: 0 },
+  last30Days: { days: 30, months: 0 },
   lastMonth: { days: 0, months: 1 },
   lastQuarter: { days: 0, months: 3 },
   lastYear: { days: 0, months: 12 },
@@ -43,7 +44,8 @@ export interface WindowSpec {
 /**
  * Turns a range into a half-open window `[from, to)` (start inclusive, end exclusive) and its buckets.
  *
- * - Presets end at `now` and start at the same wall-clock time 7 days (`last7Days`), 1 month (`lastMonth`),
+ * - Presets end at `now` and start at the same wall-clock time 7 days (`last7Days`), 30 days (`last30Days`: the
+ *   popup's summary and the space report's default), 1 month (`lastMonth`),
  *   3 months (`lastQuarter`) or 12 months (`lastYear`) earlier in `timeZone` (day clamped to the month's end).
  * - `{ from, to }` is taken as given (`to` below `from` gives an empty window at `from`).
  * - `alignStart` moves `from` back to the start of its first bucket (whole buckets, like Octopus's charts).

@@ -55,7 +55,8 @@ function tenantMask(dims: Dimensions, selection: TenantSelection | undefined): U
  * The filter as one byte per stream (1 = its deployments pass), so applying a filter to 100k deployments is
  * one array lookup per deployment. Each dimension is first turned into a mask over its values (projects,
  * project groups via each project's group, channels, environments ∪ environment groups, tenants with
- * untenanted, specific tenants and tenant tags), then each stream is checked once. Dimensions combine with
+ * untenanted, specific tenants and tenant tags; (project, environment) pairs as a set), then each stream is
+ * checked once. Dimensions combine with
  * AND; an absent field does not restrict. Indices out of range are ignored.
  *
  * @example
@@ -75,6 +76,8 @@ export function streamMask(streams: StreamTable, dims: Dimensions, filter: Deplo
           ...(filter.environmentGroups ?? []).map((g) => g.environments),
         );
   const tenants = tenantMask(dims, filter.tenants);
+  const E = dims.environments.length;
+  const pairs = filter.projectEnvironments ? new Set(filter.projectEnvironments.map((pe) => pe.project * E + pe.environment)) : null;
   const mask = new Uint8Array(streams.count);
   for (let s = 0; s < streams.count; s++) {
     const p = streams.project[s];
@@ -86,6 +89,7 @@ export function streamMask(streams: StreamTable, dims: Dimensions, filter: Deplo
     if (environments && !(e >= 0 && environments[e])) continue;
     const t = streams.tenant[s];
     if (tenants && !tenants[t + 1]) continue;
+    if (pairs && !pairs.has(p * E + e)) continue;
     mask[s] = 1;
   }
   return mask;

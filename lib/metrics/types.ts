@@ -8,10 +8,11 @@
 
 import type { FlagName } from './constants';
 import type { TaskStateName } from './facts';
+import type { MetricChange } from './metric-change';
 
 export type Granularity = 'day' | 'week' | 'month';
 export type WeekStart = 'sunday' | 'monday';
-export type RangePreset = 'last7Days' | 'lastMonth' | 'lastQuarter' | 'lastYear';
+export type RangePreset = 'last7Days' | 'last30Days' | 'lastMonth' | 'lastQuarter' | 'lastYear';
 /** A preset relative to `now`, or an explicit `[from, to)`. */
 export type RangeSpec = { preset: RangePreset } | { from: number; to: number };
 export type TierYear = 2021 | 2023 | 2024;
@@ -56,6 +57,12 @@ export interface DeploymentFilter {
   environments?: readonly number[];
   environmentGroups?: readonly EnvironmentGroup[];
   tenants?: TenantSelection;
+  /**
+   * (project, environment) pairs: a stream passes when its pair is listed — "each project's production
+   * environment" when projects deploy to production under different names, which no AND of the fields above
+   * can say.
+   */
+  projectEnvironments?: readonly { project: number; environment: number }[];
 }
 
 // ------------------------------------------------------------------------------------------------ queries
@@ -179,9 +186,14 @@ export interface FailureRateStats {
 export interface FrequencyStats {
   /** Successful deployments completed in the period (Octopus's deployment frequency), blocked releases' included. */
   successful: number;
-  /** `successful` per day over the exact period length. */
+  /**
+   * Days the rates are over: the period's exact length, less any part before the view's history starts
+   * (`Insights.historyStart`); 0 when the period is all before it.
+   */
+  days: number;
+  /** `successful` per day over `days` (0 when `days` is 0). */
   perDay: number;
-  /** `successful` per week over the exact period length. */
+  /** `successful` per week over `days`. */
   perWeek: number;
 }
 
@@ -213,6 +225,8 @@ export interface BucketMetrics extends PeriodMetrics {
   label: string;
   /** The bucket is cut by the window. */
   partial: boolean;
+  /** The bucket ends before the view's history starts (`Insights.historyStart`): nothing to draw. */
+  beforeHistory: boolean;
 }
 
 export type TrendDirection = 'up' | 'down' | 'steady' | 'none';
@@ -308,6 +322,11 @@ export interface MannKendallResult {
 
 export interface Insights {
   window: ResolvedWindow;
+  /**
+   * Where the filter's history starts: local midnight of the day its first deployment finished (any
+   * outcome, all time); `null` when none has. Frequency rates (and their tier) are over the days from here.
+   */
+  historyStart: number | null;
   summary: PeriodMetrics;
   /** The previous period of equal length. */
   previous: PeriodMetrics;
@@ -335,6 +354,11 @@ export interface Insights {
     releases: { mostFailures: ReleaseFailures[]; longestRecovery: ReleaseRecovery[] };
     /** Mann-Kendall test over the series (frequency per day, median lead time, failure rate, median recovery). */
     significance: Record<DoraMetric, MannKendallResult | null>;
+    /**
+     * Each metric's headline figure against the previous period and, for the same 28-day blocks as Octopus's
+     * indicators, the last 28 days against the 28 before — with whether the change is beyond noise.
+     */
+    changes: { previous: Record<TrendMetric, MetricChange>; trend28: Record<TrendMetric, MetricChange> };
   };
 }
 

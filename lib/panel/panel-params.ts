@@ -19,7 +19,7 @@ export interface PanelParams {
   tenant: string;
 }
 
-export const RANGE_PRESETS: readonly RangePreset[] = ['last7Days', 'lastMonth', 'lastQuarter', 'lastYear'];
+export const RANGE_PRESETS: readonly RangePreset[] = ['last7Days', 'last30Days', 'lastMonth', 'lastQuarter', 'lastYear'];
 export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month'];
 export const DEFAULT_PARAMS: PanelParams = { range: 'lastQuarter', granularity: 'week', tenant: 'all' };
 

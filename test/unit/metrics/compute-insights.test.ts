@@ -52,7 +52,7 @@ describe('computeInsights: the worked example', () => {
   it('deployment frequency: successful deployments, per day and per week over the exact 7-day window', () => {
     expect(s.days).toBe(7);
     // d1, d3, d6
-    expect(s.frequency).toEqual({ successful: 3, perDay: 3 / 7, perWeek: 3 });
+    expect(s.frequency).toEqual({ successful: 3, days: 7, perDay: 3 / 7, perWeek: 3 });
   });
 
   it('failure rate: failed / (successful + failed), canceled left out but counted', () => {
@@ -178,7 +178,8 @@ describe('computeInsights: windows and buckets', () => {
   });
 
   it('weeks start on Sunday by default, Monday as an option; cut buckets are partial', () => {
-    const h = historyFrom({ releases, deployments: [at1('2024-01-07T12:00:00Z')] }); // a Sunday
+    // A Sunday; the history starts long before the window (an older deployment), so buckets are cut by the window only.
+    const h = historyFrom({ releases, deployments: [at1('2023-11-01T12:00:00Z'), at1('2024-01-07T12:00:00Z')] });
     const query = daily({ granularity: 'week', range: { from: at('2024-01-02T00:00:00Z'), to: at('2024-01-10T00:00:00Z') } });
     const sunday = computeInsights(prepare(h), query);
     expect(sunday.series.map((b) => [b.label, b.partial, b.frequency.successful])).toEqual([
@@ -198,7 +199,9 @@ describe('computeInsights: windows and buckets', () => {
 describe('computeInsights: empty, single, purity', () => {
   it('an empty history gives zero counts and null statistics, no throw', () => {
     const insights = computeInsights(prepare(historyFrom({ releases: [], deployments: [] })), daily());
-    expect(insights.summary.frequency).toEqual({ successful: 0, perDay: 0, perWeek: 0 });
+    expect(insights.summary.frequency).toEqual({ successful: 0, days: 0, perDay: 0, perWeek: 0 });
+    expect(insights.historyStart).toBeNull();
+    expect(insights.series.every((b) => b.beforeHistory)).toBe(true);
     expect(insights.summary.failureRate.rate).toBeNull();
     expect(insights.summary.failureRate.beyondOctopus.wilson95).toBeNull();
     expect(insights.summary.leadTime).toMatchObject({ count: 0, mean: null, median: null, p95: null });
@@ -326,6 +329,8 @@ describe("computeInsights: Octopus's 28-day trend and the previous-period compar
       releases.push({ version, assembled: new Date(completed - lead * HOUR).toISOString() });
       deployments.push({ environment: 'Production', release: version, completed: new Date(completed).toISOString() });
     };
+    // The history starts long before both blocks, so every rate is over whole periods.
+    add(now - 200 * DAY, previousLead);
     for (let k = 0; k < 10; k++) add(now - 50 * DAY + k * DAY, previousLead);
     for (let k = 0; k < 10; k++) add(now - 20 * DAY + k * DAY, currentLead);
     return historyFrom({ releases, deployments });
@@ -357,5 +362,87 @@ describe("computeInsights: Octopus's 28-day trend and the previous-period compar
     // now = 19 Feb: the current block [22 Jan, 19 Feb) loses the deployment at 19 Feb 00:00 (end excluded)
     const filtered = computeInsights(prepare(h), { ...query, now: query.now - 11 * DAY }).trend28;
     expect(filtered.indicators.leadTime).toMatchObject({ direction: 'none', reason: 'too-few-deployments', currentDeployments: 9 });
+  });
+});
+
+describe('computeInsights: rates over the part of the range that has history', () => {
+  // First deployment 10 June 2026 at 14:30 BST; "last year" from 25 Nov 2026 12:00 reaches back to 25 Nov 2025.
+  const now = at('2026-11-25T12:00:00Z');
+  const releases = [{ version: '1.0', assembled: '2026-06-01T00:00:00Z' }];
+  const deployments = [
+    { environment: 'Production', release: '1.0', completed: '2026-06-10T13:30:00Z' },
+    { environment: 'Production', release: '1.0', completed: '2026-08-01T09:00:00Z' },
+    { environment: 'Production', release: '1.0', completed: '2026-11-20T09:00:00Z', state: 'Failed' as const },
+    { environment: 'Production', release: '1.0', completed: '2026-11-21T09:00:00Z' },
+  ];
+  const insights = computeInsights(prepare(historyFrom({ releases, deployments })), { now, range: { preset: 'lastYear' }, granularity: 'month', timeZone: 'Europe/London' });
+
+  it('starts the history at local midnight of the first deployment’s day, and takes the rate over the days from there', () => {
+    // Midnight of 10 June in London is 23:00 UTC on 9 June (BST).
+    expect(insights.historyStart).toBe(at('2026-06-09T23:00:00Z'));
+    const covered = (now - at('2026-06-09T23:00:00Z')) / DAY; // 168.5416… days, not 365
+    expect(insights.summary.days).toBeCloseTo(365, 0);
+    expect(insights.summary.frequency).toEqual({ successful: 3, days: covered, perDay: 3 / covered, perWeek: (3 / covered) * 7 });
+    // The tier is computed on that rate.
+    expect(insights.beyondOctopus.tiers.frequency.value).toBe(3 / covered);
+  });
+
+  it('marks the buckets before it, and leaves them out of the trend test', () => {
+    expect(insights.series.filter((b) => b.beforeHistory).map((b) => b.label)).toEqual([
+      '2025-11-01',
+      '2025-12-01',
+      '2026-01-01',
+      '2026-02-01',
+      '2026-03-01',
+      '2026-04-01',
+      '2026-05-01',
+    ]);
+    const june = insights.series.find((b) => b.label === '2026-06-01')!;
+    expect(june.frequency.days).toBeCloseTo(21, 6); // 10–30 June
+    expect(insights.beyondOctopus.significance.frequency?.n).toBe(6); // June to November
+  });
+
+  it('says the previous period has no history rather than comparing with nothing', () => {
+    expect(insights.previous.frequency.days).toBe(0);
+    expect(insights.beyondOctopus.changes.previous.frequency).toMatchObject({ reason: 'no-history', pValue: null, significant: false, sentiment: 'neutral' });
+  });
+});
+
+describe('computeInsights: changes beyond noise', () => {
+  /** `count` successes and `failures` failures spread over the 91 days before `end`. */
+  function period(end: number, count: number, failures = 0): HistoryRows['deployments'] {
+    return Array.from({ length: count + failures }, (_, k) => ({
+      environment: 'Production',
+      release: '1.0',
+      completed: new Date(end - ((k + 0.5) * 91 * DAY) / (count + failures)).toISOString(),
+      state: k < failures ? ('Failed' as const) : ('Success' as const),
+    }));
+  }
+  const now = at('2026-12-03T00:00:00Z');
+  const window = { from: now - 91 * DAY, to: now };
+  const query: InsightsQuery = { now, range: window, granularity: 'week', timeZone: 'UTC' };
+  const history = historyFrom({
+    releases: [{ version: '1.0', assembled: '2026-01-01T00:00:00Z' }],
+    // The history starts long before both periods.
+    deployments: [{ environment: 'Production', release: '1.0', completed: '2025-06-01T00:00:00Z' }, ...period(window.from, 36), ...period(now, 114, 6)],
+  });
+  const changes = computeInsights(prepare(history), query).beyondOctopus.changes.previous;
+
+  it('frequency 36 → 114 over two 91-day periods is beyond noise (the rate-ratio test)', () => {
+    expect(changes.frequency).toMatchObject({
+      test: 'rate-ratio',
+      before: { count: 36, days: 91, from: window.from - 91 * DAY, to: window.from },
+      after: { count: 114, days: 91, from: window.from, to: now },
+      direction: 'up',
+      significant: true,
+      sentiment: 'good',
+      reason: null,
+    });
+    expect(changes.frequency.change).toBeCloseTo(114 / 36 - 1, 10);
+    expect(changes.frequency.pValue!).toBeLessThan(0.001);
+  });
+
+  it('a failure rate from 0 of 36 to 6 of 120 is too little data for the two-proportion test', () => {
+    expect(changes.failureRate).toMatchObject({ test: 'two-proportion', before: { count: 0, n: 36 }, after: { count: 6, n: 120 }, reason: 'not-enough-data', pValue: null, sentiment: 'neutral' });
   });
 });

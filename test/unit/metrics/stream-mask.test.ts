@@ -65,6 +65,16 @@ describe('streamMask', () => {
     expect(selected({ environments: [] })).toEqual([]);
   });
 
+  it('(project, environment) pairs: each project its own production, whatever the channel or tenant', () => {
+    const web = indexOf(h.dims.projects, 'Web');
+    const api = indexOf(h.dims.projects, 'Api');
+    expect(selected({ projectEnvironments: [{ project: web, environment: env('Production') }] })).toEqual([2, 3, 5, 6]);
+    expect(selected({ projectEnvironments: [{ project: web, environment: env('Production EU') }, { project: api, environment: env('Test') }] })).toEqual([4, 7]);
+    // ANDed with the other fields; an empty list selects nothing.
+    expect(selected({ projectEnvironments: [{ project: web, environment: env('Production') }], tenants: { tenants: 'none' } })).toEqual([2, 6]);
+    expect(selected({ projectEnvironments: [] })).toEqual([]);
+  });
+
   it('tenants: untenanted only, tenanted only, specific tenants', () => {
     expect(selected({ tenants: { tenants: 'none' } })).toEqual([1, 2, 6, 7]);
     expect(selected({ tenants: { untenanted: false } })).toEqual([3, 4, 5]);
