@@ -1,12 +1,41 @@
-/** The deployments behind a metric, newest first, a page at a time. Server names are plain text. */
+/**
+ * The deployments behind a metric, newest first, a page at a time, each deployment and release a link to its
+ * page in Octopus. Server names are plain text.
+ */
 import { useState } from 'preact/hooks';
 import { formatDateTime, formatDurationShort } from '@/lib/display/format';
-import type { DoraMetric } from '@/lib/metrics/types';
+import type { DeploymentRow, DoraMetric } from '@/lib/metrics/types';
 import type { DeploymentRowList } from '@/lib/panel/panel-view';
 
 const PAGE = 25;
 
-export function DeploymentTable({ rows, focus, timeZone, caption }: { rows: DeploymentRowList; focus: DoraMetric; timeZone: string; caption: string }) {
+/** Where a row's deployment and release are in Octopus (`undefined`: no link). */
+export interface RowLinks {
+  deployment: (row: DeploymentRow) => string | undefined;
+  release: (row: DeploymentRow) => string | undefined;
+}
+
+function Linked({ href, children }: { href?: string; children: string }) {
+  // `_top`: Octopus's own page replaces the one the panel is in (Back returns to the panel).
+  return href ? (
+    <a href={href} target="_top">
+      {children}
+    </a>
+  ) : (
+    children
+  );
+}
+
+export interface DeploymentTableProps {
+  rows: DeploymentRowList;
+  focus: DoraMetric;
+  timeZone: string;
+  caption: string;
+  links: RowLinks;
+  locale?: string;
+}
+
+export function DeploymentTable({ rows, focus, timeZone, caption, links, locale }: DeploymentTableProps) {
   const [shown, setShown] = useState(PAGE);
   if (rows.length === 0) return <p class="muted">No deployments for this metric in the selected period.</p>;
   return (
@@ -31,8 +60,10 @@ export function DeploymentTable({ rows, focus, timeZone, caption }: { rows: Depl
         <tbody>
           {Array.from({ length: Math.min(shown, rows.length) }, (_, k) => rows.at(k)).map((r) => (
             <tr key={r.deployment}>
-              <td>{formatDateTime(r.completed, timeZone)}</td>
-              <td>{r.release}</td>
+              <td>{formatDateTime(r.completed, timeZone, locale)}</td>
+              <td>
+                <Linked href={links.release(r)}>{r.release}</Linked>
+              </td>
               <td>{r.tenant ?? 'Untenanted'}</td>
               <td>{r.hadGuidedFailure && r.state === 'Success' ? 'Success (guided failure)' : r.state}</td>
               {focus === 'leadTime' && <td>{formatDurationShort(r.leadTimeMs)}</td>}
@@ -41,7 +72,9 @@ export function DeploymentTable({ rows, focus, timeZone, caption }: { rows: Depl
               {focus === 'failureRate' && <td>{FAILURE_KIND[r.beyondOctopus.failureKind ?? 'taskFailed']}</td>}
               {focus === 'recovery' && <td>{formatDurationShort(r.timeToRecoveryMs)}</td>}
               {focus === 'recovery' && <td>{r.recoveryFromVersion ? `${r.recoveryFromVersion} (${r.deploymentsUntilRecovery} failed)` : '–'}</td>}
-              <td>{r.deployment}</td>
+              <td>
+                <Linked href={links.deployment(r)}>{r.deployment}</Linked>
+              </td>
             </tr>
           ))}
         </tbody>

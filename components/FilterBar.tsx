@@ -2,7 +2,9 @@
  * The view toolbar of the panel and the report: the view's own selects (the panel's channel, environment and
  * tenant; the report's split), then the time range (with custom dates) and granularity, as labelled selects.
  */
+import { useEffect, useState } from 'preact/hooks';
 import type { Granularity, RangePreset } from '@/lib/metrics/types';
+import { customRangeProblem } from '@/lib/panel/panel-params';
 
 export interface Option {
   value: string;
@@ -66,12 +68,59 @@ function Select({ id, label, value, options, onChange }: { id: string; label: st
   );
 }
 
-function DateField({ id, label, value, min, max, onChange }: { id: string; label: string; value?: string; min?: string; max?: string; onChange: (value: string) => void }) {
+interface DateFieldProps {
+  id: string;
+  label: string;
+  value?: string;
+  min?: string;
+  max?: string;
+  /** The id of the message saying what is wrong with the range. */
+  problem?: string;
+  onChange: (value: string) => void;
+}
+
+function DateField({ id, label, value, min, max, problem, onChange }: DateFieldProps) {
   return (
     <label class="field" for={id}>
       <span>{label}</span>
-      <input id={id} type="date" value={value} min={min} max={max} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).value)} />
+      <input
+        id={id}
+        type="date"
+        value={value}
+        min={min}
+        max={max}
+        aria-invalid={problem ? 'true' : undefined}
+        aria-describedby={problem}
+        onChange={(e) => onChange((e.currentTarget as HTMLInputElement).value)}
+      />
     </label>
+  );
+}
+
+/**
+ * The custom range's two dates, as typed: a range is handed on only once it is whole and in order; until
+ * then the fields say what is wrong.
+ */
+function CustomDates({ id, from, to, onRange }: { id: (key: string) => string; from?: string; to?: string; onRange: (patch: RangePatch) => void }) {
+  const [draft, setDraft] = useState({ from, to });
+  useEffect(() => setDraft({ from, to }), [from, to]);
+  const problem = customRangeProblem(draft.from, draft.to);
+  const change = (patch: { from?: string; to?: string }) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    if (!customRangeProblem(next.from, next.to)) onRange({ from: next.from, to: next.to });
+  };
+  const problemId = problem ? id('range-problem') : undefined;
+  return (
+    <>
+      <DateField id={id('from')} label="From" value={draft.from} max={draft.to} problem={problemId} onChange={(value) => change({ from: value })} />
+      <DateField id={id('to')} label="To (inclusive)" value={draft.to} min={draft.from} problem={problemId} onChange={(value) => change({ to: value })} />
+      {problem && (
+        <p id={problemId} class="field-problem" role="alert" data-testid="range-problem">
+          {problem}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -83,12 +132,7 @@ export function FilterBar(props: FilterBarProps) {
         <Select key={s.key} id={id(s.key)} label={s.label} value={s.value} options={s.options} onChange={(value) => props.onSelect(s.key, value)} />
       ))}
       <Select id={id('range')} label="Time range" value={props.range} options={RANGES} onChange={(range) => props.onRange({ range: range as RangePatch['range'] })} />
-      {props.range === 'custom' && (
-        <>
-          <DateField id={id('from')} label="From" value={props.from} max={props.to} onChange={(from) => props.onRange({ from })} />
-          <DateField id={id('to')} label="To (inclusive)" value={props.to} min={props.from} onChange={(to) => props.onRange({ to })} />
-        </>
-      )}
+      {props.range === 'custom' && <CustomDates id={id} from={props.from} to={props.to} onRange={props.onRange} />}
       <Select id={id('granularity')} label="Granularity" value={props.granularity} options={GRANULARITIES} onChange={(granularity) => props.onRange({ granularity: granularity as Granularity })} />
       {props.hint && <p class="field-hint toolbar-zone">{props.hint}</p>}
     </form>

@@ -4,8 +4,9 @@
  * read enough), or what failed and the way on.
  */
 import { useState } from 'preact/hooks';
+import { formatDateTime } from '@/lib/display/format';
 import { errorText } from '@/lib/display/status-note';
-import type { SyncError } from '@/lib/messages/protocol';
+import type { ProjectAccess, SyncError } from '@/lib/messages/protocol';
 import { Notice } from './Notice';
 
 export interface NotHereProps {
@@ -76,22 +77,71 @@ export function SpaceStillLoading({ serverLabel }: { serverLabel: string }) {
   );
 }
 
-/** The panel's project is not in the cache: new since the last sync, or not visible to the user. */
-export function ProjectMissing({ project }: { project: string }) {
+/**
+ * The one empty state of a view with nothing to show: never deployed (with the environments it was deployed
+ * to, to switch to), or nothing in the range.
+ */
+export function PanelEmpty({ title, text, choices, onChoose }: { title: string; text: string; choices: { id: string; name: string }[]; onChoose: (id: string) => void }) {
   return (
-    <Notice title="This project is not in your synced data" testId="project-missing">
-      <p>
-        DORA Lens has no deployments for <strong>{project}</strong>. Either the project was created after the last sync — use “Sync now” — or your Octopus account
-        cannot see it.
-      </p>
+    <Notice title={title} testId="panel-empty">
+      <p>{text}</p>
+      {choices.length > 0 && (
+        <ul class="plain row choices">
+          {choices.map((c) => (
+            <li key={c.id}>
+              <button type="button" onClick={() => onChoose(c.id)}>
+                {c.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </Notice>
   );
 }
 
-export function NothingDeployed({ environment }: { environment?: string }) {
+/** Beside numbers that could not be brought up to date: from when they are. */
+export function StaleNumbers({ lastSyncedAt, timeZone }: { lastSyncedAt: number; timeZone: string }) {
   return (
-    <Notice title={`Nothing deployed to ${environment ?? 'this environment'} in this period`} testId="nothing-deployed">
-      <p>Pick another environment or a longer time range. Deployments still queued or running count once they finish.</p>
+    <p class="stale-note" data-testid="stale-numbers">
+      The numbers below are from the last sync, on {formatDateTime(lastSyncedAt, timeZone)}, not current.
+    </p>
+  );
+}
+
+/** The cache was cleared in the options page while this page was open. */
+export function CacheCleared({ onSync }: { onSync: () => void }) {
+  return (
+    <Notice title="The cached data was cleared" testId="cache-cleared">
+      <p>DORA Lens’s copy of this server’s deployment history was deleted in its options, so there are no numbers to show. A sync reads it again from Octopus.</p>
+      <button type="button" class="button-primary" onClick={onSync}>
+        Sync now
+      </button>
+    </Notice>
+  );
+}
+
+const ACCESS_WORDS: Record<ProjectAccess | 'asking', { title: string; text: string }> = {
+  asking: { title: 'Checking this project with Octopus…', text: 'It is not in DORA Lens’s synced data.' },
+  forbidden: {
+    title: 'Your Octopus account may not see this project',
+    text: 'Octopus does not give your account permission to view this project, so DORA Lens has nothing to show for it. An Octopus administrator can grant access.',
+  },
+  missing: { title: 'There is no such project', text: 'Octopus has no project at this address in this space: it may have been deleted or renamed.' },
+  visible: { title: 'This project is new since the last sync', text: 'Octopus shows it to you, but DORA Lens has not read its deployments yet. Sync to read them.' },
+};
+
+/** A project the cache does not have, once Octopus has said why: forbidden, missing, or new. */
+export function ProjectNotInCache({ access, onSync }: { access: ProjectAccess | 'asking'; onSync: () => void }) {
+  const words = ACCESS_WORDS[access];
+  return (
+    <Notice title={words.title} testId={`project-${access}`}>
+      <p>{words.text}</p>
+      {access === 'visible' && (
+        <button type="button" class="button-primary" onClick={onSync}>
+          Sync now
+        </button>
+      )}
     </Notice>
   );
 }
@@ -102,15 +152,21 @@ const ERROR_TITLES: Record<string, string> = {
   'unsupported-version': 'This Octopus version is not supported',
 };
 
-export function ErrorNotice({ error, onRetry }: { error: SyncError; onRetry: () => void }) {
+/**
+ * What failed and the way on. Signing in: `signIn` (built by DORA Lens from the server's base URL) returns to
+ * the panel's own view, or opens beside a report tab; else the server's sign-in page the worker named.
+ */
+export function ErrorNotice({ error, onRetry, signIn }: { error: SyncError; onRetry: () => void; signIn?: { url: string; newTab: boolean } }) {
   const title = ERROR_TITLES[error.kind] ?? 'The sync failed';
+  const url = error.signInUrl && (signIn?.url ?? error.signInUrl);
+  const newTab = !signIn || signIn.newTab;
   return (
     <Notice title={title} tone="error" testId={`error-${error.kind}`}>
       <p>{error.message}</p>
       {error.serverText && <ServerText text={error.serverText} />}
-      {error.kind === 'unsupported-version' ? null : error.signInUrl ? (
-        <a class="button-primary" href={error.signInUrl} target="_top" rel="noopener">
-          Sign in
+      {error.kind === 'unsupported-version' ? null : url ? (
+        <a class="button-primary" href={url} target={newTab ? '_blank' : '_top'} rel="noopener" data-testid="sign-in">
+          Sign in{newTab ? ' (opens a new tab)' : ''}
         </a>
       ) : (
         <button type="button" onClick={onRetry}>

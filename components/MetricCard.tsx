@@ -1,62 +1,77 @@
-/** One metric's headline: value, sample size, trends and (labelled as ours) DORA tier and interval. */
+/**
+ * One metric's headline: the value and which statistic it is, the sample and what it covers, both changes
+ * read the same way, and — labelled as DORA Lens's own — the DORA tier in words and the interval.
+ */
 import { useState } from 'preact/hooks';
-import type { MetricCardView, TrendBadgeView } from '@/lib/display/metric-cards';
+import type { ChangeLineView } from '@/lib/display/change-lines';
+import type { MetricCardView } from '@/lib/display/metric-cards';
 
-export type MetricCardProps = MetricCardView & {
-  selected?: boolean;
-  onSelect?: () => void;
-};
-
-function TrendBadge({ label, text, arrow, sentiment }: TrendBadgeView) {
+function ChangeLine({ id, which, line }: { id: string; which: string; line: ChangeLineView }) {
   return (
-    <span class={`trend trend-${sentiment}`} title={`${label}: ${text}`}>
-      <span aria-hidden="true">{arrow}</span> {label}: {text}
-    </span>
+    <li class={`change change-${line.sentiment}`} data-testid={`${id}-change-${which}`} data-significant={String(line.significant)}>
+      <span class="change-label">{line.label}</span> {line.text}
+      <span class="change-verdict">
+        {line.arrow && <span aria-hidden="true">{line.arrow} </span>}
+        {line.verdict}
+      </span>
+    </li>
   );
 }
 
-export function MetricCard(props: MetricCardProps) {
-  const { tier } = props;
+export function MetricCard(props: MetricCardView) {
+  const { tier, id } = props;
   const [showDefinition, setShowDefinition] = useState(false);
   return (
-    <section class={`card metric-card${props.selected ? ' selected' : ''}`} aria-labelledby={`${props.id}-title`} data-metric={props.id}>
-      <h3 id={`${props.id}-title`} class="card-title">
-        {props.onSelect ? (
-          <button type="button" class="button-link" aria-pressed={props.selected} onClick={props.onSelect}>
-            {props.title}
-          </button>
-        ) : (
-          props.title
-        )}
-        <button type="button" class="info" title={props.definition} aria-expanded={showDefinition} aria-controls={`${props.id}-definition`} onClick={() => setShowDefinition(!showDefinition)}>
+    <section class="card metric-card" aria-labelledby={`${id}-title`} data-metric={id}>
+      <h3 id={`${id}-title`} class="card-title">
+        {props.title}
+        <button type="button" class="info" title={props.definition} aria-expanded={showDefinition} aria-controls={`${id}-definition`} onClick={() => setShowDefinition(!showDefinition)}>
           <span aria-hidden="true">?</span>
           <span class="visually-hidden">How {props.title.toLowerCase()} is calculated</span>
         </button>
       </h3>
-      <p id={`${props.id}-definition`} class="definition" hidden={!showDefinition}>
+      <p id={`${id}-definition`} class="definition" hidden={!showDefinition}>
         {props.definition}
       </p>
-      <p class="metric-value" data-testid={`${props.id}-value`} data-value={props.rawValue ?? ''}>
-        {props.value}
+      <p class="metric-value">
+        <span data-testid={`${id}-value`} data-value={props.rawValue ?? ''}>
+          {props.value}
+        </span>{' '}
+        <span class="metric-statistic">{props.statistic}</span>
       </p>
       {props.detail && <p class="metric-detail">{props.detail}</p>}
-      <p class="metric-sample" data-testid={`${props.id}-sample`}>
+      <p class="metric-sample" data-testid={`${id}-sample`} data-value={props.rawSample}>
         {props.sample}
-      </p>
-      <div class="metric-trends">
-        {props.trends.map((trend) => (
-          <TrendBadge key={trend.label} {...trend} />
-        ))}
-      </div>
-      <div class="beyond" title="Beyond Octopus: DORA Lens's own statistics">
-        {tier && (
-          <span class={`tier tier-${tier.tier}`} data-testid={`${props.id}-tier`}>
-            {tier.text}
-            <small> DORA {tier.year}</small>
-          </span>
+        {props.scope && (
+          <>
+            {' · '}
+            <span class="metric-scope" data-testid={`${id}-scope`}>
+              {props.scope}
+            </span>
+          </>
         )}
-        {props.interval && <span class="interval">{props.interval}</span>}
-      </div>
+      </p>
+      <ul class="plain metric-changes">
+        {props.changes.map((line, k) => (
+          <ChangeLine key={line.label} id={id} which={k === 0 ? 'previous' : 'trend28'} line={line} />
+        ))}
+      </ul>
+      {(tier || props.interval) && (
+        <div class="beyond" title="Beyond Octopus: DORA Lens’s own statistics">
+          {tier && (
+            <p class="tier-line">
+              <span class="visually-hidden">DORA Lens’s own rating: </span>
+              <span class={`tier tier-${tier.tier}`} data-testid={`${id}-tier`}>
+                {tier.text}
+              </span>{' '}
+              <span class="tier-explanation" data-testid={`${id}-tier-explanation`}>
+                {tier.explanation}
+              </span>
+            </p>
+          )}
+          {props.interval && <p class="interval">{props.interval}</p>}
+        </div>
+      )}
     </section>
   );
 }

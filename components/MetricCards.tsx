@@ -1,30 +1,16 @@
 /**
  * The headline cards of a view (a project's panel or a space report), laid out from their view-models
- * (lib/display/metric-cards.ts). In the panel the four DORA cards also choose which deployments the table
- * below them lists.
+ * (lib/display/metric-cards.ts).
  */
 import type { MetricCardView } from '@/lib/display/metric-cards';
-import type { DoraMetric } from '@/lib/metrics/types';
 import { MetricCard } from './MetricCard';
 
-export interface MetricCardsProps {
-  cards: readonly MetricCardView[];
-  testId?: string;
-  /** The DORA card whose deployments are listed below (panel only). */
-  focus?: DoraMetric;
-  onFocus?: (metric: DoraMetric) => void;
-}
-
-const isDora = (id: MetricCardView['id']): id is DoraMetric => id !== 'duration' && id !== 'queueTime';
-
-export function MetricCards({ cards, testId, focus, onFocus }: MetricCardsProps) {
+export function MetricCards({ cards, testId }: { cards: readonly MetricCardView[]; testId?: string }) {
   return (
     <div class="cards" data-testid={testId}>
-      {cards.map((card) => {
-        const { id } = card;
-        const select = onFocus && isDora(id) ? { selected: focus === id, onSelect: () => onFocus(id) } : {};
-        return <MetricCard key={id} {...card} {...select} />;
-      })}
+      {cards.map((card) => (
+        <MetricCard key={card.id} {...card} />
+      ))}
     </div>
   );
 }

@@ -2,7 +2,7 @@
  * The report page's bar: which report (the built-in whole space or a saved one), what to do with it (new,
  * edit, duplicate, delete) and with all of them (export as JSON, import from a file).
  */
-import { WHOLE_SPACE_ID } from '@/lib/report/report-definition';
+import { PRODUCTION_ID, WHOLE_SPACE_ID } from '@/lib/report/report-definition';
 
 export interface ReportBarProps {
   /** The report shown: its id, or `''` when the address names one that is not saved here. */
@@ -29,7 +29,8 @@ export function ReportBar(props: ReportBarProps) {
         <span>Report</span>
         <select id="report-picker" value={props.selected} onChange={(e) => props.onSelect((e.currentTarget as HTMLSelectElement).value)}>
           {!props.isShown && <option value="">(not found)</option>}
-          <option value={WHOLE_SPACE_ID}>Whole space</option>
+          <option value={PRODUCTION_ID}>Production environments</option>
+          <option value={WHOLE_SPACE_ID}>Whole space (every environment)</option>
           {props.reports.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name}

@@ -41,12 +41,12 @@ export function StorageProblems({ problems }: { problems: readonly string[] }) {
   );
 }
 
-export function ReportNotFound({ onWholeSpace }: { onWholeSpace: () => void }) {
+export function ReportNotFound({ onDefault }: { onDefault: () => void }) {
   return (
     <Notice title="This report is not saved in this browser" testId="report-not-found">
       <p>It may have been deleted, or saved in another browser (export and import reports to share them).</p>
-      <button type="button" onClick={onWholeSpace}>
-        Show the whole space
+      <button type="button" onClick={onDefault}>
+        Show production environments
       </button>
     </Notice>
   );

@@ -13,7 +13,15 @@ function Entries({ entries, testId, empty }: { entries: ReleaseEntryView[]; test
       {entries.map((e) => (
         <li key={e.key} data-project-id={e.projectId}>
           <span>
-            <strong>{e.version}</strong>{' '}
+            <strong>
+              {e.releaseHref ? (
+                <a href={e.releaseHref} target="_blank" rel="noopener noreferrer" data-testid="release-link">
+                  {e.version}
+                </a>
+              ) : (
+                e.version
+              )}
+            </strong>{' '}
             {e.href ? (
               <a href={e.href} target="_blank" rel="noopener noreferrer" data-testid="drill-down">
                 {e.project}

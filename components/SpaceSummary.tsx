@@ -90,6 +90,12 @@ function Body(props: SpaceSummaryProps) {
           </button>
         </div>
       );
+    case 'cleared':
+      return (
+        <div class="summary-notice" data-testid="summary-cleared">
+          <p>The cached data was cleared in DORA Lens’s options. Sync to read it again from Octopus.</p>
+        </div>
+      );
     case 'first-sync':
       return (
         <div class="summary-notice" data-testid="summary-first-sync">
@@ -135,7 +141,14 @@ export function SpaceSummary(props: SpaceSummaryProps) {
       data-to={ready?.summary.to}
     >
       <h2 id="space-summary-heading">
-        Space summary for <span class="space-name">{props.spaceName}</span> <span class="space-origin">on {props.serverLabel}</span>
+        {props.spaceName ? (
+          <>
+            Space summary for <span class="space-name">{props.spaceName}</span>
+          </>
+        ) : (
+          'Space summary'
+        )}{' '}
+        <span class="space-origin">on {props.serverLabel}</span>
       </h2>
       <Body {...props} />
       {syncFailure && (
@@ -150,7 +163,7 @@ export function SpaceSummary(props: SpaceSummaryProps) {
           )}
         </div>
       )}
-      {(state.kind === 'ready' || state.kind === 'first-sync') && (
+      {(state.kind === 'ready' || state.kind === 'first-sync' || state.kind === 'cleared') && (
         <SyncBar line={props.sync} onSync={props.onSync} />
       )}
       <div class="row summary-actions">

@@ -5,7 +5,7 @@ import { reportPageUrl } from '@/lib/report/report-page-url';
 import { isServerEnabled, syncContentScripts } from '@/lib/servers/grants';
 import { getSettings, watchSettings } from '@/lib/store/settings-store';
 import { refreshCachedSpaces } from '@/lib/sync/refresh';
-import { describeError, runSync, serverSupport, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
+import { describeError, projectAccess, runSync, serverSupport, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
 import { markInterruptedSyncs } from '@/lib/sync/interrupted';
 import type { StatusSink } from '@/lib/sync/status';
 import { callerOf } from '@/lib/trust/caller';
@@ -43,6 +43,7 @@ export default defineBackground(() => {
     // web-accessible page there, which a tab cannot be opened at.
     reportUrl: (server, space, ticket) => reportPageUrl(new URL('/insights.html', globalThis.location.href).href, server, space, { ticket }),
     serverSupport: (server) => serverSupport(server, (key, value) => browser.storage.local.set({ [key]: value })),
+    projectAccess,
     refused: (reason, detail) => console.warn(`DORA Lens refused a request (${reason}): ${detail}`),
   };
 

@@ -5,17 +5,20 @@
  * here (lib/trust/authorize.ts) and reads no cache, status or report before a yes.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ErrorNotice, FirstSyncNotice, NotHere, SpaceStillLoading, UnsupportedVersion } from '@/components/InsightsNotices';
+import { CacheCleared, ErrorNotice, FirstSyncNotice, NotHere, SpaceStillLoading, StaleNumbers, UnsupportedVersion } from '@/components/InsightsNotices';
 import { SyncBar } from '@/components/SyncBar';
 import { syncLine } from '@/lib/display/sync-line';
+import { panelSignInUrl } from '@/lib/host/panel-link';
 import { serverLabel } from '@/lib/host/server-url';
 import type { SyncError } from '@/lib/messages/protocol';
-import type { ViewSettings } from '@/lib/panel/project-view';
+import { findProject, type ViewSettings } from '@/lib/panel/project-view';
 import { askWorker } from '@/lib/ui/ask-worker';
-import { type InsightsPage, useInsightsPage, usePanelParams } from '@/lib/ui/use-insights-page';
+import { useClock } from '@/lib/ui/use-clock';
+import { closePanel, type InsightsPage, useEscapeCloses, useInsightsPage, usePanelParams } from '@/lib/ui/use-insights-page';
 import { useServerSupport } from '@/lib/ui/use-server-support';
 import { useSettings } from '@/lib/ui/use-settings';
 import { useSpaceHistory } from '@/lib/ui/use-space-history';
+import { ProjectAccessNotice } from './ProjectAccessNotice';
 import { ProjectInsights } from './ProjectInsights';
 import { SpaceReport } from './report/SpaceReport';
 
@@ -36,6 +39,7 @@ function Insights({ page }: { page: InsightsPage }) {
     [userSettings.timeZone, userSettings.weekStart, userSettings.tierYear],
   );
   const [now, setNow] = useState(() => Date.now());
+  const clock = useClock();
   const [attempt, setAttempt] = useState(0);
   const { data, status, syncError, syncNow } = useSpaceHistory(server, space, {
     blockedIsFailure: userSettings.blockedIsFailure,
@@ -45,28 +49,44 @@ function Insights({ page }: { page: InsightsPage }) {
     project: project ?? undefined,
   });
   const [params, setParams] = usePanelParams(page, now, data.state === 'ready' || data.state === 'syncing');
+  useEscapeCloses(page, project !== null);
   // Re-anchor "now" when fresh data arrives, so relative ranges include it.
   useEffect(() => setNow(Date.now()), [data.state === 'ready' ? data.history : null]);
 
   if (data.state === 'error' && data.error.kind === 'not-allowed') return <Refused page={page} refusal={data.error} onContinue={() => setAttempt((n) => n + 1)} />;
-  // A failed first sync (nothing to show yet) or a failed later one (older numbers stay on screen).
+  // A failed first sync (nothing to show yet) or a failed later one (older numbers stay on screen, marked so).
   const shown = data.state === 'ready' || data.state === 'syncing';
   const failure = syncError ? (data.state === 'ready' ? syncError : undefined) : status?.state === 'failed' && shown ? status.error : undefined;
+  // The panel's sign-in comes back to this view; the report (a tab of its own) opens sign-in beside it.
+  const signIn = project ? { url: panelSignInUrl(server, space, project, params), newTab: false } : undefined;
+  const lineFailure = failure ?? (data.state === 'cleared' ? { kind: 'cleared' } : undefined);
   return (
-    <main class="insights">
+    <main class={data.state === 'ready' && failure ? 'insights stale' : 'insights'}>
       <header class="insights-header">
         <h1>
           DORA Lens <span class="muted">· {project ? 'project insights' : 'space report'}</span>
         </h1>
-        {data.state !== 'error' && data.state !== 'loading' && <SyncBar line={syncLine(status, data.state === 'ready' ? data.lastSyncedAt : undefined, now)} onSync={syncNow} />}
+        {data.state !== 'error' && data.state !== 'loading' && (
+          <SyncBar line={syncLine(status, data.state === 'ready' ? data.lastSyncedAt : undefined, clock, lineFailure)} onSync={syncNow} />
+        )}
+        {project && window.parent !== window && (
+          <button type="button" class="close-panel" onClick={() => closePanel(page)} aria-keyshortcuts="Escape" data-testid="close-panel">
+            Close
+          </button>
+        )}
       </header>
       {data.state === 'loading' && <p class="muted">{data.message}</p>}
-      {data.state === 'error' && <ErrorNotice error={data.error} onRetry={syncNow} />}
+      {data.state === 'error' && <ErrorNotice error={data.error} onRetry={syncNow} signIn={signIn} />}
       {data.state === 'syncing' && status?.state !== 'failed' && <FirstSyncNotice serverLabel={serverLabel(server)} />}
-      {failure && <ErrorNotice error={failure} onRetry={syncNow} />}
+      {data.state === 'cleared' && <CacheCleared onSync={syncNow} />}
+      {failure && <ErrorNotice error={failure} onRetry={syncNow} signIn={signIn} />}
+      {data.state === 'ready' && failure && data.lastSyncedAt && <StaleNumbers lastSyncedAt={data.lastSyncedAt} timeZone={settings.timeZone} />}
       {data.state === 'ready' && data.partial && <SpaceStillLoading serverLabel={serverLabel(server)} />}
-      {data.state === 'ready' && project && (
+      {data.state === 'ready' && project && findProject(data.prepared.history.dims, project) < 0 && <ProjectAccessNotice server={server} space={space} project={project} onSync={syncNow} />}
+      {data.state === 'ready' && project && findProject(data.prepared.history.dims, project) >= 0 && (
         <ProjectInsights
+          server={server}
+          space={space}
           prepared={data.prepared}
           projectSlug={project}
           params={params}

@@ -1,26 +1,31 @@
 /** A project's Insights: filters, a card and a chart per metric, the deployments behind them, CSV export. */
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { ChartCard } from '@/components/ChartCard';
-import { DeploymentTable } from '@/components/DeploymentTable';
+import { DeploymentTable, type RowLinks } from '@/components/DeploymentTable';
 import { FilterBar } from '@/components/FilterBar';
 import { MetricCards } from '@/components/MetricCards';
-import { NothingDeployed, ProjectMissing } from '@/components/InsightsNotices';
+import { PanelEmpty } from '@/components/InsightsNotices';
 import { metricCharts } from '@/lib/chart/metric-charts';
-import { DARK_PALETTE, LIGHT_PALETTE } from '@/lib/chart/series';
+import { DARK_PALETTE, LIGHT_PALETTE, type Palette } from '@/lib/chart/series';
 import { metricCards } from '@/lib/display/metric-cards';
-import { METRIC_NAMES } from '@/lib/display/metric-names';
+import { DORA_METRICS, METRIC_NAMES } from '@/lib/display/metric-names';
 import { csvFileName } from '@/lib/export/csv-file-name';
 import { deploymentsCsvChunks } from '@/lib/export/deployments-csv';
+import { deploymentPageUrl, releasePageUrl } from '@/lib/host/octopus-links';
 import { computeInsights } from '@/lib/metrics/compute-insights';
-import { deploymentRowColumns } from '@/lib/metrics/deployment-rows';
+import { type DeploymentRowColumns, deploymentRowColumns, releaseName } from '@/lib/metrics/deployment-rows';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
-import type { DoraMetric } from '@/lib/metrics/types';
+import type { DoraMetric, Insights } from '@/lib/metrics/types';
 import type { PanelParams } from '@/lib/panel/panel-params';
-import { focusRows, panelSelects, selectPatch } from '@/lib/panel/panel-view';
-import { findProject, projectView, type ViewSettings } from '@/lib/panel/project-view';
+import { panelState } from '@/lib/panel/panel-state';
+import { focusRows, panelScope, panelSelects, selectPatch } from '@/lib/panel/panel-view';
+import { findProject, type ProjectView, projectView, type ViewSettings } from '@/lib/panel/project-view';
 import { downloadText } from '@/lib/ui/download';
 
 export interface ProjectInsightsProps {
+  /** The Octopus server's base URL and the space: links to Octopus's own pages are built from them. */
+  server: string;
+  space: string;
   prepared: PreparedHistory;
   projectSlug: string;
   params: PanelParams;
@@ -35,24 +40,19 @@ export function ProjectInsights(props: ProjectInsightsProps) {
   const { prepared, settings, now } = props;
   const dims = prepared.history.dims;
   const project = findProject(dims, props.projectSlug);
-  const [focus, setFocus] = useState<DoraMetric>('leadTime');
 
   const view = useMemo(() => (project >= 0 ? projectView(dims, project, props.params, settings, now) : undefined), [prepared, project, props.params, settings, now]);
   const insights = useMemo(() => (view ? computeInsights(prepared, view.query) : undefined), [prepared, view]);
   const rows = useMemo(() => (view ? deploymentRowColumns(prepared, view.query) : undefined), [prepared, view]);
-  const palette = props.dark ? DARK_PALETTE : LIGHT_PALETTE;
-  const charts = useMemo(() => (insights ? metricCharts(insights.series, palette) : []), [insights, palette]);
   // For `npm run bench:sync`: when a view's new numbers are in the page (layout effect: right after the
   // DOM update, not a frame later).
   useLayoutEffect(() => void performance.mark('dora-lens:rendered'), [insights]);
-
-  if (!view || !insights || !rows) {
-    return <ProjectMissing project={props.projectSlug} />;
-  }
+  // The parent checks the project exists before rendering this.
+  if (!view || !insights || !rows) return null;
 
   const env = dims.environments[view.environment];
   const projectName = dims.projects[project].name;
-  const nothing = insights.summary.failureRate.total === 0 && insights.inProgress.count === 0 && rows.length === 0;
+  const state = panelState(prepared, view, insights, rows.length);
   const exportCsv = () => {
     const name = csvFileName({ project: projectName, environment: env?.name, from: insights.window.from, to: insights.window.to, timeZone: settings.timeZone });
     downloadText(deploymentsCsvChunks(rows, { bom: true }), name, 'text/csv;charset=utf-8');
@@ -76,34 +76,71 @@ export function ProjectInsights(props: ProjectInsightsProps) {
           Export CSV
         </button>
       </div>
+      {state.kind === 'numbers' ? (
+        <Numbers {...props} view={view} insights={insights} rows={rows} history={state.history} caption={`${projectName} → ${env?.name ?? ''}`} />
+      ) : (
+        <PanelEmpty title={state.title} text={state.text} choices={state.environments} onChoose={(environment) => props.onParams({ environment })} />
+      )}
+    </div>
+  );
+}
 
-      {nothing && <NothingDeployed environment={env?.name} />}
+interface NumbersProps extends ProjectInsightsProps {
+  view: ProjectView;
+  insights: Insights;
+  rows: DeploymentRowColumns;
+  history?: string;
+  caption: string;
+}
 
-      <MetricCards cards={metricCards(insights)} focus={focus} onFocus={setFocus} />
-
+/** The view's cards, charts and the deployments behind the metric the user picks. */
+function Numbers({ server, space, prepared, view, insights, rows, history, caption, settings, dark, onFirstChart }: NumbersProps) {
+  const [focus, setFocus] = useState<DoraMetric>('leadTime');
+  const palette: Palette = dark ? DARK_PALETTE : LIGHT_PALETTE;
+  const charts = useMemo(() => metricCharts(insights.series, palette), [insights, palette]);
+  const links: RowLinks = useMemo(
+    () => ({
+      deployment: (row) => deploymentPageUrl(server, space, row.deployment),
+      release: (row) => {
+        const id = releaseName(prepared, row.index);
+        return id ? releasePageUrl(server, space, id) : undefined;
+      },
+    }),
+    [server, space, prepared],
+  );
+  return (
+    <>
+      {history && (
+        <p class="history-start" data-testid="history-start">
+          {history}
+        </p>
+      )}
+      <MetricCards cards={metricCards(insights, { scope: panelScope(prepared.history.dims, view) })} />
       <div class="charts">
         {charts.map(({ id, title, chart }, i) => (
-          <ChartCard
-            key={id}
-            testId={`chart-${id}`}
-            title={title}
-            label={`per ${insights.window.granularity}`}
-            chart={chart}
-            palette={palette}
-            timeZone={settings.timeZone}
-            onDrawn={i === 0 ? props.onFirstChart : undefined}
-          />
+          <ChartCard key={id} testId={`chart-${id}`} title={title} label={`per ${insights.window.granularity}`} chart={chart} palette={palette} timeZone={settings.timeZone} onDrawn={i === 0 ? onFirstChart : undefined} />
         ))}
       </div>
-
       <section class="details" aria-labelledby="details-title">
-        <h2 id="details-title">Deployments behind {METRIC_NAMES[focus].toLowerCase()}</h2>
-        <DeploymentTable rows={focusRows(rows, focus)} focus={focus} timeZone={settings.timeZone} caption={`${projectName} → ${env?.name ?? ''}`} />
+        <div class="details-head">
+          <h2 id="details-title">Deployments behind</h2>
+          <label class="field" for="f-details">
+            <span class="visually-hidden">Metric whose deployments are listed</span>
+            <select id="f-details" value={focus} onChange={(e) => setFocus((e.currentTarget as HTMLSelectElement).value as DoraMetric)}>
+              {DORA_METRICS.map((m) => (
+                <option key={m} value={m}>
+                  {METRIC_NAMES[m].toLowerCase()}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <DeploymentTable rows={focusRows(rows, focus)} focus={focus} timeZone={settings.timeZone} caption={caption} links={links} />
       </section>
       <p class="footnote">
-        Figures marked with a tier or an interval are DORA Lens’s own statistics, not Octopus’s. Tiers use the DORA {insights.beyondOctopus.tiers.year} report’s clusters.
-        Totals include only what your Octopus account may see.
+        Figures marked with a tier or an interval, and whether a change is beyond noise, are DORA Lens’s own statistics, not Octopus’s. Tiers use the DORA{' '}
+        {insights.beyondOctopus.tiers.year} report’s clusters. Totals include only what your Octopus account may see.
       </p>
-    </div>
+    </>
   );
 }

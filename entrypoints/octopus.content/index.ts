@@ -16,6 +16,12 @@ export default defineContentScript({
       extensionOrigins: new Set([new URL(pageUrl).origin, `chrome-extension://${browser.runtime.id}`]),
       // The worker opens it, for the server this page is on (it reads the tab's address itself).
       openReport: (space) => void browser.runtime.sendMessage({ type: 'open-report', space }).catch((error) => console.error('DORA Lens: opening the report failed', error)),
+      // The worker asks Octopus, for the server this page is on (it reads the tab's address itself).
+      projectAccess: async (space, project) => {
+        const reply = (await browser.runtime.sendMessage({ type: 'project-access', space, project })) as { ok: boolean; value?: { access?: string } } | undefined;
+        const access = reply?.ok ? reply.value?.access : undefined;
+        return access === 'visible' || access === 'forbidden' || access === 'missing' ? access : 'unknown';
+      },
       onInvalidated: (stop) => ctx.onInvalidated(stop),
     });
   },

@@ -38,8 +38,34 @@ export function formatAgo(ms: number | undefined, now: number): string {
   return `${Math.round(delta / DAY)} days ago`;
 }
 
-export function formatDateTime(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+/*
+ * Dates: one style everywhere, in the reader's own locale (`locale` undefined: the browser's, as Octopus's
+ * web app does) and the view's zone. Tests pass a locale to pin the words.
+ */
+
+/** A moment: `25 Nov 2026, 14:05` (en-GB), `Nov 25, 2026, 2:05 PM` (en-US). */
+export function formatDateTime(ms: number, timeZone: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+/** A day: `10 Jun 2026` (en-GB). */
+export function formatDate(ms: number, timeZone: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+}
+
+/**
+ * The days of a period `[from, to)` as a range, inclusive of its last day: `3 Sep – 2 Dec` (en-GB), with the
+ * year only where it is not `now`'s or the range spans two.
+ *
+ * @example
+ * formatDateRange(Date.UTC(2026, 8, 3), Date.UTC(2026, 11, 3), 'UTC', Date.UTC(2026, 11, 3), 'en-GB') //=> '3 Sept – 2 Dec'
+ */
+export function formatDateRange(from: number, to: number, timeZone: string, now: number, locale?: string): string {
+  const last = Math.max(from, to - 1);
+  const year = (ms: number) => new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(ms);
+  const withYear = year(from) !== year(last) || year(last) !== year(now);
+  const format = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) });
+  return format.formatRange(from, last);
 }
 
 export const TIER_LABELS = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' } as const;

@@ -1,153 +1,174 @@
 /**
- * The headline cards of a view (a project's panel or a space report) as data: the four DORA metrics, then
- * deployment duration and queue time, each with its value, sample, trends and — labelled as DORA Lens's own —
- * tier and interval. Pure, so the cards' wording is what the tests check; `<MetricCards>` only lays them out.
+ * The headline cards of a view (a project's panel, a space report) as data. Each card is built from its
+ * metric's spec (`CARD_SPECS`): one headline statistic per kind of metric, labelled — a rate per week for
+ * the deployment frequency, a proportion for the failure rate, the **median** for every duration (lead time,
+ * recovery, deployment duration, queue time; their means are a detail) —, its sample, what the figures cover,
+ * the change against the previous period and over the last 28 days read the same way (./change-lines.ts),
+ * and — labelled as DORA Lens's own — the DORA tier in words. Pure, so the cards' wording is what the tests
+ * check; `<MetricCards>` only lays them out. A new metric is a new spec and an id in the list.
  */
-import type { DoraMetric, Insights, SampleStats, TierResult, TierYear, TrendResult } from '@/lib/metrics/types';
-import { formatCount, formatDurationShort, formatPercent, formatRate, TIER_LABELS } from './format';
-import { METRIC_DEFINITIONS, METRIC_NAMES, type MetricId } from './metric-names';
+import type { DoraMetric, Insights, SampleStats, TierResult, TierYear } from '@/lib/metrics/types';
+import { type ChangeLineView, changeLine } from './change-lines';
+import { formatCount, formatDate, formatDurationShort, formatPercent, formatRate, TIER_LABELS } from './format';
+import { DORA_METRICS, METRIC_DEFINITIONS, METRIC_NAMES, type MetricId } from './metric-names';
 
 export interface MetricCardView {
   id: MetricId;
   title: string;
+  /** The headline figure, e.g. `2h 15m`. */
   value: string;
-  /** The number behind `value` (ms, count or fraction), for tests and tools reading the page. */
+  /** What the headline is: `median`, `successful deployments a week`, `of deployments failed`. */
+  statistic: string;
+  /** The number behind `value` (per week, fraction or ms), for tests and tools reading the page. */
   rawValue: number | null;
-  /** A second figure, e.g. the mean beside a median. */
+  /** The number behind `sample`: successful deployments (frequency), deployments, or values. */
+  rawSample: number;
+  /** Further figures, e.g. the mean and p95 beside a median. */
   detail: string;
   /** e.g. "n = 42 deployments". */
   sample: string;
-  /** Against the previous period of equal length, then (DORA metrics) Octopus's 28-day indicator. */
-  trends: TrendBadgeView[];
+  /** What the figures cover, e.g. "Production environments" (from the caller). */
+  scope?: string;
+  /** Against the previous period, then the last 28 days against the 28 before. */
+  changes: ChangeLineView[];
   /** DORA Lens's tier; the DORA metrics only. */
   tier?: TierBadgeView;
-  /** e.g. "95% interval 3.1%–9.8%". */
+  /** e.g. "95% interval of the median 3h–9h". */
   interval?: string;
   definition: string;
-}
-
-export interface TrendBadgeView {
-  label: string;
-  text: string;
-  arrow: string;
-  sentiment: TrendResult['sentiment'];
 }
 
 export interface TierBadgeView {
   /** `elite` … `low`, or `none` (too few values, nothing to rate). */
   tier: string;
+  /** `High`, or `Not rated`. */
   text: string;
+  /** The tier in words: how sure it is, or why there is none. */
+  explanation: string;
   year: TierYear;
 }
 
-const ARROWS = { up: '▲', down: '▼', steady: '▶', none: '–' } as const;
-
-/**
- * @example
- * trendBadge({ direction: 'up', change: 0.12, sentiment: 'good', … }, '28-day trend')
- * //=> { label: '28-day trend', text: 'up 12%', arrow: '▲', sentiment: 'good' }
- */
-export function trendBadge(trend: TrendResult, label: string): TrendBadgeView {
-  const text =
-    trend.direction === 'none'
-      ? trend.reason === 'too-few-deployments'
-        ? 'not enough deployments'
-        : 'no data'
-      : trend.direction === 'steady'
-        ? 'steady'
-        : `${trend.direction} ${trend.change === null ? '' : `${Math.abs(trend.change * 100).toFixed(0)}%`}`.trim();
-  return { label, text, arrow: ARROWS[trend.direction], sentiment: trend.sentiment };
+export interface CardOptions {
+  /** What every card's figures cover, e.g. "Production environments". */
+  scope?: string;
+  /** The reader's locale for dates (the browser's when absent). */
+  locale?: string;
 }
 
 /**
- * A card's tier, with the range its interval allows when that spans several tiers.
+ * A card's tier in words: the tier, and what its 95 % interval allows, or why there is none.
  *
  * @example
- * tierBadge({ tier: 'high', range: ['elite', 'medium'], … }, 2024) //=> { tier: 'high', text: 'High (Elite–Medium)', year: 2024 }
+ * tierBadge({ tier: 'high', range: ['elite', 'medium'], … }, 2024)
+ * //=> { tier: 'high', text: 'High', explanation: 'DORA 2024 tier. With 95% confidence somewhere from Medium to Elite: more deployments would narrow it.', year: 2024 }
  */
 export function tierBadge(tier: TierResult, year: TierYear): TierBadgeView {
-  const name = tier.tier ? TIER_LABELS[tier.tier] : tier.reason === 'too-few-values' ? 'Too few to rate' : 'No tier';
-  const range = tier.tier && tier.range && tier.range[0] !== tier.range[1] ? ` (${TIER_LABELS[tier.range[0]]}–${TIER_LABELS[tier.range[1]]})` : '';
-  return { tier: tier.tier ?? 'none', text: `${name}${range}`, year };
+  const intro = `DORA ${year} tier.`;
+  if (!tier.tier) {
+    const why =
+      tier.reason === 'too-few-values'
+        ? `Not rated: ${formatCount(tier.sample)} ${tier.sample === 1 ? 'value' : 'values'}, at least ${formatCount(tier.minSample)} needed.`
+        : 'Not rated: nothing to rate in this period.';
+    return { tier: 'none', text: 'Not rated', explanation: why, year };
+  }
+  const name = TIER_LABELS[tier.tier];
+  const range = tier.range;
+  const explanation = !range
+    ? `${intro}`
+    : range[0] === range[1]
+      ? `${intro} ${TIER_LABELS[range[0]]} with 95% confidence.`
+      : `${intro} With 95% confidence somewhere from ${TIER_LABELS[range[1]]} to ${TIER_LABELS[range[0]]}: more deployments would narrow it.`;
+  return { tier: tier.tier, text: name, explanation, year };
 }
 
 const medianInterval = (stats: SampleStats): string | undefined => {
   const ci = stats.beyondOctopus.medianCi95;
-  return ci ? `95% interval of median ${formatDurationShort(ci.lower)}–${formatDurationShort(ci.upper)}` : undefined;
+  return ci ? `95% interval of the median ${formatDurationShort(ci.lower)}–${formatDurationShort(ci.upper)}` : undefined;
 };
 
-const VS_PREVIOUS = 'vs previous period';
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
-/** What every card has: its name, definition and comparison with the previous period. */
-const card = (id: MetricId, insights: Insights) => ({
-  id,
-  title: METRIC_NAMES[id],
-  definition: METRIC_DEFINITIONS[id],
-  trends: [trendBadge(insights.comparison[id], VS_PREVIOUS)],
-});
+/** What a card shows of its own metric; the shared parts (title, changes, tier, scope) are added by `card`. */
+type Headline = Pick<MetricCardView, 'value' | 'statistic' | 'rawValue' | 'rawSample' | 'detail' | 'sample' | 'interval'>;
 
-/** A DORA metric's card adds Octopus's 28-day trend and DORA Lens's tier. */
-const dora = (id: DoraMetric, insights: Insights) => ({
-  ...card(id, insights),
-  trends: [trendBadge(insights.comparison[id], VS_PREVIOUS), trendBadge(insights.trend28.indicators[id], '28-day trend')],
-  tier: tierBadge(insights.beyondOctopus.tiers[id], insights.beyondOctopus.tiers.year),
-});
-
-/** A mean-first card (duration, queue time): Octopus shows the mean for these. */
-const meanCard = (id: 'duration' | 'queueTime', insights: Insights): MetricCardView => {
-  const stats = insights.summary[id];
+/** A duration's headline is its median, whatever Octopus shows (its mean is a detail). */
+function durationHeadline(stats: SampleStats, units: [string, string], octopusMean = false): Headline {
   return {
-    ...card(id, insights),
-    value: formatDurationShort(stats.mean),
-    rawValue: stats.mean,
-    detail: `mean · median ${formatDurationShort(stats.median)}`,
-    sample: `n = ${formatCount(stats.count)} deployments`,
+    value: formatDurationShort(stats.median),
+    statistic: 'median',
+    rawValue: stats.median,
+    rawSample: stats.count,
+    detail: `mean ${formatDurationShort(stats.mean)}${octopusMean ? ' (Octopus’s figure)' : ''} · p95 ${formatDurationShort(stats.p95)}`,
+    sample: `n = ${plural(stats.count, ...units)}`,
+    interval: medianInterval(stats),
   };
+}
+const DEPLOYMENTS: [string, string] = ['deployment', 'deployments'];
+
+/** Each metric's headline, from the view's insights. */
+const CARD_SPECS: Record<MetricId, (insights: Insights, options: CardOptions) => Headline> = {
+  frequency: (insights, options) => {
+    const f = insights.summary.frequency;
+    const start = insights.historyStart;
+    const partial = start !== null && start > insights.window.from;
+    return {
+      value: `${formatRate(f.perWeek)} / week`,
+      statistic: 'successful deployments a week',
+      rawValue: f.perWeek,
+      rawSample: f.successful,
+      detail: `${plural(f.successful, 'successful', 'successful')} in ${plural(Math.round(f.days), 'day', 'days')}${partial ? ` (history starts ${formatDate(start, insights.window.timeZone, options.locale)})` : ''}`,
+      sample: `n = ${plural(f.successful, 'deployment', 'deployments')}`,
+    };
+  },
+  failureRate: (insights) => {
+    const rate = insights.summary.failureRate;
+    const wilson = rate.beyondOctopus.wilson95;
+    const kinds = [rate.guidedFailure && plural(rate.guidedFailure, 'guided failure', 'guided failures'), rate.blocked && `${formatCount(rate.blocked)} blocked by prevent progression`].filter(Boolean);
+    return {
+      value: formatPercent(rate.rate),
+      statistic: 'of deployments failed',
+      rawValue: rate.rate,
+      rawSample: rate.total,
+      detail: `${formatCount(rate.failed)} failed of ${formatCount(rate.total)}${kinds.length ? ` (${kinds.join(', ')})` : ''}`,
+      sample: `n = ${plural(rate.total, 'deployment', 'deployments')}`,
+      interval: wilson ? `95% interval ${formatPercent(wilson.lower)}–${formatPercent(wilson.upper)}` : undefined,
+    };
+  },
+  leadTime: (insights) => durationHeadline(insights.summary.leadTime, DEPLOYMENTS),
+  recovery: (insights) => {
+    const headline = durationHeadline(insights.summary.recovery, ['recovery', 'recoveries']);
+    const open = insights.beyondOctopus.unrecovered.count;
+    return { ...headline, detail: `${headline.detail}${open ? ` · ${formatCount(open)} not yet recovered` : ''}` };
+  },
+  duration: (insights) => durationHeadline(insights.summary.duration, DEPLOYMENTS, true),
+  queueTime: (insights) => durationHeadline(insights.summary.queueTime, DEPLOYMENTS, true),
 };
+
+/** The cards of a view, in this order: the DORA metrics, then deployment duration and queue time. */
+export const CARD_METRICS: readonly MetricId[] = ['frequency', 'leadTime', 'failureRate', 'recovery', 'duration', 'queueTime'];
+
+const isDora = (id: MetricId): id is DoraMetric => (DORA_METRICS as readonly string[]).includes(id);
+
+function card(id: MetricId, insights: Insights, options: CardOptions): MetricCardView {
+  const { window } = insights;
+  const changes = insights.beyondOctopus.changes;
+  const line = (which: 'previous' | 'trend28') => changeLine(changes[which][id], which, { timeZone: window.timeZone, now: window.to, locale: options.locale });
+  return {
+    id,
+    title: METRIC_NAMES[id],
+    definition: METRIC_DEFINITIONS[id],
+    scope: options.scope,
+    ...CARD_SPECS[id](insights, options),
+    changes: [line('previous'), line('trend28')],
+    tier: isDora(id) ? tierBadge(insights.beyondOctopus.tiers[id], insights.beyondOctopus.tiers.year) : undefined,
+  };
+}
 
 /**
  * @example
- * metricCards(insights).map((c) => [c.title, c.value])
- * //=> [['Deployment frequency', '3.5 / week'], ['Deployment lead time', '2h 15m'], …, ['Queue time', '12s']]
+ * metricCards(insights, { scope: 'Production environments' }).map((c) => [c.title, c.value, c.statistic])
+ * //=> [['Deployment frequency', '3.5 / week', 'successful deployments a week'], ['Deployment lead time', '2h 15m', 'median'], …]
  */
-export function metricCards(insights: Insights): MetricCardView[] {
-  const s = insights.summary;
-  const rate = s.failureRate;
-  const wilson = rate.beyondOctopus.wilson95;
-  const unrecovered = insights.beyondOctopus.unrecovered.count;
-  return [
-    {
-      ...dora('frequency', insights),
-      value: `${formatRate(s.frequency.perWeek)} / week`,
-      rawValue: s.frequency.successful,
-      detail: `${formatCount(s.frequency.successful)} successful in ${Math.round(s.days)} days`,
-      sample: `n = ${formatCount(s.frequency.successful)} deployments`,
-    },
-    {
-      ...dora('leadTime', insights),
-      value: formatDurationShort(s.leadTime.median),
-      rawValue: s.leadTime.median,
-      detail: `median · mean ${formatDurationShort(s.leadTime.mean)} · p95 ${formatDurationShort(s.leadTime.p95)}`,
-      sample: `n = ${formatCount(s.leadTime.count)} deployments`,
-      interval: medianInterval(s.leadTime),
-    },
-    {
-      ...dora('failureRate', insights),
-      value: formatPercent(rate.rate),
-      rawValue: rate.rate,
-      detail: `${formatCount(rate.failed)} failed of ${formatCount(rate.total)} (${formatCount(rate.guidedFailure)} guided failures${rate.blocked > 0 ? `, ${formatCount(rate.blocked)} blocked by prevent progression` : ''})`,
-      sample: `n = ${formatCount(rate.total)} deployments`,
-      interval: wilson ? `95% interval ${formatPercent(wilson.lower)}–${formatPercent(wilson.upper)}` : undefined,
-    },
-    {
-      ...dora('recovery', insights),
-      value: formatDurationShort(s.recovery.median),
-      rawValue: s.recovery.median,
-      detail: `median · mean ${formatDurationShort(s.recovery.mean)}${unrecovered ? ` · ${unrecovered} not yet recovered` : ''}`,
-      sample: `n = ${formatCount(s.recovery.count)} recoveries`,
-      interval: medianInterval(s.recovery),
-    },
-    meanCard('duration', insights),
-    meanCard('queueTime', insights),
-  ];
+export function metricCards(insights: Insights, options: CardOptions = {}, metrics: readonly MetricId[] = CARD_METRICS): MetricCardView[] {
+  return metrics.map((id) => card(id, insights, options));
 }

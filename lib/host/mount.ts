@@ -4,6 +4,8 @@
  * Octopus re-renders its menu on client-side navigation, so this runs on DOM mutations too — batched to
  * one reconcile per animation frame, and cheap when nothing changed.
  */
+import { PANEL_PARAM_KEYS } from '@/lib/panel/panel-params';
+import { coverHost, uncoverHost, yieldCurrent } from './cover';
 import { ensureNavEntry, ensureOverlayButton, MARK, removeInjected, type EntryTarget } from './inject';
 import { PANEL_PARAM, panelRoute } from './panel-link';
 import { getLegacyProjectSlug, getProjectSlug, type OctopusRoute, parseLegacyRoute, parseRoute } from './routes';
@@ -12,9 +14,15 @@ import { findProjectNav, findSpaceNav } from './selectors';
 /** How long a project page may take to render its menu before the floating button is shown instead. */
 const MENU_GRACE_MS = 1500;
 
+/** What Octopus answers about a project for the signed-in user; `unknown` when it could not be asked. */
+export type HostProjectAccess = 'visible' | 'forbidden' | 'missing' | 'unknown';
+
 export interface MountOptions {
-  /** Builds the panel's content container (the caller fills it: an iframe of the extension's page). */
-  renderPanel: (container: HTMLElement, context: { spaceId: string; projectSlug: string; query: URLSearchParams }) => void;
+  /**
+   * Builds the panel's content container (the caller fills it: an iframe of the extension's page). `close`
+   * closes the panel and gives the focus back to the menu entry (the panel's Escape and Close).
+   */
+  renderPanel: (container: HTMLElement, context: { spaceId: string; projectSlug: string; query: URLSearchParams }, close: () => void) => void;
   /** Re-aligns an open panel with the host layout, which can change after every host render. */
   placePanel: (container: HTMLElement) => void;
   /**
@@ -23,6 +31,11 @@ export interface MountOptions {
    * page's scripts that DORA Lens is installed, and in Firefox its per-install id).
    */
   openReport?: (spaceId: string) => void;
+  /**
+   * Whether Octopus lets the user see a project: asked only where the project's menu cannot be found, before
+   * offering the floating button (a page Octopus forbids has no menu either, and no use for the button).
+   */
+  projectAccess?: (spaceId: string, projectSlug: string) => Promise<HostProjectAccess>;
   signal: AbortSignal;
   win?: Window;
 }
@@ -31,7 +44,7 @@ export function mountHostIntegration(options: MountOptions): void {
   const { signal, win = window } = options;
   const doc = win.document;
   let scheduled = false;
-  const state: ReconcileState = { routeSeenAt: 0, lastHref: '', panelKey: '' };
+  const state: ReconcileState = { routeSeenAt: 0, lastHref: '', panelKey: '', focusEntry: false, access: new Map() };
 
   const schedule = () => {
     if (scheduled || signal.aborted) return;
@@ -47,13 +60,15 @@ export function mountHostIntegration(options: MountOptions): void {
     if (records.every((r) => isOurs(r.target) || [...r.addedNodes].every(isOurs))) return;
     schedule();
   });
-  observer.observe(doc.body, { childList: true, subtree: true });
+  // `aria-current` too: the host may move it to its own item while the panel is open.
+  observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-current'] });
   win.addEventListener('hashchange', schedule, { signal });
   win.addEventListener('popstate', schedule, { signal });
   win.addEventListener('resize', schedule, { signal });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     removeInjected(doc);
+    uncoverHost(doc);
   });
   schedule();
 }
@@ -65,6 +80,10 @@ interface ReconcileState {
   lastHref: string;
   /** The space and project of the open panel (`''` when none is open). */
   panelKey: string;
+  /** The panel was closed: the entry gets the focus as soon as it is on the page again. */
+  focusEntry: boolean;
+  /** Octopus's answer per space/project for the pages without a project menu (`pending` while asked). */
+  access: Map<string, HostProjectAccess | 'pending'>;
 }
 
 /** Puts on the page what the current route asks for, and takes away what it no longer does. */
@@ -79,6 +98,7 @@ function reconcile(options: MountOptions, win: Window, state: ReconcileState, sc
   const slug = getProjectSlug(win.location) ?? getLegacyProjectSlug(win.location);
   if (!route) {
     removeInjected(doc);
+    uncoverHost(doc);
     state.panelKey = '';
     return;
   }
@@ -90,11 +110,12 @@ function reconcile(options: MountOptions, win: Window, state: ReconcileState, sc
   }
   if (!slug) {
     for (const kind of ['nav-entry', 'overlay', 'panel'] as const) removeInjected(doc, kind);
+    uncoverHost(doc);
     state.panelKey = '';
     return;
   }
   const open = route.query.has(PANEL_PARAM);
-  placeProjectEntry(win, state, route.spaceId, slug, open, schedule);
+  placeProjectEntry(options, win, state, route.spaceId, slug, open, schedule);
   // Filter changes made inside the panel are written back to the route; they must not reload it.
   const key = open ? `${route.spaceId}/${slug}` : '';
   if (key !== state.panelKey || (open && !doc.querySelector(`[${MARK}="panel"]`))) {
@@ -104,15 +125,39 @@ function reconcile(options: MountOptions, win: Window, state: ReconcileState, sc
       const container = doc.createElement('div');
       container.setAttribute(MARK, 'panel');
       doc.body.append(container);
-      options.renderPanel(container, { spaceId: route.spaceId, projectSlug: slug, query: route.query });
+      options.renderPanel(container, { spaceId: route.spaceId, projectSlug: slug, query: route.query }, () => closePanel(win, state));
     }
   }
   const panel = doc.querySelector<HTMLElement>(`[${MARK}="panel"]`);
-  if (panel) options.placePanel(panel);
+  if (panel) {
+    options.placePanel(panel);
+    coverHost(doc, panel);
+  } else {
+    uncoverHost(doc);
+  }
 }
 
-/** The project's menu entry, or — once the menu has had its grace period and is still not found — the floating button. */
-function placeProjectEntry(win: Window, state: ReconcileState, spaceId: string, slug: string, open: boolean, schedule: () => void): void {
+/** Closes the panel: its parameters leave the route (a new history entry: Back reopens it), and the entry gets the focus back. */
+function closePanel(win: Window, state: ReconcileState): void {
+  const [path, query = ''] = win.location.hash.slice(1).split('?', 2);
+  const rest = new URLSearchParams(query);
+  for (const key of [PANEL_PARAM, ...PANEL_PARAM_KEYS]) rest.delete(key);
+  state.focusEntry = true;
+  win.location.hash = rest.size ? `${path}?${rest}` : path;
+}
+
+/** After a close, the entry (a menu link or the floating button's) takes the focus, once. */
+function focusEntry(state: ReconcileState, link: HTMLElement | null | undefined): void {
+  if (!state.focusEntry || !link) return;
+  state.focusEntry = false;
+  link.focus();
+}
+
+/**
+ * The project's menu entry, or — once the menu has had its grace period and is still not found, and Octopus
+ * lets the user see the project — the floating button.
+ */
+function placeProjectEntry(options: MountOptions, win: Window, state: ReconcileState, spaceId: string, slug: string, open: boolean, schedule: () => void): void {
   const doc = win.document;
   const target: EntryTarget = {
     href: panelRoute(spaceId, slug),
@@ -123,13 +168,35 @@ function placeProjectEntry(win: Window, state: ReconcileState, spaceId: string, 
   };
   const nav = findProjectNav(doc, spaceId, slug);
   if (nav) {
-    ensureNavEntry(nav, target);
+    const item = ensureNavEntry(nav, target);
+    const hostLinks = [...nav.list.querySelectorAll('a[aria-current], a[data-dora-lens-current]')].filter((a) => !a.closest(`[${MARK}]`));
+    yieldCurrent(hostLinks, open);
     removeInjected(doc, 'overlay');
-  } else if (performance.now() - state.routeSeenAt >= MENU_GRACE_MS) {
-    ensureOverlayButton(doc, target);
-  } else {
+    focusEntry(state, item instanceof HTMLAnchorElement ? item : item.querySelector('a'));
+  } else if (performance.now() - state.routeSeenAt < MENU_GRACE_MS) {
     win.setTimeout(schedule, MENU_GRACE_MS);
+  } else if (mayOfferButton(options, state, spaceId, slug, schedule)) {
+    const button = ensureOverlayButton(doc, target);
+    focusEntry(state, button.shadowRoot?.querySelector('a'));
+  } else {
+    removeInjected(doc, 'overlay');
   }
+}
+
+/** Whether Octopus lets the user see the project (asked once per project; the button waits for the answer). */
+function mayOfferButton(options: MountOptions, state: ReconcileState, spaceId: string, slug: string, schedule: () => void): boolean {
+  if (!options.projectAccess) return true;
+  const key = `${spaceId}/${slug}`;
+  const known = state.access.get(key);
+  if (known === undefined) {
+    state.access.set(key, 'pending');
+    options.projectAccess(spaceId, slug).then(
+      (access) => state.access.set(key, access),
+      () => state.access.set(key, 'unknown'),
+    ).finally(schedule);
+    return false;
+  }
+  return known === 'visible' || known === 'unknown';
 }
 
 /** A pre-Spaces route, as a route with no space id (`''`). */

@@ -14,6 +14,7 @@ export function renderPanelFrame(
   context: { server: string; spaceId: string; projectSlug: string; query: URLSearchParams },
   pageUrl: string,
   extensionOrigins: ReadonlySet<string>,
+  close: () => void,
 ): void {
   const shadow = container.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -23,20 +24,24 @@ export function renderPanelFrame(
   const frame = document.createElement('iframe');
   frame.src = panelPageUrl(pageUrl, { server: context.server, space: context.spaceId, project: context.projectSlug, dark: hostPrefersDark(), query: context.query });
   frame.title = 'DORA Lens insights';
+  // The panel takes the keyboard focus as it opens, so Tab goes on inside it.
+  frame.addEventListener('load', () => frame.focus(), { once: true });
   shadow.append(style, frame);
   placeBesideMenu(container);
-  listenForViewChanges(frame, extensionOrigins);
+  listenToPanel(frame, extensionOrigins, close);
 }
 
 /**
  * The panel reports filter changes; they go into the Octopus route (replacing, not pushing, history) so the
- * address bar always holds a shareable link to the current view.
+ * address bar always holds a shareable link to the current view. And it asks to be closed (Escape, Close).
+ * Only messages from the panel's own frame, at the extension's origin, are heard.
  */
-function listenForViewChanges(frame: HTMLIFrameElement, extensionOrigins: ReadonlySet<string>): void {
+function listenToPanel(frame: HTMLIFrameElement, extensionOrigins: ReadonlySet<string>, close: () => void): void {
   const onMessage = (event: MessageEvent) => {
     if (!frame.isConnected) return window.removeEventListener('message', onMessage);
     if (event.source !== frame.contentWindow || !extensionOrigins.has(event.origin)) return;
     const data = event.data as { type?: string; params?: string };
+    if (data?.type === 'dora-lens:close') return close();
     if (data?.type !== 'dora-lens:params' || typeof data.params !== 'string') return;
     const [path, query = ''] = location.hash.slice(1).split('?', 2);
     const merged = new URLSearchParams(query);

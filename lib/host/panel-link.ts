@@ -5,7 +5,7 @@
  * written with the panel's own parameter writer so the two never disagree.
  */
 import { DEFAULT_PARAMS, type PanelParams, writePanelParams } from '@/lib/panel/panel-params';
-import { webAppUrl } from './server-url';
+import { signInUrl, webAppUrl } from './server-url';
 
 /** Query parameter (inside the hash route) that says the DORA Lens panel is open. */
 export const PANEL_PARAM = 'doraLens';
@@ -49,4 +49,19 @@ export function drillDownUrl(target: DrillDownTarget, view: Pick<PanelParams, 'r
   });
   const query = params.toString();
   return `${webAppUrl(target.server)}${panelRoute(target.space, target.projectSlug)}${query ? `&${query}` : ''}`;
+}
+
+/**
+ * Where the panel sends the user to sign in again: the server's own sign-in route, which returns to the
+ * panel's route with its view (Octopus's web app takes an in-app route in `redirectTo`). Built from the
+ * server's base URL, so it never leads off the server.
+ *
+ * @example
+ * panelSignInUrl('https://o.example', 'Spaces-1', 'web', { ...DEFAULT_PARAMS, range: 'lastYear' })
+ * //=> 'https://o.example/app#/users/sign-in?redirectTo=%2FSpaces-1%2Fprojects%2Fweb%2Fdeployments%3FdoraLens%3Dinsights%26range%3DlastYear'
+ */
+export function panelSignInUrl(server: string, space: string, projectSlug: string, view: PanelParams): string {
+  const query = writePanelParams(view).toString();
+  const route = `${panelRoute(space, projectSlug).slice(1)}${query ? `&${query}` : ''}`;
+  return `${signInUrl(server)}?redirectTo=${encodeURIComponent(route)}`;
 }

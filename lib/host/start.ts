@@ -4,7 +4,7 @@
  * route (./mount.ts), and the panel is an iframe of the extension's insights page for the server this page
  * is on (./panel-frame.ts). The content script hands in only what the extension knows.
  */
-import { mountHostIntegration } from './mount';
+import { type HostProjectAccess, mountHostIntegration } from './mount';
 import { placeBesideMenu, renderPanelFrame } from './panel-frame';
 import { serverOfPage } from './server-url';
 
@@ -18,11 +18,13 @@ export interface HostStart {
   extensionOrigins: ReadonlySet<string>;
   /** Asks the worker to open the space report. */
   openReport: (spaceId: string) => void;
+  /** Asks the worker whether Octopus lets the user see a project. */
+  projectAccess: (spaceId: string, projectSlug: string) => Promise<HostProjectAccess>;
   /** Registers what to do when this copy of the content script is retired. */
   onInvalidated: (stop: () => void) => void;
 }
 
-export function startInHostPage({ pageUrl, extensionOrigins, openReport, onInvalidated }: HostStart): void {
+export function startInHostPage({ pageUrl, extensionOrigins, openReport, projectAccess, onInvalidated }: HostStart): void {
   const root = document.documentElement;
   if (root.hasAttribute(LOADED)) return;
   root.setAttribute(LOADED, '');
@@ -33,12 +35,13 @@ export function startInHostPage({ pageUrl, extensionOrigins, openReport, onInval
   });
   mountHostIntegration({
     signal: controller.signal,
-    renderPanel: (container, context) => {
+    renderPanel: (container, context, close) => {
       // The page's own address says which server this is; the route parser only accepts the web app's.
       const server = serverOfPage(location.href);
-      if (server) renderPanelFrame(container, { ...context, server }, pageUrl, extensionOrigins);
+      if (server) renderPanelFrame(container, { ...context, server }, pageUrl, extensionOrigins, close);
     },
     placePanel: placeBesideMenu,
     openReport,
+    projectAccess,
   });
 }

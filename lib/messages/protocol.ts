@@ -20,7 +20,16 @@ export type WorkerRequest =
   /** A top-level insights page the user asked, with a click inside it, to show for this server and space. */
   | { type: 'continue-here'; server: string; space: string }
   /** The server's version and whether DORA Lens supports it (one public request, remembered a while). */
-  | { type: 'server-info'; server: string };
+  | { type: 'server-info'; server: string }
+  /**
+   * Whether Octopus lets the signed-in user see a project (slug or id): asked by the content script before it
+   * offers the floating button on a page without the project's menu, and by the panel for a project its cache
+   * does not have. One request.
+   */
+  | { type: 'project-access'; server?: string; space: string; project: string };
+
+/** What Octopus answered about a project: the user may see it, may not (403), or there is no such project (404). */
+export type ProjectAccess = 'visible' | 'forbidden' | 'missing';
 
 /** Who is signed in on a server, as the worker learnt it from Octopus. */
 export interface SessionInfo {
@@ -59,6 +68,7 @@ export interface WorkerReplies {
   'open-report': { opened: boolean };
   'continue-here': { ok: boolean };
   'server-info': ServerSupport;
+  'project-access': { access: ProjectAccess };
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: SyncError };

@@ -163,6 +163,18 @@ export function deploymentRows(p: PreparedHistory, query: WindowQuery): Deployme
 }
 
 /**
+ * `Releases-<id>` of the release deployment `i` deployed; `null` when the release is unknown.
+ *
+ * @example
+ * releaseName(prepared, 0) //=> 'Releases-1'
+ */
+export function releaseName(p: PreparedHistory, i: number): string | null {
+  const r = p.history.deployments.release[i];
+  const releases = p.history.releases;
+  return r >= 0 && r < releases.length ? `Releases-${releases.id[r]}` : null;
+}
+
+/**
  * `Deployments-<id>` of deployment `i`.
  *
  * @example

@@ -10,10 +10,10 @@ function result(
   year: TierYear,
 ): TierResult {
   if (sample === 0 || value === null) {
-    return { tier: null, value, sample, beyondLowestBand: false, range: null, reason: 'no-data' };
+    return { tier: null, value, sample, minSample, beyondLowestBand: false, range: null, reason: 'no-data' };
   }
   if (sample < minSample) {
-    return { tier: null, value, sample, beyondLowestBand: false, range: null, reason: 'too-few-values' };
+    return { tier: null, value, sample, minSample, beyondLowestBand: false, range: null, reason: 'too-few-values' };
   }
   const tier = performanceTier(metric, value, year);
   let range: [TierName, TierName] | null = null;
@@ -22,7 +22,7 @@ function result(
     const worse = performanceTier(metric, interval.upper, year);
     if (better && worse) range = [better.tier, worse.tier];
   }
-  return { tier: tier?.tier ?? null, value, sample, beyondLowestBand: tier?.beyondLowestBand ?? false, range, reason: null };
+  return { tier: tier?.tier ?? null, value, sample, minSample, beyondLowestBand: tier?.beyondLowestBand ?? false, range, reason: null };
 }
 
 /**

@@ -251,6 +251,8 @@ export interface TierResult {
   /** The measured value the tier was assigned from (per day, ms, or fraction). */
   value: number | null;
   sample: number;
+  /** The sample a tier needs (deployments for frequency and failure rate, values for lead time and recovery). */
+  minSample: number;
   /** The value is worse than the worst band of the table (still `low`). */
   beyondLowestBand: boolean;
   /** Tiers at the two ends of the 95 % interval (best end first), when there is an interval. */

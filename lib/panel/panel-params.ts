@@ -67,6 +67,19 @@ export function writePanelParams(params: PanelParams, into = new URLSearchParams
 
 export const PANEL_PARAM_KEYS = ['range', 'from', 'to', 'granularity', 'channel', 'environment', 'tenant'];
 
+/**
+ * Why a custom range cannot be shown, in words for the date fields; `undefined` when it can. A range the
+ * user is still typing is never applied half-done (a "To" before "From" would read as "nothing deployed").
+ *
+ * @example
+ * customRangeProblem('2026-03-01', '2026-01-01') //=> 'From must be on or before To.'
+ */
+export function customRangeProblem(from: string | undefined, to: string | undefined): string | undefined {
+  if (!from || !to || !DATE.test(from) || !DATE.test(to)) return 'Pick a From and a To date.';
+  if (from > to) return 'From must be on or before To.';
+  return undefined;
+}
+
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 

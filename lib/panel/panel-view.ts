@@ -41,6 +41,22 @@ export function panelSelects(dims: Dimensions, view: ProjectView, params: PanelP
 }
 
 /**
+ * What the panel's figures cover, stated on every card: the environment, and the channel and tenant when
+ * they are not the defaults.
+ *
+ * @example
+ * panelScope(dims, view) //=> 'Production · Hotfix channel · Acme'
+ */
+export function panelScope(dims: Dimensions, view: ProjectView): string {
+  const parts = [dims.environments[view.environment]?.name ?? 'No environment'];
+  if (view.channel >= 0 && view.channel !== view.channels[0]) parts.push(`${dims.channels[view.channel].name} channel`);
+  const t = view.tenant;
+  if (t.tenants === 'none') parts.push('untenanted');
+  else if (t.tenants !== 'all' && t.tenants?.ids?.length === 1) parts.push(dims.tenants[t.tenants.ids[0]]?.name ?? '');
+  return parts.join(' · ');
+}
+
+/**
  * The panel's view after one of its selects changed: a new channel takes its lifecycle's default environment.
  *
  * @example

@@ -37,12 +37,34 @@ export interface ReportDefinition {
   tenantTags: string[];
   /** IANA zone for days, weeks, months and custom date ranges. */
   timeZone: string;
+  /**
+   * Beyond Octopus, built in only ("Production environments", never stored): each selected project's
+   * production environment — the last of its default channel's lifecycle, through any channel and for any
+   * tenant (lib/panel/production.ts), the popup's scope — instead of environment groups.
+   */
+  productionEnvironments?: boolean;
   createdAt: number;
   updatedAt: number;
 }
 
 /** The id of the built-in whole-space report, which is never stored. */
 export const WHOLE_SPACE_ID = 'whole-space';
+/** The id of the built-in report of every project's production environment: the default, and the popup's scope. */
+export const PRODUCTION_ID = 'production';
+
+/** Each project's production environment, through any channel, untenanted and all tenants: what the popup summarises. */
+export function productionReport(timeZone: string): ReportDefinition {
+  return {
+    ...emptyReport(timeZone, 0),
+    id: PRODUCTION_ID,
+    name: 'Production environments',
+    description: 'Every project’s production environment (the last environment of its default channel’s lifecycle), through any channel, untenanted and all tenants: the same scope as the toolbar popup’s summary.',
+    productionEnvironments: true,
+  };
+}
+
+/** The built-in reports, first in the report picker: production environments (the default), then the whole space. */
+export const builtInReports = (timeZone: string): ReportDefinition[] => [productionReport(timeZone), wholeSpaceReport(timeZone)];
 
 /** The whole space: every project's default channel, every environment, untenanted and every tenant. */
 export function wholeSpaceReport(timeZone: string): ReportDefinition {

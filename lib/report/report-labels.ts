@@ -70,14 +70,28 @@ export function figuresOfPeriod(p: PeriodMetrics): ReportFigures {
 
 const list = (names: string[], max = 6) => (names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`);
 
+/**
+ * What every card of a report covers, in a few words: "Production environments" for the built-in default
+ * (the popup's scope), else the report's environments.
+ *
+ * @example
+ * cardScope(resolved) //=> 'Production environments'
+ */
+export function cardScope(report: ResolvedReport): string {
+  if (report.definition.productionEnvironments) return 'Production environments';
+  if (report.environmentGroups.length === 0) return 'All environments';
+  return list(report.environmentGroups.map((g) => g.name), 3);
+}
+
 /** The report's scope in words, from what the cache knows (invisible selections are counted elsewhere). */
 export function scopeItems(dims: Dimensions, report: ResolvedReport): { term: string; detail: string }[] {
   const def = report.definition;
   const projects = report.allProjects
-    ? `All ${report.projects.length} projects, default channels`
+    ? `All ${report.projects.length} projects, ${def.productionEnvironments ? 'every channel' : 'default channels'}`
     : `${report.projects.length} ${report.projects.length === 1 ? 'project' : 'projects'} through ${report.channels.length} ${report.channels.length === 1 ? 'channel' : 'channels'}: ${list(report.projects.map((p) => dims.projects[p].name))}`;
-  const environments =
-    report.environmentGroups.length === 0
+  const environments = def.productionEnvironments
+    ? `Each project’s production environment (the last of its default channel’s lifecycle): ${list(report.environments.map((e) => dims.environments[e].name))}`
+    : report.environmentGroups.length === 0
       ? 'All environments'
       : report.environmentGroups.map((g) => `${g.name} (${g.environments.map((e) => dims.environments[e].name).join(', ') || 'none visible'})`).join(' · ');
   const chosen = def.tenantIds.length > 0 || def.tenantTags.length > 0;

@@ -7,7 +7,7 @@
 import { DORA_METRICS } from '@/lib/display/metric-names';
 import type { DoraMetric } from '@/lib/metrics/types';
 import { customRangeStart, DEFAULT_PARAMS, type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel/panel-params';
-import { WHOLE_SPACE_ID } from './report-definition';
+import { PRODUCTION_ID } from './report-definition';
 import { SPLIT_KINDS, type SplitKind } from './split-groups';
 
 export interface ReportParams extends Pick<PanelParams, 'range' | 'from' | 'to' | 'granularity'> {
@@ -19,18 +19,27 @@ export interface ReportParams extends Pick<PanelParams, 'range' | 'from' | 'to' 
   metric: DoraMetric;
 }
 
+/**
+ * A report opens on every project's production environment over the last 30 days, daily: the toolbar popup's
+ * scope and window, so "Open space report" shows the popup's numbers first.
+ */
 export const DEFAULT_REPORT_PARAMS: ReportParams = {
-  report: WHOLE_SPACE_ID,
+  report: PRODUCTION_ID,
   split: 'none',
   metric: 'frequency',
-  range: DEFAULT_PARAMS.range,
-  granularity: DEFAULT_PARAMS.granularity,
+  range: 'last30Days',
+  granularity: 'day',
 };
 const REPORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function readReportParams(search: URLSearchParams): ReportParams {
   const panel = readPanelParams(search);
-  const params: ReportParams = { ...DEFAULT_REPORT_PARAMS, range: panel.range, from: panel.from, to: panel.to, granularity: panel.granularity };
+  // The report's own defaults where the address says nothing (the panel's differ).
+  const params: ReportParams = {
+    ...DEFAULT_REPORT_PARAMS,
+    ...(search.get('range') === panel.range ? { range: panel.range, from: panel.from, to: panel.to } : {}),
+    ...(search.get('granularity') === panel.granularity ? { granularity: panel.granularity } : {}),
+  };
   const report = search.get('report');
   if (report && REPORT_ID.test(report)) params.report = report;
   const split = search.get('split');
@@ -52,6 +61,8 @@ export function writeReportParams(params: ReportParams, into = new URLSearchPara
     if (value === undefined || value === fallback) into.delete(key);
     else into.set(key, value);
   };
+  set('range', params.range, DEFAULT_REPORT_PARAMS.range);
+  set('granularity', params.granularity, DEFAULT_REPORT_PARAMS.granularity);
   set('report', params.report, DEFAULT_REPORT_PARAMS.report);
   set('split', params.split, DEFAULT_REPORT_PARAMS.split);
   set('tagSet', params.split === 'tenantTag' ? params.tagSet : undefined);

@@ -57,6 +57,8 @@ export const reportSchema = z
     timeZone: z.string().refine(isIanaTimeZone, { error: (issue) => `${String(issue.input)} is not a known IANA time zone` }),
     createdAt: z.number().finite().nonnegative(),
     updatedAt: z.number().finite().nonnegative(),
+    // A copy of the built-in "Production environments" keeps its scope.
+    productionEnvironments: z.boolean().optional(),
   })
   .superRefine((report, ctx) => {
     const names = new Map<string, number>();

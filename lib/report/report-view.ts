@@ -217,10 +217,23 @@ export interface ReleaseEntryView {
   figure: string;
   value: number;
   href?: string;
+  /** The release's own page in Octopus. */
+  releaseHref?: string;
 }
 
-/** The releases with the most failed deployments and the longest recoveries, each linked to its project's panel. */
-export function releaseViews(insights: Insights, prepared: PreparedHistory, href: ProjectHref): { mostFailures: ReleaseEntryView[]; longestRecovery: ReleaseEntryView[] } {
+/** A link to a release's page in Octopus, by the release's index in the history; none when unknown. */
+export type ReleaseHref = (release: number) => string | undefined;
+
+/**
+ * The releases with the most failed deployments and the longest recoveries, each linked to its page in
+ * Octopus and its project's panel.
+ */
+export function releaseViews(
+  insights: Insights,
+  prepared: PreparedHistory,
+  href: ProjectHref,
+  releaseHref: ReleaseHref = () => undefined,
+): { mostFailures: ReleaseEntryView[]; longestRecovery: ReleaseEntryView[] } {
   const dims = prepared.history.dims;
   const projectOf = prepared.history.releases.project;
   const environmentOf = prepared.history.deployments.environment;
@@ -234,6 +247,7 @@ export function releaseViews(insights: Insights, prepared: PreparedHistory, href
       figure: `${formatCount(e.failures)} of ${formatCount(e.deployments)} failed`,
       value: e.failures,
       href: href(projectOf[e.release]),
+      releaseHref: releaseHref(e.release),
     })),
     longestRecovery: longestRecovery.map((e) => ({
       key: `r-${e.release}`,
@@ -244,6 +258,7 @@ export function releaseViews(insights: Insights, prepared: PreparedHistory, href
       value: e.recoveryMs,
       // The environment of the run's first failure: where the recovery happened.
       href: href(projectOf[e.release], environmentOf[e.firstFailure]),
+      releaseHref: releaseHref(e.release),
     })),
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { Dimensions } from '@/lib/metrics/facts';
 import { reportChannels } from '@/lib/metrics/report-channels';
+import { productionFilter, productionTargets } from '@/lib/panel/production';
 import type { DeploymentFilter, EnvironmentGroup, TenantSelection } from '@/lib/metrics/types';
 import type { ReportDefinition } from './report-definition';
 import { type TenantSet, tenantSet } from './report-tenants';
@@ -59,6 +60,7 @@ export function tenantSelectionOf(report: ReportDefinition, tenantIndices: numbe
  * //=> { filter: { channels: [0], environments: [3] }, environmentGroups: [{ name: 'Prod', environments: [3] }], … }
  */
 export function resolveReport(dims: Dimensions, report: ReportDefinition): ResolvedReport {
+  if (report.productionEnvironments) return resolveProduction(dims, report);
   const groups = indexer(dims.projectGroups)(report.projectGroupIds);
   const projects = indexer(dims.projects)(report.projectIds);
   const channelIds = indexer(dims.channels)(report.channelIds);
@@ -105,5 +107,27 @@ export function resolveReport(dims: Dimensions, report: ReportDefinition): Resol
       environments: missingEnvironments,
       tenants: tenantIds.missing,
     },
+  };
+}
+
+/**
+ * "Production environments": each project's production pair, through every channel of the project and for
+ * every tenant — exactly the popup's scope (lib/summary/space-summary.ts), so the two show the same numbers.
+ */
+function resolveProduction(dims: Dimensions, report: ReportDefinition): ResolvedReport {
+  const targets = productionTargets(dims);
+  const projects = [...new Set(targets.map((t) => t.project))].sort((a, b) => a - b);
+  const inScope = new Set(projects);
+  const channels = dims.channels.flatMap((c, i) => (inScope.has(c.project) ? [i] : []));
+  return {
+    definition: report,
+    filter: productionFilter(targets),
+    allProjects: true,
+    channels,
+    projects,
+    environments: [...new Set(targets.map((t) => t.environment))].sort((a, b) => a - b),
+    environmentGroups: [],
+    tenants: tenantSet(dims, { untenanted: true, tenants: 'all' }),
+    missing: { projectGroups: 0, projects: 0, channels: 0, environments: 0, tenants: 0 },
   };
 }

@@ -1,11 +1,13 @@
 /**
  * The popup's space summary: the four DORA metrics over the last 30 days across the space's production
- * environments. Pure: a prepared history and `now` in, numbers out.
+ * environments — the same scope and window as the space report's default, "Production environments" over
+ * the last 30 days (lib/report/report-definition.ts), so the two show the same numbers. Pure: a prepared
+ * history and `now` in, numbers out.
  *
  * "Production" is per project: the last environment of its default channel's lifecycle, the same default
- * the project panel opens on (`lifecycleEnvironments`). A deployment counts when its (project,
- * environment) is one of those pairs — whatever its channel or tenant, so a hotfix channel deploying to
- * production counts too.
+ * the project panel opens on (lib/panel/production.ts). A deployment counts when its (project, environment)
+ * is one of those pairs — whatever its channel or tenant, so a hotfix channel deploying to production
+ * counts too.
  *
  * Why not one `computeInsights` call: its filter ANDs dimensions, so "A → Production, B → Prod-EU" is not
  * expressible, and medians of several calls cannot be merged. Instead the per-deployment rows of the streams
@@ -15,6 +17,9 @@
  */
 import { DAY_MS } from '@/lib/metrics/constants';
 import { type DeploymentRowColumns, rowColumns } from '@/lib/metrics/deployment-rows';
+import { historyStart } from '@/lib/metrics/history-start';
+import { resolveWindow } from '@/lib/metrics/resolve-window';
+import { streamMask } from '@/lib/metrics/stream-mask';
 import { Exclusion, FailureKind, Outcome } from '@/lib/metrics/constants';
 import type { Dimensions } from '@/lib/metrics/facts';
 import { type PeriodCounts, periodMetrics } from '@/lib/metrics/period-metrics';
@@ -22,20 +27,15 @@ import type { PreparedHistory } from '@/lib/metrics/prepare';
 import { quantileSorted } from '@/lib/metrics/quantile-sorted';
 import { tierSummary } from '@/lib/metrics/tier-summary';
 import type { DoraMetric, FailureRateStats, FrequencyStats, SampleStats, TierResult, TierYear } from '@/lib/metrics/types';
-import { lifecycleEnvironments } from '@/lib/panel/project-view';
+import { productionFilter, type ProductionTarget, productionTargets } from '@/lib/panel/production';
+
+export { productionFilter, type ProductionTarget, productionTargets } from '@/lib/panel/production';
 
 /** Length of the summary window, in days of 24 hours; one sparkline point per day. */
 export const SUMMARY_DAYS = 30;
 /** Sample minimums for tiers: the same defaults as `computeInsights` (`RankingOptions`). */
 const MIN_DEPLOYMENTS = 10;
 const MIN_VALUES = 5;
-
-export interface ProductionTarget {
-  project: number;
-  /** The default channel whose lifecycle decided the environment (-1 when the project has no channel). */
-  channel: number;
-  environment: number;
-}
 
 export interface ProductionEnvironment {
   environment: number;
@@ -45,9 +45,11 @@ export interface ProductionEnvironment {
 }
 
 export interface SpaceSummary {
-  /** The window `[from, to)`: the last {@link SUMMARY_DAYS} × 24 h ending at `now`. */
+  /** The window `[from, to)`: the last {@link SUMMARY_DAYS} days ending at `now` (the same wall-clock time, in the zone). */
   from: number;
   to: number;
+  /** Where the production deployments' history starts (lib/metrics/history-start.ts): the frequency is over the days since. */
+  historyStart: number | null;
   targets: ProductionTarget[];
   /** Distinct production environments, most projects first. */
   environments: ProductionEnvironment[];
@@ -66,53 +68,6 @@ export interface SpaceSummary {
    * recovery (ms); `null` where the day has nothing to measure.
    */
   daily: Record<DoraMetric, (number | null)[]>;
-}
-
-/**
- * Each project's production environment: the last environment of its default channel's lifecycle (the
- * first channel by name when none is marked default). Projects whose lifecycle reaches no environment are
- * left out.
- *
- * @example
- * productionTargets(history.dims)
- * //=> [{ project: 0, channel: 1, environment: 3 }, { project: 1, channel: 2, environment: 4 }]
- */
-export function productionTargets(dims: Dimensions): ProductionTarget[] {
-  const targets: ProductionTarget[] = [];
-  dims.projects.forEach((_, project) => {
-    const channel = defaultChannel(dims, project);
-    const environments = lifecycleEnvironments(dims, project, channel);
-    const environment = environments[environments.length - 1];
-    if (environment !== undefined) targets.push({ project, channel, environment });
-  });
-  return targets;
-}
-
-function defaultChannel(dims: Dimensions, project: number): number {
-  let best = -1;
-  dims.channels.forEach((c, i) => {
-    if (c.project !== project) return;
-    const b = dims.channels[best];
-    if (!b || (c.isDefault && !b.isDefault) || (c.isDefault === b.isDefault && c.name.localeCompare(b.name) < 0)) best = i;
-  });
-  return best;
-}
-
-/**
- * The rows of deployments completed in `[from, to)` to their project's production environment, in completion
- * order (ties by deployment id): the streams whose (project, environment) is a target pair, whatever their
- * channel or tenant, then one pass over the completion order.
- *
- * @example
- * productionRows(prepared, productionTargets(prepared.history.dims), now - 30 * DAY_MS, now).length
- * //=> 42
- */
-export function productionRows(prepared: PreparedHistory, targets: readonly ProductionTarget[], from: number, to: number): DeploymentRowColumns {
-  const pairs = new Set(targets.map((t) => `${t.project},${t.environment}`));
-  const { streams } = prepared;
-  const mask = new Uint8Array(streams.count);
-  for (let s = 0; s < streams.count; s++) if (pairs.has(`${streams.project[s]},${streams.environment[s]}`)) mask[s] = 1;
-  return rowColumns(prepared, from, to, mask);
 }
 
 /** Counts and sorted values of rows `[first, last)`, as `periodMetrics` takes them (only the DORA metrics' values). */
@@ -153,19 +108,22 @@ function periodCounts(rows: DeploymentRowColumns, first: number, last: number, f
  * The summary of the space's production deployments over the last {@link SUMMARY_DAYS} days ending at
  * `now`: frequency, failure rate, median lead time and time to recovery (Octopus's definitions, via the
  * engine's per-deployment values), DORA Lens's tiers, and a value per 24-hour day for sparklines. Days are
- * counted back from `now` rather than by calendar, so no day is cut short and the time zone does not matter.
+ * counted from the window's start rather than by calendar, so no day is cut short.
  *
  * @example
- * const s = spaceSummary(prepare(history), { now: Date.now(), tierYear: 2024 });
+ * const s = spaceSummary(prepare(history), { now: Date.now(), tierYear: 2024, timeZone: 'Europe/London' });
  * s.frequency.successful; s.failureRate.rate; s.leadTime.median; s.daily.frequency.length //=> 30
  */
-export function spaceSummary(prepared: PreparedHistory, options: { now: number; tierYear: TierYear }): SpaceSummary {
-  const to = options.now;
-  const from = to - SUMMARY_DAYS * DAY_MS;
+export function spaceSummary(prepared: PreparedHistory, options: { now: number; tierYear: TierYear; timeZone?: string }): SpaceSummary {
+  const timeZone = options.timeZone ?? 'UTC';
+  const { from, to } = resolveWindow({ now: options.now, range: { preset: 'last30Days' }, timeZone });
   const dims = prepared.history.dims;
   const targets = productionTargets(dims);
-  const rows = productionRows(prepared, targets, from, to);
-  const whole = periodMetrics(periodCounts(rows, 0, rows.length, from, to));
+  // The streams of each project's production pair, then one pass over the completion order.
+  const mask = streamMask(prepared.streams, dims, productionFilter(targets));
+  const rows = rowColumns(prepared, from, to, mask);
+  const start = historyStart(prepared, mask, timeZone);
+  const whole = periodMetrics({ ...periodCounts(rows, 0, rows.length, from, to), coveredFrom: start });
 
   // Rows are in completion order: each day is a run of them.
   const days = Array.from({ length: SUMMARY_DAYS }, (_, k) => from + k * DAY_MS);
@@ -182,6 +140,7 @@ export function spaceSummary(prepared: PreparedHistory, options: { now: number; 
   return {
     from,
     to,
+    historyStart: start,
     targets,
     environments: productionEnvironments(dims, targets),
     rows,

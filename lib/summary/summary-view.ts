@@ -13,8 +13,8 @@ import { type SpaceSummary, SUMMARY_DAYS } from './space-summary';
 export interface SpaceSummaryView {
   /** The Octopus server as people read it (host and path). */
   serverLabel: string;
-  /** The space's name, or its id when the name is not known. */
-  spaceName: string;
+  /** The space's name, once DORA Lens has read it. */
+  spaceName?: string;
   state: SummaryState;
   /** The sync status line, shown once the space has data or its first sync runs. */
   sync: SyncLine;
@@ -35,6 +35,8 @@ export type SummaryState =
   /** Nothing to show: the session check or the first sync failed. */
   | { kind: 'failed'; message: string }
   | { kind: 'first-sync' }
+  /** The cache was cleared in the options page while the popup was open. */
+  | { kind: 'cleared' }
   | { kind: 'ready'; summary: SpaceSummary; lastSyncedAt?: number };
 
 /** An error as pages receive it (`SyncError`): the parts the summary reads. */
@@ -49,6 +51,7 @@ export type DataShape =
   | { state: 'loading'; message: string }
   | { state: 'error'; error: ErrorShape }
   | { state: 'syncing' }
+  | { state: 'cleared' }
   | { state: 'ready'; lastSyncedAt?: number };
 
 export interface SummaryInput {
@@ -83,6 +86,8 @@ export function summaryState({ data, status, summary, syncError, signInUrl }: Su
       return fromError(data.error, signInUrl);
     case 'syncing':
       return status?.state === 'failed' && status.error ? fromError(status.error, signInUrl) : { kind: 'first-sync' };
+    case 'cleared':
+      return { kind: 'cleared' };
     case 'ready':
       return summary ? { kind: 'ready', summary, lastSyncedAt: data.lastSyncedAt } : { kind: 'loading', message: 'Computing…' };
   }
@@ -151,18 +156,19 @@ export function summaryMetrics(s: SpaceSummary): SummaryMetricView[] {
 }
 
 /**
- * Which projects and environments the numbers cover, e.g. "Last 30 days · 12 projects in Production,
+ * Which projects and environments the numbers cover, in the words the space report's default uses
+ * ("Production environments"), e.g. "Production environments, last 30 days · 12 projects: Production,
  * Prod-EU and 2 more".
  *
  * @example
- * summaryCoverage(summary) //=> 'Last 30 days · 3 projects in Production, Prod-EU'
+ * summaryCoverage(summary) //=> 'Production environments, last 30 days · 3 projects: Production, Prod-EU'
  */
 export function summaryCoverage(s: SpaceSummary): string {
   const envs = s.environments;
   const projects = s.targets.length;
   const names = envs.slice(0, 3).map((e) => e.name);
   const more = envs.length > names.length ? ` and ${envs.length - names.length} more` : '';
-  return `Last ${SUMMARY_DAYS} days · ${formatCount(projects)} ${projects === 1 ? 'project' : 'projects'} in ${names.join(', ')}${more}`;
+  return `Production environments, last ${SUMMARY_DAYS} days · ${formatCount(projects)} ${projects === 1 ? 'project' : 'projects'}: ${names.join(', ')}${more}`;
 }
 
 /**

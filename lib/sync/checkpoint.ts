@@ -22,6 +22,11 @@ export interface InitialCheckpoint {
   eventMark: number;
   /** Highest release number stored: later syncs look for releases above it. */
   maxRelease: number;
+  /**
+   * How many releases and deployments the space had when the sync began (Octopus's `TotalResults`), for one
+   * progress bar across the steps. Absent in checkpoints of earlier versions.
+   */
+  expected?: { releases: number; deployments: number };
 }
 
 export interface ReadyCheckpoint {

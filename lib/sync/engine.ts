@@ -71,6 +71,8 @@ export interface SyncProgress {
   rate?: number;
   /** Projects (ids) whose whole history is stored while the rest of the space's first sync goes on. */
   projectsReady?: string[];
+  /** A first sync's releases and deployments to read in all (lib/display/sync-line.ts: one bar across the steps). */
+  expected?: { releases: number; deployments: number };
 }
 
 export interface SyncOptions {
@@ -130,9 +132,13 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
 
   if (cp.step === 'dims') {
     options.onProgress?.({ phase: 'dims', done: 0 });
-    const dims = await fetchDimensions(client, space, signal);
-    await save({ ...cp, step: 'guided', skip: 0 }, { dims, syncState: server.syncState });
+    const [dims, expected] = await Promise.all([fetchDimensions(client, space, signal), expectedCounts(client, space, signal)]);
+    await save({ ...cp, step: 'guided', skip: 0, expected }, { dims, syncState: server.syncState });
   }
+  // Every later progress report says how much there is in all.
+  const reportAll = options.onProgress;
+  const expected = cp.expected;
+  if (reportAll && expected) options = { ...options, onProgress: (progress) => reportAll({ ...progress, expected }) };
 
   const projectsReady = await syncFirstProject(options);
   // Every later progress report says which projects can be shown already.
@@ -400,6 +406,16 @@ async function fetchDimensions(client: OctopusClient, space: string, signal?: Ab
     listLifecycles(client, space, options),
   ]);
   return dimensionRecords({ space: spaceResource, projects, projectGroups, environments, channels, tenants, lifecycles });
+}
+
+/** The space's releases and deployments in all: one item of each list, for its `TotalResults` (two requests). */
+async function expectedCounts(client: OctopusClient, space: string, signal?: AbortSignal): Promise<{ releases: number; deployments: number }> {
+  const total = async (pages: AsyncGenerator<{ totalResults: number }>) => {
+    for await (const page of pages) return page.totalResults;
+    return 0;
+  };
+  const [releases, deployments] = await Promise.all([total(releasePages(client, space, { signal, pageSize: 1 })), total(deploymentPages(client, space, { signal, pageSize: 1 }))]);
+  return { releases, deployments };
 }
 
 async function tasksById(client: OctopusClient, space: string, ids: string[], signal?: AbortSignal): Promise<Map<string, Task>> {

@@ -6,10 +6,11 @@
  * running for it (`stopSyncs`).
  */
 import { createOctopusClient, type OctopusClient } from '@/lib/octopus/client';
-import { isOctopusError, NotSignedIn } from '@/lib/octopus/errors';
+import { Forbidden, isOctopusError, NotFound, NotSignedIn } from '@/lib/octopus/errors';
+import { getProject } from '@/lib/octopus/projects';
 import { getCurrentUser } from '@/lib/octopus/root';
 import { getServerInfo } from '@/lib/octopus/server-info';
-import type { ServerSupport, SessionInfo, SyncError } from '@/lib/messages/protocol';
+import type { ProjectAccess, ServerSupport, SessionInfo, SyncError } from '@/lib/messages/protocol';
 import { openCache } from '@/lib/store/cache';
 import { Refused } from '@/lib/trust/refused';
 import { syncSpace } from './engine';
@@ -144,5 +145,21 @@ export async function runSync(
   } finally {
     running.delete(controller);
     signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Whether the signed-in user may see a project (slug or id), as Octopus answers a request for it: the
+ * content script asks before it offers its floating button on a page without the project's menu, and the
+ * panel for a project not in its cache. A signed-out session is an error (`NotSignedIn`), not an answer.
+ */
+export async function projectAccess(server: string, space: string, project: string): Promise<ProjectAccess> {
+  try {
+    await getProject(clientFor(server), space, project);
+    return 'visible';
+  } catch (error) {
+    if (error instanceof Forbidden) return 'forbidden';
+    if (error instanceof NotFound) return 'missing';
+    throw error;
   }
 }

@@ -26,6 +26,11 @@ export interface StatusSink {
 
 export const statusKey = (server: string, userId: string, space: string): string => `sync:${server}:${userId}:${space}`;
 export const isStatusKey = (key: string): boolean => key.startsWith('sync:');
+/** Whether a key is one of a server and user's status records (every space): they go with the cache. */
+export const isStatusKeyOf =
+  (server: string, userId: string) =>
+  (key: string): boolean =>
+    key.startsWith(`sync:${server}:${userId}:`);
 
 /** Where the worker records what it learnt of a server's version, for the options page. */
 export const serverSupportKey = (server: string): string => `server-info:${server}`;

@@ -3,7 +3,7 @@
  * touches is passed in, so every guard is unit-tested without a browser; entrypoints/background.ts wires
  * the real browser APIs.
  */
-import type { ServerSupport, SessionInfo, WorkerReplies, WorkerRequest } from '@/lib/messages/protocol';
+import type { ProjectAccess, ServerSupport, SessionInfo, WorkerReplies, WorkerRequest } from '@/lib/messages/protocol';
 import { canonicalServer } from '@/lib/host/server-url';
 import { authorize, type Grants, SPACE_ID } from './authorize';
 import type { Caller } from './caller';
@@ -22,11 +22,15 @@ export interface WorkerDeps {
   reportUrl(server: string, space: string, ticket: string): string;
   /** The server's version and support (its public API root). */
   serverSupport(server: string): Promise<ServerSupport>;
+  /** Whether the signed-in user may see a project of a space (one request). */
+  projectAccess(server: string, space: string, project: string): Promise<ProjectAccess>;
   /** The debugging log of refusals. */
   refused(reason: string, detail: string): void;
 }
 
-const REQUEST_TYPES = new Set<WorkerRequest['type']>(['session', 'sync', 'open-report', 'continue-here', 'server-info']);
+const REQUEST_TYPES = new Set<WorkerRequest['type']>(['session', 'sync', 'open-report', 'continue-here', 'server-info', 'project-access']);
+/** A project's slug or id as Octopus writes them: anything else is not asked about. */
+const PROJECT = /^[\w.-]{1,200}$/;
 
 export async function handleRequest(message: unknown, caller: Caller, deps: WorkerDeps): Promise<WorkerReplies[WorkerRequest['type']]> {
   const request = message as Partial<Record<string, unknown>> | null;
@@ -51,7 +55,7 @@ export async function handleRequest(message: unknown, caller: Caller, deps: Work
       if (!verdict.ok) return refuse(deps, verdict.reason, verdict.detail);
       const session = await deps.whoAmI(verdict.server);
       // A project slug or id only picks what to read first; anything else is ignored.
-      const project = typeof request?.project === 'string' && /^[\w.-]{1,200}$/.test(request.project) ? request.project : undefined;
+      const project = typeof request?.project === 'string' && PROJECT.test(request.project) ? request.project : undefined;
       deps.startSync(verdict.server, verdict.space!, session, project);
       return { started: true, userId: session.userId };
     }
@@ -64,6 +68,14 @@ export async function handleRequest(message: unknown, caller: Caller, deps: Work
       const ticket = await deps.pages.issueTicket({ server: verdict.server, space: verdict.space! });
       await deps.openTab(deps.reportUrl(verdict.server, verdict.space!, ticket));
       return { opened: true };
+    }
+    case 'project-access': {
+      if (claim.space === undefined) return refuse(deps, 'bad-space', 'project-access without a space');
+      const project = request?.project;
+      if (typeof project !== 'string' || !PROJECT.test(project)) return refuse(deps, 'unknown-caller', 'project-access without a project');
+      const verdict = await authorize(caller, claim, deps.grants);
+      if (!verdict.ok) return refuse(deps, verdict.reason, verdict.detail);
+      return { access: await deps.projectAccess(verdict.server, verdict.space!, project) };
     }
     case 'server-info': {
       const verdict = await authorize(caller, { server: claim.server }, deps.grants);

@@ -32,6 +32,26 @@ export function useInsightsPage(): InsightsPage {
 }
 
 /**
+ * In the panel (a frame in the Octopus page), Escape asks the Octopus page to close it; the content script
+ * there checks the message comes from its own panel frame. Posted to the server's origin only.
+ */
+export function useEscapeCloses(page: InsightsPage, enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled || window.parent === window) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) closePanel(page);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [enabled]);
+}
+
+/** Asks the Octopus page around the panel to close it (its "Close" button and Escape). */
+export function closePanel(page: InsightsPage): void {
+  if (window.parent !== window) window.parent.postMessage({ type: 'dora-lens:close' }, new URL(page.claim.server).origin);
+}
+
+/**
  * The panel's view parameters, in the page's own hash (reloading keeps them) and — `share`, once the worker
  * has confirmed the page is on `server` — posted to the Octopus page, which keeps them in its route so the
  * Octopus address can be shared. Only ever posted to the server's origin.

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { StatusNote } from '@/lib/display/status-note';
-import { type ReportDefinition, WHOLE_SPACE_ID } from '@/lib/report/report-definition';
+import { PRODUCTION_ID, type ReportDefinition } from '@/lib/report/report-definition';
 import { exportReports, importReports } from '@/lib/report/report-json';
 import { deletedNote, deleteFailedNote, exportedNote, importedNote, importSaveFailedNote, nothingImportedNote, savedNote } from '@/lib/report/report-notes';
 import { deleteReport, type ReportsOwner, saveReport, saveReports } from '@/lib/store/report-store';
@@ -36,7 +36,7 @@ export function useReportActions(owner: ReportsOwner, { saved, timeZone, open }:
     try {
       await deleteReport(owner, report.id);
       setNote(deletedNote(report.name));
-      open(WHOLE_SPACE_ID);
+      open(PRODUCTION_ID);
       return true;
     } catch (error) {
       setNote(deleteFailedNote(error));

@@ -19,6 +19,8 @@ export type SpaceData =
   | { state: 'error'; error: SyncError }
   /** First sync still running: nothing to show yet but progress. */
   | { state: 'syncing'; session: SessionInfo }
+  /** The cache was cleared (in the options page) while this page was open: the numbers are gone until a sync. */
+  | { state: 'cleared'; session: SessionInfo }
   /**
    * Numbers to show. `partial`: the space's first sync is still running, and only the requested project's
    * history is complete (lib/sync/engine.ts reads it first): enough for that project's panel, not for a
@@ -31,6 +33,8 @@ export interface SpaceHistory {
   status?: SyncStatus;
   /** Why the last "Sync now" could not start (e.g. the session expired), while older numbers stay shown. */
   syncError?: SyncError;
+  /** The space's name, once the cache has it (a first sync stores it in its first step). */
+  spaceName?: string;
   syncNow: () => void;
 }
 
@@ -49,11 +53,12 @@ export function useSpaceHistory(server: string, space: string, options: SpaceHis
   const [data, setData] = useState<SpaceData>({ state: 'loading', message: 'Checking your Octopus session…' });
   const [status, setStatus] = useState<SyncStatus>();
   const [syncError, setSyncError] = useState<SyncError>();
+  const [spaceName, setSpaceName] = useState<string>();
   // With numbers on screen, a sync that cannot start is reported beside them; before any, it replaces them.
   const startSync = () => {
     setSyncError(undefined);
     return askWorker({ type: 'sync', server, space, project: options.project }).then(
-      () => undefined,
+      () => setData((current) => (current.state === 'cleared' ? { state: 'syncing', session: current.session } : current)),
       (error) => {
         const detail = toSyncError(error);
         setSyncError(detail);
@@ -61,8 +66,8 @@ export function useSpaceHistory(server: string, space: string, options: SpaceHis
       },
     );
   };
-  useEffect(() => openSpace({ server, space, options, setData, setStatus, startSync }), [server, space, options.blockedIsFailure, options.attempt, options.project]);
-  return { data, status, syncError, syncNow: () => void startSync() };
+  useEffect(() => openSpace({ server, space, options, setData, setStatus, setSpaceName, startSync }), [server, space, options.blockedIsFailure, options.attempt, options.project]);
+  return { data, status, syncError, spaceName, syncNow: () => void startSync() };
 }
 
 interface OpenSpace {
@@ -70,7 +75,8 @@ interface OpenSpace {
   space: string;
   options: SpaceHistoryOptions;
   setData: (data: SpaceData) => void;
-  setStatus: (status: SyncStatus) => void;
+  setStatus: (status: SyncStatus | undefined) => void;
+  setSpaceName: (name: string | undefined) => void;
   startSync: () => Promise<void>;
 }
 
@@ -78,14 +84,11 @@ interface OpenSpace {
  * Asks who is signed in, then reads the cache and watches the sync status, reading the cache again when a
  * sync finishes (or, during a first sync, when this page's project is complete). Returns the cleanup.
  */
-function openSpace({ server, space, options, setData, setStatus, startSync }: OpenSpace): () => void {
+function openSpace({ server, space, options, setData, setStatus, setSpaceName, startSync }: OpenSpace): () => void {
   let cancelled = false;
   let key = '';
   let session: SessionInfo | undefined;
-  /** The first sync's early numbers of this page's project are on screen. */
-  let showingProject = false;
-  /** How many projects the first sync had completed early when this page last looked. */
-  let projectsSeen = 0;
+  const seen: Seen = { showingProject: false, projectsSeen: 0, awaitingName: false };
   setData({ state: 'loading', message: 'Checking your Octopus session…' });
 
   const reload = async (): Promise<{ lastSyncedAt?: number } | undefined> => {
@@ -94,13 +97,15 @@ function openSpace({ server, space, options, setData, setStatus, startSync }: Op
     const cache = await openCache(server, who.userId);
     try {
       const meta = await cache.readMeta(space);
+      if (!cancelled) setSpaceName(meta?.dims?.space?.name);
       const ready = isCheckpoint(meta?.checkpoint) && meta.checkpoint.phase === 'ready';
       const partial = !ready && (await projectIsReady(cache, space, meta?.dims?.projects, options.project));
       if (!ready && !partial) {
+        seen.awaitingName = !meta?.dims?.space?.name;
         if (!cancelled) setData({ state: 'syncing', session: who });
         return meta;
       }
-      showingProject = partial;
+      seen.showingProject = partial;
       const { history, prepared } = await readPrepared(cache, space, options.blockedIsFailure);
       if (!cancelled) setData({ state: 'ready', session: who, history, prepared, lastSyncedAt: meta?.lastSyncedAt, loadMs: performance.now() - started, partial });
       return meta;
@@ -108,18 +113,19 @@ function openSpace({ server, space, options, setData, setStatus, startSync }: Op
       cache.close();
     }
   };
+  const clearedNow = (who: SessionInfo) => {
+    Object.assign(seen, { showingProject: false, projectsSeen: 0 });
+    setStatus(undefined);
+    setData({ state: 'cleared', session: who });
+  };
   const onChanged = (changes: Record<string, browser.Storage.StorageChange>) => {
     const change = changes[key];
+    // The status went with the cache (the options page's "Clear"): what is on screen no longer exists.
+    if (change && change.newValue === undefined && change.oldValue !== undefined && session) return clearedNow(session);
     if (!change?.newValue) return;
     const next = change.newValue as SyncStatus;
     setStatus(next);
-    // Done, or (first sync) another project is complete — this page's, perhaps: time to read the cache.
-    const readyNow = next.progress?.projectsReady?.length ?? 0;
-    if (next.state === 'done') void reload();
-    else if (options.project && !showingProject && readyNow > projectsSeen) {
-      projectsSeen = readyNow;
-      void reload();
-    }
+    if (readAgain(next, seen, options.project)) void reload();
   };
 
   (async () => {
@@ -144,6 +150,29 @@ function openSpace({ server, space, options, setData, setStatus, startSync }: Op
     cancelled = true;
     browser.storage.local.onChanged.removeListener(onChanged);
   };
+}
+
+/** What a page has seen of a first sync, to know when to read the cache again. */
+interface Seen {
+  /** The first sync's early numbers of this page's project are on screen. */
+  showingProject: boolean;
+  /** How many projects the first sync had completed early when this page last looked. */
+  projectsSeen: number;
+  /** A first sync runs with nothing to show yet; its first step stores the space's name. */
+  awaitingName: boolean;
+}
+
+/** Done, or (first sync) its first step is over (the space's name), or another project is complete — this page's, perhaps. */
+function readAgain(next: SyncStatus, seen: Seen, project: string | undefined): boolean {
+  if (next.state === 'done') return true;
+  if (seen.awaitingName && next.progress && next.progress.phase !== 'dims') {
+    seen.awaitingName = false;
+    return true;
+  }
+  const readyNow = next.progress?.projectsReady?.length ?? 0;
+  if (!project || seen.showingProject || readyNow <= seen.projectsSeen) return false;
+  seen.projectsSeen = readyNow;
+  return true;
 }
 
 /** The space's history from the cache, prepared for the metrics. */

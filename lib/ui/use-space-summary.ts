@@ -13,6 +13,7 @@ import { askWorker } from '@/lib/ui/ask-worker';
 import { spaceSummary } from '@/lib/summary/space-summary';
 import { laterSyncFailure, type SpaceSummaryView, summaryState } from '@/lib/summary/summary-view';
 import { downloadText } from './download';
+import { useClock } from './use-clock';
 import { useSettings } from './use-settings';
 import { useSpaceHistory } from './use-space-history';
 
@@ -24,22 +25,25 @@ const openTab = (url: string) => void browser.tabs.create({ url }).then(() => wi
  */
 export function useSpaceSummary(server: string, spaceId: string, retry: () => void): SpaceSummaryView {
   const settings = useSettings();
-  const { data, status, syncError, syncNow } = useSpaceHistory(server, spaceId, {
+  const { data, status, syncError, syncNow, spaceName } = useSpaceHistory(server, spaceId, {
     blockedIsFailure: settings.blockedIsFailure,
     staleAfterMs: settings.refreshMinutes * 60_000,
   });
   const history = data.state === 'ready' ? data.prepared : undefined;
   // The 30-day window ends when the data arrived (a fresh sync re-anchors it), not at each render.
   const now = useMemo(() => Date.now(), [history]);
-  const summary = useMemo(() => (history ? spaceSummary(history, { now, tierYear: settings.tierYear }) : undefined), [history, now, settings.tierYear]);
+  const summary = useMemo(
+    () => (history ? spaceSummary(history, { now, tierYear: settings.tierYear, timeZone: settings.timeZone }) : undefined),
+    [history, now, settings.tierYear, settings.timeZone],
+  );
   const state = summaryState({ data, status, summary, syncError, signInUrl: signInUrl(server) });
+  const clock = useClock();
 
   return {
     serverLabel: serverLabel(server),
-    // Older caches have no space name: the id is what the Octopus URL shows.
-    spaceName: history?.history.dims.space?.name ?? spaceId,
+    spaceName: history?.history.dims.space?.name ?? spaceName,
     state,
-    sync: syncLine(status, state.kind === 'ready' ? state.lastSyncedAt : undefined, now),
+    sync: syncLine(status, state.kind === 'ready' ? state.lastSyncedAt : undefined, clock, data.state === 'cleared' ? { kind: 'cleared' } : undefined),
     syncFailure: laterSyncFailure(state, status),
     tierYear: settings.tierYear,
     onSync: syncNow,

@@ -3,12 +3,13 @@ import { useMemo } from 'preact/hooks';
 import { ReportView } from '@/components/ReportView';
 import { DARK_PALETTE, LIGHT_PALETTE } from '@/lib/chart/series';
 import { metricCards } from '@/lib/display/metric-cards';
+import { releasePageUrl } from '@/lib/host/octopus-links';
 import { drillDownUrl } from '@/lib/host/panel-link';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import type { ViewSettings } from '@/lib/panel/project-view';
 import { computeReportInsights, computeSplit } from '@/lib/report/compute-report';
 import { reportCsv, reportCsvFileName, reportRows } from '@/lib/report/report-csv';
-import { metricFormat } from '@/lib/report/report-labels';
+import { cardScope, metricFormat } from '@/lib/report/report-labels';
 import type { ReportParams } from '@/lib/report/report-params';
 import {
   drillDownTarget,
@@ -84,7 +85,7 @@ export function ReportNumbers(props: ReportNumbersProps) {
       onExport={exportCsv}
       selectsNothing={report.channels.length === 0}
       noDeployments={insights.summary.failureRate.total === 0}
-      cards={metricCards(insights)}
+      cards={metricCards(insights, { scope: cardScope(report) })}
       charts={charts}
       palette={palette}
       onFirstChart={() => performance.mark('dora-lens:report-chart')}
@@ -95,7 +96,7 @@ export function ReportNumbers(props: ReportNumbersProps) {
       days={insights.summary.days}
       trends={trendListViews(trends, href)}
       ranking={rankingView(insights, dims, params.metric, href)}
-      releases={releaseViews(insights, prepared, href)}
+      releases={releaseViews(insights, prepared, href, (r) => releasePageUrl(props.server, props.space, `Releases-${prepared.history.releases.id[r]}`))}
       tierYear={insights.beyondOctopus.tiers.year}
     />
   );

@@ -12,7 +12,7 @@ import { ReportScope } from '@/components/ReportScope';
 import { StatusMessage } from '@/components/StatusMessage';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import type { ViewSettings } from '@/lib/panel/project-view';
-import { emptyReport, newReportId, type ReportDefinition, WHOLE_SPACE_ID, wholeSpaceReport } from '@/lib/report/report-definition';
+import { builtInReports, emptyReport, newReportId, PRODUCTION_ID, type ReportDefinition } from '@/lib/report/report-definition';
 import { scopeItems } from '@/lib/report/report-labels';
 import { resolveReport } from '@/lib/report/resolve-report';
 import type { ReportsOwner } from '@/lib/store/report-store';
@@ -41,8 +41,8 @@ export function SpaceReport({ owner, prepared, settings, now, dark }: SpaceRepor
   const [confirmDelete, setConfirmDelete] = useState(false);
   const actions = useReportActions(owner, { saved: saved.reports, timeZone: settings.timeZone, open: (id) => setParams({ report: id }) });
 
-  const whole = useMemo(() => wholeSpaceReport(settings.timeZone), [settings.timeZone]);
-  const current = params.report === WHOLE_SPACE_ID ? whole : saved.reports.find((r) => r.id === params.report);
+  const builtIn = useMemo(() => builtInReports(settings.timeZone), [settings.timeZone]);
+  const current = builtIn.find((r) => r.id === params.report) ?? saved.reports.find((r) => r.id === params.report);
   const resolved = useMemo(() => (current ? resolveReport(dims, current) : undefined), [dims, current]);
   const sorted = [...saved.reports].sort((a, b) => a.name.localeCompare(b.name));
   // The tab's title names the report, so several open reports can be told apart.
@@ -64,7 +64,7 @@ export function SpaceReport({ owner, prepared, settings, now, dark }: SpaceRepor
     return <ReportEditor key={editing.draft.id} dims={dims} initial={editing.draft} isNew={editing.isNew} now={now} onSave={save} onCancel={() => setEditing(null)} />;
   }
 
-  const isSaved = current !== undefined && current.id !== WHOLE_SPACE_ID;
+  const isSaved = current !== undefined && !builtIn.some((r) => r.id === current.id);
   const remove = async () => {
     if (isSaved && (await actions.remove(current))) setConfirmDelete(false);
   };
@@ -87,7 +87,7 @@ export function SpaceReport({ owner, prepared, settings, now, dark }: SpaceRepor
       <StatusMessage note={actions.note} testId="report-status" />
       {actions.importDetails.length > 0 && <ImportDetails lines={actions.importDetails} />}
       {saved.problems.length > 0 && <StorageProblems problems={saved.problems} />}
-      {!current && saved.loaded && <ReportNotFound onWholeSpace={() => select(WHOLE_SPACE_ID)} />}
+      {!current && saved.loaded && <ReportNotFound onDefault={() => select(PRODUCTION_ID)} />}
       {current && resolved && (
         <>
           <h2 class="report-title" data-testid="report-title">

@@ -33,7 +33,7 @@ const envId = (name: string) => dims.environments.find((e) => e.name === name)!.
 
 describe('the report’s view', () => {
   it('asks for its range in the report’s own zone, with the user’s week start and tier year', () => {
-    const q = reportQuery({ ...DEFAULT_REPORT_PARAMS, range: 'custom', from: '2025-01-01', to: '2025-01-31' }, 'Asia/Kolkata', { weekStart: 'monday', tierYear: 2023 }, NOW);
+    const q = reportQuery({ ...DEFAULT_REPORT_PARAMS, range: 'custom', from: '2025-01-01', to: '2025-01-31', granularity: 'week' }, 'Asia/Kolkata', { weekStart: 'monday', tierYear: 2023 }, NOW);
     // Local midnights in Kolkata (UTC+5:30), the end exclusive: the day after `to`.
     expect(q).toEqual({ now: NOW, range: { from: Date.UTC(2024, 11, 31, 18, 30), to: Date.UTC(2025, 0, 31, 18, 30) }, granularity: 'week', timeZone: 'Asia/Kolkata', weekStart: 'monday', tierYear: 2023 });
   });

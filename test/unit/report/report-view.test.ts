@@ -13,11 +13,18 @@ import { definition, NOW, reportHistory, WINDOW } from './fixture';
 describe('report view parameters in the URL hash', () => {
   it('round-trip, keeping the other hash parameters and leaving defaults out', () => {
     const into = new URLSearchParams({ origin: 'https://o.example', space: 'Spaces-1', view: 'report' });
-    const params = { ...DEFAULT_REPORT_PARAMS, report: 'r-1', split: 'tenantTag' as const, tagSet: 'Region', metric: 'leadTime' as const, range: 'custom' as const, from: '2025-01-01', to: '2025-01-31', granularity: 'day' as const };
+    const params = { ...DEFAULT_REPORT_PARAMS, report: 'r-1', split: 'tenantTag' as const, tagSet: 'Region', metric: 'leadTime' as const, range: 'custom' as const, from: '2025-01-01', to: '2025-01-31', granularity: 'week' as const };
     const hash = writeReportParams(params, into);
-    expect(hash.toString()).toBe('origin=https%3A%2F%2Fo.example&space=Spaces-1&view=report&range=custom&from=2025-01-01&to=2025-01-31&granularity=day&report=r-1&split=tenantTag&tagSet=Region&metric=leadTime');
+    expect(hash.toString()).toBe('origin=https%3A%2F%2Fo.example&space=Spaces-1&view=report&range=custom&from=2025-01-01&to=2025-01-31&granularity=week&report=r-1&split=tenantTag&tagSet=Region&metric=leadTime');
     expect(readReportParams(hash)).toEqual(params);
     expect(writeReportParams(DEFAULT_REPORT_PARAMS).toString()).toBe('');
+    // The report's defaults (production environments, the last 30 days, daily) are the popup's, not the panel's.
+    expect(DEFAULT_REPORT_PARAMS).toMatchObject({ report: 'production', range: 'last30Days', granularity: 'day' });
+    expect(readReportParams(new URLSearchParams(''))).toEqual(DEFAULT_REPORT_PARAMS);
+    // The panel's default quarter is written out, not left to be read back as the report's default.
+    const quarter = writeReportParams({ ...DEFAULT_REPORT_PARAMS, range: 'lastQuarter', granularity: 'week' });
+    expect(quarter.toString()).toBe('range=lastQuarter&granularity=week');
+    expect(readReportParams(quarter)).toMatchObject({ range: 'lastQuarter', granularity: 'week' });
   });
 
   it('drop malformed values instead of failing', () => {

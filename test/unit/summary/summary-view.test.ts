@@ -57,8 +57,9 @@ describe('the summary’s state', () => {
 
 describe('the summary’s rows', () => {
   it('name the four DORA metrics as Octopus does, each with its value and sample', () => {
+    // The history starts on 1 Nov (00:00 UTC): 2 successful over the 24.5 days since, not the 30 of the window.
     expect(summaryMetrics(summary).map((m) => [m.title, m.value, m.raw, m.sample])).toEqual([
-      ['Deployment frequency', '2', 2, 'successful · 0.07/day'],
+      ['Deployment frequency', '2', 2, 'successful · 0.08/day'],
       ['Deployment lead time', '4h', 4 * 3_600_000, 'median, n = 2'],
       ['Deployment failure rate', '33.3%', 1 / 3, '1 of 3 failed'],
       ['Mean time to recovery', '2h', 2 * 3_600_000, 'median, n = 1'],
@@ -72,7 +73,8 @@ describe('the summary’s rows', () => {
   });
 
   it('say which projects and environments they cover', () => {
-    expect(summaryCoverage(summary)).toBe('Last 30 days · 1 project in Production');
+    // In the words the space report's default uses.
+    expect(summaryCoverage(summary)).toBe('Production environments, last 30 days · 1 project: Production');
   });
 
   it('rate with DORA Lens’s tier, saying why not when they cannot', () => {

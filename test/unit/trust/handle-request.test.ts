@@ -17,6 +17,7 @@ function setup(enabled = [SERVER]) {
     openTab: vi.fn(async (_url: string) => {}),
     reportUrl: (server: string, space: string, ticket: string) => `ext://insights.html#${new URLSearchParams({ server, space, view: 'report', ticket })}`,
     serverSupport: vi.fn(async (_server: string) => ({ version: '2018.10.12', supported: false, reason: 'Octopus 2018.x and older is not supported' })),
+    projectAccess: vi.fn(async (_server: string, _space: string, project: string) => (project === 'secret' ? ('forbidden' as const) : ('visible' as const))),
     refused: vi.fn(),
   } satisfies WorkerDeps;
   return deps;
@@ -109,5 +110,23 @@ describe('handleRequest (the worker’s guards)', () => {
     expect(await refusal(handleRequest({ type: 'server-info', server: SERVER }, framedOn('http://127.0.0.2/app#/projects/web'), deps))).toBe('wrong-site');
     expect(await refusal(handleRequest({ type: 'server-info', server: 'http://127.0.0.2:9000' }, { kind: 'popup' }, deps))).toBe('not-enabled');
     expect(deps.serverSupport).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('handleRequest: project access', () => {
+  it('asks Octopus about a project for the content script’s own server and a panel framed on it, and for no one else', async () => {
+    const deps = setup();
+    const content: Caller = { kind: 'content', pageUrl: `${SERVER}/app#/Spaces-1/projects/secret/deployments`, tabId: 3 };
+    // The content script's server is its page's, whatever the message names.
+    expect(await handleRequest({ type: 'project-access', server: 'http://attacker.example', space: 'Spaces-1', project: 'secret' }, content, deps)).toEqual({ access: 'forbidden' });
+    expect(deps.projectAccess).toHaveBeenLastCalledWith(SERVER, 'Spaces-1', 'secret');
+    const panel = framedOn(`${SERVER}/app#/Spaces-1/projects/web/deployments`);
+    expect(await handleRequest({ type: 'project-access', server: SERVER, space: 'Spaces-1', project: 'web' }, panel, deps)).toEqual({ access: 'visible' });
+
+    const calls = deps.projectAccess.mock.calls.length;
+    expect(await refusal(handleRequest({ type: 'project-access', server: SERVER, space: 'Spaces-1', project: 'web' }, framedOn('https://evil.example/'), deps))).toBe('wrong-site');
+    expect(await refusal(handleRequest({ type: 'project-access', server: SERVER, space: 'Spaces-1', project: '../users/me' }, panel, deps))).toBe('unknown-caller');
+    expect(await refusal(handleRequest({ type: 'project-access', server: SERVER, project: 'web' }, panel, deps))).toBe('bad-space');
+    expect(deps.projectAccess).toHaveBeenCalledTimes(calls);
   });
 });
