@@ -296,7 +296,7 @@ describe('an attacker site', () => {
     await octopus.bringToFront();
     await signIn(octopus, emulator.url, EMULATOR_USERS.restricted);
     const theirs = await openReportTab();
-    expect(await names(theirs)).toEqual(['Whole space']);
+    expect(await names(theirs)).toEqual(['Production environments', 'Whole space (every environment)']);
     await theirs.waitForSelector('[data-testid="report-view"]', { timeout: 90_000 });
     const statuses = (await extensionState()).statuses;
     // Each user's numbers and sync status live under their own id: the report reads Users-2's.

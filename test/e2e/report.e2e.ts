@@ -20,6 +20,8 @@ const SPACE = 'Spaces-1';
 const DAY = 86_400_000;
 const NAME = 'Release train <EU> & Co';
 const ZONE = 'Asia/Kolkata';
+/** The built-in whole-space report (the default is every project's production environment). */
+const WHOLE = '&report=whole-space';
 
 let emulator: RunningEmulator;
 let chromium: ExtensionBrowser;
@@ -189,9 +191,11 @@ describe('Space report', () => {
     expect(space.Projects.length).toBeGreaterThanOrEqual(50);
   });
 
-  it('opens the whole space after the first sync, with the permission note', async () => {
+  it('opens on the production environments after the first sync (the popup’s scope); the whole space is one pick away', async () => {
     await openReport(page);
     expect(await page.$eval('h1', (el) => el.textContent)).toContain('space report');
+    expect(await page.$eval('[data-testid="report-title"]', (el) => el.textContent)).toBe('Production environments');
+    await openReport(page, WHOLE);
     expect(await page.$eval('[data-testid="report-title"]', (el) => el.textContent)).toBe('Whole space');
     expect(await page.$eval('[data-testid="permission-note"]', (el) => el.textContent)).toContain('only what your Octopus account may see');
     expect(await page.$$eval('[data-testid="report-cards"] [data-metric]', (els) => els.map((el) => el.getAttribute('data-metric')))).toEqual([
@@ -229,7 +233,7 @@ describe('Space report', () => {
     expect([off.successful, off.total]).toEqual([on.successful, on.total]);
 
     await chromium.evaluateInExtension(`chrome.storage.local.set({ settings: { blockedIsFailure: false } })`);
-    await openReport(page);
+    await openReport(page, WHOLE);
     await setRange(page, range.from, range.to, zone);
     // The page reads the setting as it opens: wait until the report's failure rate is the option's.
     await page.waitForFunction(
@@ -239,7 +243,7 @@ describe('Space report', () => {
     );
     expectRowsMatch(await chooseSplit(page, 'project'), reference(false), 'whole/project, option off');
     await chromium.evaluateInExtension(`chrome.storage.local.remove('settings')`);
-    await openReport(page);
+    await openReport(page, WHOLE);
   });
 
   let report: ReferenceReport;
@@ -386,7 +390,7 @@ describe('Space report', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="report-status"]')?.textContent?.includes('Imported 1 report'));
     expect(await page.$eval('[data-testid="import-details"]', (el) => el.textContent)).toContain('Environments-1 is already in the group "A"');
     expect(await page.$eval('[data-testid="report-title"]', (el) => el.textContent)).toBe('Imported production');
-    expect(await page.$$eval('#report-picker option', (els) => els.map((el) => el.textContent))).toEqual(['Whole space', 'Imported production', NAME]);
+    expect(await page.$$eval('#report-picker option', (els) => els.map((el) => el.textContent))).toEqual(['Production environments', 'Whole space (every environment)', 'Imported production', NAME]);
   });
 
   it('deletes a report, for good', async () => {
@@ -401,12 +405,12 @@ describe('Space report', () => {
 
     await click('[data-testid="report-delete"]');
     await click('[data-testid="confirm-delete-yes"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="report-title"]')?.textContent === 'Whole space');
+    await page.waitForFunction(() => document.querySelector('[data-testid="report-title"]')?.textContent === 'Production environments');
     const names = () => page.$$eval('#report-picker option', (els) => els.map((el) => el.textContent));
-    expect(await names()).toEqual(['Whole space', 'Imported production']);
+    expect(await names()).toEqual(['Production environments', 'Whole space (every environment)', 'Imported production']);
     await openReport(page, `&report=${reportId}`);
     expect(await page.$('[data-testid="report-not-found"]')).not.toBeNull();
-    expect(await names()).toEqual(['(not found)', 'Whole space', 'Imported production']);
+    expect(await names()).toEqual(['(not found)', 'Production environments', 'Whole space (every environment)', 'Imported production']);
   });
 });
 
