@@ -18,7 +18,7 @@ import {
 
 /** One project by id or slug: Octopus answers 403 when the user may not see it, 404 when there is none. */
 export const getProject = (client: OctopusClient, spaceId: string, idOrSlug: string): Promise<Project> =>
-  client.get(apiPath(spaceId, `projects/${encodeURIComponent(idOrSlug)}`), undefined, ProjectSchema);
+  client.get(apiPath(spaceId, 'projects', idOrSlug), undefined, ProjectSchema);
 
 export const listProjects = (client: OctopusClient, spaceId: string, options?: PagesOptions): Promise<Project[]> =>
   client.getAll(apiPath(spaceId, 'projects'), undefined, ProjectSchema, options);
