@@ -5,9 +5,11 @@
 import type { MetricCardView } from '@/lib/display/metric-cards';
 import { MetricCard } from './MetricCard';
 
-export function MetricCards({ cards, testId }: { cards: readonly MetricCardView[]; testId?: string }) {
+/** `heading`: where the page has no level-2 heading above the cards, one for screen readers (the cards' are level 3). */
+export function MetricCards({ cards, testId, heading }: { cards: readonly MetricCardView[]; testId?: string; heading?: string }) {
   return (
     <div class="cards" data-testid={testId}>
+      {heading && <h2 class="visually-hidden">{heading}</h2>}
       {cards.map((card) => (
         <MetricCard key={card.id} {...card} />
       ))}

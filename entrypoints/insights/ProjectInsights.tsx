@@ -115,7 +115,7 @@ function Numbers({ server, space, prepared, view, insights, rows, history, capti
           {history}
         </p>
       )}
-      <MetricCards cards={metricCards(insights, { scope: panelScope(prepared.history.dims, view) })} />
+      <MetricCards heading={`DORA metrics: ${caption}`} cards={metricCards(insights, { scope: panelScope(prepared.history.dims, view) })} />
       <div class="charts">
         {charts.map(({ id, title, chart }, i) => (
           <ChartCard key={id} testId={`chart-${id}`} title={title} label={`per ${insights.window.granularity}`} chart={chart} palette={palette} timeZone={settings.timeZone} onDrawn={i === 0 ? onFirstChart : undefined} />

@@ -14,7 +14,7 @@ const openOptions = () => void browser.runtime.openOptionsPage().then(() => wind
 export function App() {
   const { tab, servers } = useActiveTab();
   return (
-    <div class="popup">
+    <main class="popup">
       <header class="popup-header">
         <h1>DORA Lens</h1>
         <button type="button" class="button-link" onClick={openOptions}>
@@ -31,7 +31,7 @@ export function App() {
           {servers && <ServerLinks servers={servers.map((origin) => ({ origin, href: webAppUrl(origin) }))} onOpen={openTab} />}
         </>
       )}
-    </div>
+    </main>
   );
 }
 
