@@ -52,13 +52,13 @@ describe('a never-synced space', () => {
     expect(await frame.$('[data-testid="space-still-loading"]')).not.toBeNull();
     await screenshot(page, 'panel-space-still-loading');
 
-    const value = async (id: string) => {
-      const v = await frame.$eval(`[data-testid="${id}-value"]`, (el) => el.getAttribute('data-value'));
+    const value = async (id: string, part: 'value' | 'sample' = 'value') => {
+      const v = await frame.$eval(`[data-testid="${id}-${part}"]`, (el) => el.getAttribute('data-value'));
       return v === null || v === '' ? null : Number(v);
     };
     const r = referenceMetrics(truth.deployments, truth.releases, { project: project.Id, channel, environment: production, tenant: 'all', ...WINDOW });
     expect(r.total).toBeGreaterThan(5);
-    const shown = async () => ({ successful: await value('frequency'), rate: await value('failureRate'), leadTime: await value('leadTime'), recovery: await value('recovery') });
+    const shown = async () => ({ successful: await value('frequency', 'sample'), rate: await value('failureRate'), leadTime: await value('leadTime'), recovery: await value('recovery') });
     const expected = { successful: r.successful, rate: r.rate, leadTime: r.leadTimeMedian, recovery: r.recoveryMedian };
     expect(await shown()).toEqual(expected);
 

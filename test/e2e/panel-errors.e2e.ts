@@ -51,7 +51,11 @@ describe('panel error states', () => {
     emulator.expireSessions();
     await frame.click('[data-testid="sync-bar"] button');
     const link = await frame.waitForSelector('[data-testid="error-not-signed-in"] a', { timeout: 60_000 });
-    expect(await link!.evaluate((a) => a.getAttribute('href'))).toBe(`${emulator.url}/app#/users/sign-in`);
+    // Octopus's sign-in page on the same server, returning to this panel's own route (test/e2e/first-hour.e2e.ts follows it).
+    const href = new URL((await link!.evaluate((a) => a.getAttribute('href')))!);
+    expect(href.origin + href.pathname).toBe(`${emulator.url}/app`);
+    expect(href.hash.split('?')[0]).toBe('#/users/sign-in');
+    expect(new URLSearchParams(href.hash.split('?')[1]).get('redirectTo')).toMatch(new RegExp(`^/Spaces-1/projects/${slug}/deployments\\?doraLens=insights`));
     // The numbers already shown stay on screen.
     expect(await frame.$('[data-testid="chart-frequency"] canvas')).not.toBeNull();
   });

@@ -64,7 +64,7 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       const value = (id: string) => frame.$eval(`[data-testid="${id}-value"]`, (el) => el.getAttribute('data-value'));
       const number = (v: string | null) => (v === null || v === '' ? null : Number(v));
       return {
-        successful: number(await value('frequency')),
+        successful: number(await frame.$eval('[data-testid="frequency-sample"]', (el) => el.getAttribute('data-value'))),
         rate: number(await value('failureRate')),
         leadTimeMedian: number(await value('leadTime')),
         recoveryMedian: number(await value('recovery')),
@@ -207,7 +207,7 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       const value = (id: string) => tenantFrame.$eval(`[data-testid="${id}-value"]`, (el) => el.getAttribute('data-value'));
       const r = referenceMetrics(truth.deployments, truth.releases, { project: tenanted.Id, channel: tenantedChannel, environment: production, tenant, ...WINDOW });
       expect(r.total).toBeGreaterThan(0);
-      expect(Number(await value('frequency'))).toBe(r.successful);
+      expect(Number(await tenantFrame.$eval('[data-testid="frequency-sample"]', (el) => el.getAttribute('data-value')))).toBe(r.successful);
       expect(await value('failureRate')).toBe(r.rate === null ? '' : String(r.rate));
       const all = referenceMetrics(truth.deployments, truth.releases, { project: tenanted.Id, channel: tenantedChannel, environment: production, tenant: 'all', ...WINDOW });
       expect(all.successful).toBeGreaterThan(r.successful);

@@ -216,7 +216,7 @@ describe('Space report', () => {
     expectRowsMatch(rows, referenceSplit({ history: truth, space: SPACE, report: whole, window, split: 'project' }), 'whole/project');
     expect(rows.filter((r) => r.key !== 'others' && r.key !== 'total').length).toBeGreaterThan(10);
     expect(await chartLines(page)).toBe(11);
-    expect(await page.$eval('[data-testid="frequency-value"]', (el) => Number(el.getAttribute('data-value')))).toBe(
+    expect(await page.$eval('[data-testid="frequency-sample"]', (el) => Number(el.getAttribute('data-value')))).toBe(
       referenceSplit({ history: truth, space: SPACE, report: whole, window, split: 'none' }).get('total')!.successful,
     );
   });

@@ -58,13 +58,13 @@ for (const layout of LAYOUTS) {
       // The panel was given this server's base URL, path included.
       expect(new URLSearchParams(new URL(await frame.evaluate(() => location.href)).hash.slice(1)).get('server')).toBe(emulator.url);
 
-      const value = async (id: string) => {
-        const v = await frame.$eval(`[data-testid="${id}-value"]`, (el) => el.getAttribute('data-value'));
+      const value = async (id: string, part: 'value' | 'sample' = 'value') => {
+        const v = await frame.$eval(`[data-testid="${id}-${part}"]`, (el) => el.getAttribute('data-value'));
         return v === null || v === '' ? null : Number(v);
       };
       const r = referenceMetrics(truth.deployments, truth.releases, { project: project.Id, channel, environment: production, tenant: 'all', ...WINDOW });
       expect(r.total).toBeGreaterThan(5);
-      expect({ successful: await value('frequency'), rate: await value('failureRate'), leadTime: await value('leadTime'), recovery: await value('recovery') }).toEqual({
+      expect({ successful: await value('frequency', 'sample'), rate: await value('failureRate'), leadTime: await value('leadTime'), recovery: await value('recovery') }).toEqual({
         successful: r.successful,
         rate: r.rate,
         leadTime: r.leadTimeMedian,
