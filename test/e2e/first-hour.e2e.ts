@@ -68,6 +68,8 @@ function productionTruth(window: { from: number; to: number }) {
 const panelRoute = (slug: string, query = '') => `#/${SPACE}/projects/${slug}/deployments${query}`;
 
 async function openPanel(slug: string, query: string): Promise<Frame> {
+  // A new document: a hash change alone keeps an open panel with its view.
+  await page.goto('about:blank');
   await page.goto(`${emulator.url}/app${panelRoute(slug, `?doraLens=insights${query}`)}`);
   return waitForPanelFrame(page, { project: slug, timeout: 60_000 });
 }
@@ -149,7 +151,7 @@ describe('a new user’s first hour', () => {
     });
     expect(controls).toBeGreaterThan(5);
     const reached = new Set<string>();
-    for (let i = 0; i < controls + 20; i++) {
+    for (let i = 0; i < controls + 20 && reached.size < controls; i++) {
       await page.keyboard.press('Tab');
       const at = await frame.evaluate(() => (document.hasFocus() ? document.activeElement?.getAttribute('data-kb') : null));
       if (at === null || at === undefined) {
@@ -160,10 +162,7 @@ describe('a new user’s first hour', () => {
     }
     expect(reached.size, `reached ${[...reached].join(',')}`).toBe(controls);
 
-    // Back into the panel, then Escape: it closes, the entry has the focus, and Octopus's item is current again.
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('Tab');
-    await page.keyboard.up('Shift');
+    // Escape on the last control: the panel closes, the entry has the focus, and Octopus's item is current again.
     expect(await frame.evaluate(() => document.hasFocus())).toBe(true);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('[data-dora-lens="panel"]'), { timeout: 10_000 });
