@@ -10,6 +10,7 @@ function ChangeLine({ id, which, line }: { id: string; which: string; line: Chan
   return (
     <li class={`change change-${line.sentiment}`} data-testid={`${id}-change-${which}`} data-significant={String(line.significant)}>
       <span class="change-label">{line.label}</span> {line.text}
+      {line.text && line.verdict && ' · '}
       <span class="change-verdict">
         {line.arrow && <span aria-hidden="true">{line.arrow} </span>}
         {line.verdict}

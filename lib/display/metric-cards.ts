@@ -67,8 +67,8 @@ export function tierBadge(tier: TierResult, year: TierYear): TierBadgeView {
   if (!tier.tier) {
     const why =
       tier.reason === 'too-few-values'
-        ? `Not rated: ${formatCount(tier.sample)} ${tier.sample === 1 ? 'value' : 'values'}, at least ${formatCount(tier.minSample)} needed.`
-        : 'Not rated: nothing to rate in this period.';
+        ? `${formatCount(tier.sample)} ${tier.sample === 1 ? 'value' : 'values'}, at least ${formatCount(tier.minSample)} needed.`
+        : 'Nothing to rate in this period.';
     return { tier: 'none', text: 'Not rated', explanation: why, year };
   }
   const name = TIER_LABELS[tier.tier];

@@ -68,7 +68,7 @@ describe('metric cards', () => {
 
   it('give the DORA metrics a tier in words, and the others none', () => {
     expect(cards[0].tier).toMatchObject({ tier: 'high', text: 'High', explanation: 'DORA 2024 tier.' });
-    expect(cards[1].tier).toMatchObject({ tier: 'none', text: 'Not rated', explanation: 'Not rated: 2 values, at least 5 needed.' });
+    expect(cards[1].tier).toMatchObject({ tier: 'none', text: 'Not rated', explanation: '2 values, at least 5 needed.' });
     for (const card of cards.slice(4)) expect(card.tier).toBeUndefined();
   });
 });
@@ -87,8 +87,8 @@ describe('tier badges', () => {
   });
 
   it('say why there is none', () => {
-    expect(tierBadge(tier({ tier: null, sample: 3, minSample: 10, reason: 'too-few-values' }), 2024)).toMatchObject({ tier: 'none', text: 'Not rated', explanation: 'Not rated: 3 values, at least 10 needed.' });
-    expect(tierBadge(tier({ tier: null, sample: 0, reason: 'no-data' }), 2024).explanation).toBe('Not rated: nothing to rate in this period.');
+    expect(tierBadge(tier({ tier: null, sample: 3, minSample: 10, reason: 'too-few-values' }), 2024)).toMatchObject({ tier: 'none', text: 'Not rated', explanation: '3 values, at least 10 needed.' });
+    expect(tierBadge(tier({ tier: null, sample: 0, reason: 'no-data' }), 2024).explanation).toBe('Nothing to rate in this period.');
   });
 });
 
