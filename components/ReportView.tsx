@@ -33,7 +33,7 @@ export interface ReportViewProps {
   charts: readonly ReportChart[];
   palette: Palette;
   onFirstChart?: () => void;
-  split?: { spec: SplitSpec; table: SplitTableView };
+  split?: { spec: SplitSpec; table: SplitTableView; onHighlight?: (key: string) => void };
   metric: DoraMetric;
   onMetric: (metric: DoraMetric) => void;
   /** The value the trends and rankings compare, formatted. */
@@ -87,7 +87,7 @@ export function ReportView(props: ReportViewProps) {
       {props.split && (
         <section class="report-section" aria-labelledby="split-title" data-testid="split-section" data-split={props.split.spec.kind} data-tag-set={props.split.spec.tagSet ?? ''}>
           <h2 id="split-title">By {props.split.table.groupTitle.toLowerCase()}</h2>
-          <ReportSplitTable {...props.split.table} />
+          <ReportSplitTable {...props.split.table} onHighlight={props.split.onHighlight} />
         </section>
       )}
 

@@ -1,5 +1,5 @@
 /** One report's numbers, computed for the view (range, split, compared metric) and laid out by `<ReportView>`. */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ReportView } from '@/components/ReportView';
 import { DARK_PALETTE, LIGHT_PALETTE } from '@/lib/chart/series';
 import { metricCards } from '@/lib/display/metric-cards';
@@ -24,6 +24,7 @@ import {
   splitSpecOf,
   splitTable,
   splitValue,
+  togglePick,
   trendListViews,
 } from '@/lib/report/report-view';
 import type { ResolvedReport } from '@/lib/report/resolve-report';
@@ -63,7 +64,11 @@ export function ReportNumbers(props: ReportNumbersProps) {
     return target && drillDownUrl({ server: props.server, space: props.space, ...target }, params);
   };
   const palette = dark ? DARK_PALETTE : LIGHT_PALETTE;
-  const { charts, lineColors } = reportCharts(insights, split, palette, dark);
+  // The lines the user highlights; none picked: the busiest. A new split starts again from the busiest.
+  const [picked, setPicked] = useState<string[]>([]);
+  useEffect(() => setPicked([]), [splitValue(spec)]);
+  const { charts, lineColors, highlighted } = reportCharts(insights, split, palette, dark, picked);
+  const highlight = (key: string) => setPicked(togglePick(picked.length > 0 ? picked : [...highlighted], key));
   const exportCsv = () => downloadText(reportCsv(reportRows(prepared, report, insights.window, now)), reportCsvFileName(report, insights.window), 'text/csv;charset=utf-8');
 
   return (
@@ -88,7 +93,7 @@ export function ReportNumbers(props: ReportNumbersProps) {
       charts={charts}
       palette={palette}
       onFirstChart={() => performance.mark('dora-lens:report-chart')}
-      split={split ? { spec: split.spec, table: splitTable(split, insights, lineColors, dark, href) } : undefined}
+      split={split ? { spec: split.spec, table: splitTable(split, insights, lineColors, dark, href, highlighted), onHighlight: highlight } : undefined}
       metric={params.metric}
       onMetric={(metric) => props.onParams({ metric })}
       format={metricFormat(params.metric)}
