@@ -5,16 +5,9 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { ChartDecorations } from '@/lib/chart/decorations';
+import type { ChartPicture } from '@/lib/chart/picture';
 import type { ChartData, Palette } from '@/lib/chart/series';
 import { TimeSeriesChart } from './TimeSeriesChart';
-
-/** What "Download PNG" hands the page: the drawn chart and what to write around it. */
-export interface ChartPicture {
-  canvas: HTMLCanvasElement;
-  chart: ChartData;
-  title: string;
-  label: string;
-}
 
 export interface ChartCardProps {
   testId: string;

@@ -1,11 +1,17 @@
-/** A project's Insights: filters, a card and a chart per metric, the deployments behind them, CSV export. */
+/**
+ * A project's Insights: filters, a card and a chart per metric, the deployments behind them, and ways to take
+ * them out: CSV, a Markdown summary, a chart's PNG, print. Days are counted in the viewer's zone, or in the
+ * zone the address names (a space report's drill-down).
+ */
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { ChartCard } from '@/components/ChartCard';
+import { ShareActions, type ShareActionsProps } from '@/components/ShareActions';
 import { DeploymentTable } from '@/components/DeploymentTable';
-import { FilterBar } from '@/components/FilterBar';
+import { FilterBar, type FilterBarProps } from '@/components/FilterBar';
 import { MetricCards } from '@/components/MetricCards';
 import { NothingDeployed, ProjectMissing } from '@/components/InsightsNotices';
 import { metricCharts } from '@/lib/chart/metric-charts';
+import { type ChartPicture, pictureFileName } from '@/lib/chart/picture';
 import { DARK_PALETTE, LIGHT_PALETTE } from '@/lib/chart/series';
 import { metricCards } from '@/lib/display/metric-cards';
 import { METRIC_NAMES } from '@/lib/display/metric-names';
@@ -18,6 +24,10 @@ import type { DoraMetric } from '@/lib/metrics/types';
 import type { PanelParams } from '@/lib/panel/panel-params';
 import { focusRows, panelSelects, selectPatch } from '@/lib/panel/panel-view';
 import { findProject, projectView, type ViewSettings } from '@/lib/panel/project-view';
+import { rangeText, selectScope } from '@/lib/share/range-text';
+import { summaryMarkdown } from '@/lib/share/summary-markdown';
+import { downloadChartPng } from '@/lib/ui/chart-png';
+import { copyText } from '@/lib/ui/clipboard';
 import { downloadText } from '@/lib/ui/download';
 
 export interface ProjectInsightsProps {
@@ -32,7 +42,9 @@ export interface ProjectInsightsProps {
 }
 
 export function ProjectInsights(props: ProjectInsightsProps) {
-  const { prepared, settings, now } = props;
+  const { prepared, now } = props;
+  const zone = props.params.zone;
+  const settings = useMemo(() => (zone ? { ...props.settings, timeZone: zone } : props.settings), [props.settings, zone]);
   const dims = prepared.history.dims;
   const project = findProject(dims, props.projectSlug);
   const [focus, setFocus] = useState<DoraMetric>('leadTime');
@@ -52,34 +64,29 @@ export function ProjectInsights(props: ProjectInsightsProps) {
 
   const env = dims.environments[view.environment];
   const projectName = dims.projects[project].name;
+  const title = `${projectName} → ${env?.name ?? ''}`;
   const nothing = insights.summary.failureRate.total === 0 && insights.inProgress.count === 0 && rows.length === 0;
-  const exportCsv = () => {
-    const name = csvFileName({ project: projectName, environment: env?.name, from: insights.window.from, to: insights.window.to, timeZone: settings.timeZone });
-    downloadText(deploymentsCsvChunks(rows, { bom: true }), name, 'text/csv;charset=utf-8');
-  };
+  const selects = panelSelects(dims, view, props.params);
+  const cards = metricCards(insights);
+  const fileName = csvFileName({ project: projectName, environment: env?.name, from: insights.window.from, to: insights.window.to, timeZone: settings.timeZone });
+  const exportCsv = () => downloadText(deploymentsCsvChunks(rows, { bom: true }), fileName, 'text/csv;charset=utf-8');
+  const copySummary = () => copyText(summaryMarkdown({ title, scope: selectScope(selects), range: rangeText(insights.window), cards }));
+  const png = (picture: ChartPicture) => void downloadChartPng({ ...picture, label: `${picture.label} · ${title}` }, pictureFileName(fileName, picture.title));
 
   return (
     <div class="project-insights">
-      <div class="toolbar">
-        <FilterBar
-          idPrefix="f"
-          label="Filters"
-          selects={panelSelects(dims, view, props.params)}
-          onSelect={(key, value) => props.onParams(selectPatch(key, value))}
-          range={props.params.range}
-          from={props.params.from}
-          to={props.params.to}
-          granularity={props.params.granularity}
-          onRange={props.onParams}
-        />
-        <button type="button" class="button-primary" onClick={exportCsv} disabled={rows.length === 0} data-testid="export-csv">
-          Export CSV
-        </button>
-      </div>
+      <PanelToolbar
+        selects={selects}
+        params={props.params}
+        onParams={props.onParams}
+        zone={zone}
+        share={{ onCopy: copySummary, onPrint: () => window.print(), disabled: nothing }}
+        onExport={rows.length > 0 ? exportCsv : undefined}
+      />
 
       {nothing && <NothingDeployed environment={env?.name} />}
 
-      <MetricCards cards={metricCards(insights)} focus={focus} onFocus={setFocus} />
+      <MetricCards cards={cards} focus={focus} onFocus={setFocus} />
 
       <div class="charts">
         {charts.map(({ id, title, chart }, i) => (
@@ -92,6 +99,7 @@ export function ProjectInsights(props: ProjectInsightsProps) {
             palette={palette}
             timeZone={settings.timeZone}
             onDrawn={i === 0 ? props.onFirstChart : undefined}
+            onPng={png}
           />
         ))}
       </div>
@@ -104,6 +112,42 @@ export function ProjectInsights(props: ProjectInsightsProps) {
         Figures marked with a tier or an interval are DORA Lens’s own statistics, not Octopus’s. Tiers use the DORA {insights.beyondOctopus.tiers.year} report’s clusters.
         Totals include only what your Octopus account may see.
       </p>
+    </div>
+  );
+}
+
+interface PanelToolbarProps {
+  selects: FilterBarProps['selects'];
+  params: PanelParams;
+  onParams: (patch: Partial<PanelParams>) => void;
+  /** The zone the address names (a report's drill-down), said beside the range. */
+  zone?: string;
+  share: ShareActionsProps;
+  /** Export CSV; disabled without. */
+  onExport?: () => void;
+}
+
+function PanelToolbar({ selects, params, onParams, zone, share, onExport }: PanelToolbarProps) {
+  return (
+    <div class="toolbar">
+      <FilterBar
+        idPrefix="f"
+        label="Filters"
+        selects={selects}
+        onSelect={(key, value) => onParams(selectPatch(key, value))}
+        range={params.range}
+        from={params.from}
+        to={params.to}
+        granularity={params.granularity}
+        onRange={onParams}
+        hint={zone ? `Days in ${zone}, the report’s time zone` : undefined}
+      />
+      <div class="toolbar-actions">
+        <ShareActions {...share} />
+        <button type="button" class="button-primary no-print" onClick={onExport} disabled={!onExport} data-testid="export-csv">
+          Export CSV
+        </button>
+      </div>
     </div>
   );
 }

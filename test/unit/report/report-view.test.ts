@@ -39,16 +39,16 @@ describe('report page address', () => {
 });
 
 describe('drill-down to a project panel', () => {
-  it("opens the panel's shareable route with the report's range, granularity and environment", () => {
+  it("opens the panel's shareable route with the report's range, granularity, time zone and environment", () => {
     const url = drillDownUrl(
       { server: 'https://octopus.example.com', space: 'Spaces-1', projectSlug: 'acme-web', environment: 'Environments-4' },
-      { range: 'custom', from: '2025-01-01', to: '2025-03-31', granularity: 'month' },
+      { range: 'custom', from: '2025-01-01', to: '2025-03-31', granularity: 'month', zone: 'Asia/Kolkata' },
     );
     expect(url).toBe(
-      'https://octopus.example.com/app#/Spaces-1/projects/acme-web/deployments?doraLens=insights&range=custom&from=2025-01-01&to=2025-03-31&granularity=month&environment=Environments-4',
+      'https://octopus.example.com/app#/Spaces-1/projects/acme-web/deployments?doraLens=insights&range=custom&from=2025-01-01&to=2025-03-31&granularity=month&environment=Environments-4&zone=Asia%2FKolkata',
     );
     const query = new URLSearchParams(url.slice(url.indexOf('?') + 1));
-    expect(readPanelParams(query)).toMatchObject({ range: 'custom', from: '2025-01-01', to: '2025-03-31', granularity: 'month', environment: 'Environments-4' });
+    expect(readPanelParams(query)).toMatchObject({ range: 'custom', from: '2025-01-01', to: '2025-03-31', granularity: 'month', environment: 'Environments-4', zone: 'Asia/Kolkata' });
   });
 
   it('leaves defaults out', () => {
