@@ -36,6 +36,11 @@ export function TimeSeriesChart({ chart, palette, label, height = 220, timeZone,
   useEffect(() => {
     const el = host.current!;
     const options = chartOptions(chart, palette, { width: Math.max(200, el.clientWidth), height }, timeZone, statics(), view);
+    // The axes' labels as drawn (uPlot draws them on the canvas), for tests and tools reading the page.
+    const drawn = (u: uPlot) => {
+      el.dataset.axes = JSON.stringify(u.axes.map((a) => (a as uPlot.Axis & { _values?: string[] })._values ?? []));
+    };
+    options.hooks = { ...options.hooks, draw: [...(options.hooks?.draw ?? []), drawn] };
     const u = new uPlot(options, viewData(chart, view) as uPlot.AlignedData, el);
     plot.current = u;
     onDrawn?.();

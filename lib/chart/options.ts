@@ -48,6 +48,12 @@ export const legendValue =
   (_u: uPlot, v: number | null, _series: number, idx: number | null): string =>
     idx === null || idx === undefined ? '' : v === null || v === undefined ? 'no data' : formatValue(kind, v);
 
+/** The legend's date of the bucket under the pointer (its start, in the chart's zone); nothing while off the chart. */
+export const legendDate = (timeZone: string) => {
+  const format = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
+  return (_u: uPlot, ts: number | null, _series: number, idx: number | null): string => (idx === null || idx === undefined || ts === null ? '' : format.format(ts * 1000));
+};
+
 /** The chart's series as a log view puts them: every duration on the one log scale. */
 export const viewSeries = (chart: ChartData, view: ChartView): ChartSeriesSpec[] =>
   view.log ? chart.series.map((s) => (s.value === 'duration' ? { ...s, scale: LOG_SCALE } : s)) : chart.series;
@@ -144,7 +150,7 @@ export function chartOptions(chart: ChartData, palette: Palette, size: ChartSize
     focus: { alpha: quiet ? 0.35 : 1 },
     cursor: { drag: { x: false, y: false }, focus: { prox: quiet ? 24 : -1 } },
     scales: Object.fromEntries(axes.map((a) => [a.scale, scaleOptions(a, view)])),
-    series: [{}, ...series.map((s) => seriesOptions(s, palette, uplot.bars))],
+    series: [{ value: legendDate(timeZone) }, ...series.map((s) => seriesOptions(s, palette, uplot.bars))],
     axes: [{ stroke: palette.axis, grid: { stroke: palette.grid, width: 1 }, ticks: { stroke: palette.grid } }, ...axes.map((a, i) => axisOptions(a, i, palette))],
     hooks: {
       draw: [(u) => drawDecorations(u, view, palette, uplot.pxRatio ?? 1)],

@@ -28,7 +28,7 @@ export function renderPanelFrame(
   shadow.append(style, frame);
   placeBesideMenu(container);
   listenForViewChanges(frame, extensionOrigins);
-  followHostTheme(frame, new URL(pageUrl).origin);
+  followHostTheme(frame, extensionOrigins);
 }
 
 /** What the content script tells the panel when the Octopus page switches between light and dark. */
@@ -40,10 +40,11 @@ export interface ThemeMessage {
 /**
  * The panel follows the Octopus page's theme while it is open: the frame got the theme it opened with in its
  * address; a later switch (Octopus's own toggle rewrites the root element's attributes, or the system's
- * scheme changes) is posted to the frame, addressed to the extension page's origin only. The page checks
- * that it came from its parent on the server's origin (lib/ui/use-insights-page.ts).
+ * scheme changes) is posted to the frame, addressed to the extension's origins only (Chromium serves a
+ * dynamic-URL page under the extension's own origin, so the message goes to each: only the frame's is
+ * delivered). The page checks that it came from its parent on the server's origin (lib/ui/use-insights-page.ts).
  */
-export function followHostTheme(frame: HTMLIFrameElement, frameOrigin: string, doc: Document = document): () => void {
+export function followHostTheme(frame: HTMLIFrameElement, extensionOrigins: ReadonlySet<string>, doc: Document = document): () => void {
   let dark = hostPrefersDark(doc);
   const system = doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)');
   const check = () => {
@@ -52,7 +53,7 @@ export function followHostTheme(frame: HTMLIFrameElement, frameOrigin: string, d
     if (now === dark) return;
     dark = now;
     const message: ThemeMessage = { type: 'dora-lens:theme', theme: dark ? 'dark' : 'light' };
-    frame.contentWindow?.postMessage(message, frameOrigin);
+    for (const origin of extensionOrigins) frame.contentWindow?.postMessage(message, origin);
   };
   const observer = new MutationObserver(check);
   observer.observe(doc.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'style'] });

@@ -121,6 +121,10 @@ describe('chart options', () => {
     expect(legendValue('count')({} as uPlot, 7, 1, 0)).toBe('7');
     expect(legendValue('count')({} as uPlot, null, 1, 0)).toBe('no data');
     expect(legendValue('count')({} as uPlot, null, 1, null as unknown as number)).toBe('');
+    const date = chartOptions(failureRate, LIGHT_PALETTE, size, 'Asia/Kolkata', statics).series[0].value as (u: uPlot, v: number | null, s: number, i: number | null) => string;
+    // 2023-11-14T22:13:20Z is the 15th in Kolkata.
+    expect(date({} as uPlot, 1_700_000_000, 0, 0)).toBe('15 Nov 2023');
+    expect(date({} as uPlot, null, 0, null)).toBe('');
   });
 
   it('leave room for a target line above the data', () => {
