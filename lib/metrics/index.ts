@@ -1,4 +1,5 @@
 // Re-exports only. The UI calls `prepare` once per history and `computeInsights` / `deploymentRows` per query.
+export * from './before-after';
 export * from './bucket-edges';
 export * from './classify-deployments';
 export * from './compute-insights';
