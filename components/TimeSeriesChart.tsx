@@ -7,6 +7,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { markPosition } from '@/lib/chart/decorations';
 import { type ChartView, chartOptions, type UPlotStatics, viewData } from '@/lib/chart/options';
 import type { ChartData, Palette } from '@/lib/chart/series';
 
@@ -36,9 +37,11 @@ export function TimeSeriesChart({ chart, palette, label, height = 220, timeZone,
   useEffect(() => {
     const el = host.current!;
     const options = chartOptions(chart, palette, { width: Math.max(200, el.clientWidth), height }, timeZone, statics(), view);
-    // The axes' labels as drawn (uPlot draws them on the canvas), for tests and tools reading the page.
+    // The axes' labels and how many date marks fall on the plot, as drawn (uPlot draws on the canvas), for
+    // tests and tools reading the page.
     const drawn = (u: uPlot) => {
       el.dataset.axes = JSON.stringify(u.axes.map((a) => (a as uPlot.Axis & { _values?: string[] })._values ?? []));
+      el.dataset.marks = String((view.marks ?? []).filter((m) => markPosition(u, m.at) !== null).length);
     };
     options.hooks = { ...options.hooks, draw: [...(options.hooks?.draw ?? []), drawn] };
     const u = new uPlot(options, viewData(chart, view) as uPlot.AlignedData, el);

@@ -29,6 +29,9 @@ import { summaryMarkdown } from '@/lib/share/summary-markdown';
 import { downloadChartPng } from '@/lib/ui/chart-png';
 import { copyText } from '@/lib/ui/clipboard';
 import { downloadText } from '@/lib/ui/download';
+import { useMarks } from '@/lib/ui/use-marks';
+import { dayOf } from '@/lib/panel/before-after-view';
+import { ProjectBeforeAfter } from './ProjectBeforeAfter';
 
 export interface ProjectInsightsProps {
   prepared: PreparedHistory;
@@ -37,6 +40,8 @@ export interface ProjectInsightsProps {
   settings: ViewSettings;
   now: number;
   dark: boolean;
+  /** Whose date marks: the server and the signed-in Octopus user. */
+  owner: { server: string; userId: string };
   onParams: (patch: Partial<PanelParams>) => void;
   onFirstChart?: () => void;
 }
@@ -48,6 +53,8 @@ export function ProjectInsights(props: ProjectInsightsProps) {
   const dims = prepared.history.dims;
   const project = findProject(dims, props.projectSlug);
   const [focus, setFocus] = useState<DoraMetric>('leadTime');
+  const marks = useMarks(project >= 0 ? { ...props.owner, project: dims.projects[project].id } : undefined);
+  const [draftDay, setDraftDay] = useState<string>();
 
   const view = useMemo(() => (project >= 0 ? projectView(dims, project, props.params, settings, now) : undefined), [prepared, project, props.params, settings, now]);
   const insights = useMemo(() => (view ? computeInsights(prepared, view.query) : undefined), [prepared, view]);
@@ -100,9 +107,13 @@ export function ProjectInsights(props: ProjectInsightsProps) {
             timeZone={settings.timeZone}
             onDrawn={i === 0 ? props.onFirstChart : undefined}
             onPng={png}
+            decorations={marks.decorations}
+            onPick={(at) => setDraftDay(dayOf(at, settings.timeZone))}
           />
         ))}
       </div>
+
+      <ProjectBeforeAfter prepared={prepared} query={view.query} marks={marks} timeZone={settings.timeZone} end={insights.window.to} draftDay={draftDay} />
 
       <section class="details" aria-labelledby="details-title">
         <h2 id="details-title">Deployments behind {METRIC_NAMES[focus].toLowerCase()}</h2>

@@ -80,14 +80,16 @@ function durations(p: PreparedHistory, from: number, to: number, mask: Uint8Arra
  * each metric the difference with its 95 % interval and whether it is distinguishable from noise —
  * frequency: Poisson rate difference and ratio (per week) with the rate-ratio test; failure rate: the
  * two-proportion z test and its interval; lead time and time to recovery: the Hodges-Lehmann shift with its
- * distribution-free interval and the rank-sum test. `null` when no day has passed since `at`.
+ * distribution-free interval and the rank-sum test. The windows end by `end` (default the query's `now`; the
+ * panel passes its range's end, so a view of the past compares within it). `null` when no whole day lies
+ * between `at` and `end`.
  *
  * @example
  * const change = beforeAfter(prepared, { ...panelQuery }, Date.UTC(2026, 5, 1), 90);
  * change?.leadTime.shift?.shift // ms, negative: faster after the change
  */
-export function beforeAfter(p: PreparedHistory, query: InsightsQuery, at: number, maxDays: number): BeforeAfter | null {
-  const windows = beforeAfterWindows(at, query.now, maxDays);
+export function beforeAfter(p: PreparedHistory, query: InsightsQuery, at: number, maxDays: number, end = query.now): BeforeAfter | null {
+  const windows = beforeAfterWindows(at, Math.min(end, query.now), maxDays);
   if (!windows) return null;
   const insights = computeInsights(p, { ...query, range: { from: windows.after.from, to: windows.after.to }, alignStart: false, granularity: 'month' });
   const before = insights.previous;

@@ -117,6 +117,12 @@ describe('beforeAfter', () => {
     expect(change.recovery.test).toBeNull();
   });
 
+  it('ends its windows by the end it is given (a view of the past), never after now', () => {
+    const p = prepare(historyFrom(history()));
+    expect(beforeAfter(p, query, CHANGE, 90, CHANGE + 3 * DAY + HOUR)!.windows.days).toBe(3);
+    expect(beforeAfter(p, query, CHANGE, 90, CHANGE + 30 * DAY)!.windows.days).toBe(10);
+  });
+
   it('is nothing for a change less than a day ago', () => {
     expect(beforeAfter(prepare(historyFrom(history())), { ...query, now: CHANGE + HOUR }, CHANGE, 90)).toBeNull();
   });
