@@ -2,12 +2,13 @@
  * The panel's before/after section: the project's date marks (stored per server, Octopus user and project,
  * lib/store/marks-store.ts) and, for the one chosen, each metric over equal windows on either side of it.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { BeforeAfter } from '@/components/BeforeAfter';
 import { beforeAfter } from '@/lib/metrics/before-after';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import type { InsightsQuery } from '@/lib/metrics/types';
 import { beforeAfterView, dayOf, markDayStart } from '@/lib/panel/before-after-view';
+import { beforeAfterChanges } from '@/lib/share/before-after-markdown';
 import type { ProjectMarks } from '@/lib/ui/use-marks';
 
 /** The longest window on each side: a longer "after" would mix the change with whatever came later. */
@@ -23,9 +24,11 @@ export interface ProjectBeforeAfterProps {
   end: number;
   /** The day a chart click picked. */
   draftDay?: string;
+  /** The comparison shown, as "Copy summary"'s notable changes (none when no mark is compared). */
+  onChanges: (lines: string[]) => void;
 }
 
-export function ProjectBeforeAfter({ prepared, query, marks, timeZone, end, draftDay }: ProjectBeforeAfterProps) {
+export function ProjectBeforeAfter({ prepared, query, marks, timeZone, end, draftDay, onChanges }: ProjectBeforeAfterProps) {
   const [selected, setSelected] = useState<string>();
   const mark = marks.marks.find((m) => m.id === selected);
   const at = mark?.at;
@@ -34,6 +37,8 @@ export function ProjectBeforeAfter({ prepared, query, marks, timeZone, end, draf
     const change = beforeAfter(prepared, query, at, BEFORE_AFTER_MAX_DAYS, end);
     return change ? beforeAfterView(change, timeZone) : null;
   }, [prepared, query, at, timeZone, end]);
+  const label = mark?.label;
+  useEffect(() => onChanges(view && label !== undefined ? beforeAfterChanges(label, view) : []), [view, label]);
   const add = (day: string, label: string) => {
     const start = markDayStart(day, timeZone);
     if (start === null) return;

@@ -55,6 +55,7 @@ export function ProjectInsights(props: ProjectInsightsProps) {
   const [focus, setFocus] = useState<DoraMetric>('leadTime');
   const marks = useMarks(project >= 0 ? { ...props.owner, project: dims.projects[project].id } : undefined);
   const [draftDay, setDraftDay] = useState<string>();
+  const [changes, setChanges] = useState<string[]>([]);
 
   const view = useMemo(() => (project >= 0 ? projectView(dims, project, props.params, settings, now) : undefined), [prepared, project, props.params, settings, now]);
   const insights = useMemo(() => (view ? computeInsights(prepared, view.query) : undefined), [prepared, view]);
@@ -77,7 +78,7 @@ export function ProjectInsights(props: ProjectInsightsProps) {
   const cards = metricCards(insights);
   const fileName = csvFileName({ project: projectName, environment: env?.name, from: insights.window.from, to: insights.window.to, timeZone: settings.timeZone });
   const exportCsv = () => downloadText(deploymentsCsvChunks(rows, { bom: true }), fileName, 'text/csv;charset=utf-8');
-  const copySummary = () => copyText(summaryMarkdown({ title, scope: selectScope(selects), range: rangeText(insights.window), cards }));
+  const copySummary = () => copyText(summaryMarkdown({ title, scope: selectScope(selects), range: rangeText(insights.window), cards, changes }));
   const png = (picture: ChartPicture) => void downloadChartPng({ ...picture, label: `${picture.label} · ${title}` }, pictureFileName(fileName, picture.title));
 
   return (
@@ -113,17 +114,23 @@ export function ProjectInsights(props: ProjectInsightsProps) {
         ))}
       </div>
 
-      <ProjectBeforeAfter prepared={prepared} query={view.query} marks={marks} timeZone={settings.timeZone} end={insights.window.to} draftDay={draftDay} />
+      <ProjectBeforeAfter prepared={prepared} query={view.query} marks={marks} timeZone={settings.timeZone} end={insights.window.to} draftDay={draftDay} onChanges={setChanges} />
 
       <section class="details" aria-labelledby="details-title">
         <h2 id="details-title">Deployments behind {METRIC_NAMES[focus].toLowerCase()}</h2>
         <DeploymentTable rows={focusRows(rows, focus)} focus={focus} timeZone={settings.timeZone} caption={`${projectName} → ${env?.name ?? ''}`} />
       </section>
-      <p class="footnote">
-        Figures marked with a tier or an interval are DORA Lens’s own statistics, not Octopus’s. Tiers use the DORA {insights.beyondOctopus.tiers.year} report’s clusters.
-        Totals include only what your Octopus account may see.
-      </p>
+      <PanelFootnote tierYear={insights.beyondOctopus.tiers.year} />
     </div>
+  );
+}
+
+function PanelFootnote({ tierYear }: { tierYear: number }) {
+  return (
+    <p class="footnote">
+      Figures marked with a tier or an interval are DORA Lens’s own statistics, not Octopus’s. Tiers use the DORA {tierYear} report’s clusters. Totals include only
+      what your Octopus account may see.
+    </p>
   );
 }
 

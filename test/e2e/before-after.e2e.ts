@@ -12,7 +12,7 @@ import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { beforeAfterReference } from '../support/before-after-reference';
 import { expectedSpace } from '../support/ground-truth';
-import { type ExtensionBrowser, launchWithExtension, screenshot, signIn, waitForPanelFrame } from './browser';
+import { type ExtensionBrowser, launchWithExtension, readClipboard, screenshot, signIn, waitForPanelFrame } from './browser';
 
 const SPACE = 'Spaces-1';
 const NOW = Date.UTC(2026, 10, 25, 12);
@@ -120,6 +120,21 @@ describe('before and after a marked day', () => {
     expect((await chartMarks()).length).toBeGreaterThanOrEqual(4);
     await frame.$eval('[data-testid="chart-leadTime"]', (el) => el.scrollIntoView());
     await screenshot(page, 'before-after-marked-charts');
+  });
+
+  it('puts the comparison in "Copy summary", as the table shows it, the label escaped', async () => {
+    const shown = await frame.$$eval('[data-testid="before-after-table"] tbody tr', (els) =>
+      els.map((el) => [...el.querySelectorAll('td')].map((td) => td.firstChild?.textContent?.trim() ?? '')),
+    );
+    await frame.click('[data-testid="copy-summary"]');
+    await frame.waitForFunction(() => document.querySelector('[data-testid="share-status"]')?.textContent?.includes('copied'));
+    const lines = (await readClipboard(page)).split('\n').filter((l) => l.startsWith('- Before/after'));
+    expect(lines).toHaveLength(4);
+    lines.forEach((line, i) => {
+      expect(line).toContain('“Canary \\<b\\>deployments\\</b\\>”');
+      const [before, after, difference] = shown[i];
+      expect(line).toContain(` ${before} → ${after}, ${difference} (`);
+    });
   });
 
   it('keeps the mark when the panel is opened again', async () => {
