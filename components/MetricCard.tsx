@@ -37,21 +37,18 @@ export function MetricCard(props: MetricCardView) {
       <p class="metric-value">
         <span data-testid={`${id}-value`} data-value={props.rawValue ?? ''}>
           {props.value}
-        </span>{' '}
-        <span class="metric-statistic">{props.statistic}</span>
+        </span>
       </p>
+      <p class="metric-statistic">{props.statistic}</p>
       {props.detail && <p class="metric-detail">{props.detail}</p>}
       <p class="metric-sample" data-testid={`${id}-sample`} data-value={props.rawSample}>
         {props.sample}
-        {props.scope && (
-          <>
-            {' · '}
-            <span class="metric-scope" data-testid={`${id}-scope`}>
-              {props.scope}
-            </span>
-          </>
-        )}
       </p>
+      {props.scope && (
+        <p class="metric-scope" data-testid={`${id}-scope`}>
+          {props.scope}
+        </p>
+      )}
       <ul class="plain metric-changes">
         {props.changes.map((line, k) => (
           <ChangeLine key={line.label} id={id} which={k === 0 ? 'previous' : 'trend28'} line={line} />

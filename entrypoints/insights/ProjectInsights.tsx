@@ -1,26 +1,40 @@
-/** A project's Insights: filters, a card and a chart per metric, the deployments behind them, CSV export. */
+/**
+ * A project's Insights: filters, a card and a chart per metric, the deployments behind them, and ways to take
+ * them out: CSV, a Markdown summary, a chart's PNG, print. Days are counted in the viewer's zone, or in the
+ * zone the address names (a space report's drill-down).
+ */
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { ChartCard } from '@/components/ChartCard';
+import { ShareActions, type ShareActionsProps } from '@/components/ShareActions';
 import { DeploymentTable, type RowLinks } from '@/components/DeploymentTable';
-import { FilterBar } from '@/components/FilterBar';
+import { FilterBar, type FilterBarProps } from '@/components/FilterBar';
 import { MetricCards } from '@/components/MetricCards';
 import { PanelEmpty } from '@/components/InsightsNotices';
 import { metricCharts } from '@/lib/chart/metric-charts';
-import { DARK_PALETTE, LIGHT_PALETTE, type Palette } from '@/lib/chart/series';
+import { type ChartPicture, pictureFileName } from '@/lib/chart/picture';
+import { DARK_PALETTE, LIGHT_PALETTE } from '@/lib/chart/series';
 import { metricCards } from '@/lib/display/metric-cards';
 import { DORA_METRICS, METRIC_NAMES } from '@/lib/display/metric-names';
 import { csvFileName } from '@/lib/export/csv-file-name';
 import { deploymentsCsvChunks } from '@/lib/export/deployments-csv';
 import { deploymentPageUrl, releasePageUrl } from '@/lib/host/octopus-links';
 import { computeInsights } from '@/lib/metrics/compute-insights';
-import { type DeploymentRowColumns, deploymentRowColumns, releaseName } from '@/lib/metrics/deployment-rows';
+import { deploymentRowColumns, releaseName } from '@/lib/metrics/deployment-rows';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
-import type { DoraMetric, Insights } from '@/lib/metrics/types';
+import type { DoraMetric } from '@/lib/metrics/types';
 import type { PanelParams } from '@/lib/panel/panel-params';
 import { panelState } from '@/lib/panel/panel-state';
 import { focusRows, panelScope, panelSelects, selectPatch } from '@/lib/panel/panel-view';
-import { findProject, type ProjectView, projectView, type ViewSettings } from '@/lib/panel/project-view';
+import { findProject, projectView, type ViewSettings } from '@/lib/panel/project-view';
+import { rangeText, selectScope } from '@/lib/share/range-text';
+import { summaryMarkdown } from '@/lib/share/summary-markdown';
+import { downloadChartPng } from '@/lib/ui/chart-png';
+import { copyText } from '@/lib/ui/clipboard';
 import { downloadText } from '@/lib/ui/download';
+import { useMarks } from '@/lib/ui/use-marks';
+import { dayOf } from '@/lib/panel/before-after-view';
+import { ProjectBeforeAfter } from './ProjectBeforeAfter';
 
 export interface ProjectInsightsProps {
   /** The Octopus server's base URL and the space: links to Octopus's own pages are built from them. */
@@ -32,73 +46,92 @@ export interface ProjectInsightsProps {
   settings: ViewSettings;
   now: number;
   dark: boolean;
+  /** Whose date marks: the server and the signed-in Octopus user. */
+  owner: { server: string; userId: string };
   onParams: (patch: Partial<PanelParams>) => void;
   onFirstChart?: () => void;
 }
 
 export function ProjectInsights(props: ProjectInsightsProps) {
-  const { prepared, settings, now } = props;
+  const { prepared, now } = props;
+  const zone = props.params.zone;
+  const settings = useMemo(() => (zone ? { ...props.settings, timeZone: zone } : props.settings), [props.settings, zone]);
   const dims = prepared.history.dims;
   const project = findProject(dims, props.projectSlug);
+  const [focus, setFocus] = useState<DoraMetric>('leadTime');
+  const marks = useMarks(project >= 0 ? { ...props.owner, project: dims.projects[project].id } : undefined);
+  const [draftDay, setDraftDay] = useState<string>();
+  const [changes, setChanges] = useState<string[]>([]);
 
   const view = useMemo(() => (project >= 0 ? projectView(dims, project, props.params, settings, now) : undefined), [prepared, project, props.params, settings, now]);
   const insights = useMemo(() => (view ? computeInsights(prepared, view.query) : undefined), [prepared, view]);
   const rows = useMemo(() => (view ? deploymentRowColumns(prepared, view.query) : undefined), [prepared, view]);
+  const palette = props.dark ? DARK_PALETTE : LIGHT_PALETTE;
+  const charts = useMemo(() => (insights ? metricCharts(insights.series, palette) : []), [insights, palette]);
   // For `npm run bench:sync`: when a view's new numbers are in the page (layout effect: right after the
   // DOM update, not a frame later).
   useLayoutEffect(() => void performance.mark('dora-lens:rendered'), [insights]);
+
+  const links = useRowLinks(props.server, props.space, prepared);
   // The parent checks the project exists before rendering this.
   if (!view || !insights || !rows) return null;
 
   const env = dims.environments[view.environment];
   const projectName = dims.projects[project].name;
+  const title = `${projectName} → ${env?.name ?? ''}`;
   const state = panelState(prepared, view, insights, rows.length);
-  const exportCsv = () => {
-    const name = csvFileName({ project: projectName, environment: env?.name, from: insights.window.from, to: insights.window.to, timeZone: settings.timeZone });
-    downloadText(deploymentsCsvChunks(rows, { bom: true }), name, 'text/csv;charset=utf-8');
-  };
+  const nothing = state.kind !== 'numbers';
+  const selects = panelSelects(dims, view, props.params);
+  const cards = metricCards(insights, { scope: panelScope(dims, view) });
+  const fileName = csvFileName({ project: projectName, environment: env?.name, from: insights.window.from, to: insights.window.to, timeZone: settings.timeZone });
+  const exportCsv = () => downloadText(deploymentsCsvChunks(rows, { bom: true }), fileName, 'text/csv;charset=utf-8');
+  const copySummary = () => copyText(summaryMarkdown({ title, scope: selectScope(selects), range: rangeText(insights.window), cards, changes }));
+  const png = (picture: ChartPicture) => void downloadChartPng({ ...picture, label: `${picture.label} · ${title}` }, pictureFileName(fileName, picture.title));
+  const chartProps = { palette, timeZone: settings.timeZone, onPng: png, decorations: marks.decorations, onPick: (at: number) => setDraftDay(dayOf(at, settings.timeZone)) };
 
   return (
     <div class="project-insights">
-      <div class="toolbar">
-        <FilterBar
-          idPrefix="f"
-          label="Filters"
-          selects={panelSelects(dims, view, props.params)}
-          onSelect={(key, value) => props.onParams(selectPatch(key, value))}
-          range={props.params.range}
-          from={props.params.from}
-          to={props.params.to}
-          granularity={props.params.granularity}
-          onRange={props.onParams}
-        />
-        <button type="button" class="button-primary" onClick={exportCsv} disabled={rows.length === 0} data-testid="export-csv">
-          Export CSV
-        </button>
-      </div>
-      {state.kind === 'numbers' ? (
-        <Numbers {...props} view={view} insights={insights} rows={rows} history={state.history} caption={`${projectName} → ${env?.name ?? ''}`} />
-      ) : (
-        <PanelEmpty title={state.title} text={state.text} choices={state.environments} onChoose={(environment) => props.onParams({ environment })} />
+      <PanelToolbar
+        selects={selects}
+        params={props.params}
+        onParams={props.onParams}
+        zone={zone}
+        share={{ onCopy: copySummary, onPrint: () => window.print(), disabled: nothing }}
+        onExport={rows.length > 0 ? exportCsv : undefined}
+      />
+
+      {state.kind !== 'numbers' && <PanelEmpty title={state.title} text={state.text} choices={state.environments} onChoose={(environment) => props.onParams({ environment })} />}
+      {state.kind === 'numbers' && state.history && (
+        <p class="history-start" data-testid="history-start">
+          {state.history}
+        </p>
+      )}
+      {/* One empty state instead of zeros, "Not rated" badges and "not enough data" lines. */}
+      {state.kind === 'numbers' && (
+        <>
+          <MetricCards heading={`DORA metrics: ${title}`} cards={cards} />
+
+          <div class="charts">
+            {charts.map(({ id, title, chart }, i) => (
+              <ChartCard key={id} testId={`chart-${id}`} title={title} label={`per ${insights.window.granularity}`} chart={chart} {...chartProps} onDrawn={i === 0 ? props.onFirstChart : undefined} />
+            ))}
+          </div>
+
+          <ProjectBeforeAfter prepared={prepared} query={view.query} marks={marks} timeZone={settings.timeZone} end={insights.window.to} draftDay={draftDay} onChanges={setChanges} />
+
+          <DetailsSection focus={focus} onFocus={setFocus}>
+            <DeploymentTable rows={focusRows(rows, focus)} focus={focus} timeZone={settings.timeZone} caption={title} links={links} />
+          </DetailsSection>
+          <PanelFootnote tierYear={insights.beyondOctopus.tiers.year} />
+        </>
       )}
     </div>
   );
 }
 
-interface NumbersProps extends ProjectInsightsProps {
-  view: ProjectView;
-  insights: Insights;
-  rows: DeploymentRowColumns;
-  history?: string;
-  caption: string;
-}
-
-/** The view's cards, charts and the deployments behind the metric the user picks. */
-function Numbers({ server, space, prepared, view, insights, rows, history, caption, settings, dark, onFirstChart }: NumbersProps) {
-  const [focus, setFocus] = useState<DoraMetric>('leadTime');
-  const palette: Palette = dark ? DARK_PALETTE : LIGHT_PALETTE;
-  const charts = useMemo(() => metricCharts(insights.series, palette), [insights, palette]);
-  const links: RowLinks = useMemo(
+/** Each deployment and release of the tables as a link to its page in Octopus, on the user's own server. */
+function useRowLinks(server: string, space: string, prepared: PreparedHistory): RowLinks {
+  return useMemo(
     () => ({
       deployment: (row) => deploymentPageUrl(server, space, row.deployment),
       release: (row) => {
@@ -108,39 +141,71 @@ function Numbers({ server, space, prepared, view, insights, rows, history, capti
     }),
     [server, space, prepared],
   );
+}
+
+/** The deployments behind one metric, chosen here in words (not by a card's title silently toggling the table). */
+function DetailsSection({ focus, onFocus, children }: { focus: DoraMetric; onFocus: (metric: DoraMetric) => void; children: ComponentChildren }) {
   return (
-    <>
-      {history && (
-        <p class="history-start" data-testid="history-start">
-          {history}
-        </p>
-      )}
-      <MetricCards heading={`DORA metrics: ${caption}`} cards={metricCards(insights, { scope: panelScope(prepared.history.dims, view) })} />
-      <div class="charts">
-        {charts.map(({ id, title, chart }, i) => (
-          <ChartCard key={id} testId={`chart-${id}`} title={title} label={`per ${insights.window.granularity}`} chart={chart} palette={palette} timeZone={settings.timeZone} onDrawn={i === 0 ? onFirstChart : undefined} />
-        ))}
+    <section class="details" aria-labelledby="details-title">
+      <div class="details-head">
+        <h2 id="details-title">Deployments behind</h2>
+        <label class="field" for="f-details">
+          <span class="visually-hidden">Metric whose deployments are listed</span>
+          <select id="f-details" value={focus} onChange={(e) => onFocus((e.currentTarget as HTMLSelectElement).value as DoraMetric)}>
+            {DORA_METRICS.map((m) => (
+              <option key={m} value={m}>
+                {METRIC_NAMES[m].toLowerCase()}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
-      <section class="details" aria-labelledby="details-title">
-        <div class="details-head">
-          <h2 id="details-title">Deployments behind</h2>
-          <label class="field" for="f-details">
-            <span class="visually-hidden">Metric whose deployments are listed</span>
-            <select id="f-details" value={focus} onChange={(e) => setFocus((e.currentTarget as HTMLSelectElement).value as DoraMetric)}>
-              {DORA_METRICS.map((m) => (
-                <option key={m} value={m}>
-                  {METRIC_NAMES[m].toLowerCase()}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <DeploymentTable rows={focusRows(rows, focus)} focus={focus} timeZone={settings.timeZone} caption={caption} links={links} />
-      </section>
-      <p class="footnote">
-        Figures marked with a tier or an interval, and whether a change is beyond noise, are DORA Lens’s own statistics, not Octopus’s. Tiers use the DORA{' '}
-        {insights.beyondOctopus.tiers.year} report’s clusters. Totals include only what your Octopus account may see.
-      </p>
-    </>
+      {children}
+    </section>
+  );
+}
+
+function PanelFootnote({ tierYear }: { tierYear: number }) {
+  return (
+    <p class="footnote">
+      Figures marked with a tier or an interval, and whether a change is beyond noise, are DORA Lens’s own statistics, not Octopus’s. Tiers use the DORA {tierYear}{' '}
+      report’s clusters. Totals include only what your Octopus account may see.
+    </p>
+  );
+}
+
+interface PanelToolbarProps {
+  selects: FilterBarProps['selects'];
+  params: PanelParams;
+  onParams: (patch: Partial<PanelParams>) => void;
+  /** The zone the address names (a report's drill-down), said beside the range. */
+  zone?: string;
+  share: ShareActionsProps;
+  /** Export CSV; disabled without. */
+  onExport?: () => void;
+}
+
+function PanelToolbar({ selects, params, onParams, zone, share, onExport }: PanelToolbarProps) {
+  return (
+    <div class="toolbar">
+      <FilterBar
+        idPrefix="f"
+        label="Filters"
+        selects={selects}
+        onSelect={(key, value) => onParams(selectPatch(key, value))}
+        range={params.range}
+        from={params.from}
+        to={params.to}
+        granularity={params.granularity}
+        onRange={onParams}
+        hint={zone ? `Days in ${zone}, the report’s time zone` : undefined}
+      />
+      <div class="toolbar-actions">
+        <ShareActions {...share} />
+        <button type="button" class="button-primary no-print" onClick={onExport} disabled={!onExport} data-testid="export-csv">
+          Export CSV
+        </button>
+      </div>
+    </div>
   );
 }

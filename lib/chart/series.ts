@@ -1,35 +1,76 @@
 /**
- * Metric series → uPlot's columnar data. Pure, so it is what the chart tests check (the canvas is not).
- * uPlot wants x in unix seconds, ascending, and `null` for gaps; everything else here stays in ms until
- * this point.
+ * Metric series → uPlot's columnar data, with what each axis shows. Pure, so it is what the chart tests
+ * check (the canvas is not). uPlot wants x in unix seconds, ascending, and `null` for gaps; durations stay
+ * in milliseconds (their axis is labelled in the unit that fits, lib/chart/units.ts).
  */
+import { formatDurationShort } from '@/lib/display/format';
 import type { BucketMetrics } from '@/lib/metrics/types';
+import { type DurationUnit, durationUnit, spansMagnitudes } from './units';
 
 export type ChartMetric = 'frequency' | 'leadTime' | 'failureRate' | 'recovery' | 'duration' | 'queueTime';
+
+/** What a series' values are: counts, durations (ms) or percent. */
+export type ValueKind = 'count' | 'duration' | 'percent';
 
 export interface ChartSeriesSpec {
   label: string;
   /** How the series is drawn. */
   kind: 'bars' | 'line';
-  /** Which y scale: counts, durations (hours) or percent. */
-  scale: 'count' | 'hours' | 'percent';
+  /** uPlot's scale key: series on one scale share an axis. */
+  scale: string;
+  value: ValueKind;
   color: string;
   dash?: number[];
+  /** Drawn thin and grey until hovered (a split chart's lines beyond the highlighted few). */
+  quiet?: boolean;
+}
+
+export interface ChartAxisSpec {
+  scale: string;
+  value: ValueKind;
+  /** Durations: the unit the ticks are written in. */
+  unit?: DurationUnit;
+  /** Named when two axes of one kind sit side by side ("Median" left, "95th percentile" right). */
+  label?: string;
+  /** The colour of the series it belongs to, when it belongs to one. */
+  color?: string;
 }
 
 export interface ChartData {
   /** uPlot.AlignedData: x (seconds) then one array per series. */
   data: (number | null)[][];
   series: ChartSeriesSpec[];
+  /** One per scale: the first on the left, the second on the right. */
+  axes: ChartAxisSpec[];
+  /** Durations that span orders of magnitude: the chart offers a log scale. */
+  logUseful?: boolean;
   /** For the accessible table alternative: one row per bucket. */
   table: { head: string[]; rows: string[][] };
 }
 
-const HOUR = 3600_000;
-const hours = (ms: number | null): number | null => (ms === null ? null : ms / HOUR);
 const fixed = (v: number | null, digits = 1): string => (v === null ? '–' : v.toFixed(digits));
 
-/** Builds the chart for one metric. Durations are plotted in hours; the failure rate in percent. */
+/** The highest value of some columns (0 when none). */
+export function columnsMax(columns: readonly (readonly (number | null)[])[]): number {
+  let max = 0;
+  for (const c of columns) for (const v of c) if (v !== null && v > max) max = v;
+  return max;
+}
+
+/** A duration axis for a scale, in the unit that fits its values. */
+export const durationAxis = (scale: string, columns: readonly (readonly (number | null)[])[], label?: string, color?: string): ChartAxisSpec => ({
+  scale,
+  value: 'duration',
+  unit: durationUnit(columnsMax(columns)),
+  label,
+  color,
+});
+
+/**
+ * Builds the chart for one metric. Durations: the median (the cards' headline) on its own scale and axis on
+ * the left, the 95th percentile on another on the right, so a median of hours is not flattened by a p95 of
+ * weeks. The failure rate in percent beside the failed counts.
+ */
 export function chartData(metric: ChartMetric, buckets: readonly BucketMetrics[], palette: Palette = LIGHT_PALETTE): ChartData {
   const x = buckets.map((b) => Math.round(b.start / 1000));
   const label = buckets.map((b) => b.label);
@@ -38,7 +79,8 @@ export function chartData(metric: ChartMetric, buckets: readonly BucketMetrics[]
       const ok = buckets.map((b) => b.frequency.successful);
       return {
         data: [x, ok],
-        series: [{ label: 'Successful deployments', kind: 'bars', scale: 'count', color: palette.primary }],
+        series: [{ label: 'Successful deployments', kind: 'bars', scale: 'count', value: 'count', color: palette.primary }],
+        axes: [{ scale: 'count', value: 'count' }],
         table: { head: ['Period', 'Successful deployments'], rows: buckets.map((_, i) => [label[i], String(ok[i])]) },
       };
     }
@@ -48,8 +90,12 @@ export function chartData(metric: ChartMetric, buckets: readonly BucketMetrics[]
       return {
         data: [x, failed, rate],
         series: [
-          { label: 'Failed deployments', kind: 'bars', scale: 'count', color: palette.bad },
-          { label: 'Failure rate (%)', kind: 'line', scale: 'percent', color: palette.primary },
+          { label: 'Failed deployments', kind: 'bars', scale: 'count', value: 'count', color: palette.bad },
+          { label: 'Failure rate', kind: 'line', scale: 'percent', value: 'percent', color: palette.primary },
+        ],
+        axes: [
+          { scale: 'count', value: 'count' },
+          { scale: 'percent', value: 'percent' },
         ],
         table: {
           head: ['Period', 'Failed', 'Total', 'Failure rate (%)'],
@@ -59,18 +105,20 @@ export function chartData(metric: ChartMetric, buckets: readonly BucketMetrics[]
     }
     default: {
       const stats = (b: BucketMetrics) => b[metric];
-      const median = buckets.map((b) => hours(stats(b).median));
-      const p95 = buckets.map((b) => hours(stats(b).p95));
+      const median = buckets.map((b) => stats(b).median);
+      const p95 = buckets.map((b) => stats(b).p95);
       const count = buckets.map((b) => stats(b).count);
       return {
         data: [x, median, p95],
         series: [
-          { label: 'Median (hours)', kind: 'line', scale: 'hours', color: palette.primary },
-          { label: '95th percentile (hours)', kind: 'line', scale: 'hours', color: palette.secondary, dash: [6, 4] },
+          { label: 'Median', kind: 'line', scale: 'duration', value: 'duration', color: palette.primary },
+          { label: '95th percentile', kind: 'line', scale: 'duration-p95', value: 'duration', color: palette.secondary, dash: [6, 4] },
         ],
+        axes: [durationAxis('duration', [median], 'Median', palette.primary), durationAxis('duration-p95', [p95], '95th percentile', palette.secondary)],
+        logUseful: spansMagnitudes([median, p95]),
         table: {
-          head: ['Period', 'Median (hours)', '95th percentile (hours)', 'Deployments'],
-          rows: buckets.map((_, i) => [label[i], fixed(median[i]), fixed(p95[i]), String(count[i])]),
+          head: ['Period', 'Median', '95th percentile', 'Deployments'],
+          rows: buckets.map((_, i) => [label[i], formatDurationShort(median[i]), formatDurationShort(p95[i]), String(count[i])]),
         },
       };
     }
@@ -83,6 +131,10 @@ export interface Palette {
   bad: string;
   axis: string;
   grid: string;
+  /** Lines kept quiet until hovered, and marks. */
+  quiet: string;
+  /** Date marks and target lines. */
+  mark: string;
 }
-export const LIGHT_PALETTE: Palette = { primary: '#1a5fb4', secondary: '#9141ac', bad: '#c01c28', axis: '#3d3846', grid: '#deddda' };
-export const DARK_PALETTE: Palette = { primary: '#78aeed', secondary: '#dc8add', bad: '#f66151', axis: '#deddda', grid: '#3d3846' };
+export const LIGHT_PALETTE: Palette = { primary: '#1a5fb4', secondary: '#9141ac', bad: '#c01c28', axis: '#3d3846', grid: '#deddda', quiet: '#b7bcc4', mark: '#a15c00' };
+export const DARK_PALETTE: Palette = { primary: '#78aeed', secondary: '#dc8add', bad: '#f66151', axis: '#deddda', grid: '#3d3846', quiet: '#5b6472', mark: '#f5c242' };

@@ -89,10 +89,15 @@ export const PARTS: Record<string, Part> = {
     pure: true,
     uses: ['metrics', 'display', 'panel'],
   },
+  share: {
+    job: 'what people take out of DORA Lens to share: the Markdown summary of a view, names escaped',
+    pure: true,
+    uses: ['metrics', 'display'],
+  },
   ui: {
     job: "the pages' hooks and browser glue: the session via the worker, the cache read directly, sync status, settings, downloads",
     pure: false,
-    uses: ['messages', 'sync', 'store', 'metrics', 'export', 'settings', 'display', 'chart', 'panel', 'report', 'summary', 'host', 'servers'],
+    uses: ['messages', 'sync', 'store', 'metrics', 'export', 'settings', 'display', 'chart', 'panel', 'report', 'summary', 'share', 'host', 'servers'],
   },
 };
 

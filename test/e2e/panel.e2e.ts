@@ -120,7 +120,7 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       // Granularity changes the buckets, not the totals: monthly over 1 Aug – 20 Nov is four buckets.
       await frame.select('#f-granularity', 'month');
       await frame.waitForFunction(() => location.hash.includes('granularity=month'));
-      await frame.click('[data-testid="chart-frequency"] figcaption button');
+      await frame.click('[data-testid="chart-frequency-table"]');
       const months = await frame.$$eval('[data-testid="chart-frequency"] .chart-table tbody tr', (rows) => rows.map((r) => r.firstElementChild?.textContent));
       expect(months).toEqual(['2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01']);
       expect(await shown()).toEqual(expected().view);
