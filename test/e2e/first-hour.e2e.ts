@@ -20,8 +20,11 @@ import { type ExtensionBrowser, gotoExtensionPage, launchWithExtension, screensh
 const SPACE = 'Spaces-1';
 const DAY = 86_400_000;
 const ZONE = 'UTC';
-/** A project of the demo history (seed 9) first deployed to its production environment about eight weeks before the emulator's clock. */
-const NEW_PROJECT = 'recommendations';
+/**
+ * A young project: first deployed to its production environment 3 to 14 weeks before the emulator's clock
+ * (the generated history moves with the clock, so it is picked from it), with the most deployments since.
+ */
+let NEW_PROJECT = '';
 
 let emulator: RunningEmulator;
 let ext: ExtensionBrowser;
@@ -92,8 +95,26 @@ async function waitInPanel(frame: Frame, selector: string, timeout = 60_000) {
   }
 }
 
+function youngProject(): string {
+  const history = emulator.history();
+  const prod = production(history, SPACE);
+  const truth = expectedSpace(history, SPACE);
+  const now = emulator.now();
+  const candidates = history.Spaces.find((s) => s.Space.Id === SPACE)!.Projects.flatMap((p) => {
+    const target = prod.get(p.Id);
+    const finished = truth.deployments.filter((d) => d.project === p.Id && d.channel === target?.channel && d.environment === target?.environment && d.completed !== null);
+    if (finished.length === 0) return [];
+    const first = Math.min(...finished.map((d) => d.completed!));
+    const since = finished.filter((d) => d.state === 'Success' && d.completed! < now - 3 * DAY).length;
+    return first > now - 100 * DAY && first < now - 20 * DAY && since >= 3 ? [{ slug: p.Slug, since }] : [];
+  });
+  if (candidates.length === 0) throw new Error('no young project in the generated history');
+  return candidates.sort((a, b) => b.since - a.since)[0].slug;
+}
+
 beforeAll(async () => {
   emulator = await startEmulator({ scale: 'demo', port: 0, seed: 9 });
+  NEW_PROJECT = youngProject();
   ext = await launchWithExtension();
   await ext.evaluateInExtension(`chrome.storage.local.set({ settings: { timeZone: '${ZONE}' } })`);
   page = await ext.browser.newPage();
@@ -204,6 +225,30 @@ describe('a new user’s first hour', () => {
     await screenshot(page, 'first-hour-history-start');
   });
 
+  it('says what is wrong with a custom range whose From is after its To, instead of "nothing deployed"', async () => {
+    const frame = await waitForPanelFrame(page, { project: NEW_PROJECT });
+    const before = await frame.$eval('[data-testid="frequency-value"]', (el) => el.getAttribute('data-value'));
+    const to = await frame.$eval('#f-to', (el) => (el as HTMLInputElement).value);
+    const later = isoDay(Date.parse(`${to}T00:00:00Z`) + 5 * DAY);
+    await frame.$eval(
+      '#f-from',
+      (el, v) => {
+        const input = el as HTMLInputElement;
+        input.value = v;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      later,
+    );
+    const problem = await waitInPanel(frame, '[data-testid="range-problem"]', 10_000);
+    expect(await problem.evaluate((el) => ({ text: el.textContent, role: el.getAttribute('role') }))).toEqual({ text: 'From must be on or before To.', role: 'alert' });
+    expect(await frame.$eval('#f-from', (el) => el.getAttribute('aria-invalid'))).toBe('true');
+    // The half-typed range is not applied: the numbers stay those of the last whole range.
+    expect(await frame.$('[data-testid="panel-empty"]')).toBeNull();
+    expect(await frame.$eval('[data-testid="frequency-value"]', (el) => el.getAttribute('data-value'))).toBe(before);
+    expect(await page.evaluate(() => location.hash)).not.toContain(`from=${later}`);
+    await screenshot(page, 'first-hour-range-problem');
+  });
+
   it('links every deployment and release in the table to its page in Octopus', async () => {
     const frame = await waitForPanelFrame(page, { project: NEW_PROJECT });
     const links = await frame.$$eval('table a', (els) => els.map((a) => a.getAttribute('href') ?? ''));
@@ -300,6 +345,23 @@ describe('a new user’s first hour', () => {
     expect(await page.evaluate(() => location.hash)).toContain('range=lastYear');
     const back = await waitForPanelFrame(page, { project: NEW_PROJECT, timeout: 30_000 });
     await waitInPanel(back, '[data-testid="frequency-value"]', 60_000);
+  });
+});
+
+describe('after "Clear" in the options', () => {
+  it('an open panel no longer shows the cleared numbers as current', async () => {
+    const frame = await openPanel(NEW_PROJECT, '');
+    await waitInPanel(frame, '[data-testid="frequency-value"]', 60_000);
+    const options = await ext.browser.newPage();
+    await gotoExtensionPage(options, ext.extensionUrl('options.html'));
+    await (await options.waitForSelector('::-p-aria([name="Clear all"][role="button"])', { timeout: 15_000 }))!.click();
+    await options.waitForFunction(() => document.querySelector('[data-testid="caches-notice"]')?.textContent === 'Cleared all cached data.', { timeout: 15_000 });
+    await options.close();
+    await page.bringToFront();
+    await waitInPanel(frame, '[data-testid="cache-cleared"]', 15_000);
+    expect(await frame.$('[data-metric]')).toBeNull();
+    expect(await frame.$eval('body', (el) => el.textContent ?? '')).not.toContain('Synced just now');
+    await screenshot(page, 'first-hour-cache-cleared');
   });
 });
 
