@@ -90,7 +90,9 @@ describe('panel for a restricted user', () => {
   it('explains a project the user cannot see instead of showing it', async () => {
     const forbidden = emulator.history().Spaces[0].Projects.find((p) => !visible.projects.has(p.Id))!;
     const frame = await openPanel(forbidden.Slug);
-    await frame.waitForSelector('[data-testid="project-missing"]', { timeout: 60_000 });
+    // Octopus was asked and answered 403: the panel says so, not a guess between "not synced" and "no access".
+    const notice = await frame.waitForSelector('[data-testid="project-forbidden"]', { timeout: 60_000 });
+    expect(await notice!.evaluate((el) => el.textContent)).toContain('permission');
     expect(await frame.evaluate(() => document.body.textContent ?? '')).not.toContain(forbidden.Name);
   });
 });
