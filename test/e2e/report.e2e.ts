@@ -337,7 +337,8 @@ describe('Space report', () => {
     const project = space.Projects.find((p) => p.Id === row.key)!;
     const link = await page.$(`[data-testid="split-table"] tr[data-group-key="${row.key}"] a[data-testid="drill-down"]`);
     const href = await link!.evaluate((a) => a.getAttribute('href'));
-    expect(href).toBe(`${emulator.url}/app#/${SPACE}/projects/${project.Slug}/deployments?doraLens=insights&range=custom&from=${range.from}&to=${range.to}`);
+    // The report's range, granularity (daily, the report's default) and time zone.
+    expect(href).toBe(`${emulator.url}/app#/${SPACE}/projects/${project.Slug}/deployments?doraLens=insights&range=custom&from=${range.from}&to=${range.to}&granularity=day&zone=${encodeURIComponent(ZONE)}`);
 
     const opened = chromium.waitForTab((url) => url === href, { timeout: 15_000 });
     await link!.click();
@@ -466,7 +467,7 @@ describe('Space report for a restricted user', () => {
   });
 
   it('never shows a project, environment or tenant outside their permissions, and counts only what they see', async () => {
-    await openReport(view);
+    await openReport(view, WHOLE);
     const zone = await view.$eval('[data-testid="report-view"]', (el) => el.getAttribute('data-time-zone')!);
     const window = await setRange(view, range.from, range.to, zone);
     const whole: ReferenceReport = { projectGroupIds: [], projectIds: [], channelIds: [], environmentGroups: [], tenantMode: 'TenantedAndUntenanted', tenantIds: [], tenantTags: [] };
