@@ -182,7 +182,8 @@ describe('Popup', () => {
     // As a click on the toolbar button would (the e2e build declares 127.0.0.1, so the URL is readable).
     const popup = await ext.openPopup(tab);
     await popup.waitForSelector('[data-testid="space-summary"]');
-    expect(await popup.$eval('#space-summary-heading', (el) => el.textContent)).toBe(`Space summary for Spaces-3 on ${blankOrigin.replace('http://', '')}`);
+    // The stand-in server has no space to read a name from; the popup never titles a space by its id.
+    expect(await popup.$eval('#space-summary-heading', (el) => el.textContent)).toBe(`Space summary on ${blankOrigin.replace('http://', '')}`);
     await screenshot(popup, 'popup-space');
 
     const reportTab = ext.waitForTab((url) => url.includes('/insights.html#'));
