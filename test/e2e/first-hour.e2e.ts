@@ -362,6 +362,29 @@ describe('after "Clear" in the options', () => {
     expect(await frame.$('[data-metric]')).toBeNull();
     expect(await frame.$eval('body', (el) => el.textContent ?? '')).not.toContain('Synced just now');
     await screenshot(page, 'first-hour-cache-cleared');
+
+    // Syncing again is a first sync: one bar across its steps that never starts over, with the time left.
+    emulator.setFaults(`latency=150ms:route=/api/${SPACE}/*`);
+    await frame.click('[data-testid="cache-cleared"] button');
+    const seen: { value: number; text: string }[] = [];
+    for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
+      const now = await frame.evaluate(() => {
+        const bar = document.querySelector<HTMLProgressElement>('[data-testid="sync-progress"]');
+        // An indeterminate bar (no value yet) says nothing about the progress.
+        return bar ? { value: bar.hasAttribute('value') ? bar.value : -1, text: document.querySelector('[data-testid="sync-progress-text"]')?.textContent ?? '' } : null;
+      });
+      if (now) seen.push(now);
+      else if (seen.length > 0) break;
+      if (seen.length === 20) await screenshot(page, 'first-hour-first-sync-progress');
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    emulator.setFaults('');
+    const values = seen.map((s) => s.value).filter((v) => v >= 0);
+    expect(values.length, seen.map((s) => s.text).join(' | ')).toBeGreaterThan(5);
+    for (let i = 1; i < values.length; i++) expect(values[i], `progress ${values.slice(0, i + 1).join(', ')}`).toBeGreaterThanOrEqual(values[i - 1]);
+    expect(new Set(values).size).toBeGreaterThan(2);
+    expect(seen.some((s) => /left$/.test(s.text))).toBe(true);
+    await waitInPanel(frame, '[data-testid="frequency-value"]', 60_000);
   });
 });
 
