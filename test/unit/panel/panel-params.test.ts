@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS, readPanelParams, writePanelParams } from '@/lib/panel/panel-params';
+import { customRangeProblem, DEFAULT_PARAMS, readPanelParams, writePanelParams } from '@/lib/panel/panel-params';
 
 describe('panel parameters', () => {
   it('defaults to Octopus’s last quarter, weekly, all tenants', () => {
@@ -26,5 +26,15 @@ describe('panel parameters', () => {
     const into = new URLSearchParams('doraLens=insights&range=lastYear');
     writePanelParams({ ...DEFAULT_PARAMS, granularity: 'day' }, into);
     expect(into.toString()).toBe('doraLens=insights&granularity=day');
+  });
+});
+
+describe('a custom range as typed', () => {
+  it('is applied only whole and in order; otherwise it says what is wrong', () => {
+    expect(customRangeProblem('2026-01-01', '2026-03-01')).toBeUndefined();
+    expect(customRangeProblem('2026-03-01', '2026-03-01')).toBeUndefined();
+    expect(customRangeProblem('2026-03-02', '2026-03-01')).toBe('From must be on or before To.');
+    expect(customRangeProblem('2026-03-02', undefined)).toBe('Pick a From and a To date.');
+    expect(customRangeProblem('2026-3-2', '2026-03-05')).toBe('Pick a From and a To date.');
   });
 });
