@@ -29,6 +29,9 @@ function Entries({ entries, tone, format, testId }: { entries: TrendEntryView[];
           <span class="muted trend-values">
             {format(e.trend.previous)} → {format(e.trend.current)}
           </span>
+          <span class={e.noiseSignificant ? 'trend-noise' : 'trend-noise muted'} data-testid="trend-noise">
+            {e.noise}
+          </span>
         </li>
       ))}
     </ol>

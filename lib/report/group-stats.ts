@@ -18,6 +18,8 @@ export interface ValueSummary {
   mean: number | null;
   /** Current window only (the previous one needs means for the trend rule). */
   median: number | null;
+  /** The values, sorted, where they were kept (`groupStats`' `values`: the trend lists' rank test). */
+  values?: Float64Array;
 }
 
 export interface GroupPeriod {
@@ -63,8 +65,10 @@ class ValueAccumulator {
     this.values?.push(v);
   }
   summary(): ValueSummary {
-    if (this.count === 0) return { count: 0, mean: null, median: null };
-    return { count: this.count, mean: this.sum / this.count, median: this.values ? quantileSorted(Float64Array.from(this.values).sort(), 0.5) : null };
+    if (this.count === 0) return { count: 0, mean: null, median: null, ...(this.values ? { values: new Float64Array(0) } : {}) };
+    if (!this.values) return { count: this.count, mean: this.sum / this.count, median: null };
+    const sorted = Float64Array.from(this.values).sort();
+    return { count: this.count, mean: this.sum / this.count, median: quantileSorted(sorted, 0.5), values: sorted };
   }
 }
 
@@ -126,11 +130,12 @@ export class GroupAccumulator {
  * const split = splitGroups(dims, prepared.streams, mask, resolved, { kind: 'project' });
  * groupStats(prepared, split, { from, to, previousFrom: from - (to - from) }).current[0].successful
  */
-export function groupStats(p: PreparedHistory, split: SplitGroups, window: StatsWindow, options: { medians?: boolean } = {}): GroupStats {
+export function groupStats(p: PreparedHistory, split: SplitGroups, window: StatsWindow, options: { medians?: boolean; values?: boolean } = {}): GroupStats {
   const G = split.groups.length;
-  // Medians cost a sort per group; the previous period and the trend lists compare means only.
-  const current = Array.from({ length: G }, () => new GroupAccumulator(options.medians ?? true));
-  const previous = Array.from({ length: G }, () => new GroupAccumulator(false));
+  // Medians cost a sort per group; the previous period compares means only — unless `values` asks for both
+  // periods' values (the trend lists test each change for noise).
+  const current = Array.from({ length: G }, () => new GroupAccumulator(options.values || (options.medians ?? true)));
+  const previous = Array.from({ length: G }, () => new GroupAccumulator(options.values ?? false));
   const completed = p.history.deployments.completed;
   const { offsets, members } = split;
   const rows = p.byCompleted;

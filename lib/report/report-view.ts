@@ -17,7 +17,7 @@ import type { ReportParams } from './report-params';
 import type { ResolvedReport } from './resolve-report';
 import { type SplitKind, type SplitSpec, tagSets } from './split-groups';
 import { OTHERS_COLOR, SPLIT_VALUE_LABEL, splitChartData } from './split-series';
-import { TREND_DIMENSIONS, type TrendDimension, type TrendLists } from './trend-lists';
+import { TREND_DIMENSIONS, type TrendDimension, type TrendLists, type TrendNoise } from './trend-lists';
 
 /** A link into a project's panel in Octopus, pinned to an environment when given; none for a project not in the cache. */
 export type ProjectHref = (project: number, environment?: number) => string | undefined;
@@ -188,7 +188,22 @@ export interface TrendEntryView {
   key: string;
   label: string;
   trend: TrendResult;
+  /** Whether the change is beyond noise, with the samples: `n = 40 → 52 · within noise (p = 0.41)`. */
+  noise: string;
+  noiseSignificant: boolean;
   href?: string;
+}
+
+/**
+ * @example
+ * noiseText({ pValue: 0.41, significant: false, before: 40, after: 52 }) //=> 'n = 40 → 52 · within noise (p = 0.41)'
+ * noiseText({ pValue: null, significant: false, before: 3, after: 4 }) //=> 'n = 3 → 4 · not enough data to tell'
+ */
+export function noiseText(noise: TrendNoise): string {
+  const n = `n = ${formatCount(noise.before)} → ${formatCount(noise.after)}`;
+  if (noise.pValue === null) return `${n} · not enough data to tell`;
+  const p = noise.pValue < 0.001 ? 'p < 0.001' : `p = ${noise.pValue.toFixed(noise.pValue < 0.01 ? 3 : 2)}`;
+  return `${n} · ${noise.significant ? 'beyond' : 'within'} noise (${p})`;
 }
 
 export interface TrendListView {
@@ -207,6 +222,8 @@ export function trendListViews(trends: Record<TrendDimension, TrendLists>, href:
       key: e.group.key,
       label: e.group.label,
       trend: e.trend,
+      noise: noiseText(e.noise),
+      noiseSignificant: e.noise.significant,
       href: e.group.project !== undefined ? href(e.group.project) : undefined,
     });
     return { dimension, noun: `${dimension}s`, present: trends[dimension].present, improving: trends[dimension].improving.map(entry), worsening: trends[dimension].worsening.map(entry) };

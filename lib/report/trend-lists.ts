@@ -6,7 +6,10 @@
  * deployments per week, mean lead time, failure rate, mean time to recovery.
  */
 import type { PreparedHistory } from '@/lib/metrics/prepare';
+import { rankSumTest } from '@/lib/metrics/rank-sum-test';
+import { rateRatioTest } from '@/lib/metrics/rate-ratio-test';
 import { streamMask } from '@/lib/metrics/stream-mask';
+import { twoProportionTest } from '@/lib/metrics/two-proportion-test';
 import { trendIndicator } from '@/lib/metrics/trend-indicator';
 import type { DoraMetric, TrendResult } from '@/lib/metrics/types';
 import { type GroupPeriod, groupStats, type StatsWindow } from './group-stats';
@@ -20,6 +23,46 @@ export const TREND_LIST_LENGTH = 10;
 export interface TrendEntry {
   group: SplitGroup;
   trend: TrendResult;
+  /** Beyond Octopus: whether the change is distinguishable from noise, and on how many. */
+  noise: TrendNoise;
+}
+
+/**
+ * The change tested as the cards test theirs (lib/metrics/metric-change.ts): deployments per day as two
+ * Poisson rates, the failure rate as two proportions, lead time and recovery by their whole distributions
+ * (rank sum). `pValue` is `null` — "not enough data" — where the test's sample rule fails.
+ */
+export interface TrendNoise {
+  pValue: number | null;
+  significant: boolean;
+  /** The sample each side: successful deployments, successful + failed, or values. */
+  before: number;
+  after: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * @example
+ * trendNoise('failureRate', previous, current, { from, to, previousFrom }) //=> { pValue: 0.41, significant: false, before: 40, after: 52 }
+ */
+export function trendNoise(metric: DoraMetric, before: GroupPeriod, after: GroupPeriod, window: StatsWindow): TrendNoise {
+  const result = (() => {
+    switch (metric) {
+      case 'frequency':
+        return { n: [before.successful, after.successful], test: rateRatioTest(before.successful, (window.from - window.previousFrom) / DAY_MS, after.successful, (window.to - window.from) / DAY_MS) };
+      case 'failureRate':
+        return { n: [before.total, after.total], test: twoProportionTest(before.failed, before.total, after.failed, after.total) };
+      default: {
+        const key = metric === 'leadTime' ? 'leadTime' : 'recovery';
+        const x = before[key].values ?? new Float64Array(0);
+        const y = after[key].values ?? new Float64Array(0);
+        return { n: [x.length, y.length], test: rankSumTest(y, x) };
+      }
+    }
+  })();
+  const pValue = result.test?.pValue ?? null;
+  return { pValue, significant: pValue !== null && pValue < 0.05, before: result.n[0], after: result.n[1] };
 }
 
 export interface TrendLists {
@@ -52,11 +95,12 @@ export function computeTrendLists(p: PreparedHistory, report: ResolvedReport, wi
   const out = {} as Record<TrendDimension, TrendLists>;
   for (const dimension of TREND_DIMENSIONS) {
     const split = splitGroups(dims, p.streams, mask, report, { kind: dimension });
-    const stats = groupStats(p, split, window, { medians: false });
+    const durations = metric === 'leadTime' || metric === 'recovery';
+    const stats = groupStats(p, split, window, { medians: false, values: durations });
     const entries = split.groups.map((group, g) => {
       const now = stats.current[g];
       const before = stats.previous[g];
-      return { group, trend: trendIndicator(metric, metricValue(metric, now), metricValue(metric, before), now.total, before.total) };
+      return { group, trend: trendIndicator(metric, metricValue(metric, now), metricValue(metric, before), now.total, before.total), noise: trendNoise(metric, before, now, window) };
     });
     out[dimension] = {
       present: stats.current.filter((c) => c.total > 0).length,
