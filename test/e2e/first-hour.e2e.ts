@@ -68,6 +68,14 @@ function productionTruth(window: { from: number; to: number }) {
   return { successful, rate: total ? failed / total : null, total };
 }
 
+/** A project's successful deployments to its production environment that finished in `window`. */
+function projectSuccesses(projectId: string, window: { from: number; to: number }): number {
+  const environment = production(emulator.history(), SPACE).get(projectId)?.environment;
+  return expectedSpace(emulator.history(), SPACE).deployments.filter(
+    (d) => d.project === projectId && d.environment === environment && d.state === 'Success' && !d.guidedFailure && d.completed !== null && d.completed >= window.from && d.completed < window.to,
+  ).length;
+}
+
 const panelRoute = (slug: string, query = '') => `#/${SPACE}/projects/${slug}/deployments${query}`;
 
 async function openPanel(slug: string, query: string): Promise<Frame> {
@@ -295,6 +303,21 @@ describe('a new user’s first hour', () => {
     const scopes = await report.$$eval('[data-testid="report-cards"] [data-testid$="-scope"]', (els) => els.map((el) => el.textContent ?? ''));
     expect(scopes.length).toBeGreaterThanOrEqual(4);
     for (const scope of scopes) expect(scope).toContain('Production environments');
+    // Octopus's trend lists, each change with its samples and whether it is beyond noise: the samples are each
+    // project's successful production deployments in the 30 days and the 30 before, as the ground truth counts them.
+    const trends = await report.$$eval('[data-testid="trends-project"] li[data-group-key]', (els) =>
+      els.map((el) => ({ key: el.getAttribute('data-group-key') ?? '', noise: el.querySelector('[data-testid="trend-noise"]')?.textContent ?? '' })),
+    );
+    expect(trends.length).toBeGreaterThan(0);
+    const before = { from: window.from - (window.to - window.from), to: window.from };
+    for (const t of trends) {
+      const [, n1, n2] = /^n = ([\d,]+) → ([\d,]+) · (?:beyond noise \(p [<=] [\d.]+\)|within noise \(p = [\d.]+\)|not enough data to tell)$/.exec(t.noise) ?? [];
+      expect(n1, t.noise).toBeDefined();
+      expect([Number(n1.replace(/,/g, '')), Number(n2.replace(/,/g, ''))], t.key).toEqual([projectSuccesses(t.key, before), projectSuccesses(t.key, window)]);
+    }
+    await report.$eval('[data-testid="trends-project"]', (el) => el.scrollIntoView());
+    await screenshot(report, 'first-hour-report-trends');
+    await report.evaluate(() => scrollTo(0, 0));
     await screenshot(report, 'first-hour-report-default');
     expect(await axeViolations(report), 'report').toEqual([]);
     await report.close();
