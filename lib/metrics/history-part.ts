@@ -72,7 +72,14 @@ export function historyPart(history: History, selection: PartSelection): History
   return { deployments: outD, releases: outR, dims: history.dims };
 }
 
-/** The part of a history that holds every deployment a filter can let through (a superset: the rest of the filter still applies). */
+/**
+ * The part of a history that holds every deployment a filter can let through (a superset: the rest of the
+ * filter still applies to it).
+ *
+ * @example
+ * partFor({ environments: [2], environmentGroups: [{ name: 'Production', environments: [5] }] })
+ * //=> { projects: undefined, environments: [2, 5] }
+ */
 export function partFor(filter: DeploymentFilter | undefined): PartSelection {
   if (!filter) return {};
   const groups = filter.environmentGroups;
@@ -80,7 +87,12 @@ export function partFor(filter: DeploymentFilter | undefined): PartSelection {
   return { projects: filter.projects, environments };
 }
 
-/** A project's part: every figure of a project is its own. */
+/**
+ * A project's part: every figure of a project is its own.
+ *
+ * @example
+ * prepare(projectHistory(history, 3)) // what project 3's panel computes on
+ */
 export function projectHistory(history: History, project: number): History {
   return historyPart(history, { projects: [project] });
 }
