@@ -337,7 +337,7 @@ describe('Space report', () => {
     const project = space.Projects.find((p) => p.Id === row.key)!;
     const link = await page.$(`[data-testid="split-table"] tr[data-group-key="${row.key}"] a[data-testid="drill-down"]`);
     const href = await link!.evaluate((a) => a.getAttribute('href'));
-    // The report's range, granularity (daily, the report's default) and time zone.
+    // The report's range, granularity (daily, the report's default) and time zone, so the panel counts the same days (issue 15 item 5).
     expect(href).toBe(`${emulator.url}/app#/${SPACE}/projects/${project.Slug}/deployments?doraLens=insights&range=custom&from=${range.from}&to=${range.to}&granularity=day&zone=${encodeURIComponent(ZONE)}`);
 
     const opened = chromium.waitForTab((url) => url === href, { timeout: 15_000 });
@@ -349,7 +349,10 @@ describe('Space report', () => {
     const panel = await waitForPanelFrame(tab!, { timeout: 30_000 });
     await panel.waitForFunction(() => location.protocol.endsWith('-extension:'));
     const frameHash = new URLSearchParams(new URL(await panel.evaluate(() => location.href)).hash.slice(1));
-    expect([frameHash.get('project'), frameHash.get('range'), frameHash.get('from'), frameHash.get('to')]).toEqual([project.Slug, 'custom', range.from, range.to]);
+    expect([frameHash.get('project'), frameHash.get('range'), frameHash.get('from'), frameHash.get('to'), frameHash.get('zone')]).toEqual([project.Slug, 'custom', range.from, range.to, ZONE]);
+    // The panel says whose days it counts.
+    await panel.waitForSelector('.filter-bar', { timeout: 30_000 });
+    expect(await panel.$eval('.filter-bar', (el) => el.textContent)).toContain(`Days in ${ZONE}, the report’s time zone`);
     await tab!.close();
 
     // Rankings and release lists drill down the same way.
