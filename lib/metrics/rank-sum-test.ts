@@ -58,7 +58,9 @@ export function rankSumTest(a: ArrayLike<number>, b: ArrayLike<number>): RankSum
   }
   const w = rankSumA - (n1 * (n1 + 1)) / 2;
   if (!ties && n1 <= 50 && n2 <= 50) {
-    const pValue = Math.min(1, 2 * Math.min(mannWhitneyCdf(w, n1, n2), 1 - mannWhitneyCdf(w - 1, n1, n2)));
+    // One distribution for both tails: it is the costly part (a report tests dozens of groups).
+    const p = mannWhitneyDistribution(n1, n2);
+    const pValue = Math.min(1, 2 * Math.min(cdfOf(p, w), 1 - cdfOf(p, w - 1)));
     return { w, pValue, method: 'exact', significant: pValue < 0.05 };
   }
   const n = n1 + n2;
@@ -78,7 +80,13 @@ export function rankSumTest(a: ArrayLike<number>, b: ArrayLike<number>): RankSum
 export function mannWhitneyCdf(u: number, m: number, n: number): number {
   if (u < 0) return 0;
   if (u >= m * n) return 1;
-  const p = mannWhitneyDistribution(m, n);
+  return cdfOf(mannWhitneyDistribution(m, n), u);
+}
+
+/** P(U ≤ u) from the distribution of U over 0…mn. */
+function cdfOf(p: Float64Array, u: number): number {
+  if (u < 0) return 0;
+  if (u >= p.length - 1) return 1;
   let below = 0;
   for (let k = 0; k <= u; k++) below += p[k];
   return below;
@@ -86,19 +94,36 @@ export function mannWhitneyCdf(u: number, m: number, n: number): number {
 
 /**
  * P(U = k) for k = 0…mn: the exact null distribution of the Mann-Whitney U of samples of sizes m and n
- * without ties.
+ * without ties. The array is shared (a cache of the sizes seen): read it, never write to it.
  *
  * @example
  * [...mannWhitneyDistribution(2, 2)] //=> [1/6, 1/6, 2/6, 1/6, 1/6]
  */
 export function mannWhitneyDistribution(m: number, n: number): Float64Array {
+  const key = `${m}×${n}`;
+  const known = DISTRIBUTIONS.get(key);
+  if (known) return known;
+  const p = computeDistribution(m, n);
+  // A few hundred sizes at most (both ≤ 50): a report's groups and a panel's periods reuse them.
+  if (DISTRIBUTIONS.size >= MAX_CACHED) DISTRIBUTIONS.delete(DISTRIBUTIONS.keys().next().value!);
+  DISTRIBUTIONS.set(key, p);
+  return p;
+}
+
+/** Exact distributions already counted, by sizes (oldest first); each at most 2,501 numbers. */
+const DISTRIBUTIONS = new Map<string, Float64Array>();
+const MAX_CACHED = 256;
+
+function computeDistribution(m: number, n: number): Float64Array {
   const max = m * n;
   // counts[i][k]: arrangements of i values of the first sample among i + j with U = k, built up over j.
+  // Two rows of the table, reused: a fresh one per step made 50 MB of garbage for 50 × 50.
   let previous = new Float64Array((max + 1) * (m + 1));
+  let current = new Float64Array((max + 1) * (m + 1));
   const at = (i: number, k: number) => i * (max + 1) + k;
   for (let i = 0; i <= m; i++) previous[at(i, 0)] = 1; // j = 0: U is 0
   for (let j = 1; j <= n; j++) {
-    const current = new Float64Array((max + 1) * (m + 1));
+    current.fill(0);
     current[at(0, 0)] = 1;
     for (let i = 1; i <= m; i++) {
       for (let k = 0; k <= i * j; k++) {
@@ -106,7 +131,7 @@ export function mannWhitneyDistribution(m: number, n: number): Float64Array {
         current[at(i, k)] = previous[at(i, k)] + (k >= j ? current[at(i - 1, k - j)] : 0);
       }
     }
-    previous = current;
+    [previous, current] = [current, previous];
   }
   let total = 0;
   for (let k = 0; k <= max; k++) total += previous[at(m, k)];
