@@ -16,7 +16,8 @@ function Entries({ entries, tone, format, testId }: { entries: TrendEntryView[];
     <ol class="trend-list" data-testid={testId}>
       {entries.map((e) => (
         <li key={e.key} data-group-key={e.key}>
-          <span class={`trend-change trend-${tone}`}>
+          {/* Coloured only beyond noise, as on the cards: Octopus's 5 % rule alone does not make a change. */}
+          <span class={`trend-change trend-${e.noiseSignificant ? tone : 'neutral'}`}>
             <span aria-hidden="true">{e.trend.direction === 'up' ? '▲' : '▼'}</span> {e.trend.change === null ? 'from 0' : `${Math.abs(e.trend.change * 100).toFixed(0)}%`}
           </span>
           {e.href ? (
