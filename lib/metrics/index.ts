@@ -15,6 +15,7 @@ export * from './prepare';
 export * from './quantile-sorted';
 export * from './report-channels';
 export * from './resolve-window';
+export * from './rework';
 export * from './stream-mask';
 export * from './summarize-sorted';
 export * from './trend-indicator';

@@ -13,7 +13,8 @@ export const TREND_BLOCK_MS = 28 * DAY_MS;
  * `[now - 56 d, now - 28 d)` (28 × 24 h from the current instant, whatever window or granularity is shown),
  * with {@link trendIndicator}'s rule. Values are block means: frequency = successful deployments per week
  * (successful / 4), lead time, time to recovery, duration by completion; queue time by start; failure rate
- * = failed / (successful + failed) with blocked releases' successes among the failed (option).
+ * = failed / (successful + failed) with blocked releases' successes among the failed (option); rework rate
+ * (ours, the same rule) = rework / (successful + failed), `hotfix` marking the hotfix channels' streams.
  * Deployments per block (for the "under 10" rule) = successful + failed, each deployment once.
  *
  * @example
@@ -25,6 +26,7 @@ export function octopusTrend(
   mask: Uint8Array,
   now: number,
   excludeFlagged: boolean,
+  hotfix: Uint8Array | null = null,
 ): Insights['trend28'] {
   const d = p.history.deployments;
   const from = now - 2 * TREND_BLOCK_MS;
@@ -33,9 +35,11 @@ export function octopusTrend(
   const successful = [0, 0];
   /** Failures in the failure rate (blocked releases' successes included with the option). */
   const failed = [0, 0];
+  /** Rework deployments (hotfix channels' included). */
+  const rework = [0, 0];
   /** Successful + failed by the task's own outcome: each deployment once. */
   const deployments = [0, 0];
-  const sum: Record<Exclude<TrendMetric, 'frequency' | 'failureRate'>, number[]> = {
+  const sum: Record<Exclude<TrendMetric, 'frequency' | 'failureRate' | 'reworkRate'>, number[]> = {
     leadTime: [0, 0],
     recovery: [0, 0],
     duration: [0, 0],
@@ -57,6 +61,7 @@ export function octopusTrend(
     deployments[k]++;
     if (o === Outcome.Success) successful[k]++;
     if (p.failureKind[i] !== FailureKind.None) failed[k]++;
+    if (p.rework[i] !== 0 || (hotfix !== null && hotfix[p.stream[i]] !== 0)) rework[k]++;
     const h = p.has[i];
     const f = p.flags[i];
     if ((h & Has.LeadTime) !== 0 && (f & leadMask) === 0) {
@@ -83,6 +88,7 @@ export function octopusTrend(
   }
   const mean = (m: keyof typeof sum, k: number) => (count[m][k] > 0 ? sum[m][k] / count[m][k] : null);
   const rate = (k: number) => (deployments[k] > 0 ? failed[k] / deployments[k] : null);
+  const reworkRate = (k: number) => (deployments[k] > 0 ? rework[k] / deployments[k] : null);
   const indicator = (metric: TrendMetric, value: (k: number) => number | null) =>
     trendIndicator(metric, value(1), value(0), deployments[1], deployments[0]);
   return {
@@ -94,6 +100,7 @@ export function octopusTrend(
       leadTime: indicator('leadTime', (k) => mean('leadTime', k)),
       failureRate: indicator('failureRate', rate),
       recovery: indicator('recovery', (k) => mean('recovery', k)),
+      reworkRate: indicator('reworkRate', reworkRate),
       duration: indicator('duration', (k) => mean('duration', k)),
       queueTime: indicator('queueTime', (k) => mean('queueTime', k)),
     },
