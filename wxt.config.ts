@@ -1,14 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-
-/**
- * Hosts granted at install time. Octopus Cloud is declared; every self-hosted server is an optional
- * permission the user grants from the popup or options page (DESIGN.md decision 6). The `e2e` mode
- * (used by the browser tests and `npm start`) also declares the local emulator, because a permission
- * prompt cannot be answered from an automated browser.
- */
-const CLOUD_HOSTS = ['https://*.octopus.app/*'];
-export const LOCAL_TEST_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+import { declaredHosts } from './lib/servers/declared';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -21,7 +13,9 @@ export default defineConfig({
     description:
       'DORA metrics (deployment frequency, lead time, failure rate, time to recovery) for your Octopus Deploy projects, computed in your browser.',
     permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
-    host_permissions: mode === 'e2e' ? [...CLOUD_HOSTS, ...LOCAL_TEST_HOSTS] : CLOUD_HOSTS,
+    // Hosts granted at install time (lib/servers/declared.ts); every self-hosted server is an optional
+    // permission the user grants from the popup or options page (DESIGN.md decision 6).
+    host_permissions: declaredHosts(mode),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The Insights panel is an iframe of this page inside the Octopus UI. Self-hosted servers can be on any
     // origin, so the page is reachable from any; it serves nothing unless the worker finds it framed on the

@@ -1,19 +1,12 @@
 /** The deployments behind a metric, newest first, a page at a time. Server names are plain text. */
 import { useState } from 'preact/hooks';
-import type { DeploymentRow } from '@/lib/metrics/types';
-import { formatDateTime, formatDurationShort } from './format';
-
-export type TableFocus = 'frequency' | 'leadTime' | 'failureRate' | 'recovery';
-
-/** The rows to list, read one at a time: only the rows shown become objects. */
-export interface DeploymentRowList {
-  length: number;
-  at: (k: number) => DeploymentRow;
-}
+import { formatDateTime, formatDurationShort } from '@/lib/display/format';
+import type { DoraMetric } from '@/lib/metrics/types';
+import type { DeploymentRowList } from '@/lib/panel/panel-view';
 
 const PAGE = 25;
 
-export function DeploymentTable({ rows, focus, timeZone, caption }: { rows: DeploymentRowList; focus: TableFocus; timeZone: string; caption: string }) {
+export function DeploymentTable({ rows, focus, timeZone, caption }: { rows: DeploymentRowList; focus: DoraMetric; timeZone: string; caption: string }) {
   const [shown, setShown] = useState(PAGE);
   if (rows.length === 0) return <p class="muted">No deployments for this metric in the selected period.</p>;
   return (

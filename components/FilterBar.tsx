@@ -1,4 +1,7 @@
-/** Time range, granularity and the project's channel / environment / tenant, as labelled selects. */
+/**
+ * The view toolbar of the panel and the report: the view's own selects (the panel's channel, environment and
+ * tenant; the report's split), then the time range (with custom dates) and granularity, as labelled selects.
+ */
 import type { Granularity, RangePreset } from '@/lib/metrics/types';
 
 export interface Option {
@@ -6,18 +9,32 @@ export interface Option {
   label: string;
 }
 
+/** One of the view's own selects; its id is `<idPrefix>-<key>`. */
+export interface FilterSelect {
+  key: string;
+  label: string;
+  value?: string;
+  options: readonly Option[];
+}
+
+export type RangePatch = { range?: RangePreset | 'custom'; from?: string; to?: string; granularity?: Granularity };
+
 export interface FilterBarProps {
+  /** `f` in the panel, `r` in the report: the controls' ids (`f-range`, `r-split`), which labels point at. */
+  idPrefix: string;
+  /** The form's accessible name. */
+  label: string;
+  className?: string;
+  selects: readonly FilterSelect[];
+  onSelect: (key: string, value: string) => void;
   range: RangePreset | 'custom';
+  /** `YYYY-MM-DD`, for a custom range. */
   from?: string;
   to?: string;
   granularity: Granularity;
-  channels: Option[];
-  channel?: string;
-  environments: Option[];
-  environment?: string;
-  tenants: Option[];
-  tenant: string;
-  onChange: (patch: Record<string, string>) => void;
+  onRange: (patch: RangePatch) => void;
+  /** A line after the controls, e.g. the zone the dates are read in. */
+  hint?: string;
 }
 
 const RANGES: Option[] = [
@@ -27,13 +44,13 @@ const RANGES: Option[] = [
   { value: 'lastYear', label: 'Last year' },
   { value: 'custom', label: 'Custom range…' },
 ];
-const GRANULARITY: Option[] = [
+const GRANULARITIES: Option[] = [
   { value: 'day', label: 'Daily' },
   { value: 'week', label: 'Weekly' },
   { value: 'month', label: 'Monthly' },
 ];
 
-function Select({ id, label, value, options, onChange }: { id: string; label: string; value?: string; options: Option[]; onChange: (v: string) => void }) {
+function Select({ id, label, value, options, onChange }: { id: string; label: string; value?: string; options: readonly Option[]; onChange: (value: string) => void }) {
   return (
     <label class="field" for={id}>
       <span>{label}</span>
@@ -48,26 +65,31 @@ function Select({ id, label, value, options, onChange }: { id: string; label: st
   );
 }
 
-export function FilterBar(props: FilterBarProps) {
+function DateField({ id, label, value, min, max, onChange }: { id: string; label: string; value?: string; min?: string; max?: string; onChange: (value: string) => void }) {
   return (
-    <form class="filter-bar" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-      {props.channels.length > 1 && <Select id="f-channel" label="Channel" value={props.channel} options={props.channels} onChange={(channel) => props.onChange({ channel, environment: '' })} />}
-      <Select id="f-environment" label="Environment" value={props.environment} options={props.environments} onChange={(environment) => props.onChange({ environment })} />
-      {props.tenants.length > 0 && <Select id="f-tenant" label="Tenant" value={props.tenant} options={props.tenants} onChange={(tenant) => props.onChange({ tenant })} />}
-      <Select id="f-range" label="Time range" value={props.range} options={RANGES} onChange={(range) => props.onChange({ range })} />
+    <label class="field" for={id}>
+      <span>{label}</span>
+      <input id={id} type="date" value={value} min={min} max={max} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).value)} />
+    </label>
+  );
+}
+
+export function FilterBar(props: FilterBarProps) {
+  const id = (key: string) => `${props.idPrefix}-${key}`;
+  return (
+    <form class={props.className ? `filter-bar ${props.className}` : 'filter-bar'} aria-label={props.label} onSubmit={(e) => e.preventDefault()}>
+      {props.selects.map((s) => (
+        <Select key={s.key} id={id(s.key)} label={s.label} value={s.value} options={s.options} onChange={(value) => props.onSelect(s.key, value)} />
+      ))}
+      <Select id={id('range')} label="Time range" value={props.range} options={RANGES} onChange={(range) => props.onRange({ range: range as RangePatch['range'] })} />
       {props.range === 'custom' && (
         <>
-          <label class="field" for="f-from">
-            <span>From</span>
-            <input id="f-from" type="date" value={props.from} max={props.to} onChange={(e) => props.onChange({ from: (e.currentTarget as HTMLInputElement).value })} />
-          </label>
-          <label class="field" for="f-to">
-            <span>To</span>
-            <input id="f-to" type="date" value={props.to} min={props.from} onChange={(e) => props.onChange({ to: (e.currentTarget as HTMLInputElement).value })} />
-          </label>
+          <DateField id={id('from')} label="From" value={props.from} max={props.to} onChange={(from) => props.onRange({ from })} />
+          <DateField id={id('to')} label="To (inclusive)" value={props.to} min={props.from} onChange={(to) => props.onRange({ to })} />
         </>
       )}
-      <Select id="f-granularity" label="Granularity" value={props.granularity} options={GRANULARITY} onChange={(granularity) => props.onChange({ granularity })} />
+      <Select id={id('granularity')} label="Granularity" value={props.granularity} options={GRANULARITIES} onChange={(granularity) => props.onRange({ granularity: granularity as Granularity })} />
+      {props.hint && <p class="field-hint toolbar-zone">{props.hint}</p>}
     </form>
   );
 }

@@ -1,25 +1,8 @@
 import { useState } from 'preact/hooks';
-import { formatBytes } from '@/lib/format-bytes';
-import { errorText, StatusMessage, type StatusNote } from './StatusMessage';
-
-/** What DORA Lens keeps for one server (base URL) and Octopus user: the cached history and saved reports. */
-export interface CacheRow {
-  server: string;
-  userId: string;
-  /** Whether DORA Lens may still reach the server (a revoked one's data is only kept until deleted). */
-  enabled?: boolean;
-  /** Saved space reports of this user on this server. */
-  reports?: number;
-  /** False when only reports are kept (the cached history was cleared). */
-  cached?: boolean;
-  /** Known only when that user is the one signed in on the server now. */
-  userName?: string;
-  bytes?: number;
-  deployments?: number;
-  releases?: number;
-  /** Why the size could not be read. */
-  error?: string;
-}
+import { formatBytes } from '@/lib/display/format-bytes';
+import type { CacheRow } from '@/lib/display/cache-row';
+import { errorText, type StatusNote } from '@/lib/display/status-note';
+import { StatusMessage } from './StatusMessage';
 
 interface OptionsCachesProps {
   /** `undefined` while loading. */
@@ -39,7 +22,7 @@ export function OptionsCaches({ rows, clear, deleteReports, clearAll }: OptionsC
   const [busy, setBusy] = useState<string>();
   const [notice, setNotice] = useState<StatusNote>();
 
-  const run = (key: string, action: () => Promise<void>, done: string, failed: string) => {
+  const run: Run = (key, action, done, failed) => {
     setBusy(key);
     action()
       .then(
@@ -50,8 +33,6 @@ export function OptionsCaches({ rows, clear, deleteReports, clearAll }: OptionsC
   };
 
   if (rows === undefined) return <p class="muted">Reading the cache…</p>;
-
-  const totalBytes = rows.reduce((sum, row) => sum + (row.bytes ?? 0), 0);
   return (
     <>
       {rows.length === 0 ? (
@@ -59,90 +40,7 @@ export function OptionsCaches({ rows, clear, deleteReports, clearAll }: OptionsC
           Nothing cached yet. Open Insights on an Octopus project to download its history.
         </p>
       ) : (
-        <div class="table-scroll">
-          <table data-testid="cache-table">
-            <caption>
-              {rows.length === 1 ? '1 cache' : `${rows.length} caches`}, {formatBytes(totalBytes)} in all
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Server</th>
-                <th scope="col">Octopus user</th>
-                <th scope="col" class="number">
-                  Deployments
-                </th>
-                <th scope="col" class="number">
-                  Releases
-                </th>
-                <th scope="col" class="number">
-                  Size
-                </th>
-                <th scope="col" class="number">
-                  Saved reports
-                </th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={rowKey(row)}>
-                  <td class="cache-origin">
-                    {row.server}
-                    {row.enabled === false ? (
-                      <span class="muted server-off" data-testid="server-off">
-                        DORA Lens is off for this server: its data is kept only until you delete it.
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>
-                    {userLabel(row)}
-                    {row.userName ? <span class="muted user-id">{row.userId}</span> : null}
-                  </td>
-                  {row.error ? (
-                    <td colSpan={3} class="field-error">
-                      {row.error}
-                    </td>
-                  ) : (
-                    <>
-                      <td class="number">{count(row.deployments)}</td>
-                      <td class="number">{count(row.releases)}</td>
-                      <td class="number">{row.bytes === undefined ? '—' : formatBytes(row.bytes)}</td>
-                    </>
-                  )}
-                  <td class="number">{count(row.reports ?? 0)}</td>
-                  <td class="actions">
-                    <button
-                      type="button"
-                      class="button-danger"
-                      disabled={busy !== undefined || row.cached === false}
-                      aria-label={`Clear cached data of ${userLabel(row)} on ${row.server}`}
-                      onClick={() =>
-                        run(rowKey(row), () => clear(row), `Cleared ${userLabel(row)}’s data for ${row.server}.`, `Could not clear ${row.server}`)
-                      }
-                    >
-                      {busy === rowKey(row) ? 'Clearing…' : 'Clear'}
-                    </button>
-                    {row.reports ? (
-                      <button
-                        type="button"
-                        class="button-danger"
-                        disabled={busy !== undefined}
-                        aria-label={`Delete the saved reports of ${userLabel(row)} on ${row.server}`}
-                        onClick={() =>
-                          run(`${rowKey(row)} reports`, () => deleteReports(row), `Deleted ${userLabel(row)}’s reports for ${row.server}.`, `Could not delete the reports of ${row.server}`)
-                        }
-                      >
-                        Delete reports
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CacheTable rows={rows} busy={busy} run={run} clear={clear} deleteReports={deleteReports} />
       )}
       <div class="row section-actions">
         <button
@@ -157,5 +55,108 @@ export function OptionsCaches({ rows, clear, deleteReports, clearAll }: OptionsC
       </div>
       <StatusMessage note={notice} testId="caches-notice" />
     </>
+  );
+}
+
+type Run = (key: string, action: () => Promise<void>, done: string, failed: string) => void;
+
+interface CacheTableProps {
+  rows: readonly CacheRow[];
+  /** The action running now (its key), during which every button waits. */
+  busy?: string;
+  run: Run;
+  clear: (row: CacheRow) => Promise<void>;
+  deleteReports: (row: CacheRow) => Promise<void>;
+}
+
+function CacheTable({ rows, ...actions }: CacheTableProps) {
+  const totalBytes = rows.reduce((sum, row) => sum + (row.bytes ?? 0), 0);
+  return (
+    <div class="table-scroll">
+      <table data-testid="cache-table">
+        <caption>
+          {rows.length === 1 ? '1 cache' : `${rows.length} caches`}, {formatBytes(totalBytes)} in all
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Server</th>
+            <th scope="col">Octopus user</th>
+            <th scope="col" class="number">
+              Deployments
+            </th>
+            <th scope="col" class="number">
+              Releases
+            </th>
+            <th scope="col" class="number">
+              Size
+            </th>
+            <th scope="col" class="number">
+              Saved reports
+            </th>
+            <th scope="col">
+              <span class="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <CacheTableRow key={rowKey(row)} row={row} {...actions} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CacheTableRow({ row, busy, run, clear, deleteReports }: Omit<CacheTableProps, 'rows'> & { row: CacheRow }) {
+  return (
+    <tr>
+      <td class="cache-origin">
+        {row.server}
+        {row.enabled === false ? (
+          <span class="muted server-off" data-testid="server-off">
+            DORA Lens is off for this server: its data is kept only until you delete it.
+          </span>
+        ) : null}
+      </td>
+      <td>
+        {userLabel(row)}
+        {row.userName ? <span class="muted user-id">{row.userId}</span> : null}
+      </td>
+      {row.error ? (
+        <td colSpan={3} class="field-error">
+          {row.error}
+        </td>
+      ) : (
+        <>
+          <td class="number">{count(row.deployments)}</td>
+          <td class="number">{count(row.releases)}</td>
+          <td class="number">{row.bytes === undefined ? '—' : formatBytes(row.bytes)}</td>
+        </>
+      )}
+      <td class="number">{count(row.reports ?? 0)}</td>
+      <td class="actions">
+        <button
+          type="button"
+          class="button-danger"
+          disabled={busy !== undefined || row.cached === false}
+          aria-label={`Clear cached data of ${userLabel(row)} on ${row.server}`}
+          onClick={() => run(rowKey(row), () => clear(row), `Cleared ${userLabel(row)}’s data for ${row.server}.`, `Could not clear ${row.server}`)}
+        >
+          {busy === rowKey(row) ? 'Clearing…' : 'Clear'}
+        </button>
+        {row.reports ? (
+          <button
+            type="button"
+            class="button-danger"
+            disabled={busy !== undefined}
+            aria-label={`Delete the saved reports of ${userLabel(row)} on ${row.server}`}
+            onClick={() => run(`${rowKey(row)} reports`, () => deleteReports(row), `Deleted ${userLabel(row)}’s reports for ${row.server}.`, `Could not delete the reports of ${row.server}`)}
+          >
+            Delete reports
+          </button>
+        ) : null}
+      </td>
+    </tr>
   );
 }

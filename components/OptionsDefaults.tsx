@@ -1,6 +1,8 @@
 import type { TierYear } from '@/lib/metrics/types';
-import { REFRESH_CHOICES, type Settings, TIER_YEARS, type WeekStart } from '@/lib/settings';
-import { StatusMessage, type StatusNote } from './StatusMessage';
+import type { WeekStart } from '@/lib/metrics/types';
+import { REFRESH_CHOICES, type Settings, TIER_YEARS } from '@/lib/settings/settings';
+import type { StatusNote } from '@/lib/display/status-note';
+import { StatusMessage } from './StatusMessage';
 
 interface OptionsDefaultsProps {
   /** `undefined` while loading. */
@@ -22,7 +24,7 @@ const TIER_NOTES: Record<TierYear, string> = {
 
 const WEEK_LABELS: Record<WeekStart, string> = { sunday: 'Sunday (as Octopus)', monday: 'Monday' };
 
-export function refreshLabel(minutes: number): string {
+function refreshLabel(minutes: number): string {
   if (minutes === 1440) return 'Once a day';
   if (minutes % 60 === 0) return minutes === 60 ? 'Every hour' : `Every ${minutes / 60} hours`;
   return `Every ${minutes} minutes`;
@@ -31,32 +33,9 @@ export function refreshLabel(minutes: number): string {
 /** The defaults every report starts from; each control saves as soon as it changes. */
 export function OptionsDefaults({ settings, browserZone, timeZones, change, status }: OptionsDefaultsProps) {
   if (!settings) return <p class="muted">Loading…</p>;
-  const otherZones = timeZones.filter((zone) => zone !== browserZone);
-  // A zone stored earlier may be one this browser does not list (an alias); keep it selectable.
-  if (settings.timeZone !== browserZone && !otherZones.includes(settings.timeZone)) otherZones.unshift(settings.timeZone);
-  const refreshChoices = REFRESH_CHOICES.includes(settings.refreshMinutes) ? REFRESH_CHOICES : [...REFRESH_CHOICES, settings.refreshMinutes].sort((a, b) => a - b);
-
   return (
     <div class="defaults">
-      <div class="field">
-        <label for="time-zone">Time zone</label>
-        <select id="time-zone" aria-describedby="time-zone-hint" value={settings.timeZone} onChange={(event) => change({ timeZone: event.currentTarget.value }, 'Time zone')}>
-          <optgroup label="This browser">
-            <option value={browserZone}>{browserZone}</option>
-          </optgroup>
-          <optgroup label="All time zones">
-            {otherZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-        <span id="time-zone-hint" class="field-hint">
-          Days, weeks and months are counted in this zone.
-        </span>
-      </div>
-
+      <TimeZoneField settings={settings} change={change} browserZone={browserZone} timeZones={timeZones} />
       <fieldset class="field">
         <legend>Weeks start on</legend>
         <div class="row">
@@ -68,26 +47,7 @@ export function OptionsDefaults({ settings, browserZone, timeZones, change, stat
           ))}
         </div>
       </fieldset>
-
-      <div class="field">
-        <label for="tier-year">DORA benchmark year</label>
-        <select
-          id="tier-year"
-          aria-describedby="tier-year-hint"
-          value={String(settings.tierYear)}
-          onChange={(event) => change({ tierYear: Number(event.currentTarget.value) as TierYear }, 'Benchmark year')}
-        >
-          {TIER_YEARS.map((year) => (
-            <option key={year} value={String(year)}>
-              State of DevOps {year}
-            </option>
-          ))}
-        </select>
-        <span id="tier-year-hint" class="field-hint">
-          Changes only the performance tier (Elite, High, Medium, Low) shown beside each metric. {TIER_NOTES[settings.tierYear]}
-        </span>
-      </div>
-
+      <TierYearField settings={settings} change={change} />
       <div class="field">
         <label class="choice">
           <input
@@ -103,27 +63,73 @@ export function OptionsDefaults({ settings, browserZone, timeZones, change, stat
           Octopus’s own docs count deployments of releases marked “do not promote” in the failure rate; they stay successful deployments for frequency, lead time and recovery. Turn this off to count only failed deployments and guided failures.
         </span>
       </div>
+      <RefreshField settings={settings} change={change} />
+      <StatusMessage note={status} testId="defaults-status" />
+    </div>
+  );
+}
 
-      <div class="field">
-        <label for="refresh-minutes">Background refresh</label>
-        <select
-          id="refresh-minutes"
-          aria-describedby="refresh-minutes-hint"
-          value={String(settings.refreshMinutes)}
-          onChange={(event) => change({ refreshMinutes: Number(event.currentTarget.value) }, 'Background refresh')}
-        >
-          {refreshChoices.map((minutes) => (
-            <option key={minutes} value={String(minutes)}>
-              {refreshLabel(minutes)}
+type FieldProps = { settings: Settings; change: OptionsDefaultsProps['change'] };
+
+function TimeZoneField({ settings, change, browserZone, timeZones }: FieldProps & Pick<OptionsDefaultsProps, 'browserZone' | 'timeZones'>) {
+  const otherZones = timeZones.filter((zone) => zone !== browserZone);
+  // A zone stored earlier may be one this browser does not list (an alias); keep it selectable.
+  if (settings.timeZone !== browserZone && !otherZones.includes(settings.timeZone)) otherZones.unshift(settings.timeZone);
+  return (
+    <div class="field">
+      <label for="time-zone">Time zone</label>
+      <select id="time-zone" aria-describedby="time-zone-hint" value={settings.timeZone} onChange={(event) => change({ timeZone: event.currentTarget.value }, 'Time zone')}>
+        <optgroup label="This browser">
+          <option value={browserZone}>{browserZone}</option>
+        </optgroup>
+        <optgroup label="All time zones">
+          {otherZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
             </option>
           ))}
-        </select>
-        <span id="refresh-minutes-hint" class="field-hint">
-          How often cached spaces are brought up to date while the browser is open.
-        </span>
-      </div>
+        </optgroup>
+      </select>
+      <span id="time-zone-hint" class="field-hint">
+        Days, weeks and months are counted in this zone.
+      </span>
+    </div>
+  );
+}
 
-      <StatusMessage note={status} testId="defaults-status" />
+function TierYearField({ settings, change }: FieldProps) {
+  return (
+    <div class="field">
+      <label for="tier-year">DORA benchmark year</label>
+      <select id="tier-year" aria-describedby="tier-year-hint" value={String(settings.tierYear)} onChange={(event) => change({ tierYear: Number(event.currentTarget.value) as TierYear }, 'Benchmark year')}>
+        {TIER_YEARS.map((year) => (
+          <option key={year} value={String(year)}>
+            State of DevOps {year}
+          </option>
+        ))}
+      </select>
+      <span id="tier-year-hint" class="field-hint">
+        Changes only the performance tier (Elite, High, Medium, Low) shown beside each metric. {TIER_NOTES[settings.tierYear]}
+      </span>
+    </div>
+  );
+}
+
+function RefreshField({ settings, change }: FieldProps) {
+  const choices = REFRESH_CHOICES.includes(settings.refreshMinutes) ? REFRESH_CHOICES : [...REFRESH_CHOICES, settings.refreshMinutes].sort((a, b) => a - b);
+  return (
+    <div class="field">
+      <label for="refresh-minutes">Background refresh</label>
+      <select id="refresh-minutes" aria-describedby="refresh-minutes-hint" value={String(settings.refreshMinutes)} onChange={(event) => change({ refreshMinutes: Number(event.currentTarget.value) }, 'Background refresh')}>
+        {choices.map((minutes) => (
+          <option key={minutes} value={String(minutes)}>
+            {refreshLabel(minutes)}
+          </option>
+        ))}
+      </select>
+      <span id="refresh-minutes-hint" class="field-hint">
+        How often cached spaces are brought up to date while the browser is open.
+      </span>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { parseServerUrl } from '@/lib/server-url';
-import { errorText, StatusMessage, type StatusNote } from './StatusMessage';
+import { parseServerUrl, webAppUrl } from '@/lib/host/server-url';
+import { errorText, type StatusNote } from '@/lib/display/status-note';
+import { StatusMessage } from './StatusMessage';
 
 interface OptionsServersProps {
   /** Self-hosted servers the user has granted; `undefined` while loading. */
@@ -19,43 +20,37 @@ const HINT_ID = 'server-address-hint';
 
 /** The servers DORA Lens may read, and the form to add one. */
 export function OptionsServers({ servers, enable, revoke, forget, unsupported = [] }: OptionsServersProps) {
-  const [address, setAddress] = useState('');
-  const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<StatusNote>();
   const [revoking, setRevoking] = useState<string>();
   /** A site just revoked, whose data the user may delete too. */
   const [revoked, setRevoked] = useState<string>();
 
-  const onSubmit = (event: Event) => {
-    event.preventDefault();
-    const parsed = parseServerUrl(address);
-    if (!parsed.ok) {
-      setError(parsed.error);
-      return;
-    }
-    setError(undefined);
+  /** Resolves to whether the server is now enabled (the form then clears). */
+  const onAdd = (parsed: { origin: string; isCloud: boolean }): Promise<boolean> => {
     if (parsed.isCloud) {
       setNotice({ tone: 'info', text: `${parsed.origin} is on Octopus Cloud, where DORA Lens always works: nothing to enable.` });
-      return;
+      return Promise.resolve(false);
     }
     if (servers?.includes(parsed.origin)) {
       setNotice({ tone: 'info', text: `${parsed.origin} is already enabled.` });
-      return;
+      return Promise.resolve(false);
     }
     // Nothing may be awaited before this call: the browser only shows its prompt during the user's gesture.
-    enable(parsed.origin).then(
+    return enable(parsed.origin).then(
       (granted) => {
-        if (granted) setAddress('');
         setNotice(
           granted
             ? { tone: 'success', text: `Enabled ${parsed.origin}. Reload any Octopus tab open on it to see DORA Lens.` }
             : { tone: 'error', text: `Access to ${parsed.origin} was not granted, so DORA Lens stays off there.` },
         );
+        return granted;
       },
-      (failure: unknown) => setNotice({ tone: 'error', text: `Could not ask for access to ${parsed.origin}: ${errorText(failure)}` }),
+      (failure: unknown) => {
+        setNotice({ tone: 'error', text: `Could not ask for access to ${parsed.origin}: ${errorText(failure)}` });
+        return false;
+      },
     );
   };
-
   const onRevoke = (origin: string) => {
     setRevoking(origin);
     revoke(origin)
@@ -83,69 +78,10 @@ export function OptionsServers({ servers, enable, revoke, forget, unsupported = 
         Octopus Cloud (<code>*.octopus.app</code>) is always enabled. A self-hosted server needs your permission once;
         DORA Lens then reads it through your signed-in session.
       </p>
-
       <h3>Self-hosted servers</h3>
-      {servers === undefined ? (
-        <p class="muted">Loading…</p>
-      ) : servers.length === 0 ? (
-        <p class="muted" data-testid="no-servers">
-          None yet. Add one below, or choose “Enable DORA Lens on this site” in the toolbar popup on your Octopus tab.
-        </p>
-      ) : (
-        <ul class="plain server-list" data-testid="server-list">
-          {servers.map((origin) => (
-            <li key={origin} class="server-item">
-              <a href={`${origin}/app`} target="_blank" rel="noreferrer">
-                {origin}
-              </a>
-              <button type="button" class="button-danger" disabled={revoking === origin} aria-label={`Revoke access to ${origin}`} onClick={() => onRevoke(origin)}>
-                {revoking === origin ? 'Revoking…' : 'Revoke'}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-
-      {unsupported.length > 0 && (
-        <ul class="plain unsupported-servers" data-testid="unsupported-servers">
-          {unsupported.map(({ server, reason }) => (
-            <li key={server} class="field-error">
-              <strong>{server}</strong>: {reason}
-            </li>
-          ))}
-        </ul>
-      )}
-
-      <form class="add-server" onSubmit={onSubmit} noValidate>
-        <div class="field">
-          <label for="server-address">Add a server</label>
-          <span id={HINT_ID} class="field-hint">
-            Its address, for example https://octopus.example.com. The browser grants access to the whole host.
-          </span>
-          <div class="row">
-            <input
-              id="server-address"
-              type="text"
-              inputMode="url"
-              autoComplete="url"
-              spellcheck={false}
-              class="grow"
-              value={address}
-              aria-invalid={error ? 'true' : undefined}
-              aria-describedby={error ? `${HINT_ID} ${ERROR_ID}` : HINT_ID}
-              onInput={(event) => setAddress(event.currentTarget.value)}
-            />
-            <button type="submit" class="button-primary">
-              Enable
-            </button>
-          </div>
-          {error ? (
-            <span id={ERROR_ID} class="field-error" role="alert">
-              {error}
-            </span>
-          ) : null}
-        </div>
-      </form>
+      <ServerList servers={servers} revoking={revoking} onRevoke={onRevoke} />
+      {unsupported.length > 0 && <UnsupportedServers servers={unsupported} />}
+      <AddServerForm onAdd={onAdd} />
       <StatusMessage note={notice} testId="servers-notice" />
       {revoked && (
         <div class="row revoked-data" data-testid="forget-server">
@@ -159,5 +95,90 @@ export function OptionsServers({ servers, enable, revoke, forget, unsupported = 
         </div>
       )}
     </>
+  );
+}
+
+function ServerList({ servers, revoking, onRevoke }: { servers: readonly string[] | undefined; revoking?: string; onRevoke: (origin: string) => void }) {
+  if (servers === undefined) return <p class="muted">Loading…</p>;
+  if (servers.length === 0) {
+    return (
+      <p class="muted" data-testid="no-servers">
+        None yet. Add one below, or choose “Enable DORA Lens on this site” in the toolbar popup on your Octopus tab.
+      </p>
+    );
+  }
+  return (
+    <ul class="plain server-list" data-testid="server-list">
+      {servers.map((origin) => (
+        <li key={origin} class="server-item">
+          <a href={webAppUrl(origin)} target="_blank" rel="noreferrer">
+            {origin}
+          </a>
+          <button type="button" class="button-danger" disabled={revoking === origin} aria-label={`Revoke access to ${origin}`} onClick={() => onRevoke(origin)}>
+            {revoking === origin ? 'Revoking…' : 'Revoke'}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function UnsupportedServers({ servers }: { servers: readonly { server: string; reason: string }[] }) {
+  return (
+    <ul class="plain unsupported-servers" data-testid="unsupported-servers">
+      {servers.map(({ server, reason }) => (
+        <li key={server} class="field-error">
+          <strong>{server}</strong>: {reason}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The address field: what is wrong with an address is said beside it, and nothing is asked for. */
+function AddServerForm({ onAdd }: { onAdd: (parsed: { origin: string; isCloud: boolean }) => Promise<boolean> }) {
+  const [address, setAddress] = useState('');
+  const [error, setError] = useState<string>();
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    const parsed = parseServerUrl(address);
+    if (!parsed.ok) {
+      setError(parsed.error);
+      return;
+    }
+    setError(undefined);
+    void onAdd(parsed).then((enabled) => enabled && setAddress(''));
+  };
+  return (
+    <form class="add-server" onSubmit={onSubmit} noValidate>
+      <div class="field">
+        <label for="server-address">Add a server</label>
+        <span id={HINT_ID} class="field-hint">
+          Its address, for example https://octopus.example.com. The browser grants access to the whole host.
+        </span>
+        <div class="row">
+          <input
+            id="server-address"
+            type="text"
+            inputMode="url"
+            autoComplete="url"
+            spellcheck={false}
+            class="grow"
+            value={address}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? `${HINT_ID} ${ERROR_ID}` : HINT_ID}
+            onInput={(event) => setAddress(event.currentTarget.value)}
+          />
+          <button type="submit" class="button-primary">
+            Enable
+          </button>
+        </div>
+        {error ? (
+          <span id={ERROR_ID} class="field-error" role="alert">
+            {error}
+          </span>
+        ) : null}
+      </div>
+    </form>
   );
 }

@@ -3,20 +3,13 @@
  * tenants, tags), with a filter box when the list is long. Labels are server names: plain text.
  */
 import { useState } from 'preact/hooks';
-
-export interface ReportChecklistItem {
-  id: string;
-  label: string;
-  /** A second, muted line, e.g. the project group. */
-  note?: string;
-  disabled?: boolean;
-}
+import type { ChecklistItem } from '@/lib/report/editor-model';
 
 export interface ReportChecklistProps {
   id: string;
   legend: string;
   hint?: string;
-  items: ReportChecklistItem[];
+  items: ChecklistItem[];
   checked: ReadonlySet<string>;
   onToggle: (id: string, checked: boolean) => void;
   /** Show a filter box from this many items. Default 12. */

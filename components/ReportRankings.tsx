@@ -1,26 +1,13 @@
 /** Highest and lowest performing projects on one metric (DORA Lens's ranking, beyond Octopus). */
-import { formatCount } from './format';
+import { formatCount } from '@/lib/display/format';
+import type { RankingEntryView, RankingView } from '@/lib/report/report-view';
 
-export interface ReportRankingEntry {
-  key: string;
-  label: string;
-  value: number;
-  sample: number;
-  href?: string;
-}
-
-export interface ReportRankingsProps {
+export type ReportRankingsProps = RankingView & {
   metricTitle: string;
-  best: ReportRankingEntry[];
-  worst: ReportRankingEntry[];
-  /** Projects with deployments but too few to rank, and the minimum. */
-  belowMinimum: number;
-  minSample: number;
-  sampleNoun: string;
   format: (value: number) => string;
-}
+};
 
-function Entries({ entries, format, sampleNoun, testId }: { entries: ReportRankingEntry[]; format: (v: number) => string; sampleNoun: string; testId: string }) {
+function Entries({ entries, format, sampleNoun, testId }: { entries: RankingEntryView[]; format: (v: number) => string; sampleNoun: string; testId: string }) {
   return (
     <ol class="ranking-list" data-testid={testId}>
       {entries.map((e) => (

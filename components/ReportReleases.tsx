@@ -1,23 +1,12 @@
 /** The releases with the most impact in the period: most failed deployments, longest recoveries. */
-import { formatCount, formatDurationShort } from './format';
-
-export interface ReportReleaseEntry {
-  key: string;
-  version: string;
-  project: string;
-  projectId: string;
-  /** "3 of 7 deployments failed" or a recovery time. */
-  figure: string;
-  value: number;
-  href?: string;
-}
+import type { ReleaseEntryView } from '@/lib/report/report-view';
 
 export interface ReportReleasesProps {
-  mostFailures: ReportReleaseEntry[];
-  longestRecovery: ReportReleaseEntry[];
+  mostFailures: ReleaseEntryView[];
+  longestRecovery: ReleaseEntryView[];
 }
 
-function Entries({ entries, testId, empty }: { entries: ReportReleaseEntry[]; testId: string; empty: string }) {
+function Entries({ entries, testId, empty }: { entries: ReleaseEntryView[]; testId: string; empty: string }) {
   if (entries.length === 0) return <p class="muted">{empty}</p>;
   return (
     <ol class="ranking-list" data-testid={testId}>
@@ -56,6 +45,3 @@ export function ReportReleases({ mostFailures, longestRecovery }: ReportReleases
     </div>
   );
 }
-
-export const failuresFigure = (failures: number, deployments: number) => `${formatCount(failures)} of ${formatCount(deployments)} failed`;
-export const recoveryFigure = (ms: number) => formatDurationShort(ms);

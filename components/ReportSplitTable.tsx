@@ -3,38 +3,11 @@
  * carries its raw number in `data-value` (ms, count or fraction) for tests and tools; names are text.
  */
 import { useState } from 'preact/hooks';
-import { formatCount, formatDurationShort, formatPercent, formatRate } from './format';
+import type { ReportFigures } from '@/lib/report/report-labels';
+import type { SplitTableView } from '@/lib/report/report-view';
+import { formatCount, formatDurationShort, formatPercent, formatRate } from '@/lib/display/format';
 
-export interface ReportFigures {
-  successful: number;
-  failed: number;
-  total: number;
-  failureRate: number | null;
-  perWeek: number;
-  leadTimeMedian: number | null;
-  recoveryMedian: number | null;
-  durationMean: number | null;
-}
-
-export interface ReportSplitRow {
-  key: string;
-  label: string;
-  figures: ReportFigures;
-  /** The colour of its chart line; none when it is summed into "Others". */
-  color?: string;
-  /** The project's Insights panel in Octopus (project rows). */
-  href?: string;
-}
-
-export interface ReportSplitTableProps {
-  /** "Project", "Environment group", "Region tag"… */
-  groupTitle: string;
-  rows: ReportSplitRow[];
-  others?: { groups: number; figures: ReportFigures; color: string };
-  total: ReportFigures;
-  /** Groups overlap (a tenant with two tags of the set), so the rows do not add up to the total. */
-  overlapping: boolean;
-}
+export type ReportSplitTableProps = SplitTableView;
 
 const COLUMNS: { key: keyof ReportFigures; title: string; format: (v: number | null) => string }[] = [
   { key: 'total', title: 'Deployments', format: (v) => formatCount(v ?? 0) },

@@ -2,31 +2,15 @@
  * Octopus's report trend lists: for projects, environments and tenants, the ten improving and the ten
  * worsening most against the previous period of equal length (shown from two groups with deployments).
  */
-import type { TrendResult } from '@/lib/metrics/types';
-
-export interface ReportTrendEntry {
-  key: string;
-  label: string;
-  trend: TrendResult;
-  href?: string;
-}
-
-export interface ReportTrendList {
-  dimension: string;
-  /** Plural noun, "projects". */
-  noun: string;
-  present: number;
-  improving: ReportTrendEntry[];
-  worsening: ReportTrendEntry[];
-}
+import type { TrendEntryView, TrendListView } from '@/lib/report/report-view';
 
 export interface ReportTrendListsProps {
   metricTitle: string;
-  lists: ReportTrendList[];
+  lists: TrendListView[];
   format: (value: number | null) => string;
 }
 
-function Entries({ entries, tone, format, testId }: { entries: ReportTrendEntry[]; tone: 'good' | 'bad'; format: (v: number | null) => string; testId: string }) {
+function Entries({ entries, tone, format, testId }: { entries: TrendEntryView[]; tone: 'good' | 'bad'; format: (v: number | null) => string; testId: string }) {
   if (entries.length === 0) return <p class="muted">None with a clear change (at least 10 deployments in both periods and 5 % or more).</p>;
   return (
     <ol class="trend-list" data-testid={testId}>

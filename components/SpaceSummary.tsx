@@ -4,104 +4,20 @@
  * (open the space report, export the rows as CSV). Presentational: every state and action comes in as
  * props. Names from the server are rendered as text only.
  */
-import type { DoraMetric, TierResult, TierYear } from '@/lib/metrics/types';
-import { type SpaceSummary as Summary, SUMMARY_DAYS } from '@/lib/space-summary';
-import { serverLabel } from '@/lib/server-url';
-import type { SyncStatus } from '@/lib/sync/status';
-import { formatCount, formatDurationShort, formatPercent, formatRate, TIER_LABELS } from './format';
+import type { TierResult, TierYear } from '@/lib/metrics/types';
+import { SUMMARY_DAYS, type SpaceSummary as Summary } from '@/lib/summary/space-summary';
+import { type SpaceSummaryView, summaryCoverage, summaryMetrics, summaryTier } from '@/lib/summary/summary-view';
 import { Sparkline } from './Sparkline';
 import { SyncBar } from './SyncBar';
 
-export type SummaryState =
-  | { kind: 'loading'; message: string }
-  | { kind: 'signed-out'; message: string; signInUrl: string }
-  /** Nothing to show: the session check or the first sync failed. */
-  | { kind: 'failed'; message: string }
-  | { kind: 'first-sync' }
-  | { kind: 'ready'; summary: Summary; lastSyncedAt?: number };
-
-export interface SpaceSummaryProps {
-  /** The Octopus server's base URL. */
-  server: string;
-  /** The space's name, or its id when the name is not known. */
-  spaceName: string;
-  state: SummaryState;
-  status?: SyncStatus;
-  now: number;
-  tierYear: TierYear;
-  onSync: () => void;
-  onRetry: () => void;
-  onOpenReport: () => void;
-  onExport: () => void;
-  /** Opens a link in a new tab (the popup closes). */
-  onOpenUrl: (url: string) => void;
-}
-
-interface MetricView {
-  id: DoraMetric;
-  title: string;
-  value: string;
-  raw: number | null;
-  sample: string;
-  unit: string;
-  format: (value: number) => string;
-}
-
-const duration = (ms: number) => formatDurationShort(ms);
-
-function metricViews(s: Summary): MetricView[] {
-  const rate = s.failureRate;
-  return [
-    {
-      id: 'frequency',
-      title: 'Deployment frequency',
-      value: formatCount(s.frequency.successful),
-      raw: s.frequency.successful,
-      sample: `successful · ${formatRate(s.frequency.perDay)}/day`,
-      unit: 'Successful deployments per day',
-      format: (n) => formatCount(n),
-    },
-    {
-      id: 'leadTime',
-      title: 'Lead time',
-      value: formatDurationShort(s.leadTime.median),
-      raw: s.leadTime.median,
-      sample: s.leadTime.count ? `median, n = ${formatCount(s.leadTime.count)}` : 'nothing new delivered',
-      unit: 'Median lead time per day',
-      format: duration,
-    },
-    {
-      id: 'failureRate',
-      title: 'Failure rate',
-      value: formatPercent(rate.rate),
-      raw: rate.rate,
-      sample: rate.total ? `${formatCount(rate.failed)} of ${formatCount(rate.total)} failed` : 'none finished',
-      unit: 'Failure rate per day',
-      format: (f) => formatPercent(f, 0),
-    },
-    {
-      id: 'recovery',
-      title: 'Time to recovery',
-      value: formatDurationShort(s.recovery.median),
-      raw: s.recovery.median,
-      sample: s.recovery.count ? `median, n = ${formatCount(s.recovery.count)}` : 'no recoveries',
-      unit: 'Median time to recovery per day',
-      format: duration,
-    },
-  ];
-}
+export type SpaceSummaryProps = SpaceSummaryView;
 
 function TierBadge({ tier, year }: { tier: TierResult; year: TierYear }) {
-  const text = tier.tier ? TIER_LABELS[tier.tier] : tier.reason === 'too-few-values' ? 'Too few' : 'No tier';
-  const why = tier.tier
-    ? `DORA Lens's rating against the DORA ${year} benchmarks (not Octopus's)`
-    : tier.reason === 'too-few-values'
-      ? `Too few deployments for DORA Lens to rate (n = ${tier.sample})`
-      : 'Nothing to rate';
+  const badge = summaryTier(tier, year);
   return (
-    <span class={`tier tier-${tier.tier ?? 'none'}`} title={why}>
+    <span class={`tier tier-${badge.tier}`} title={badge.why}>
       <span class="visually-hidden">DORA Lens tier: </span>
-      {text}
+      {badge.text}
     </span>
   );
 }
@@ -109,14 +25,14 @@ function TierBadge({ tier, year }: { tier: TierResult; year: TierYear }) {
 function MetricRows({ summary, tierYear }: { summary: Summary; tierYear: TierYear }) {
   return (
     <ul class="plain summary-metrics">
-      {metricViews(summary).map((m) => (
+      {summaryMetrics(summary).map((m) => (
         <li key={m.id} class="summary-metric" data-testid={`summary-${m.id}`} aria-labelledby={`summary-${m.id}-title`}>
           <h3 id={`summary-${m.id}-title`}>{m.title}</h3>
           <TierBadge tier={summary.tiers[m.id]} year={tierYear} />
           <p class="summary-value" data-testid={`summary-${m.id}-value`} data-value={m.raw ?? ''}>
             {m.value} <span class="summary-sample">{m.sample}</span>
           </p>
-          <Sparkline values={summary.daily[m.id]} label={`${m.unit}, last ${SUMMARY_DAYS} days`} format={m.format} />
+          <Sparkline values={summary.daily[m.id]} label={m.unit} format={m.format} />
         </li>
       ))}
     </ul>
@@ -124,14 +40,9 @@ function MetricRows({ summary, tierYear }: { summary: Summary; tierYear: TierYea
 }
 
 function Coverage({ summary }: { summary: Summary }) {
-  const envs = summary.environments;
-  const projects = summary.targets.length;
-  const names = envs.slice(0, 3).map((e) => e.name);
-  const more = envs.length > names.length ? ` and ${envs.length - names.length} more` : '';
   return (
     <p class="muted coverage" data-testid="summary-coverage" title="Each project’s production environment: the last of its default channel’s lifecycle">
-      Last {SUMMARY_DAYS} days · {formatCount(projects)} {projects === 1 ? 'project' : 'projects'} in {names.join(', ')}
-      {more}
+      {summaryCoverage(summary)}
     </p>
   );
 }
@@ -211,10 +122,9 @@ function Body(props: SpaceSummaryProps) {
 }
 
 export function SpaceSummary(props: SpaceSummaryProps) {
-  const { state, status } = props;
+  const { state, syncFailure } = props;
   const ready = state.kind === 'ready' ? state : undefined;
   const canExport = !!ready && ready.summary.rows.length > 0;
-  const laterSyncFailed = ready && status?.state === 'failed' && status.error;
   return (
     <section
       class="card space-summary"
@@ -225,14 +135,14 @@ export function SpaceSummary(props: SpaceSummaryProps) {
       data-to={ready?.summary.to}
     >
       <h2 id="space-summary-heading">
-        Space summary for <span class="space-name">{props.spaceName}</span> <span class="space-origin">on {serverLabel(props.server)}</span>
+        Space summary for <span class="space-name">{props.spaceName}</span> <span class="space-origin">on {props.serverLabel}</span>
       </h2>
       <Body {...props} />
-      {laterSyncFailed && (
+      {syncFailure && (
         <div class="summary-notice summary-error" role="alert" data-testid="summary-sync-failed">
-          <p>The last sync failed: {status.error?.message} The numbers are from the sync before.</p>
-          {status.error?.signInUrl ? (
-            <SignInLink url={status.error.signInUrl} onOpenUrl={props.onOpenUrl} />
+          <p>The last sync failed: {syncFailure.message} The numbers are from the sync before.</p>
+          {syncFailure.signInUrl ? (
+            <SignInLink url={syncFailure.signInUrl} onOpenUrl={props.onOpenUrl} />
           ) : (
             <button type="button" onClick={props.onSync}>
               Retry
@@ -241,7 +151,7 @@ export function SpaceSummary(props: SpaceSummaryProps) {
         </div>
       )}
       {(state.kind === 'ready' || state.kind === 'first-sync') && (
-        <SyncBar status={status} lastSyncedAt={ready?.lastSyncedAt} now={props.now} onSync={props.onSync} />
+        <SyncBar line={props.sync} onSync={props.onSync} />
       )}
       <div class="row summary-actions">
         <button type="button" class="button-primary" onClick={props.onOpenReport}>

@@ -1,7 +1,4 @@
-export interface StatusNote {
-  tone: 'success' | 'error' | 'info';
-  text: string;
-}
+import type { StatusNote } from '@/lib/display/status-note';
 
 /**
  * The outcome of the user's last action in a section (options page, popup). Always rendered, empty until
@@ -15,5 +12,3 @@ export function StatusMessage({ note, testId }: { note: StatusNote | undefined; 
     </p>
   );
 }
-
-export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,37 +1,20 @@
 /** Sync status: progress while running, when the data was last synced, and "Sync now". */
-import type { SyncStatus } from '@/lib/sync/status';
-import { formatAgo, formatCount } from './format';
+import type { SyncLine } from '@/lib/display/sync-line';
 
-const PHASES: Record<string, string> = {
-  dims: 'Reading projects and environments',
-  guided: 'Reading guided failures',
-  defects: 'Reading release defects',
-  releases: 'Reading releases',
-  deployments: 'Reading deployments',
-  changes: 'Checking for changes',
-};
-
-export function SyncBar({ status, lastSyncedAt, now, onSync }: { status?: SyncStatus; lastSyncedAt?: number; now: number; onSync: () => void }) {
-  const running = status?.state === 'running';
-  const progress = status?.progress;
-  const fraction = progress?.total ? Math.min(1, progress.done / progress.total) : undefined;
+export function SyncBar({ line, onSync }: { line: SyncLine; onSync: () => void }) {
   return (
     <div class="sync-bar" data-testid="sync-bar">
-      {running ? (
+      {line.running ? (
         <div class="sync-progress" role="status" aria-live="polite">
-          <span>
-            {progress ? PHASES[progress.phase] : 'Starting sync'}
-            {progress?.total ? ` — ${formatCount(progress.done)} of ${formatCount(progress.total)}` : ''}
-            {progress?.rate ? ` (${formatCount(Math.round(progress.rate))}/s)` : ''}
-          </span>
-          <progress max={1} value={fraction} aria-label="Sync progress" />
+          <span>{line.text}</span>
+          <progress max={1} value={line.fraction} aria-label="Sync progress" />
         </div>
       ) : (
         <span class="sync-when" data-testid="last-synced">
-          {status?.state === 'failed' ? 'Last sync failed. ' : ''}Synced {formatAgo(lastSyncedAt ?? status?.lastSyncedAt, now)}
+          {line.text}
         </span>
       )}
-      <button type="button" onClick={onSync} disabled={running}>
+      <button type="button" onClick={onSync} disabled={line.running}>
         Sync now
       </button>
     </div>

@@ -1,11 +1,13 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from '#imports';
-import type { Reply } from '@/lib/messages';
+import type { Reply } from '@/lib/messages/protocol';
 import { reportPageUrl } from '@/lib/report/report-page-url';
-import { isServerEnabled, syncContentScripts } from '@/lib/servers';
-import { getSettings, watchSettings } from '@/lib/settings';
+import { isServerEnabled, syncContentScripts } from '@/lib/servers/grants';
+import { getSettings, watchSettings } from '@/lib/store/settings-store';
 import { refreshCachedSpaces } from '@/lib/sync/refresh';
-import { describeError, runSync, type StatusSink, type SyncStatus, serverSupport, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
+import { describeError, runSync, serverSupport, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
+import { markInterruptedSyncs } from '@/lib/sync/interrupted';
+import type { StatusSink } from '@/lib/sync/status';
 import { callerOf } from '@/lib/trust/caller';
 import { handleRequest, type WorkerDeps } from '@/lib/trust/handle-request';
 import { openedPages } from '@/lib/trust/opened-pages';
@@ -16,21 +18,6 @@ import { sessionArea } from '@/lib/trust/session-area';
 const sink: StatusSink = {
   publish: (key, status) => browser.storage.local.set({ [key]: status }),
 };
-
-/**
- * A status still "running" when the worker starts belongs to a sync that was stopped with the previous
- * worker: say so, so no page waits for it (its checkpoint resumes it on the next sync).
- */
-async function markInterruptedSyncs(workerStartedAt: number): Promise<void> {
-  const all = await browser.storage.local.get(null);
-  const stopped = Object.entries(all).filter(
-    ([key, value]) => key.startsWith('sync:') && (value as SyncStatus)?.state === 'running' && (value as SyncStatus).startedAt < workerStartedAt,
-  );
-  for (const [key, value] of stopped) {
-    const message = 'The sync was interrupted (the browser stopped the extension). It continues where it stopped on the next sync.';
-    await sink.publish(key, { ...(value as SyncStatus), state: 'failed', progress: undefined, error: { kind: 'interrupted', message, transient: true } });
-  }
-}
 
 const REFRESH_ALARM = 'dora-lens-refresh';
 
@@ -59,7 +46,8 @@ export default defineBackground(() => {
     refused: (reason, detail) => console.warn(`DORA Lens refused a request (${reason}): ${detail}`),
   };
 
-  void markInterruptedSyncs(Date.now());
+  const startedAt = Date.now();
+  void browser.storage.local.get(null).then((stored) => markInterruptedSyncs(stored, sink, startedAt));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void refreshCachedSpaces(sink, isServerEnabled).catch((error) => console.error('DORA Lens: background refresh failed', error));
   });

@@ -3,6 +3,7 @@
  * {@link History} out. Dimensions are created from the names the rows use, in order of first appearance.
  */
 import { type History, TASK_STATE_NAMES, type TaskStateName } from '../lib/metrics/facts';
+import { deploymentColumns, releaseColumns } from '../lib/metrics/facts-columns';
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
@@ -99,43 +100,21 @@ export function historyFrom(rows: HistoryRows): History {
 
   const nr = rows.releases.length;
   const releaseIndex = new Map<string, number>();
-  const releases = {
-    length: nr,
-    id: new Uint32Array(nr),
-    project: new Int32Array(nr),
-    channel: new Int32Array(nr),
-    version: [] as string[],
-    assembled: new Float64Array(nr),
-    blocked: new Uint8Array(nr),
-  };
+  const releases = releaseColumns(nr);
   rows.releases.forEach((r, k) => {
     const project = r.project ?? 'Web';
     const channel = r.channel ?? 'Default';
     releases.id[k] = r.id ?? k + 1;
     releases.project[k] = projects.get(project);
     releases.channel[k] = channelOf(project, channel);
-    releases.version.push(r.version);
+    releases.version[k] = r.version;
     releases.assembled[k] = at(r.assembled);
     releases.blocked[k] = r.blocked ? 1 : 0;
     releaseIndex.set(`${project}\u0000${channel}\u0000${r.version}`, k);
   });
 
   const n = rows.deployments.length;
-  const deployments = {
-    length: n,
-    id: new Uint32Array(n),
-    project: new Int32Array(n),
-    environment: new Int32Array(n),
-    channel: new Int32Array(n),
-    tenant: new Int32Array(n),
-    release: new Int32Array(n),
-    state: new Uint8Array(n),
-    guidedFailure: new Uint8Array(n),
-    created: new Float64Array(n),
-    queued: new Float64Array(n),
-    started: new Float64Array(n),
-    completed: new Float64Array(n),
-  };
+  const deployments = deploymentColumns(n);
   rows.deployments.forEach((row, k) => {
     const project = row.project ?? 'Web';
     const channel = row.channel ?? 'Default';

@@ -3,17 +3,18 @@ import { OptionsDefaults } from '@/components/OptionsDefaults';
 import { OptionsPrivacy } from '@/components/OptionsPrivacy';
 import { OptionsServers } from '@/components/OptionsServers';
 import { Section } from '@/components/Section';
-import { browserTimeZone } from '@/lib/settings';
-import { useCaches, useServers, useSettings } from './hooks';
+import { browserTimeZone, knownTimeZones } from '@/lib/settings/time-zones';
+import { useCaches } from '@/lib/ui/use-caches';
+import { useServers } from '@/lib/ui/use-servers';
+import { useSettingsEditor } from '@/lib/ui/use-settings';
 
 const BROWSER_ZONE = browserTimeZone();
-// Not every engine lists UTC among its zones; it is the one many teams report in.
-const TIME_ZONES = [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])];
+const TIME_ZONES = knownTimeZones();
 
 export function App() {
   const servers = useServers();
   const caches = useCaches();
-  const settings = useSettings();
+  const settings = useSettingsEditor();
 
   return (
     <div class="page">

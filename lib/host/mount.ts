@@ -5,11 +5,9 @@
  * one reconcile per animation frame, and cheap when nothing changed.
  */
 import { ensureNavEntry, ensureOverlayButton, MARK, removeInjected, type EntryTarget } from './inject';
+import { PANEL_PARAM, panelRoute } from './panel-link';
 import { getLegacyProjectSlug, getProjectSlug, type OctopusRoute, parseLegacyRoute, parseRoute } from './routes';
 import { findProjectNav, findSpaceNav } from './selectors';
-
-/** Query parameter (inside the hash route) that says the DORA Lens panel is open, so views can be shared. */
-export const PANEL_PARAM = 'doraLens';
 
 /** How long a project page may take to render its menu before the floating button is shown instead. */
 const MENU_GRACE_MS = 1500;
@@ -29,75 +27,19 @@ export interface MountOptions {
   win?: Window;
 }
 
-export function mountHostIntegration({ renderPanel, placePanel, openReport, signal, win = window }: MountOptions): void {
+export function mountHostIntegration(options: MountOptions): void {
+  const { signal, win = window } = options;
   const doc = win.document;
   let scheduled = false;
-  let routeSeenAt = 0;
-  let lastHref = '';
-  let panelKey = '';
-
-  const reconcile = () => {
-    scheduled = false;
-    if (signal.aborted) return;
-    if (win.location.href !== lastHref) {
-      lastHref = win.location.href;
-      routeSeenAt = performance.now();
-    }
-    // A server before Spaces gets the entry too, so the panel can say it is not supported.
-    const route = parseRoute(win.location) ?? legacyRoute(win.location);
-    const slug = getProjectSlug(win.location) ?? getLegacyProjectSlug(win.location);
-    if (!route) {
-      removeInjected(doc);
-      panelKey = '';
-      return;
-    }
-    const spaceNav = openReport && route.spaceId ? findSpaceNav(doc, route.spaceId) : undefined;
-    if (spaceNav && openReport) {
-      const title = 'DORA metrics across this space: opens the DORA Lens space report';
-      ensureNavEntry(spaceNav, { title, selected: false, onOpen: () => openReport(route.spaceId) }, 'space-entry');
-    }
-    if (!slug) {
-      for (const kind of ['nav-entry', 'overlay', 'panel'] as const) removeInjected(doc, kind);
-      panelKey = '';
-      return;
-    }
-    const open = route.query.has(PANEL_PARAM);
-    const target: EntryTarget = {
-      href: panelHref(route.spaceId, slug),
-      selected: open,
-      onOpen: () => {
-        win.location.hash = panelHref(route.spaceId, slug).slice(1);
-      },
-    };
-    const nav = findProjectNav(doc, route.spaceId, slug);
-    if (nav) {
-      ensureNavEntry(nav, target);
-      removeInjected(doc, 'overlay');
-    } else if (performance.now() - routeSeenAt >= MENU_GRACE_MS) {
-      ensureOverlayButton(doc, target);
-    } else {
-      win.setTimeout(schedule, MENU_GRACE_MS);
-    }
-    // Filter changes made inside the panel are written back to the route; they must not reload it.
-    const key = open ? `${route.spaceId}/${slug}` : '';
-    if (key !== panelKey || (open && !doc.querySelector(`[${MARK}="panel"]`))) {
-      panelKey = key;
-      removeInjected(doc, 'panel');
-      if (open) {
-        const container = doc.createElement('div');
-        container.setAttribute(MARK, 'panel');
-        doc.body.append(container);
-        renderPanel(container, { spaceId: route.spaceId, projectSlug: slug, query: route.query });
-      }
-    }
-    const panel = doc.querySelector<HTMLElement>(`[${MARK}="panel"]`);
-    if (panel) placePanel(panel);
-  };
+  const state: ReconcileState = { routeSeenAt: 0, lastHref: '', panelKey: '' };
 
   const schedule = () => {
     if (scheduled || signal.aborted) return;
     scheduled = true;
-    win.requestAnimationFrame(reconcile);
+    win.requestAnimationFrame(() => {
+      scheduled = false;
+      if (!signal.aborted) reconcile(options, win, state, schedule);
+    });
   };
 
   const observer = new MutationObserver((records) => {
@@ -116,6 +58,80 @@ export function mountHostIntegration({ renderPanel, placePanel, openReport, sign
   schedule();
 }
 
+/** What one reconcile leaves for the next. */
+interface ReconcileState {
+  /** When the current address was first seen: the project menu gets a grace period to render. */
+  routeSeenAt: number;
+  lastHref: string;
+  /** The space and project of the open panel (`''` when none is open). */
+  panelKey: string;
+}
+
+/** Puts on the page what the current route asks for, and takes away what it no longer does. */
+function reconcile(options: MountOptions, win: Window, state: ReconcileState, schedule: () => void): void {
+  const doc = win.document;
+  if (win.location.href !== state.lastHref) {
+    state.lastHref = win.location.href;
+    state.routeSeenAt = performance.now();
+  }
+  // A server before Spaces gets the entry too, so the panel can say it is not supported.
+  const route = parseRoute(win.location) ?? legacyRoute(win.location);
+  const slug = getProjectSlug(win.location) ?? getLegacyProjectSlug(win.location);
+  if (!route) {
+    removeInjected(doc);
+    state.panelKey = '';
+    return;
+  }
+  const spaceNav = options.openReport && route.spaceId ? findSpaceNav(doc, route.spaceId) : undefined;
+  if (spaceNav && options.openReport) {
+    const openReport = options.openReport;
+    const title = 'DORA metrics across this space: opens the DORA Lens space report';
+    ensureNavEntry(spaceNav, { title, selected: false, onOpen: () => openReport(route.spaceId) }, 'space-entry');
+  }
+  if (!slug) {
+    for (const kind of ['nav-entry', 'overlay', 'panel'] as const) removeInjected(doc, kind);
+    state.panelKey = '';
+    return;
+  }
+  const open = route.query.has(PANEL_PARAM);
+  placeProjectEntry(win, state, route.spaceId, slug, open, schedule);
+  // Filter changes made inside the panel are written back to the route; they must not reload it.
+  const key = open ? `${route.spaceId}/${slug}` : '';
+  if (key !== state.panelKey || (open && !doc.querySelector(`[${MARK}="panel"]`))) {
+    state.panelKey = key;
+    removeInjected(doc, 'panel');
+    if (open) {
+      const container = doc.createElement('div');
+      container.setAttribute(MARK, 'panel');
+      doc.body.append(container);
+      options.renderPanel(container, { spaceId: route.spaceId, projectSlug: slug, query: route.query });
+    }
+  }
+  const panel = doc.querySelector<HTMLElement>(`[${MARK}="panel"]`);
+  if (panel) options.placePanel(panel);
+}
+
+/** The project's menu entry, or — once the menu has had its grace period and is still not found — the floating button. */
+function placeProjectEntry(win: Window, state: ReconcileState, spaceId: string, slug: string, open: boolean, schedule: () => void): void {
+  const doc = win.document;
+  const target: EntryTarget = {
+    href: panelRoute(spaceId, slug),
+    selected: open,
+    onOpen: () => {
+      win.location.hash = panelRoute(spaceId, slug).slice(1);
+    },
+  };
+  const nav = findProjectNav(doc, spaceId, slug);
+  if (nav) {
+    ensureNavEntry(nav, target);
+    removeInjected(doc, 'overlay');
+  } else if (performance.now() - state.routeSeenAt >= MENU_GRACE_MS) {
+    ensureOverlayButton(doc, target);
+  } else {
+    win.setTimeout(schedule, MENU_GRACE_MS);
+  }
+}
+
 /** A pre-Spaces route, as a route with no space id (`''`). */
 function legacyRoute(url: Location): OctopusRoute | undefined {
   const legacy = parseLegacyRoute(url);
@@ -125,9 +141,4 @@ function legacyRoute(url: Location): OctopusRoute | undefined {
 function isOurs(node: Node): boolean {
   const el = node instanceof Element ? node : node.parentElement;
   return Boolean(el?.closest(`[${MARK}]`));
-}
-
-/** The shareable host route that opens the panel for a project. */
-export function panelHref(spaceId: string, projectSlug: string): string {
-  return `#${spaceId ? `/${spaceId}` : ''}/projects/${encodeURIComponent(projectSlug)}/deployments?${PANEL_PARAM}=insights`;
 }

@@ -61,8 +61,6 @@ export const getProjectSlug = (url: UrlLike = location): string | undefined => {
   return route?.rest[0] === 'projects' && route.rest[1] ? route.rest[1] : undefined;
 };
 
-export const getSpaceId = (url: UrlLike = location): string | undefined => parseRoute(url)?.spaceId;
-
 export const isSpacePage = (url: UrlLike = location): boolean => parseRoute(url) !== undefined;
 export const isProjectPage = (url: UrlLike = location): boolean => getProjectSlug(url) !== undefined;
 export const isProjectsList = (url: UrlLike = location): boolean => parseRoute(url)?.rest.join('/') === 'projects';

@@ -3,8 +3,6 @@
  * {@link import('./prepare').PreparedHistory}.
  */
 
-export const SECOND_MS = 1_000;
-export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 export const WEEK_MS = 7 * DAY_MS;
@@ -12,8 +10,6 @@ export const WEEK_MS = 7 * DAY_MS;
 export const MONTH_MS = (365.25 / 12) * DAY_MS;
 /** Six average months: the survey's "once every six months". */
 export const SIX_MONTHS_MS = 6 * MONTH_MS;
-/** An average Gregorian year. */
-export const YEAR_MS = 365.25 * DAY_MS;
 
 /**
  * How a deployment counts in Insights (docs/octopus-api.md §1.2): the task's own outcome, used by frequency,

@@ -8,6 +8,21 @@ import { FLAG_MASK } from './window-pass';
 /** Octopus's block length: 28 days. */
 export const TREND_BLOCK_MS = 28 * DAY_MS;
 
+/** Queue time belongs to the block of its start: sums and counts per block (0 = previous, 1 = current). */
+function queueTimeBlocks(p: PreparedHistory, mask: Uint8Array, from: number, now: number, queueMask: number, sum: number[], count: number[]): void {
+  const d = p.history.deployments;
+  const middle = now - TREND_BLOCK_MS;
+  const rows = p.byStarted;
+  for (let j = lowerBound(rows, d.started, from), end = lowerBound(rows, d.started, now); j < end; j++) {
+    const i = rows[j];
+    if (mask[p.stream[i]] === 0) continue;
+    if ((p.has[i] & Has.QueueTime) === 0 || (p.flags[i] & queueMask) !== 0) continue;
+    const k = d.started[i] < middle ? 0 : 1;
+    sum[k] += d.started[i] - d.queued[i];
+    count[k]++;
+  }
+}
+
 /**
  * Octopus's trend indicators: the last 28 days `[now - 28 d, now)` against the 28 days before
  * `[now - 56 d, now - 28 d)` (28 × 24 h from the current instant, whatever window or granularity is shown),
@@ -77,15 +92,7 @@ export function octopusTrend(
       count.duration[k]++;
     }
   }
-  const srows = p.byStarted;
-  for (let j = lowerBound(srows, d.started, from), end = lowerBound(srows, d.started, now); j < end; j++) {
-    const i = srows[j];
-    if (mask[p.stream[i]] === 0) continue;
-    if ((p.has[i] & Has.QueueTime) === 0 || (p.flags[i] & queueMask) !== 0) continue;
-    const k = d.started[i] < middle ? 0 : 1;
-    sum.queueTime[k] += d.started[i] - d.queued[i];
-    count.queueTime[k]++;
-  }
+  queueTimeBlocks(p, mask, from, now, queueMask, sum.queueTime, count.queueTime);
   const mean = (m: keyof typeof sum, k: number) => (count[m][k] > 0 ? sum[m][k] / count[m][k] : null);
   const rate = (k: number) => (deployments[k] > 0 ? failed[k] / deployments[k] : null);
   const reworkRate = (k: number) => (deployments[k] > 0 ? rework[k] / deployments[k] : null);

@@ -2,6 +2,7 @@
  * Errors a user (or lib/sync) can act on. Each `message` is a sentence for the user that says what to do;
  * `kind` is for code. `toJSON()` keeps them useful after runtime messaging, which drops Error prototypes.
  */
+import { signInUrl } from '@/lib/host/server-url';
 
 /** Octopus's error body ("errors contract"). */
 export interface OctopusErrorBody {
@@ -64,7 +65,7 @@ export class NotSignedIn extends OctopusError {
       `Your Octopus session has expired or you are not signed in. Sign in to ${origin} and try again.`,
       url,
     );
-    this.signInUrl = `${origin}/app#/users/sign-in`;
+    this.signInUrl = signInUrl(origin);
     this.serverMessage = detail(body) || undefined;
   }
 }

@@ -5,7 +5,7 @@
  * classification (the task's own outcome), failures as the failure rate counts them (`failureKind`),
  * period by completion time, lead time and recovery from the stream walk, duration of successful
  * deployments; flagged values are kept, as in the metrics' default.
- * `test/unit/report/group-stats.test.ts` checks every figure against `computeInsights` with the group's filter.
+ * `test/unit/report/split.test.ts` checks every figure against `computeInsights` with the group’s filter.
  */
 import { DAY_MS, Exclusion, FailureKind, Has, Outcome } from '@/lib/metrics/constants';
 import { lowerBound } from '@/lib/metrics/lower-bound';

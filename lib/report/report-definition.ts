@@ -11,7 +11,6 @@
 
 /** Octopus's `TenantMode` values. */
 export type TenantMode = 'TenantedAndUntenanted' | 'Tenanted' | 'Untenanted';
-export const TENANT_MODES: readonly TenantMode[] = ['TenantedAndUntenanted', 'Tenanted', 'Untenanted'];
 
 export interface EnvironmentGroupDefinition {
   name: string;

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { ReportDefinition, TenantMode } from './report-definition';
 import { checkReport, describeProblems } from './report-schema';
-import { isIanaTimeZone } from './time-zone';
+import { isIanaTimeZone } from '@/lib/settings/time-zones';
 
 export const REPORTS_FILE_FORMAT = 'dora-lens-reports';
 export const REPORTS_FILE_VERSION = 1;

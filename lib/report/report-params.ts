@@ -1,11 +1,12 @@
 /**
  * The report page's view state in its URL hash (`insights.html#server=…&space=…&view=report&report=…`),
  * so reloading keeps the view and the address can be shared: which report, the range and granularity (the
- * panel's own parameters and rules, lib/panel-params.ts), the split, and the metric of the trend lists
+ * panel's own parameters and rules, lib/panel/panel-params.ts), the split, and the metric of the trend lists
  * and rankings. Malformed values fall back to defaults: a hand-edited link must not break the page.
  */
+import { DORA_METRICS } from '@/lib/display/metric-names';
 import type { DoraMetric } from '@/lib/metrics/types';
-import { DEFAULT_PARAMS, type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel-params';
+import { customRangeStart, DEFAULT_PARAMS, type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel/panel-params';
 import { WHOLE_SPACE_ID } from './report-definition';
 import { SPLIT_KINDS, type SplitKind } from './split-groups';
 
@@ -18,7 +19,6 @@ export interface ReportParams extends Pick<PanelParams, 'range' | 'from' | 'to' 
   metric: DoraMetric;
 }
 
-export const DORA_METRICS: readonly DoraMetric[] = ['frequency', 'leadTime', 'failureRate', 'recovery'];
 export const DEFAULT_REPORT_PARAMS: ReportParams = {
   report: WHOLE_SPACE_ID,
   split: 'none',
@@ -57,4 +57,23 @@ export function writeReportParams(params: ReportParams, into = new URLSearchPara
   set('tagSet', params.split === 'tenantTag' ? params.tagSet : undefined);
   set('metric', params.metric, DEFAULT_REPORT_PARAMS.metric);
   return into;
+}
+
+/**
+ * The report's view after a change: switching to a custom range starts from the last 30 days, which the user
+ * then adjusts; leaving it drops the dates; dates given in the wrong order are swapped.
+ *
+ * @example
+ * nextReportParams(DEFAULT_REPORT_PARAMS, { range: 'custom', from: '2026-03-01', to: '2026-01-01' }, now)
+ * //=> { ...DEFAULT_REPORT_PARAMS, range: 'custom', from: '2026-01-01', to: '2026-03-01' }
+ */
+export function nextReportParams(params: ReportParams, patch: Partial<ReportParams>, now: number): ReportParams {
+  const next: ReportParams = { ...params, ...patch };
+  if (next.range === 'custom' && (!next.from || !next.to)) Object.assign(next, customRangeStart(now));
+  if (next.range !== 'custom') {
+    next.from = undefined;
+    next.to = undefined;
+  }
+  if (next.from && next.to && next.from > next.to) [next.from, next.to] = [next.to, next.from];
+  return next;
 }

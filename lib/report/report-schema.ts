@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { ReportDefinition } from './report-definition';
-import { isIanaTimeZone } from './time-zone';
+import { isIanaTimeZone } from '@/lib/settings/time-zones';
 
 export const NAME_MAX = 120;
 export const DESCRIPTION_MAX = 2000;

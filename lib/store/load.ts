@@ -3,6 +3,7 @@
  * concatenated and chunk-local string references become indices into the dimension arrays.
  */
 import type { DeploymentFacts, Dimensions, History, ReleaseFacts } from '@/lib/metrics/facts';
+import { deploymentColumns, releaseColumns } from '@/lib/metrics/facts-columns';
 import { assembledTimes, createdTimes, decodeTimes, noTenant } from './chunks';
 import type { DimensionRecords } from './records';
 import type { DeploymentChunk, ReleaseChunk } from './schema';
@@ -90,15 +91,7 @@ export function buildHistory(dimRecords: DimensionRecords | undefined, deploymen
 
 function concatReleases(chunks: ReleaseChunk[], index: DimensionIndex): ReleaseFacts {
   const n = chunks.reduce((sum, c) => sum + c.count, 0);
-  const out = {
-    length: n,
-    id: new Uint32Array(n),
-    project: new Int32Array(n),
-    channel: new Int32Array(n),
-    version: new Array<string>(n),
-    assembled: new Float64Array(n),
-    blocked: new Uint8Array(n),
-  };
+  const out = releaseColumns(n);
   let at = 0;
   for (const c of chunks) {
     const projectOf = lazy(c.strings, index.project);
@@ -141,21 +134,7 @@ function releaseLookup(ids: Uint32Array): (id: number) => number {
 
 function concatDeployments(chunks: DeploymentChunk[], index: DimensionIndex, releaseOf: (id: number) => number): DeploymentFacts {
   const n = chunks.reduce((sum, c) => sum + c.count, 0);
-  const out = {
-    length: n,
-    id: new Uint32Array(n),
-    project: new Int32Array(n),
-    environment: new Int32Array(n),
-    channel: new Int32Array(n),
-    tenant: new Int32Array(n),
-    release: new Int32Array(n),
-    state: new Uint8Array(n),
-    guidedFailure: new Uint8Array(n),
-    created: new Float64Array(n),
-    queued: new Float64Array(n),
-    started: new Float64Array(n),
-    completed: new Float64Array(n),
-  };
+  const out = deploymentColumns(n);
   let at = 0;
   for (const c of chunks) {
     setNumbers(out.id, c.id, c.bases?.id, at);

@@ -130,7 +130,7 @@ export function upgrade(db: IDBPDatabase<CacheSchema>, oldVersion: number): void
 }
 
 /**
- * The database name for one server (its base URL, lib/server-url.ts) and user: a second user on the same
+ * The database name for one server (its base URL, lib/host/server-url.ts) and user: a second user on the same
  * browser gets another database, and so does a second server under another path of the same host. A
  * server at the root of its host has its origin as base URL, so caches made before base URLs keep their name.
  */

@@ -6,7 +6,8 @@
  */
 import { listCaches, openCache } from '@/lib/store/cache';
 import { isCheckpoint } from './checkpoint';
-import { runSync, type StatusSink, whoAmI } from './service';
+import { runSync, whoAmI } from './service';
+import type { StatusSink } from './status';
 
 export interface RefreshOutcome {
   server: string;

@@ -9,14 +9,12 @@ import { createOctopusClient, type OctopusClient } from '@/lib/octopus/client';
 import { isOctopusError, NotSignedIn } from '@/lib/octopus/errors';
 import { getCurrentUser } from '@/lib/octopus/root';
 import { getServerInfo } from '@/lib/octopus/server-info';
-import type { ServerSupport } from '@/lib/messages';
+import type { ServerSupport, SessionInfo, SyncError } from '@/lib/messages/protocol';
 import { openCache } from '@/lib/store/cache';
 import { Refused } from '@/lib/trust/refused';
 import { syncSpace } from './engine';
 import { withSyncLock } from './lock';
-import { type SessionInfo, type StatusSink, type SyncError, type SyncStatus, statusKey } from './status';
-
-export type { SessionInfo, StatusSink, SyncError, SyncStatus };
+import { type StatusSink, type SyncStatus, serverSupportKey, statusKey } from './status';
 
 /** Checked before every request (lib/trust/permitted-fetch.ts in the worker; tests pass their own). */
 export type RequestGuard = (url: string) => Promise<void>;
@@ -80,8 +78,6 @@ export async function serverSupport(server: string, record?: (key: string, value
   await record?.(serverSupportKey(server), { ...support, checkedAt: Date.now() });
   return support;
 }
-
-export const serverSupportKey = (server: string): string => `server-info:${server}`;
 
 /** Syncs running in this worker, so a revoked server's can be stopped at once. */
 const running = new Map<AbortController, string>();

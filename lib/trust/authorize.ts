@@ -5,7 +5,7 @@
  * vouches for that server — a framed page on a page of that server, a top-level page the extension
  * opened for it, the popup or options page. A URL hash or a message names a server; it never decides.
  */
-import { canonicalServer, serverOfPage } from '@/lib/server-url';
+import { canonicalServer, serverOfPage } from '@/lib/host/server-url';
 import type { Caller } from './caller';
 
 export const SPACE_ID = /^Spaces-\d{1,9}$/;

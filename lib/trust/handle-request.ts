@@ -3,9 +3,8 @@
  * touches is passed in, so every guard is unit-tested without a browser; entrypoints/background.ts wires
  * the real browser APIs.
  */
-import type { ServerSupport, WorkerReplies, WorkerRequest } from '@/lib/messages';
-import { canonicalServer } from '@/lib/server-url';
-import type { SessionInfo } from '@/lib/sync/status';
+import type { ServerSupport, SessionInfo, WorkerReplies, WorkerRequest } from '@/lib/messages/protocol';
+import { canonicalServer } from '@/lib/host/server-url';
 import { authorize, type Grants, SPACE_ID } from './authorize';
 import type { Caller } from './caller';
 import type { OpenedPages } from './opened-pages';

@@ -4,7 +4,7 @@
  * or in the browser's own extension settings stops the very next request of a running sync.
  */
 import browser from 'webextension-polyfill';
-import { originPattern } from '@/lib/servers';
+import { originPattern } from '@/lib/servers/grants';
 import { Refused } from './refused';
 
 export async function requirePermission(url: string): Promise<void> {

@@ -4,14 +4,15 @@
  * for that server and user (read directly: it is this extension origin's IndexedDB), and the sync status
  * the worker publishes. Starts a sync when the space was never synced or is stale, and reloads when one finishes.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { askWorker, WorkerError } from '@/lib/messages';
+import { askWorker, WorkerError } from '@/lib/ui/ask-worker';
+import type { SessionInfo, SyncError } from '@/lib/messages/protocol';
 import type { History } from '@/lib/metrics/facts';
 import { type PreparedHistory, prepare } from '@/lib/metrics/prepare';
 import { type Cache, openCache } from '@/lib/store/cache';
 import { isCheckpoint } from '@/lib/sync/checkpoint';
-import { type SessionInfo, type SyncError, type SyncStatus, statusKey } from '@/lib/sync/status';
+import { type SyncStatus, statusKey } from '@/lib/sync/status';
 
 export type SpaceData =
   | { state: 'loading'; message: string }
@@ -47,9 +48,6 @@ export interface SpaceHistoryOptions {
 export function useSpaceHistory(server: string, space: string, options: SpaceHistoryOptions): SpaceHistory {
   const [data, setData] = useState<SpaceData>({ state: 'loading', message: 'Checking your Octopus session…' });
   const [status, setStatus] = useState<SyncStatus>();
-  const session = useRef<SessionInfo | undefined>(undefined);
-  const reload = useRef<() => Promise<{ lastSyncedAt?: number } | undefined>>(async () => undefined);
-
   const [syncError, setSyncError] = useState<SyncError>();
   // With numbers on screen, a sync that cannot start is reported beside them; before any, it replaces them.
   const startSync = () => {
@@ -63,81 +61,99 @@ export function useSpaceHistory(server: string, space: string, options: SpaceHis
       },
     );
   };
-
-  useEffect(() => {
-    let cancelled = false;
-    let key = '';
-    /** The first sync's early numbers of this page's project are on screen. */
-    let showingProject = false;
-    /** How many projects the first sync had completed early when this page last looked. */
-    let projectsSeen = 0;
-    setData({ state: 'loading', message: 'Checking your Octopus session…' });
-    const onChanged = (changes: Record<string, browser.Storage.StorageChange>) => {
-      const change = changes[key];
-      if (!change?.newValue) return;
-      const next = change.newValue as SyncStatus;
-      setStatus(next);
-      // Done, or (first sync) another project is complete — this page's, perhaps: time to read the cache.
-      const readyNow = next.progress?.projectsReady?.length ?? 0;
-      if (next.state === 'done') void reload.current();
-      else if (options.project && !showingProject && readyNow > projectsSeen) {
-        projectsSeen = readyNow;
-        void reload.current();
-      }
-    };
-
-    reload.current = async () => {
-      const who = session.current!;
-      const started = performance.now();
-      const cache = await openCache(server, who.userId);
-      try {
-        const meta = await cache.readMeta(space);
-        const ready = isCheckpoint(meta?.checkpoint) && meta.checkpoint.phase === 'ready';
-        const partial = !ready && (await projectIsReady(cache, space, meta?.dims?.projects, options.project));
-        if (!ready && !partial) {
-          if (!cancelled) setData({ state: 'syncing', session: who });
-          return meta;
-        }
-        showingProject = partial;
-        const history = await cache.readHistory(space);
-        // For `npm run bench:sync`'s breakdown of a warm panel's first chart.
-        performance.mark('dora-lens:history-read');
-        const prepared = prepare(history, { blockedIsFailure: options.blockedIsFailure });
-        performance.mark('dora-lens:prepared');
-        if (!cancelled) {
-          setData({ state: 'ready', session: who, history, prepared, lastSyncedAt: meta?.lastSyncedAt, loadMs: performance.now() - started, partial });
-        }
-        return meta;
-      } finally {
-        cache.close();
-      }
-    };
-
-    (async () => {
-      try {
-        const who = await askWorker({ type: 'session', server, space, ticket: options.ticket });
-        performance.mark('dora-lens:session');
-        if (cancelled) return;
-        session.current = who;
-        key = statusKey(server, who.userId, space);
-        browser.storage.local.onChanged.addListener(onChanged);
-        // The status and the cache at once: opening a panel waits for the slower of the two only.
-        const [stored, meta] = await Promise.all([browser.storage.local.get(key), reload.current()]);
-        const current = stored[key] as SyncStatus | undefined;
-        if (current) setStatus(current);
-        const stale = !meta?.lastSyncedAt || Date.now() - meta.lastSyncedAt > options.staleAfterMs;
-        if (stale && current?.state !== 'running') await startSync();
-      } catch (error) {
-        if (!cancelled) setData({ state: 'error', error: toSyncError(error) });
-      }
-    })();
-    return () => {
-      cancelled = true;
-      browser.storage.local.onChanged.removeListener(onChanged);
-    };
-  }, [server, space, options.blockedIsFailure, options.attempt, options.project]);
-
+  useEffect(() => openSpace({ server, space, options, setData, setStatus, startSync }), [server, space, options.blockedIsFailure, options.attempt, options.project]);
   return { data, status, syncError, syncNow: () => void startSync() };
+}
+
+interface OpenSpace {
+  server: string;
+  space: string;
+  options: SpaceHistoryOptions;
+  setData: (data: SpaceData) => void;
+  setStatus: (status: SyncStatus) => void;
+  startSync: () => Promise<void>;
+}
+
+/**
+ * Asks who is signed in, then reads the cache and watches the sync status, reading the cache again when a
+ * sync finishes (or, during a first sync, when this page's project is complete). Returns the cleanup.
+ */
+function openSpace({ server, space, options, setData, setStatus, startSync }: OpenSpace): () => void {
+  let cancelled = false;
+  let key = '';
+  let session: SessionInfo | undefined;
+  /** The first sync's early numbers of this page's project are on screen. */
+  let showingProject = false;
+  /** How many projects the first sync had completed early when this page last looked. */
+  let projectsSeen = 0;
+  setData({ state: 'loading', message: 'Checking your Octopus session…' });
+
+  const reload = async (): Promise<{ lastSyncedAt?: number } | undefined> => {
+    const who = session!;
+    const started = performance.now();
+    const cache = await openCache(server, who.userId);
+    try {
+      const meta = await cache.readMeta(space);
+      const ready = isCheckpoint(meta?.checkpoint) && meta.checkpoint.phase === 'ready';
+      const partial = !ready && (await projectIsReady(cache, space, meta?.dims?.projects, options.project));
+      if (!ready && !partial) {
+        if (!cancelled) setData({ state: 'syncing', session: who });
+        return meta;
+      }
+      showingProject = partial;
+      const { history, prepared } = await readPrepared(cache, space, options.blockedIsFailure);
+      if (!cancelled) setData({ state: 'ready', session: who, history, prepared, lastSyncedAt: meta?.lastSyncedAt, loadMs: performance.now() - started, partial });
+      return meta;
+    } finally {
+      cache.close();
+    }
+  };
+  const onChanged = (changes: Record<string, browser.Storage.StorageChange>) => {
+    const change = changes[key];
+    if (!change?.newValue) return;
+    const next = change.newValue as SyncStatus;
+    setStatus(next);
+    // Done, or (first sync) another project is complete — this page's, perhaps: time to read the cache.
+    const readyNow = next.progress?.projectsReady?.length ?? 0;
+    if (next.state === 'done') void reload();
+    else if (options.project && !showingProject && readyNow > projectsSeen) {
+      projectsSeen = readyNow;
+      void reload();
+    }
+  };
+
+  (async () => {
+    try {
+      const who = await askWorker({ type: 'session', server, space, ticket: options.ticket });
+      performance.mark('dora-lens:session');
+      if (cancelled) return;
+      session = who;
+      key = statusKey(server, who.userId, space);
+      browser.storage.local.onChanged.addListener(onChanged);
+      // The status and the cache at once: opening a panel waits for the slower of the two only.
+      const [stored, meta] = await Promise.all([browser.storage.local.get(key), reload()]);
+      const current = stored[key] as SyncStatus | undefined;
+      if (current) setStatus(current);
+      const stale = !meta?.lastSyncedAt || Date.now() - meta.lastSyncedAt > options.staleAfterMs;
+      if (stale && current?.state !== 'running') await startSync();
+    } catch (error) {
+      if (!cancelled) setData({ state: 'error', error: toSyncError(error) });
+    }
+  })();
+  return () => {
+    cancelled = true;
+    browser.storage.local.onChanged.removeListener(onChanged);
+  };
+}
+
+/** The space's history from the cache, prepared for the metrics. */
+async function readPrepared(cache: Cache, space: string, blockedIsFailure: boolean): Promise<{ history: History; prepared: PreparedHistory }> {
+  const history = await cache.readHistory(space);
+  // For `npm run bench:sync`'s breakdown of a warm panel's first chart.
+  performance.mark('dora-lens:history-read');
+  const prepared = prepare(history, { blockedIsFailure });
+  performance.mark('dora-lens:prepared');
+  return { history, prepared };
 }
 
 /** Whether a first sync has stored the whole history of `project` (slug or id) already. */

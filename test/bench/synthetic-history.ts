@@ -4,6 +4,7 @@
  * history with it; move that bench to `emulatorHistory` and this file can go.
  */
 import { type History, TaskState } from '../../lib/metrics';
+import { deploymentColumns, releaseColumns } from '../../lib/metrics/facts-columns';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -166,31 +167,20 @@ export function syntheticHistory(target: number, now: number, seed = 42, pace = 
   if (n < target * 0.98 && pace > 0.05) return syntheticHistory(target, now, seed, (pace * n) / target);
   const take = (c: Column) => c.data.subarray(0, n);
   const groups = Math.max(1, Math.ceil(projectCount / 10));
+  const deployments = deploymentColumns(n);
+  for (const name of ['id', 'project', 'environment', 'channel', 'tenant', 'release', 'state', 'guidedFailure', 'created', 'queued', 'started', 'completed'] as const) {
+    deployments[name].set(take(cols[name]));
+  }
+  const releases = releaseColumns(rel.id.length);
+  releases.id.set(rel.id);
+  releases.project.set(rel.project);
+  releases.channel.set(rel.channel);
+  releases.version = rel.version;
+  releases.assembled.set(rel.assembled);
+  releases.blocked.set(rel.blocked);
   return {
-    deployments: {
-      length: n,
-      id: Uint32Array.from(take(cols.id)),
-      project: Int32Array.from(take(cols.project)),
-      environment: Int32Array.from(take(cols.environment)),
-      channel: Int32Array.from(take(cols.channel)),
-      tenant: Int32Array.from(take(cols.tenant)),
-      release: Int32Array.from(take(cols.release)),
-      state: Uint8Array.from(take(cols.state)),
-      guidedFailure: Uint8Array.from(take(cols.guidedFailure)),
-      created: take(cols.created).slice(),
-      queued: take(cols.queued).slice(),
-      started: take(cols.started).slice(),
-      completed: take(cols.completed).slice(),
-    },
-    releases: {
-      length: rel.id.length,
-      id: Uint32Array.from(rel.id),
-      project: Int32Array.from(rel.project),
-      channel: Int32Array.from(rel.channel),
-      version: rel.version,
-      assembled: Float64Array.from(rel.assembled),
-      blocked: Uint8Array.from(rel.blocked),
-    },
+    deployments,
+    releases,
     dims: {
       projectGroups: Array.from({ length: groups }, (_, g) => ({ id: `ProjectGroups-${g + 1}`, name: `Group ${g + 1}` })),
       projects: Array.from({ length: projectCount }, (_, p) => ({

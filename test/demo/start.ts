@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { panelHref } from '../../lib/host/mount';
+import { panelRoute } from '../../lib/host/panel-link';
 import { startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { ROOT, launchWithExtension, screenshot, signIn } from '../e2e/browser';
@@ -24,7 +24,7 @@ const counts = new Map<string, number>();
 for (const d of space.Deployments) counts.set(d.ProjectId, (counts.get(d.ProjectId) ?? 0) + 1);
 const project = [...space.Projects].sort((a, b) => (counts.get(b.Id) ?? 0) - (counts.get(a.Id) ?? 0))[0];
 // Straight into the DORA Lens panel of that project (the entry in the project menu opens the same route).
-const route = panelHref('Spaces-1', project.Slug);
+const route = panelRoute('Spaces-1', project.Slug);
 console.log(`Emulator: ${emulator.url}/app  (users: admin / ${EMULATOR_USERS.admin.password}, restricted / ${EMULATOR_USERS.restricted.password})`);
 
 if (!hasDisplay) console.log('No display found (DISPLAY is not set): running Chromium headless and saving a screenshot instead.');

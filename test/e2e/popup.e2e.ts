@@ -3,7 +3,7 @@
  * opened as a click on the toolbar button would (`action.openPopup()` while the Octopus tab is active;
  * test/e2e/browser.ts `openPopup` says how Firefox's popup is reached). The numbers shown
  * and the exported CSV are checked against the emulator's ground truth, computed here from its
- * Octopus-shaped history (never with lib/space-summary): for `admin` everything, for `restricted` only
+ * Octopus-shaped history (never with lib/summary/space-summary): for `admin` everything, for `restricted` only
  * what the emulator shows that user.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -102,4 +102,3 @@ export const TASK_STATES = [
   'Cancelling',
 ] as const;
 export const TaskStateSchema = z.enum(TASK_STATES);
-export type OctopusTaskState = z.infer<typeof TaskStateSchema>;

@@ -63,7 +63,6 @@ export const LifecyclePhaseSchema = z.object({
   AutomaticDeploymentTargets: idList,
   OptionalDeploymentTargets: idList,
 });
-export type LifecyclePhase = z.infer<typeof LifecyclePhaseSchema>;
 
 /**
  * `GET /api/{spaceId}/lifecycles`. Phases are in promotion order; the last environment of the last

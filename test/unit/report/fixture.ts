@@ -4,7 +4,7 @@
  * two 14-day periods (1-14 and 15-28 January 2025, UTC).
  */
 import type { History } from '../../../lib/metrics/facts';
-import type { ReportDefinition } from '../../../lib/report/report-definition';
+import { emptyReport, type ReportDefinition } from '../../../lib/report/report-definition';
 import { type HistoryRows, historyFrom } from '../../factories';
 
 export const WINDOW = { from: Date.parse('2025-01-15T00:00:00Z'), to: Date.parse('2025-01-29T00:00:00Z') };
@@ -45,20 +45,5 @@ export function reportHistory(): History {
 }
 
 export function definition(patch: Partial<ReportDefinition> = {}): ReportDefinition {
-  return {
-    id: 'r-test',
-    name: 'Test report',
-    description: '',
-    projectGroupIds: [],
-    projectIds: [],
-    channelIds: [],
-    environmentGroups: [],
-    tenantMode: 'TenantedAndUntenanted',
-    tenantIds: [],
-    tenantTags: [],
-    timeZone: 'UTC',
-    createdAt: 1,
-    updatedAt: 1,
-    ...patch,
-  };
+  return { ...emptyReport('UTC', 1, 'r-test'), name: 'Test report', ...patch };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../../../lib/metrics/prepare';
-import { readPanelParams } from '../../../lib/panel-params';
+import { readPanelParams } from '../../../lib/panel/panel-params';
 import { computeReportInsights, computeSplit } from '../../../lib/report/compute-report';
-import { drillDownUrl } from '../../../lib/report/drill-down';
+import { drillDownUrl } from '../../../lib/host/panel-link';
 import { resolveReport } from '../../../lib/report/resolve-report';
 import { reportCsvFileName } from '../../../lib/report/report-csv';
 import { reportPageUrl } from '../../../lib/report/report-page-url';

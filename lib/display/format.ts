@@ -1,0 +1,45 @@
+/** Human formats for the UI (the CSV keeps Octopus's `h:mm:ss`, see lib/export). */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** `3d 4h`, `2h 15m`, `45m`, `30s`; a leading minus for negative values; `–` for none. */
+export function formatDurationShort(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
+  const sign = ms < 0 ? '−' : '';
+  const abs = Math.abs(ms);
+  // Round once at the unit shown, then split, so 2h 59m 40s reads "3h", never "2h 60m".
+  if (abs >= DAY - HOUR / 2) {
+    const hours = Math.round(abs / HOUR);
+    return `${sign}${Math.floor(hours / 24)}d${hours % 24 ? ` ${hours % 24}h` : ''}`;
+  }
+  if (abs >= HOUR - MINUTE / 2) {
+    const minutes = Math.round(abs / MINUTE);
+    return `${sign}${Math.floor(minutes / 60)}h${minutes % 60 ? ` ${minutes % 60}m` : ''}`;
+  }
+  if (abs >= MINUTE - 500) return `${sign}${Math.round(abs / MINUTE)}m`;
+  return `${sign}${Math.round(abs / 1000)}s`;
+}
+
+export const formatPercent = (fraction: number | null | undefined, digits = 1): string =>
+  fraction === null || fraction === undefined ? '–' : `${(fraction * 100).toFixed(digits)}%`;
+
+export const formatCount = (n: number): string => n.toLocaleString('en-US');
+
+export const formatRate = (n: number): string => (n >= 10 ? n.toFixed(0) : n >= 1 ? n.toFixed(1) : n.toFixed(2));
+
+export function formatAgo(ms: number | undefined, now: number): string {
+  if (ms === undefined) return 'never';
+  const delta = Math.max(0, now - ms);
+  if (delta < MINUTE) return 'just now';
+  if (delta < HOUR) return `${Math.round(delta / MINUTE)} min ago`;
+  if (delta < DAY) return `${Math.round(delta / HOUR)} h ago`;
+  return `${Math.round(delta / DAY)} days ago`;
+}
+
+export function formatDateTime(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+export const TIER_LABELS = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' } as const;
