@@ -11,6 +11,7 @@ export * from './mann-kendall';
 export * from './median-interval';
 export * from './normal-cdf';
 export * from './performance-tier';
+export * from './poisson-interval';
 export * from './prepare';
 export * from './quantile-sorted';
 export * from './report-channels';

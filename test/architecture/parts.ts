@@ -45,9 +45,9 @@ export const PARTS: Record<string, Part> = {
     uses: ['octopus', 'store', 'metrics', 'messages', 'trust'],
   },
   store: {
-    job: 'what DORA Lens keeps in the browser: the deployment cache (IndexedDB, per server and user), settings and saved reports (storage.local)',
+    job: 'what DORA Lens keeps in the browser: the deployment cache (IndexedDB, per server and user), settings and saved reports (storage.local), goals and project settings (storage.sync), alert state',
     pure: false,
-    uses: ['metrics', 'settings', 'report'],
+    uses: ['metrics', 'settings', 'report', 'goals'],
   },
   metrics: {
     job: 'pure metric functions over the normalised facts',
@@ -61,6 +61,11 @@ export const PARTS: Record<string, Part> = {
   },
   settings: {
     job: "the user's settings as data (defaults, choices, reading what is stored) and time zones",
+    pure: true,
+    uses: ['metrics'],
+  },
+  goals: {
+    job: "the user's delivery goals as data: targets per metric for a space and its projects, whether a view meets them (with 95 % confidence), when a followed project's slip is news",
     pure: true,
     uses: ['metrics'],
   },
