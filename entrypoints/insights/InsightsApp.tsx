@@ -69,6 +69,7 @@ function Insights({ page }: { page: InsightsPage }) {
         <ProjectInsights
           prepared={data.prepared}
           projectSlug={project}
+          owner={{ server, userId: data.session.userId, space }}
           params={params}
           settings={settings}
           now={now}

@@ -46,7 +46,7 @@ export function chartOptions(chart: ChartData, palette: Palette, size: ChartSize
         fill: s.kind === 'bars' ? `${s.color}cc` : undefined,
         paths: s.kind === 'bars' ? uplot.bars : undefined,
         dash: s.dash,
-        points: { show: s.kind === 'line', size: 5 },
+        points: { show: s.kind === 'line' && !s.goal, size: 5 },
         spanGaps: false,
       })),
     ],

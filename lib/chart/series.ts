@@ -5,7 +5,7 @@
  */
 import type { BucketMetrics } from '@/lib/metrics/types';
 
-export type ChartMetric = 'frequency' | 'leadTime' | 'failureRate' | 'recovery' | 'duration' | 'queueTime';
+export type ChartMetric = 'frequency' | 'leadTime' | 'failureRate' | 'recovery' | 'reworkRate' | 'duration' | 'queueTime';
 
 export interface ChartSeriesSpec {
   label: string;
@@ -15,6 +15,8 @@ export interface ChartSeriesSpec {
   scale: 'count' | 'hours' | 'percent';
   color: string;
   dash?: number[];
+  /** The goal's target line: drawn without points, over the data. */
+  goal?: boolean;
 }
 
 export interface ChartData {
@@ -29,8 +31,37 @@ const HOUR = 3600_000;
 const hours = (ms: number | null): number | null => (ms === null ? null : ms / HOUR);
 const fixed = (v: number | null, digits = 1): string => (v === null ? '–' : v.toFixed(digits));
 
-/** Builds the chart for one metric. Durations are plotted in hours; the failure rate in percent. */
-export function chartData(metric: ChartMetric, buckets: readonly BucketMetrics[], palette: Palette = LIGHT_PALETTE): ChartData {
+/**
+ * Builds the chart for one metric. Durations are plotted in hours; the failure and rework rates in percent.
+ * With a `goal` (the metric's target in its own unit: deployments per day, ms, a fraction), a dashed
+ * horizontal line at the target on the value's scale, and a "Goal" column in the table; for deployment
+ * frequency, whose bars count a bucket's deployments, the line is the target times the bucket's days.
+ */
+export function chartData(metric: ChartMetric, buckets: readonly BucketMetrics[], palette: Palette = LIGHT_PALETTE, goal?: number): ChartData {
+  const chart = metricChart(metric, buckets, palette);
+  return goal === undefined ? chart : withGoal(chart, metric, buckets, palette, goal);
+}
+
+/** The target as the chart plots it, per bucket. */
+function goalValues(metric: ChartMetric, buckets: readonly BucketMetrics[], goal: number): number[] {
+  if (metric === 'frequency') return buckets.map((b) => goal * b.days);
+  if (metric === 'failureRate' || metric === 'reworkRate') return buckets.map(() => goal * 100);
+  return buckets.map(() => goal / HOUR);
+}
+
+function withGoal(chart: ChartData, metric: ChartMetric, buckets: readonly BucketMetrics[], palette: Palette, goal: number): ChartData {
+  const values = goalValues(metric, buckets, goal);
+  const scale = metric === 'frequency' ? 'count' : metric === 'failureRate' || metric === 'reworkRate' ? 'percent' : 'hours';
+  const unit = scale === 'percent' ? ' (%)' : scale === 'hours' ? ' (hours)' : ' (deployments)';
+  const label = `Goal${unit}`;
+  return {
+    data: [...chart.data, values],
+    series: [...chart.series, { label, kind: 'line', scale, color: palette.goal, dash: [3, 3], goal: true }],
+    table: { head: [...chart.table.head, label], rows: chart.table.rows.map((row, i) => [...row, fixed(values[i], 2)]) },
+  };
+}
+
+function metricChart(metric: ChartMetric, buckets: readonly BucketMetrics[], palette: Palette): ChartData {
   const x = buckets.map((b) => Math.round(b.start / 1000));
   const label = buckets.map((b) => b.label);
   switch (metric) {
@@ -54,6 +85,22 @@ export function chartData(metric: ChartMetric, buckets: readonly BucketMetrics[]
         table: {
           head: ['Period', 'Failed', 'Total', 'Failure rate (%)'],
           rows: buckets.map((b, i) => [label[i], String(b.failureRate.failed), String(b.failureRate.total), fixed(rate[i])]),
+        },
+      };
+    }
+    case 'reworkRate': {
+      const stats = buckets.map((b) => b.beyondOctopus.reworkRate);
+      const rate = stats.map((r) => (r.rate === null ? null : r.rate * 100));
+      const rework = stats.map((r) => r.rework);
+      return {
+        data: [x, rework, rate],
+        series: [
+          { label: 'Unplanned deployments', kind: 'bars', scale: 'count', color: palette.secondary },
+          { label: 'Rework rate (%)', kind: 'line', scale: 'percent', color: palette.primary },
+        ],
+        table: {
+          head: ['Period', 'Unplanned', 'Total', 'Rework rate (%)'],
+          rows: stats.map((r, i) => [label[i], String(r.rework), String(r.total), fixed(rate[i])]),
         },
       };
     }
@@ -81,8 +128,10 @@ export interface Palette {
   primary: string;
   secondary: string;
   bad: string;
+  /** The goal's line. */
+  goal: string;
   axis: string;
   grid: string;
 }
-export const LIGHT_PALETTE: Palette = { primary: '#1a5fb4', secondary: '#9141ac', bad: '#c01c28', axis: '#3d3846', grid: '#deddda' };
-export const DARK_PALETTE: Palette = { primary: '#78aeed', secondary: '#dc8add', bad: '#f66151', axis: '#deddda', grid: '#3d3846' };
+export const LIGHT_PALETTE: Palette = { primary: '#1a5fb4', secondary: '#9141ac', bad: '#c01c28', goal: '#26a269', axis: '#3d3846', grid: '#deddda' };
+export const DARK_PALETTE: Palette = { primary: '#78aeed', secondary: '#dc8add', bad: '#f66151', goal: '#8ff0a4', axis: '#deddda', grid: '#3d3846' };

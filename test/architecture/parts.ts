@@ -70,19 +70,19 @@ export const PARTS: Record<string, Part> = {
     uses: ['metrics'],
   },
   display: {
-    job: 'how numbers, names and statuses read on screen: formats, metric names and definitions, card and status view-models',
+    job: 'how numbers, names and statuses read on screen: formats, metric names and definitions, card, goal and status view-models',
     pure: true,
-    uses: ['metrics'],
+    uses: ['metrics', 'goals'],
   },
   chart: {
     job: 'uPlot data and option builders',
     pure: true,
-    uses: ['metrics', 'display'],
+    uses: ['metrics', 'display', 'goals'],
   },
   panel: {
-    job: "the project panel's model: its view parameters and address, a project's query, its filters and tables",
+    job: "the project panel's model: its view parameters and address, a project's query, its filters and tables, its goals",
     pure: true,
-    uses: ['metrics', 'display'],
+    uses: ['metrics', 'display', 'goals'],
   },
   report: {
     job: "the space report's model: definitions, splits, statistics and view-models",
@@ -97,7 +97,7 @@ export const PARTS: Record<string, Part> = {
   ui: {
     job: "the pages' hooks and browser glue: the session via the worker, the cache read directly, sync status, settings, downloads",
     pure: false,
-    uses: ['messages', 'sync', 'store', 'metrics', 'export', 'settings', 'display', 'chart', 'panel', 'report', 'summary', 'host', 'servers'],
+    uses: ['messages', 'sync', 'store', 'metrics', 'export', 'settings', 'display', 'chart', 'panel', 'report', 'summary', 'host', 'servers', 'goals'],
   },
 };
 
