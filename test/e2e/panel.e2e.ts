@@ -68,11 +68,12 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
         rate: number(await value('failureRate')),
         leadTimeMedian: number(await value('leadTime')),
         recoveryMedian: number(await value('recovery')),
+        reworkRate: number(await value('reworkRate')),
       };
     };
     const expected = (filter: Partial<ReferenceFilter> = {}) => {
       const r = referenceMetrics(truth.deployments, truth.releases, { project: project.Id, channel, environment: production, tenant: 'all', ...WINDOW, ...filter });
-      return { r, view: { successful: r.successful, rate: r.rate, leadTimeMedian: r.leadTimeMedian, recoveryMedian: r.recoveryMedian } };
+      return { r, view: { successful: r.successful, rate: r.rate, leadTimeMedian: r.leadTimeMedian, recoveryMedian: r.recoveryMedian, reworkRate: r.reworkRate } };
     };
 
     it('syncs in the extension’s background with the session cookie and shows the numbers of the ground truth', async () => {
@@ -82,6 +83,8 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       // and as failures in the failure rate (the default option), which this view checks.
       expect(r.blocked).toBeGreaterThan(0);
       expect(view.leadTimeMedian).not.toBeNull();
+      // Redeploys, rollbacks and retries happen in the emulator's history: a rework rate to check.
+      expect(r.rework).toBeGreaterThan(0);
       expect(await shown()).toEqual(view);
       // The default view is Octopus's: the default channel and the last environment of its lifecycle.
       expect(await frame.$eval('#f-environment', (el) => (el as HTMLSelectElement).value)).toBe(production);
@@ -144,21 +147,37 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       }
     });
 
-    it('exports a CSV whose rows equal the computed rows', async () => {
-      const downloads = mkdtempSync(path.join(tmpdir(), 'dora-lens-downloads-'));
-      await ext.downloadsTo(downloads);
-      await frame.click('[data-testid="export-csv"]');
-      const file = await waitForDownload(downloads);
-      expect(file).toMatch(new RegExp(`^dora-lens_.+_Production_${RANGE.from}_${RANGE.to}\\.csv$`));
-      const [head, ...rows] = parseCsv(readFileSync(path.join(downloads, file), 'utf8'));
-      const col = (name: string) => head.indexOf(name);
-      expect(head.slice(0, 3)).toEqual(['Deployment', 'Project', 'Release']);
+    it('exports a CSV whose rows equal the computed rows: Octopus’s seventeen columns by default, ours after them on request', async () => {
+      // docs/octopus-api.md §1.6, in Octopus's order.
+      const octopus = ['Deployment', 'Project', 'Release', 'Channel', 'Completed', 'Environment', 'Tenant', 'State', 'Had Guided Failure', 'Lead Time', 'Lead Time Calculated From', 'Since Previous Successful', 'Previous Successful', 'Time to Recovery', 'Deployments Until Recovery', 'Recovery From', 'Recovery From Version'];
+      const ours = ['Lead Time (seconds)', 'Since Previous Successful (seconds)', 'Time to Recovery (seconds)', 'Outcome (DORA Lens)', 'Failure Kind (DORA Lens)', 'Delivery (DORA Lens)', 'Flags (DORA Lens)', 'Rework (DORA Lens)', 'Rework Reasons (DORA Lens)'];
       const { r } = expected();
+      const exportCsv = async () => {
+        const downloads = mkdtempSync(path.join(tmpdir(), 'dora-lens-downloads-'));
+        await ext.downloadsTo(downloads);
+        await frame.click('[data-testid="export-csv"]');
+        const file = await waitForDownload(downloads);
+        expect(file).toMatch(new RegExp(`^dora-lens_.+_Production_${RANGE.from}_${RANGE.to}\\.csv$`));
+        return parseCsv(readFileSync(path.join(downloads, file), 'utf8'));
+      };
+
+      // The default: Octopus's column set, nothing more.
+      const [head, ...rows] = await exportCsv();
+      expect(head).toEqual(octopus);
+      expect(rows.map((row) => row[0])).toEqual(r.rows.map((row) => row.id));
+      expect(new Set(rows.map((row) => row[1]))).toEqual(new Set([project.Name]));
+
+      // With ours: the same seventeen first, then ours, whose values equal the ground truth's.
+      await frame.click('[data-testid="csv-ours"]');
+      const [headOurs, ...rowsOurs] = await exportCsv();
+      expect(headOurs).toEqual([...octopus, ...ours]);
+      const col = (name: string) => headOurs.indexOf(name);
       const seconds = (ms: number | null) => (ms === null ? '' : String(ms / 1000));
-      expect(rows.map((row) => [row[col('Deployment')], row[col('Lead Time (seconds)')], row[col('Time to Recovery (seconds)')]])).toEqual(
-        r.rows.map((row) => [row.id, seconds(row.leadTimeMs), seconds(row.recoveryMs)]),
+      expect(rowsOurs.map((row) => [row[col('Deployment')], row[col('Lead Time (seconds)')], row[col('Time to Recovery (seconds)')], row[col('Rework (DORA Lens)')]])).toEqual(
+        r.rows.map((row) => [row.id, seconds(row.leadTimeMs), seconds(row.recoveryMs), row.rework ? 'True' : 'False']),
       );
-      expect(new Set(rows.map((row) => row[col('Project')]))).toEqual(new Set([project.Name]));
+      expect(rowsOurs.filter((row) => row[col('Rework (DORA Lens)')] === 'True').length).toBe(r.rework);
+      await frame.click('[data-testid="csv-ours"]');
     });
 
     it('follows the blocked-releases option: off, they are successes in the failure rate too', async () => {

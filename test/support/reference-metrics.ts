@@ -9,6 +9,11 @@
  * fail to deploy, require guided failure or have their release marked as 'Do not promote'" — with
  * `blockedIsFailure` (default on), a successful deployment of a blocked release is in its numerator, and
  * every finished deployment once in its denominator.
+ *
+ * Deployment rework rate (lib/metrics/README.md decision 10, DORA's fifth metric): among successful + failed
+ * deployments, one is rework when its release is at or below the newest release already delivered to its
+ * stream, when it comes after a failure in its stream up to and including the recovery, or when its channel
+ * is marked as a hotfix channel (`hotfix`).
  */
 import type { ExpectedDeployment, ExpectedRelease } from './ground-truth';
 
@@ -21,6 +26,8 @@ export interface ReferenceFilter {
   from: number;
   to: number;
   blockedIsFailure?: boolean;
+  /** The filter's channel is one the user marks as a hotfix channel. */
+  hotfix?: boolean;
 }
 
 export interface ReferenceRow {
@@ -32,6 +39,8 @@ export interface ReferenceRow {
   failsTheRate: boolean;
   leadTimeMs: number | null;
   recoveryMs: number | null;
+  /** Unplanned: a redeploy or rollback, inside a failure run, or of a hotfix channel (counted deployments only). */
+  rework: boolean;
 }
 
 const num = (id: string) => Number(id.slice(id.lastIndexOf('-') + 1));
@@ -79,10 +88,12 @@ export function referenceMetrics(deployments: ExpectedDeployment[], releases: Ex
     let runStart: number | null = null;
     for (const d of stream) {
       const o = outcome(d);
-      const row: ReferenceRow = { id: d.id, completed: d.completed!, outcome: o, failsTheRate: failsTheRate(d), leadTimeMs: null, recoveryMs: null };
+      const row: ReferenceRow = { id: d.id, completed: d.completed!, outcome: o, failsTheRate: failsTheRate(d), leadTimeMs: null, recoveryMs: null, rework: false };
       rows.set(d.id, row);
       if (o === 'excluded') continue;
       const ord = ordinal.get(d.release)!;
+      // Judged on the stream as it was when the deployment ran: what was delivered, whether a run was open.
+      row.rework = (delivered !== null && ord <= delivered) || runStart !== null || f.hotfix === true;
       earliestAttempted = earliestAttempted === null ? ord : Math.min(earliestAttempted, ord);
       if (o === 'failure') {
         runStart ??= d.completed!;
@@ -106,6 +117,7 @@ export function referenceMetrics(deployments: ExpectedDeployment[], releases: Ex
   const blocked = inWindow.filter((r) => r.outcome === 'success' && r.failsTheRate).length;
   const leadTimes = inWindow.flatMap((r) => (r.leadTimeMs === null ? [] : [r.leadTimeMs]));
   const recoveries = inWindow.flatMap((r) => (r.recoveryMs === null ? [] : [r.recoveryMs]));
+  const rework = inWindow.filter((r) => r.rework).length;
   return {
     rows: inWindow,
     /** Successful deployments (frequency), blocked releases' included. */
@@ -116,6 +128,8 @@ export function referenceMetrics(deployments: ExpectedDeployment[], releases: Ex
     blocked,
     total,
     rate: total ? failed / total : null,
+    rework,
+    reworkRate: total ? rework / total : null,
     leadTimeMedian: median(leadTimes),
     leadTimeCount: leadTimes.length,
     recoveryMedian: median(recoveries),
