@@ -5,7 +5,7 @@ import { reportPageUrl } from '@/lib/report/report-page-url';
 import { isServerEnabled, syncContentScripts } from '@/lib/servers/grants';
 import { getSettings, watchSettings } from '@/lib/store/settings-store';
 import { refreshCachedSpaces } from '@/lib/sync/refresh';
-import { describeError, runSync, serverSupport, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
+import { describeError, lastUser, runSync, serverSupport, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
 import { markInterruptedSyncs } from '@/lib/sync/interrupted';
 import type { StatusSink } from '@/lib/sync/status';
 import { callerOf } from '@/lib/trust/caller';
@@ -36,6 +36,7 @@ export default defineBackground(() => {
     grants: { isEnabled: isServerEnabled, openedPage: (tabId) => pages.openedPage(tabId) },
     pages,
     whoAmI: (server) => whoAmI(server),
+    lastUser,
     // Not awaited: progress and the outcome go through the status records.
     startSync: (server, space, session, firstProject) => void runSync(server, space, sink, undefined, session, firstProject),
     openTab: async (url) => void (await browser.tabs.create({ url })),

@@ -13,6 +13,12 @@ export type WorkerRequest =
    * read no cache before the answer. `ticket` is the single-use pass in the hash of a tab the extension opened.
    */
   | { type: 'session'; server: string; space?: string; ticket?: string }
+  /**
+   * Whether this page may show the server and space — answered without asking Octopus — and who was signed
+   * in there when the worker last asked: a page may read that user's cache meanwhile, but shows it only once
+   * `session` confirms the same user. Also takes the opening `ticket`.
+   */
+  | { type: 'authorize'; server: string; space?: string; ticket?: string }
   /** `project` (slug or id): on a space not synced yet, read that project's history first (the panel's). */
   | { type: 'sync'; server: string; space: string; project?: string }
   /** Opens the space report in a new tab: from the content script (for the server it runs on) or the popup. */
@@ -55,6 +61,7 @@ export interface ServerSupport {
 
 export interface WorkerReplies {
   session: SessionInfo;
+  authorize: { lastUserId?: string };
   sync: { started: boolean; userId: string };
   'open-report': { opened: boolean };
   'continue-here': { ok: boolean };

@@ -27,7 +27,7 @@ import { interruptionPages } from '@/lib/octopus/interruptions';
 import { listChannels, listEnvironments, listLifecycles, listProjectGroups, listProjects, listTenants } from '@/lib/octopus/projects';
 import { getReleasesByIds, listDefects, projectReleasePages, releasePages } from '@/lib/octopus/releases';
 import { getSpace } from '@/lib/octopus/root';
-import { eventAutoId, isGuidedFailure, type Task } from '@/lib/octopus/schemas';
+import { eventAutoId, isGuidedFailure, type OctopusEvent, type Task } from '@/lib/octopus/schemas';
 import { requireSupported, type ServerInfo } from '@/lib/octopus/server-info';
 import { getTasksByIds } from '@/lib/octopus/tasks';
 import type { Cache } from '@/lib/store/cache';
@@ -158,14 +158,7 @@ async function initialSync(options: SyncOptions, resumed: InitialCheckpoint | un
     const progress = progressReporter(options, 'defects', cp.skip);
     const query = { categories: ['DefectReported', 'DefectResolved'] };
     for await (const page of eventPages(client, space, query, { signal, skip: cp.skip, pageSize })) {
-      for (const event of page.items) {
-        for (const id of event.RelatedDocumentIds.filter((d) => d.startsWith('Releases-'))) {
-          const release = idNumber(id);
-          if (settled.has(release)) continue;
-          settled.add(release);
-          if (event.Category === 'DefectReported') blocked.add(release);
-        }
-      }
+      settleDefects(page.items, settled, blocked);
       await save({ ...cp, skip: page.skip + page.items.length }, { syncState: { blocked: [...blocked], settled: [...settled] } });
       progress(cp.skip, page.totalResults);
     }
@@ -257,14 +250,7 @@ async function syncFirstProject(options: SyncOptions): Promise<string[]> {
   const settled = new Set<number>();
   const blocked = new Set<number>();
   for await (const page of eventPages(client, space, { categories: ['DefectReported', 'DefectResolved'], projects: [project.id] }, { signal, pageSize })) {
-    for (const event of page.items) {
-      for (const id of event.RelatedDocumentIds.filter((d) => d.startsWith('Releases-'))) {
-        const release = idNumber(id);
-        if (settled.has(release)) continue;
-        settled.add(release);
-        if (event.Category === 'DefectReported') blocked.add(release);
-      }
-    }
+    settleDefects(page.items, settled, blocked);
   }
   const releases: ReleaseRecord[] = [];
   for await (const page of projectReleasePages(client, space, project.id, { signal, pageSize })) {
@@ -283,6 +269,21 @@ async function syncFirstProject(options: SyncOptions): Promise<string[]> {
   await cache.writePage(space, { releases, deployments, syncState: { projectsReady } });
   options.onProgress?.({ phase: 'project', done: deployments.length, total: deployments.length, projectsReady });
   return projectsReady;
+}
+
+/**
+ * Defect events come newest first: the first report or resolution seen for a release decides whether it is
+ * blocked (Octopus's "prevent progression"); older ones are history, skipped through `settled`.
+ */
+function settleDefects(events: readonly OctopusEvent[], settled: Set<number>, blocked: Set<number>): void {
+  for (const event of events) {
+    for (const id of event.RelatedDocumentIds.filter((d) => d.startsWith('Releases-'))) {
+      const release = idNumber(id);
+      if (settled.has(release)) continue;
+      settled.add(release);
+      if (event.Category === 'DefectReported') blocked.add(release);
+    }
+  }
 }
 
 async function incrementalSync(options: SyncOptions, cp: ReadyCheckpoint, remembered: KnownServer): Promise<SyncResult> {

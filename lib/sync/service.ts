@@ -42,8 +42,17 @@ export function clientFor(server: string): OctopusClient {
  */
 export async function whoAmI(server: string, signal?: AbortSignal): Promise<SessionInfo> {
   const user = await getCurrentUser(clientFor(server), { signal });
+  lastUsers.set(server, user.Id);
   return { server, userId: user.Id, username: user.Username, displayName: user.DisplayName };
 }
+
+const lastUsers = new Map<string, string>();
+
+/**
+ * Who `whoAmI` last found signed in on `server`: only a hint — a page may start reading that user's cache
+ * while `whoAmI` asks again, and shows it only if the answer is the same.
+ */
+export const lastUser = (server: string): string | undefined => lastUsers.get(server);
 
 export function describeError(error: unknown): SyncError {
   if (error instanceof Refused) return { kind: error.kind, reason: error.reason, message: error.message, transient: false };

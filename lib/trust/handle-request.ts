@@ -14,6 +14,8 @@ export interface WorkerDeps {
   grants: Grants;
   pages: OpenedPages;
   whoAmI(server: string): Promise<SessionInfo>;
+  /** Who `whoAmI` last found signed in on the server (this worker's memory; undefined after a restart). */
+  lastUser(server: string): string | undefined;
   /** Starts a sync and returns at once (progress goes through the status records). */
   startSync(server: string, space: string, session: SessionInfo, firstProject?: string): void;
   /** Opens an extension page in a new tab. */
@@ -26,7 +28,7 @@ export interface WorkerDeps {
   refused(reason: string, detail: string): void;
 }
 
-const REQUEST_TYPES = new Set<WorkerRequest['type']>(['session', 'sync', 'open-report', 'continue-here', 'server-info']);
+const REQUEST_TYPES = new Set<WorkerRequest['type']>(['session', 'authorize', 'sync', 'open-report', 'continue-here', 'server-info']);
 
 export async function handleRequest(message: unknown, caller: Caller, deps: WorkerDeps): Promise<WorkerReplies[WorkerRequest['type']]> {
   const request = message as Partial<Record<string, unknown>> | null;
@@ -35,7 +37,8 @@ export async function handleRequest(message: unknown, caller: Caller, deps: Work
   const claim = { server: request?.server, space: request?.space };
 
   switch (type as WorkerRequest['type']) {
-    case 'session': {
+    case 'session':
+    case 'authorize': {
       // A tab the worker just opened proves it with the ticket in its hash; the browser says which tab asks.
       const server = canonicalServer(claim.server);
       if (caller.kind === 'page' && server && typeof claim.space === 'string' && request?.ticket !== undefined) {
@@ -43,6 +46,7 @@ export async function handleRequest(message: unknown, caller: Caller, deps: Work
       }
       const verdict = await authorize(caller, claim, deps.grants);
       if (!verdict.ok) return refuse(deps, verdict.reason, verdict.detail);
+      if (type === 'authorize') return { lastUserId: deps.lastUser(verdict.server) };
       return deps.whoAmI(verdict.server);
     }
     case 'sync': {

@@ -10,6 +10,8 @@ import { askWorker, WorkerError } from '@/lib/ui/ask-worker';
 import type { SessionInfo, SyncError } from '@/lib/messages/protocol';
 import type { History } from '@/lib/metrics/facts';
 import { type PreparedHistory, prepare } from '@/lib/metrics/prepare';
+import { projectHistory } from '@/lib/metrics/project-history';
+import { findProject } from '@/lib/panel/project-view';
 import { type Cache, openCache } from '@/lib/store/cache';
 import { isCheckpoint } from '@/lib/sync/checkpoint';
 import { type SyncStatus, statusKey } from '@/lib/sync/status';
@@ -65,6 +67,29 @@ export function useSpaceHistory(server: string, space: string, options: SpaceHis
   return { data, status, syncError, syncNow: () => void startSync() };
 }
 
+/** What the cache holds for `userId` (read, not yet shown). */
+async function readSpace(server: string, space: string, options: SpaceHistoryOptions, userId: string): Promise<SpaceRead> {
+  const started = performance.now();
+  const cache = await openCache(server, userId);
+  try {
+    const meta = await cache.readMeta(space);
+    const ready = isCheckpoint(meta?.checkpoint) && meta.checkpoint.phase === 'ready';
+    const partial = !ready && (await projectIsReady(cache, space, meta?.dims?.projects, options.project));
+    if (!ready && !partial) return { userId, meta };
+    const { history, prepared } = await readPrepared(cache, space, options.blockedIsFailure, options.project);
+    return { userId, meta, numbers: { history, prepared, partial, loadMs: performance.now() - started } };
+  } finally {
+    cache.close();
+  }
+}
+
+/** The cache as read for one user: its metadata, and the numbers when there are some to show. */
+interface SpaceRead {
+  userId: string;
+  meta: { lastSyncedAt?: number; dims?: { projects: readonly { id: string; slug: string }[] } } | undefined;
+  numbers?: { history: History; prepared: PreparedHistory; partial: boolean; loadMs: number };
+}
+
 interface OpenSpace {
   server: string;
   space: string;
@@ -88,25 +113,20 @@ function openSpace({ server, space, options, setData, setStatus, startSync }: Op
   let projectsSeen = 0;
   setData({ state: 'loading', message: 'Checking your Octopus session…' });
 
-  const reload = async (): Promise<{ lastSyncedAt?: number } | undefined> => {
-    const who = session!;
-    const started = performance.now();
-    const cache = await openCache(server, who.userId);
-    try {
-      const meta = await cache.readMeta(space);
-      const ready = isCheckpoint(meta?.checkpoint) && meta.checkpoint.phase === 'ready';
-      const partial = !ready && (await projectIsReady(cache, space, meta?.dims?.projects, options.project));
-      if (!ready && !partial) {
-        if (!cancelled) setData({ state: 'syncing', session: who });
-        return meta;
-      }
-      showingProject = partial;
-      const { history, prepared } = await readPrepared(cache, space, options.blockedIsFailure);
-      if (!cancelled) setData({ state: 'ready', session: who, history, prepared, lastSyncedAt: meta?.lastSyncedAt, loadMs: performance.now() - started, partial });
-      return meta;
-    } finally {
-      cache.close();
+  const read = (userId: string) => readSpace(server, space, options, userId);
+  const show = (who: SessionInfo, result: SpaceRead): void => {
+    if (cancelled) return;
+    if (!result.numbers) {
+      setData({ state: 'syncing', session: who });
+      return;
     }
+    showingProject = result.numbers.partial;
+    const { history, prepared, partial, loadMs } = result.numbers;
+    setData({ state: 'ready', session: who, history, prepared, lastSyncedAt: result.meta?.lastSyncedAt, loadMs, partial });
+  };
+  const reload = async (): Promise<void> => {
+    const who = session!;
+    show(who, await read(who.userId));
   };
   const onChanged = (changes: Record<string, browser.Storage.StorageChange>) => {
     const change = changes[key];
@@ -124,14 +144,21 @@ function openSpace({ server, space, options, setData, setStatus, startSync }: Op
 
   (async () => {
     try {
-      const who = await askWorker({ type: 'session', server, space, ticket: options.ticket });
+      // May this page show this server and space? (No network: the worker checks its context.) Its answer
+      // names who was signed in last time, whose cache is read while Octopus is asked who is signed in now;
+      // it is shown only if the answer is the same user.
+      const grant = await askWorker({ type: 'authorize', server, space, ticket: options.ticket });
+      const early = grant.lastUserId ? read(grant.lastUserId) : undefined;
+      early?.catch(() => undefined);
+      const who = await askWorker({ type: 'session', server, space });
       performance.mark('dora-lens:session');
       if (cancelled) return;
       session = who;
       key = statusKey(server, who.userId, space);
       browser.storage.local.onChanged.addListener(onChanged);
-      // The status and the cache at once: opening a panel waits for the slower of the two only.
-      const [stored, meta] = await Promise.all([browser.storage.local.get(key), reload()]);
+      const [stored, result] = await Promise.all([browser.storage.local.get(key), early && grant.lastUserId === who.userId ? early : read(who.userId)]);
+      show(who, result);
+      const meta = result.meta;
       const current = stored[key] as SyncStatus | undefined;
       if (current) setStatus(current);
       const stale = !meta?.lastSyncedAt || Date.now() - meta.lastSyncedAt > options.staleAfterMs;
@@ -146,12 +173,17 @@ function openSpace({ server, space, options, setData, setStatus, startSync }: Op
   };
 }
 
-/** The space's history from the cache, prepared for the metrics. */
-async function readPrepared(cache: Cache, space: string, blockedIsFailure: boolean): Promise<{ history: History; prepared: PreparedHistory }> {
+/**
+ * The space's history from the cache, prepared for the metrics: for a project's panel, only that project's
+ * part (every figure of a project is its own: lib/metrics/project-history.ts), a few thousand rows to sort
+ * and walk instead of the whole space's.
+ */
+async function readPrepared(cache: Cache, space: string, blockedIsFailure: boolean, project?: string): Promise<{ history: History; prepared: PreparedHistory }> {
   const history = await cache.readHistory(space);
   // For `npm run bench:sync`'s breakdown of a warm panel's first chart.
   performance.mark('dora-lens:history-read');
-  const prepared = prepare(history, { blockedIsFailure });
+  const index = project === undefined ? -1 : findProject(history.dims, project);
+  const prepared = prepare(index >= 0 ? projectHistory(history, index) : history, { blockedIsFailure });
   performance.mark('dora-lens:prepared');
   return { history, prepared };
 }

@@ -13,6 +13,7 @@ function setup(enabled = [SERVER]) {
     grants: { isEnabled: async (server: string) => enabled.includes(new URL(server).origin), openedPage: (tabId: number) => pages.openedPage(tabId) },
     pages,
     whoAmI: vi.fn(async (server: string) => ({ ...SESSION, server })),
+    lastUser: vi.fn((_server: string): string | undefined => 'Users-1'),
     startSync: vi.fn(),
     openTab: vi.fn(async (_url: string) => {}),
     reportUrl: (server: string, space: string, ticket: string) => `ext://insights.html#${new URLSearchParams({ server, space, view: 'report', ticket })}`,
@@ -109,5 +110,18 @@ describe('handleRequest (the worker’s guards)', () => {
     expect(await refusal(handleRequest({ type: 'server-info', server: SERVER }, framedOn('http://127.0.0.2/app#/projects/web'), deps))).toBe('wrong-site');
     expect(await refusal(handleRequest({ type: 'server-info', server: 'http://127.0.0.2:9000' }, { kind: 'popup' }, deps))).toBe('not-enabled');
     expect(deps.serverSupport).toHaveBeenCalledTimes(1);
+  });
+
+  it('authorizes without asking Octopus, naming the user last signed in, on the same terms as a session', async () => {
+    const deps = setup();
+    const panel = framedOn(`${SERVER}/app#/Spaces-1/projects/web`);
+    expect(await handleRequest({ type: 'authorize', server: SERVER, space: 'Spaces-1' }, panel, deps)).toEqual({ lastUserId: 'Users-1' });
+    expect(deps.whoAmI).not.toHaveBeenCalled();
+    expect(await refusal(handleRequest({ type: 'authorize', server: SERVER, space: 'Spaces-1' }, framedOn('http://127.0.0.2/app#/Spaces-1'), deps))).toBe('wrong-site');
+    expect(await refusal(handleRequest({ type: 'authorize', server: SERVER, space: 'Spaces-1' }, { kind: 'page', tabId: 9 }, deps))).toBe('not-opened');
+    // A ticket is honoured by authorize too (the first request a tab the worker opened makes).
+    await handleRequest({ type: 'open-report', space: 'Spaces-1' }, { kind: 'content', pageUrl: `${SERVER}/app#/Spaces-1`, tabId: 1 }, deps);
+    const ticket = new URLSearchParams(new URL(deps.openTab.mock.calls[0][0]).hash.slice(1)).get('ticket');
+    expect(await handleRequest({ type: 'authorize', server: SERVER, space: 'Spaces-1', ticket }, { kind: 'page', tabId: 9 }, deps)).toEqual({ lastUserId: 'Users-1' });
   });
 });

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { computeInsights } from '@/lib/metrics/compute-insights';
+import { deploymentRowAt, deploymentRowColumns } from '@/lib/metrics/deployment-rows';
+import { prepare } from '@/lib/metrics/prepare';
+import { projectHistory } from '@/lib/metrics/project-history';
+import type { History } from '@/lib/metrics/facts';
+import type { Insights, InsightsQuery } from '@/lib/metrics/types';
+import { at, historyFrom } from '../../factories';
+import { randomRows } from '../../support/random-history';
+
+/** The insights' in-progress list and beyond-Octopus figures, with deployment and release indices as ids. */
+function byId(insights: Insights, history: History) {
+  const deployment = (i: number) => history.deployments.id[i];
+  const release = (i: number) => history.releases.id[i];
+  const b = insights.beyondOctopus;
+  return {
+    inProgress: { ...insights.inProgress, deployments: insights.inProgress.deployments.map(deployment) },
+    tiers: b.tiers,
+    rankings: b.rankings,
+    significance: b.significance,
+    unrecovered: { ...b.unrecovered, runs: b.unrecovered.runs.map((r) => ({ ...r, firstFailure: deployment(r.firstFailure) })) },
+    flagged: Object.fromEntries(Object.entries(b.flagged).map(([flag, f]) => [flag, { count: f.count, deployments: f.deployments.map(deployment) }])),
+    mostFailures: b.releases.mostFailures.map((r) => ({ ...r, release: release(r.release) })),
+    longestRecovery: b.releases.longestRecovery.map((r) => ({ ...r, release: release(r.release), firstFailure: deployment(r.firstFailure), recoveredBy: deployment(r.recoveredBy) })),
+  };
+}
+
+describe('projectHistory (what a project panel prepares)', () => {
+  for (const seed of [3, 17, 42]) {
+    it(`gives every figure of the project the whole history gives (seed ${seed})`, () => {
+      const history = historyFrom(randomRows(seed, 1500));
+      const whole = prepare(history);
+      for (let project = 0; project < history.dims.projects.length; project++) {
+        const part = prepare(projectHistory(history, project));
+        expect(part.history.deployments.length).toBe([...history.deployments.project].filter((p) => p === project).length);
+        for (const environment of [0, 1]) {
+          for (const blockedIsFailure of [true, false]) {
+            const query: InsightsQuery = {
+              now: at('2024-02-10T00:00:00Z'),
+              range: { from: at('2024-01-01T00:00:00Z'), to: at('2024-01-20T00:00:00Z') },
+              granularity: 'day',
+              timeZone: 'Europe/London',
+              weekStart: 'monday',
+              filter: { projects: [project], environments: [environment] },
+            };
+            const a = computeInsights(blockedIsFailure ? whole : prepare(history, { blockedIsFailure }), query);
+            const b = computeInsights(blockedIsFailure ? part : prepare(projectHistory(history, project), { blockedIsFailure }), query);
+            expect(b.summary).toEqual(a.summary);
+            expect(b.series).toEqual(a.series);
+            expect(b.trend28).toEqual(a.trend28);
+            expect(b.previous).toEqual(a.previous);
+            // Lists of deployments and releases hold indices into each history: compared by Octopus id.
+            expect(byId(b, part.history)).toEqual(byId(a, whole.history));
+            const rowsA = deploymentRowColumns(whole, query);
+            const rowsB = deploymentRowColumns(part, query);
+            expect(rowsB.length).toBe(rowsA.length);
+            // Every field but the row's index into its own history.
+            const row = (rows: typeof rowsA, k: number) => ({ ...deploymentRowAt(rows, k), index: undefined });
+            for (let k = 0; k < rowsA.length; k++) expect(row(rowsB, k)).toEqual(row(rowsA, k));
+          }
+        }
+      }
+    });
+  }
+});
