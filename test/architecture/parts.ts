@@ -94,10 +94,15 @@ export const PARTS: Record<string, Part> = {
     pure: true,
     uses: ['metrics', 'display', 'panel'],
   },
+  alerts: {
+    job: "the worker's alerts: after a background refresh, followed projects judged against their goals, one notification per project per day, the toolbar badge, a click opening the project's panel",
+    pure: false,
+    uses: ['store', 'goals', 'panel', 'metrics', 'display', 'host', 'settings'],
+  },
   ui: {
     job: "the pages' hooks and browser glue: the session via the worker, the cache read directly, sync status, settings, downloads",
     pure: false,
-    uses: ['messages', 'sync', 'store', 'metrics', 'export', 'settings', 'display', 'chart', 'panel', 'report', 'summary', 'host', 'servers', 'goals'],
+    uses: ['messages', 'sync', 'store', 'metrics', 'export', 'settings', 'display', 'chart', 'panel', 'report', 'summary', 'host', 'servers', 'goals', 'alerts'],
   },
 };
 
