@@ -69,7 +69,7 @@ async function checkProject(project: FollowedProject, deps: AlertDeps): Promise<
   let record: AlertRecord | undefined;
   await deps.updateAlerts({ server: project.server, userId: project.userId }, (alerts) => {
     const decision = decideAlert(alerts.projects[key], check.finding, deps.today);
-    const projects = { ...alerts.projects, [key]: decision.state };
+    const projects = { ...alerts.projects, [key]: { ...decision.state, checkedAt: deps.now } };
     if (!decision.notify) return { ...alerts, projects };
     const text = alertText(name, check.environment, decision.newlyMissed, decision.openRunNew ? check.finding.openRunMs : null, targets.recovery ?? null);
     record = {

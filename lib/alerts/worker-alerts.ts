@@ -66,6 +66,6 @@ export async function openAlert(notificationId: string): Promise<string | undefi
   const url = projectPanelUrl(alert.server, alert.space, alert.projectId);
   await browser.tabs.create({ url });
   await markAlertsRead((a) => a.id === notificationId);
-  await browser.notifications.clear(notificationId).catch(() => undefined);
+  await browser.notifications?.clear(notificationId).catch(() => undefined);
   return url;
 }

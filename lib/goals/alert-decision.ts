@@ -18,6 +18,8 @@ export interface ProjectAlertState {
   knownOpenRun: boolean;
   /** Local date (`YYYY-MM-DD`) of the last notification. */
   notifiedOn?: string;
+  /** When the project was last judged (ms): a refresh that raised nothing still shows it was checked. */
+  checkedAt?: number;
 }
 
 export interface AlertFinding {

@@ -50,7 +50,7 @@ const schema = z.object({
   version: z.literal(ALERTS_VERSION),
   projects: z.record(
     z.string(),
-    z.object({ known: z.array(z.enum(GOAL_METRICS as [string, ...string[]])), knownOpenRun: z.boolean(), notifiedOn: z.string().optional() }),
+    z.object({ known: z.array(z.enum(GOAL_METRICS as [string, ...string[]])), knownOpenRun: z.boolean(), notifiedOn: z.string().optional(), checkedAt: z.number().optional() }),
   ),
   log: z.array(
     z.object({

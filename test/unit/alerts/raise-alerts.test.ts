@@ -63,7 +63,7 @@ describe('alerts after a background refresh', () => {
     expect(t.notified[0].title).toBe('Web missed a goal');
     expect(t.notified[0].message).toContain('30.0%');
     expect(t.alerts().log.map((a) => [a.projectId, a.read])).toEqual([['Projects-1', false]]);
-    expect(t.alerts().projects['Spaces-1/Projects-1']).toEqual({ known: ['failureRate'], knownOpenRun: false, notifiedOn: '2026-12-03' });
+    expect(t.alerts().projects['Spaces-1/Projects-1']).toEqual({ known: ['failureRate'], knownOpenRun: false, notifiedOn: '2026-12-03', checkedAt: NOW });
 
     expect(await raiseAlerts([OWNER], t.d)).toHaveLength(0);
     expect(t.notified).toHaveLength(1);
