@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { expectedSpace } from '../support/ground-truth';
-import { parseCsv, type ReferenceFilter, referenceMetrics } from '../support/reference-metrics';
+import { parseCsv, rateGoal, type ReferenceFilter, referenceMetrics, wilson95 } from '../support/reference-metrics';
 import { emulateColorScheme, type ExtensionBrowser, launchWithExtension, screenshot, signIn, waitForDownload, waitForPanelFrame } from './browser';
 
 const SPACE = 'Spaces-1';
@@ -200,6 +200,48 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
         { timeout: 30_000 },
         String(on.view.rate),
       );
+    });
+
+    it('shows the goals set in the editor as met or missed (and how sure) on the cards, as computed from the ground truth, and their lines on the charts', async () => {
+      const { r } = expected();
+      await frame.click('[data-testid="goals"]');
+      // The space's goals, in the form's units: ≥ 1 deployment a day, median lead time ≤ 24 h, failure rate ≤ 10 %, rework ≤ 5 %.
+      const set = { frequency: '1', leadTime: '24', failureRate: '10', reworkRate: '5' };
+      for (const [metric, value] of Object.entries(set)) {
+        const input = await frame.waitForSelector(`[data-testid="goal-space-${metric}"]`);
+        await input!.click({ count: 3 });
+        await input!.type(value);
+      }
+      await frame.click('[data-testid="goals-save"]');
+      await frame.waitForSelector('[data-testid="reworkRate-goal"]', { timeout: 15_000 });
+      const badge = (id: string) =>
+        frame.$eval(`[data-testid="${id}-goal"]`, (el) => ({ state: el.getAttribute('data-state'), confident: el.getAttribute('data-confident') === 'true' }));
+
+      // Rates: the Wilson interval, computed here, decides how sure.
+      expect(await badge('failureRate')).toEqual(rateGoal(r.rate!, wilson95(r.failed, r.total)!, 0.1));
+      expect(await badge('reworkRate')).toEqual(rateGoal(r.reworkRate!, wilson95(r.rework, r.total)!, 0.05));
+      // Frequency and lead time: met or missed as the value says.
+      const perDay = r.successful / ((WINDOW.to - WINDOW.from) / 86_400_000);
+      expect((await badge('frequency')).state).toBe(perDay >= 1 ? 'met' : 'missed');
+      expect((await badge('leadTime')).state).toBe(r.leadTimeMedian! <= 24 * 3_600_000 ? 'met' : 'missed');
+      // No goal on recovery: no badge.
+      expect(await frame.$('[data-testid="recovery-goal"]')).toBeNull();
+
+      // The charts' target lines, read from their tables: the rate's target in %, lead time's in hours.
+      const goalColumn = async (chart: string) => {
+        await frame.click(`[data-testid="chart-${chart}"] figcaption button[aria-expanded="false"]`);
+        return frame.$eval(`[data-testid="chart-${chart}"] .chart-table`, (table) => {
+          const head = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+          const column = head.length - 1;
+          return { label: head[column], cells: [...new Set([...table.querySelectorAll('tbody tr')].map((tr) => tr.children[column]?.textContent))] };
+        });
+      };
+      expect(await goalColumn('failureRate')).toEqual({ label: 'Goal (%)', cells: ['10.00'] });
+      expect(await goalColumn('reworkRate')).toEqual({ label: 'Goal (%)', cells: ['5.00'] });
+      expect(await goalColumn('leadTime')).toEqual({ label: 'Goal (hours)', cells: ['24.00'] });
+      await frame.click('[data-testid="goals"]');
+      await frame.$eval('[data-testid="frequency-value"]', (el) => el.scrollIntoView());
+      await screenshot(page, 'panel-goals');
     });
 
     it('looks right in light and dark', async () => {

@@ -167,3 +167,24 @@ export function parseCsv(text: string): string[][] {
   if (cell || row.length) rows.push([...row, cell]);
   return rows;
 }
+
+/**
+ * The Wilson score interval of `k` successes in `n` trials at 95 % (z = 1.96, two-sided), from its formula
+ * (Wilson 1927): centre (k + z²/2) / (n + z²), half-width z·√(k(n−k)/n + z²/4) / (n + z²).
+ */
+export function wilson95(k: number, n: number): { lower: number; upper: number } | null {
+  if (n === 0) return null;
+  const z = 1.959963984540054;
+  const centre = (k + (z * z) / 2) / (n + z * z);
+  const half = (z * Math.sqrt((k * (n - k)) / n + (z * z) / 4)) / (n + z * z);
+  return { lower: Math.max(0, centre - half), upper: Math.min(1, centre + half) };
+}
+
+/**
+ * A goal "at most `target`" against a rate and its interval: met when the value is at most the target;
+ * confident when the whole interval is on that side (the target itself meets the goal).
+ */
+export function rateGoal(value: number, interval: { lower: number; upper: number }, target: number): { state: 'met' | 'missed'; confident: boolean } {
+  const met = value <= target;
+  return { state: met ? 'met' : 'missed', confident: met ? interval.upper <= target : interval.lower > target };
+}
