@@ -92,7 +92,7 @@ export const PARTS: Record<string, Part> = {
   summary: {
     job: "the popup's space summary and its view-model",
     pure: true,
-    uses: ['metrics', 'display', 'panel'],
+    uses: ['metrics', 'display', 'panel', 'goals'],
   },
   alerts: {
     job: "the worker's alerts: after a background refresh, followed projects judged against their goals, one notification per project per day, the toolbar badge, a click opening the project's panel",
