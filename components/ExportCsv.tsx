@@ -15,7 +15,7 @@ export interface ExportCsvProps {
 
 export function ExportCsv({ id, ours, onOurs, onExport, disabled, primary = true }: ExportCsvProps) {
   return (
-    <span class="export-csv">
+    <span class="export-csv no-print">
       <button type="button" class={primary ? 'button-primary' : undefined} onClick={onExport} disabled={disabled} data-testid="export-csv">
         Export CSV
       </button>

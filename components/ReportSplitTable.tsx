@@ -7,7 +7,10 @@ import type { ReportFigures } from '@/lib/report/report-labels';
 import type { SplitTableView } from '@/lib/report/report-view';
 import { formatCount, formatDurationShort, formatPercent, formatRate } from '@/lib/display/format';
 
-export type ReportSplitTableProps = SplitTableView;
+export type ReportSplitTableProps = SplitTableView & {
+  /** Draws a group's line in colour in the charts, or back to quiet. */
+  onHighlight?: (key: string) => void;
+};
 
 const COLUMNS: { key: keyof ReportFigures; title: string; format: (v: number | null) => string }[] = [
   { key: 'total', title: 'Deployments', format: (v) => formatCount(v ?? 0) },
@@ -32,6 +35,17 @@ function Cells({ figures }: { figures: ReportFigures }) {
   );
 }
 
+/** The row's swatch: the colour of its chart line, and the switch that highlights it there. */
+function Swatch({ color, label, highlighted, onToggle }: { color?: string; label: string; highlighted?: boolean; onToggle?: () => void }) {
+  if (!color) return <span class="swatch swatch-none" aria-hidden="true" />;
+  if (!onToggle) return <span class="swatch" style={{ background: color }} aria-hidden="true" />;
+  return (
+    <button type="button" class={highlighted ? 'swatch swatch-toggle on' : 'swatch swatch-toggle'} style={{ background: color }} aria-pressed={highlighted === true} onClick={onToggle} data-testid="highlight">
+      <span class="visually-hidden">Highlight {label} in the charts</span>
+    </button>
+  );
+}
+
 /** Rows shown before "Show all": a 200-project split stays readable, and every row is one click away. */
 const FIRST_ROWS = 25;
 
@@ -43,7 +57,8 @@ export function ReportSplitTable(props: ReportSplitTableProps) {
     <div class="table-wrap">
       <table class="split-table" data-testid="split-table">
         <caption>
-          By {props.groupTitle.toLowerCase()}: {props.rows.length} with deployments in the period, busiest first. The ten busiest have their own chart line.
+          By {props.groupTitle.toLowerCase()}: {props.rows.length} with deployments in the period, busiest first. The ten busiest have their own chart line; the
+          three busiest, or those whose colour you pick here, are drawn in colour, the others in grey until you point at them.
           {props.overlapping ? ' A tenant with several tags of the set counts under each, so the rows can add up to more than the total.' : ''}
         </caption>
         <thead>
@@ -61,7 +76,7 @@ export function ReportSplitTable(props: ReportSplitTableProps) {
             <tr key={row.key} data-group-key={row.key} data-in-chart={row.color ? 'true' : 'false'}>
               <th scope="row">
                 <span class="group-name">
-                  {row.color ? <span class="swatch" style={{ background: row.color }} aria-hidden="true" /> : <span class="swatch swatch-none" aria-hidden="true" />}
+                  <Swatch color={row.color} label={row.label} highlighted={row.highlighted} onToggle={props.onHighlight && (() => props.onHighlight?.(row.key))} />
                   <span data-testid="group-label">{row.label}</span>
                 </span>
                 {row.href && (
@@ -79,7 +94,7 @@ export function ReportSplitTable(props: ReportSplitTableProps) {
             <tr data-group-key="others" class="others-row">
               <th scope="row">
                 <span class="group-name">
-                  <span class="swatch" style={{ background: props.others.color }} aria-hidden="true" />
+                  <Swatch color={props.others.color} label="Others" highlighted={props.others.highlighted} onToggle={props.onHighlight && (() => props.onHighlight?.('others'))} />
                   Others ({props.others.groups} {props.others.groups === 1 ? 'group' : 'groups'}, one chart line)
                 </span>
               </th>

@@ -10,6 +10,7 @@ import { DORA_METRICS, METRIC_NAMES } from '@/lib/display/metric-names';
 import type { DoraMetric, TierYear } from '@/lib/metrics/types';
 import type { RankingView, ReleaseEntryView, ReportChart, SplitTableView, TrendListView } from '@/lib/report/report-view';
 import type { SplitSpec } from '@/lib/report/split-groups';
+import type { ChartPicture } from '@/lib/chart/picture';
 import { ChartCard } from './ChartCard';
 import { FilterBar, type FilterBarProps } from './FilterBar';
 import { MetricCards } from './MetricCards';
@@ -18,6 +19,7 @@ import { ReportRankings } from './ReportRankings';
 import { ReportReleases } from './ReportReleases';
 import { ReportSplitTable } from './ReportSplitTable';
 import { ReportTrendLists } from './ReportTrendLists';
+import { ShareActions, type ShareActionsProps } from './ShareActions';
 
 export interface ReportViewProps {
   window: { from: number; to: number };
@@ -25,6 +27,8 @@ export interface ReportViewProps {
   toolbar: Omit<FilterBarProps, 'idPrefix' | 'label' | 'className' | 'hint'>;
   canExport: boolean;
   onExport: () => void;
+  share: Omit<ShareActionsProps, 'disabled'>;
+  onChartPng?: (picture: ChartPicture) => void;
   /** The report selects no project the user can see. */
   selectsNothing: boolean;
   /** Nothing finished in the window. */
@@ -33,7 +37,7 @@ export interface ReportViewProps {
   charts: readonly ReportChart[];
   palette: Palette;
   onFirstChart?: () => void;
-  split?: { spec: SplitSpec; table: SplitTableView };
+  split?: { spec: SplitSpec; table: SplitTableView; onHighlight?: (key: string) => void };
   metric: DoraMetric;
   onMetric: (metric: DoraMetric) => void;
   /** The value the trends and rankings compare, formatted. */
@@ -51,9 +55,12 @@ export function ReportView(props: ReportViewProps) {
     <div class="space-report" data-testid="report-view" data-from={props.window.from} data-to={props.window.to} data-time-zone={props.timeZone}>
       <div class="toolbar">
         <FilterBar idPrefix="r" label="Report view" className="report-toolbar" hint={`Days in ${props.timeZone}`} {...props.toolbar} />
-        <button type="button" class="button-primary" onClick={props.onExport} disabled={!props.canExport} data-testid="report-csv">
-          Export CSV
-        </button>
+        <div class="toolbar-actions">
+          <ShareActions {...props.share} disabled={!props.canExport} />
+          <button type="button" class="button-primary no-print" onClick={props.onExport} disabled={!props.canExport} data-testid="report-csv">
+            Export CSV
+          </button>
+        </div>
       </div>
 
       {props.selectsNothing && (
@@ -80,6 +87,7 @@ export function ReportView(props: ReportViewProps) {
             palette={props.palette}
             timeZone={props.timeZone}
             onDrawn={i === 0 ? props.onFirstChart : undefined}
+            onPng={props.onChartPng}
           />
         ))}
       </div>
@@ -87,7 +95,7 @@ export function ReportView(props: ReportViewProps) {
       {props.split && (
         <section class="report-section" aria-labelledby="split-title" data-testid="split-section" data-split={props.split.spec.kind} data-tag-set={props.split.spec.tagSet ?? ''}>
           <h2 id="split-title">By {props.split.table.groupTitle.toLowerCase()}</h2>
-          <ReportSplitTable {...props.split.table} />
+          <ReportSplitTable {...props.split.table} onHighlight={props.split.onHighlight} />
         </section>
       )}
 

@@ -1,14 +1,20 @@
-/** A project's Insights: filters, a card and a chart per metric with its goal, the deployments behind them, CSV export. */
+/**
+ * A project's Insights: filters, a card and a chart per metric with its goal, the deployments behind them,
+ * goals and follow, and ways to take them out: CSV, a Markdown summary, a chart's PNG, print. Days are counted in the viewer's zone, or in the
+ * zone the address names (a space report's drill-down).
+ */
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { ChartCard } from '@/components/ChartCard';
+import { ShareActions, type ShareActionsProps } from '@/components/ShareActions';
 import { DeploymentTable } from '@/components/DeploymentTable';
 import { ExportCsv } from '@/components/ExportCsv';
-import { FilterBar } from '@/components/FilterBar';
+import { FilterBar, type FilterBarProps } from '@/components/FilterBar';
 import { GoalsEditor } from '@/components/GoalsEditor';
-import { NothingDeployed, ProjectMissing } from '@/components/InsightsNotices';
 import { MetricCards } from '@/components/MetricCards';
+import { NothingDeployed, ProjectMissing } from '@/components/InsightsNotices';
 import { StatusMessage } from '@/components/StatusMessage';
 import { metricCharts } from '@/lib/chart/metric-charts';
+import { type ChartPicture, pictureFileName } from '@/lib/chart/picture';
 import { DARK_PALETTE, LIGHT_PALETTE } from '@/lib/chart/series';
 import { metricCards } from '@/lib/display/metric-cards';
 import { METRIC_NAMES } from '@/lib/display/metric-names';
@@ -22,27 +28,36 @@ import type { DeliveryMetric } from '@/lib/metrics/types';
 import type { PanelParams } from '@/lib/panel/panel-params';
 import { focusRows, panelSelects, selectPatch } from '@/lib/panel/panel-view';
 import { findProject, projectView, type ViewSettings } from '@/lib/panel/project-view';
+import { rangeText, selectScope } from '@/lib/share/range-text';
+import { summaryMarkdown } from '@/lib/share/summary-markdown';
 import type { GoalsOwner } from '@/lib/store/goals-store';
+import { downloadChartPng } from '@/lib/ui/chart-png';
+import { copyText } from '@/lib/ui/clipboard';
 import { downloadText } from '@/lib/ui/download';
+import { useMarks } from '@/lib/ui/use-marks';
 import { type ProjectGoals, useProjectGoals } from '@/lib/ui/use-project-goals';
+import { dayOf } from '@/lib/panel/before-after-view';
+import { ProjectBeforeAfter } from './ProjectBeforeAfter';
 
 export interface ProjectInsightsProps {
   prepared: PreparedHistory;
   projectSlug: string;
-  /** Whose goals: the server, the signed-in user, the space. */
-  owner: GoalsOwner;
   params: PanelParams;
   settings: ViewSettings;
   now: number;
   dark: boolean;
+  /** Whose date marks and goals: the server, the signed-in Octopus user, the space. */
+  owner: GoalsOwner;
   onParams: (patch: Partial<PanelParams>) => void;
   onFirstChart?: () => void;
 }
 
 export function ProjectInsights(props: ProjectInsightsProps) {
+  const zone = props.params.zone;
+  const settings = useMemo(() => (zone ? { ...props.settings, timeZone: zone } : props.settings), [props.settings, zone]);
   const project = findProject(props.prepared.history.dims, props.projectSlug);
   if (project < 0) return <ProjectMissing project={props.projectSlug} />;
-  return <ProjectPanel {...props} project={project} />;
+  return <ProjectPanel {...props} settings={settings} project={project} />;
 }
 
 function ProjectPanel(props: ProjectInsightsProps & { project: number }) {
@@ -51,6 +66,9 @@ function ProjectPanel(props: ProjectInsightsProps & { project: number }) {
   const [focus, setFocus] = useState<DeliveryMetric>('leadTime');
   const [ours, setOurs] = useState(false);
   const goals = useProjectGoals(props.owner, dims, project);
+  const marks = useMarks({ server: props.owner.server, userId: props.owner.userId, project: dims.projects[project].id });
+  const [draftDay, setDraftDay] = useState<string>();
+  const [changes, setChanges] = useState<string[]>([]);
 
   const view = useMemo(() => {
     const v = projectView(dims, project, props.params, settings, now);
@@ -67,69 +85,127 @@ function ProjectPanel(props: ProjectInsightsProps & { project: number }) {
 
   const env = dims.environments[view.environment];
   const projectName = dims.projects[project].name;
+  const title = `${projectName} → ${env?.name ?? ''}`;
   const nothing = insights.summary.failureRate.total === 0 && insights.inProgress.count === 0 && rows.length === 0;
-  const exportCsv = () => {
-    const name = csvFileName({ project: projectName, environment: env?.name, from: insights.window.from, to: insights.window.to, timeZone: settings.timeZone });
-    downloadText(deploymentsCsvChunks(rows, { bom: true, beyondOctopusColumns: ours }), name, 'text/csv;charset=utf-8');
-  };
+  const selects = panelSelects(dims, view, props.params);
+  const cards = metricCards(insights, statuses);
+  const fileName = csvFileName({ project: projectName, environment: env?.name, from: insights.window.from, to: insights.window.to, timeZone: settings.timeZone });
+  const exportCsv = () => downloadText(deploymentsCsvChunks(rows, { bom: true, beyondOctopusColumns: ours }), fileName, 'text/csv;charset=utf-8');
+  const copySummary = () => copyText(summaryMarkdown({ title, scope: selectScope(selects), range: rangeText(insights.window), cards, changes }));
+  const png = (picture: ChartPicture) => void downloadChartPng({ ...picture, label: `${picture.label} · ${title}` }, pictureFileName(fileName, picture.title));
 
   return (
     <div class="project-insights">
-      <div class="toolbar">
-        <FilterBar
-          idPrefix="f"
-          label="Filters"
-          selects={panelSelects(dims, view, props.params)}
-          onSelect={(key, value) => props.onParams(selectPatch(key, value))}
-          range={props.params.range}
-          from={props.params.from}
-          to={props.params.to}
-          granularity={props.params.granularity}
-          onRange={props.onParams}
-        />
-        <div class="toolbar-actions">
-          <GoalActions goals={goals} />
-          <ExportCsv id="panel" ours={ours} onOurs={setOurs} onExport={exportCsv} disabled={rows.length === 0} />
-        </div>
-      </div>
-      <StatusMessage note={goals.followStatus} testId="follow-status" />
-      {goals.editor.open && <ProjectGoalsEditor goals={goals} dims={dims} channels={view.channels} projectName={projectName} />}
+      <PanelToolbar
+        selects={selects}
+        params={props.params}
+        onParams={props.onParams}
+        zone={props.params.zone}
+        share={{ onCopy: copySummary, onPrint: () => window.print(), disabled: nothing }}
+        goals={goals}
+        csv={{ ours, onOurs: setOurs, onExport: exportCsv, disabled: rows.length === 0 }}
+      />
+      <ProjectGoalsArea goals={goals} dims={dims} channels={view.channels} projectName={projectName} />
 
       {nothing && <NothingDeployed environment={env?.name} />}
 
-      <MetricCards cards={metricCards(insights, statuses)} focus={focus} onFocus={setFocus} />
+      <MetricCards cards={cards} focus={focus} onFocus={setFocus} />
 
       <div class="charts">
         {charts.map(({ id, title, chart }, i) => (
-          <ChartCard key={id} testId={`chart-${id}`} title={title} label={`per ${insights.window.granularity}`} chart={chart} palette={palette} timeZone={settings.timeZone} onDrawn={i === 0 ? props.onFirstChart : undefined} />
+          <ChartCard
+            key={id}
+            testId={`chart-${id}`}
+            title={title}
+            label={`per ${insights.window.granularity}`}
+            chart={chart}
+            palette={palette}
+            timeZone={settings.timeZone}
+            onDrawn={i === 0 ? props.onFirstChart : undefined}
+            onPng={png}
+            decorations={marks.decorations}
+            onPick={(at) => setDraftDay(dayOf(at, settings.timeZone))}
+          />
         ))}
       </div>
+
+      <ProjectBeforeAfter prepared={prepared} query={view.query} marks={marks} timeZone={settings.timeZone} end={insights.window.to} draftDay={draftDay} onChanges={setChanges} />
 
       <section class="details" aria-labelledby="details-title">
         <h2 id="details-title">Deployments behind {METRIC_NAMES[focus].toLowerCase()}</h2>
         <DeploymentTable rows={focusRows(rows, focus)} focus={focus} timeZone={settings.timeZone} caption={`${projectName} → ${env?.name ?? ''}`} />
       </section>
-      <p class="footnote">
-        Figures marked with a tier, an interval or a goal are DORA Lens’s own statistics, not Octopus’s. Tiers use the DORA {insights.beyondOctopus.tiers.year} report’s
-        clusters; deployment rework rate, DORA’s fifth metric, has none. Totals include only what your Octopus account may see.
-      </p>
+      <PanelFootnote tierYear={insights.beyondOctopus.tiers.year} />
     </div>
   );
 }
 
-/** The goals editor for the space and this project, with the project's channels to mark as hotfix channels. */
-function ProjectGoalsEditor({ goals, dims, channels, projectName }: { goals: ProjectGoals; dims: PreparedHistory['history']['dims']; channels: number[]; projectName: string }) {
+function PanelFootnote({ tierYear }: { tierYear: number }) {
+  return (
+    <p class="footnote">
+      Figures marked with a tier, an interval or a goal are DORA Lens’s own statistics, not Octopus’s. Tiers use the DORA {tierYear} report’s clusters; deployment
+      rework rate, DORA’s fifth metric, has none. Totals include only what your Octopus account may see.
+    </p>
+  );
+}
+
+interface PanelToolbarProps {
+  selects: FilterBarProps['selects'];
+  params: PanelParams;
+  onParams: (patch: Partial<PanelParams>) => void;
+  /** The zone the address names (a report's drill-down), said beside the range. */
+  zone?: string;
+  share: ShareActionsProps;
+  goals: ProjectGoals;
+  /** Export CSV, Octopus's columns or with ours too. */
+  csv: { ours: boolean; onOurs: (ours: boolean) => void; onExport: () => void; disabled: boolean };
+}
+
+function PanelToolbar({ selects, params, onParams, zone, share, goals, csv }: PanelToolbarProps) {
+  return (
+    <div class="toolbar">
+      <FilterBar
+        idPrefix="f"
+        label="Filters"
+        selects={selects}
+        onSelect={(key, value) => onParams(selectPatch(key, value))}
+        range={params.range}
+        from={params.from}
+        to={params.to}
+        granularity={params.granularity}
+        onRange={onParams}
+        hint={zone ? `Days in ${zone}, the report’s time zone` : undefined}
+      />
+      <div class="toolbar-actions">
+        <GoalActions goals={goals} />
+        <ShareActions {...share} />
+        <ExportCsv id="panel" {...csv} />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * What following said, and the goals editor for the space and this project (when open), with the project's
+ * channels to mark as hotfix channels.
+ */
+function ProjectGoalsArea({ goals, dims, channels, projectName }: { goals: ProjectGoals; dims: PreparedHistory['history']['dims']; channels: number[]; projectName: string }) {
   const hotfix = channels.map((c) => ({ id: dims.channels[c].id, name: dims.channels[c].name, checked: goals.hotfixIds.includes(dims.channels[c].id) }));
   return (
-    <GoalsEditor
-      rows={goals.editor.rows}
-      project={projectName}
-      hotfix={hotfix}
-      errors={goals.editor.errors}
-      status={goals.editor.status}
-      onSave={goals.save}
-      onClose={() => goals.openEditor(false)}
-    />
+    <>
+      <StatusMessage note={goals.followStatus} testId="follow-status" />
+      {goals.editor.open && (
+        <GoalsEditor
+          rows={goals.editor.rows}
+          project={projectName}
+          hotfix={hotfix}
+          errors={goals.editor.errors}
+          status={goals.editor.status}
+          onSave={goals.save}
+          onClose={() => goals.openEditor(false)}
+        />
+      )}
+    </>
   );
 }
 
@@ -137,10 +213,10 @@ function ProjectGoalsEditor({ goals, dims, channels, projectName }: { goals: Pro
 function GoalActions({ goals }: { goals: ProjectGoals }) {
   return (
     <>
-      <button type="button" aria-pressed={goals.following} onClick={goals.toggleFollow} data-testid="follow">
+      <button type="button" class="no-print" aria-pressed={goals.following} onClick={goals.toggleFollow} data-testid="follow">
         {goals.following ? 'Following ✓' : 'Follow'}
       </button>
-      <button type="button" aria-expanded={goals.editor.open} onClick={() => goals.openEditor(!goals.editor.open)} data-testid="goals">
+      <button type="button" class="no-print" aria-expanded={goals.editor.open} onClick={() => goals.openEditor(!goals.editor.open)} data-testid="goals">
         Goals
       </button>
     </>

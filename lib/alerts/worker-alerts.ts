@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import { projectPanelUrl } from '@/lib/host/panel-link';
 import { findProject } from '@/lib/panel/project-view';
 import { prepare } from '@/lib/metrics/prepare';
-import { projectHistory } from '@/lib/metrics/project-history';
+import { projectHistory } from '@/lib/metrics/history-part';
 import { markAlertsRead, readAllAlerts, unreadAlerts, updateAlerts } from '@/lib/store/alerts-store';
 import { openCache } from '@/lib/store/cache';
 import { listFollowed, readProjectSettings, readSpaceGoals } from '@/lib/store/goals-store';

@@ -23,9 +23,46 @@ export function renderPanelFrame(
   const frame = document.createElement('iframe');
   frame.src = panelPageUrl(pageUrl, { server: context.server, space: context.spaceId, project: context.projectSlug, dark: hostPrefersDark(), query: context.query });
   frame.title = 'DORA Lens insights';
+  // "Copy summary" writes to the clipboard from inside the frame, which a cross-origin frame may only when allowed.
+  frame.allow = 'clipboard-write';
   shadow.append(style, frame);
   placeBesideMenu(container);
   listenForViewChanges(frame, extensionOrigins);
+  followHostTheme(frame, extensionOrigins);
+}
+
+/** What the content script tells the panel when the Octopus page switches between light and dark. */
+export interface ThemeMessage {
+  type: 'dora-lens:theme';
+  theme: 'light' | 'dark';
+}
+
+/**
+ * The panel follows the Octopus page's theme while it is open: the frame got the theme it opened with in its
+ * address; a later switch (Octopus's own toggle rewrites the root element's attributes, or the system's
+ * scheme changes) is posted to the frame, addressed to the extension's origins only (Chromium serves a
+ * dynamic-URL page under the extension's own origin, so the message goes to each: only the frame's is
+ * delivered). The page checks that it came from its parent on the server's origin (lib/ui/use-insights-page.ts).
+ */
+export function followHostTheme(frame: HTMLIFrameElement, extensionOrigins: ReadonlySet<string>, doc: Document = document): () => void {
+  let dark = hostPrefersDark(doc);
+  const system = doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)');
+  const check = () => {
+    if (!frame.isConnected) return stop();
+    const now = hostPrefersDark(doc);
+    if (now === dark) return;
+    dark = now;
+    const message: ThemeMessage = { type: 'dora-lens:theme', theme: dark ? 'dark' : 'light' };
+    for (const origin of extensionOrigins) frame.contentWindow?.postMessage(message, origin);
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(doc.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'style'] });
+  system?.addEventListener('change', check);
+  const stop = () => {
+    observer.disconnect();
+    system?.removeEventListener('change', check);
+  };
+  return stop;
 }
 
 /**

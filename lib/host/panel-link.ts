@@ -1,7 +1,7 @@
 /**
  * Links to a project's DORA Lens panel inside Octopus: the host route that opens it (what the menu entry
  * points at, so a view can be shared), and the full address a space report's row leads to — with the
- * report's range and granularity, and the environment (and channel) when the row or the report pins one,
+ * report's range, granularity and time zone, and the environment (and channel) when the row or the report pins one,
  * written with the panel's own parameter writer so the two never disagree.
  */
 import { DEFAULT_PARAMS, type PanelParams, writePanelParams } from '@/lib/panel/panel-params';
@@ -37,12 +37,13 @@ export interface DrillDownTarget {
  *   { range: 'custom', from: '2025-01-01', to: '2025-03-31', granularity: 'week' })
  * //=> 'https://o.example/app#/Spaces-1/projects/web/deployments?doraLens=insights&range=custom&from=2025-01-01&to=2025-03-31&environment=Environments-4'
  */
-export function drillDownUrl(target: DrillDownTarget, view: Pick<PanelParams, 'range' | 'from' | 'to' | 'granularity'>): string {
+export function drillDownUrl(target: DrillDownTarget, view: Pick<PanelParams, 'range' | 'from' | 'to' | 'granularity' | 'zone'>): string {
   const params = writePanelParams({
     range: view.range,
     from: view.from,
     to: view.to,
     granularity: view.granularity,
+    zone: view.zone,
     channel: target.channel,
     environment: target.environment,
     tenant: DEFAULT_PARAMS.tenant,

@@ -1,4 +1,5 @@
 // Re-exports only. The UI calls `prepare` once per history and `computeInsights` / `deploymentRows` per query.
+export * from './before-after';
 export * from './bucket-edges';
 export * from './classify-deployments';
 export * from './compute-insights';
@@ -6,6 +7,7 @@ export * from './constants';
 export * from './deployment-rows';
 export * from './dora-tiers';
 export * from './facts';
+export * from './hodges-lehmann';
 export * from './local-to-utc';
 export * from './mann-kendall';
 export * from './median-interval';
@@ -14,6 +16,7 @@ export * from './performance-tier';
 export * from './poisson-interval';
 export * from './prepare';
 export * from './quantile-sorted';
+export * from './rate-difference';
 export * from './report-channels';
 export * from './resolve-window';
 export * from './rework';

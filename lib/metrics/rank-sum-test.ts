@@ -48,7 +48,7 @@ export function rankSumTest(a: ArrayLike<number>, b: ArrayLike<number>): RankSum
   }
   const w = rankSumA - (n1 * (n1 + 1)) / 2;
   if (!ties && n1 <= 50 && n2 <= 50) {
-    const pValue = Math.min(1, 2 * Math.min(exactCdf(w, n1, n2), 1 - exactCdf(w - 1, n1, n2)));
+    const pValue = Math.min(1, 2 * Math.min(mannWhitneyCdf(w, n1, n2), 1 - mannWhitneyCdf(w - 1, n1, n2)));
     return { w, pValue, method: 'exact', significant: pValue < 0.05 };
   }
   const n = n1 + n2;
@@ -59,11 +59,30 @@ export function rankSumTest(a: ArrayLike<number>, b: ArrayLike<number>): RankSum
   return { w, pValue, method: 'normal', significant: pValue < 0.05 };
 }
 
-/** P(U ≤ u) for the Mann-Whitney U of samples of sizes m and n without ties, by counting arrangements. */
-function exactCdf(u: number, m: number, n: number): number {
+/**
+ * P(U ≤ u) for the Mann-Whitney U of samples of sizes m and n without ties, by counting arrangements.
+ *
+ * @example
+ * mannWhitneyCdf(0, 3, 3) //=> 0.05  // 1 of the C(6, 3) = 20 arrangements
+ */
+export function mannWhitneyCdf(u: number, m: number, n: number): number {
   if (u < 0) return 0;
+  if (u >= m * n) return 1;
+  const p = mannWhitneyDistribution(m, n);
+  let below = 0;
+  for (let k = 0; k <= u; k++) below += p[k];
+  return below;
+}
+
+/**
+ * P(U = k) for k = 0…mn: the exact null distribution of the Mann-Whitney U of samples of sizes m and n
+ * without ties.
+ *
+ * @example
+ * [...mannWhitneyDistribution(2, 2)] //=> [1/6, 1/6, 2/6, 1/6, 1/6]
+ */
+export function mannWhitneyDistribution(m: number, n: number): Float64Array {
   const max = m * n;
-  if (u >= max) return 1;
   // counts[i][k]: arrangements of i values of the first sample among i + j with U = k, built up over j.
   let previous = new Float64Array((max + 1) * (m + 1));
   const at = (i: number, k: number) => i * (max + 1) + k;
@@ -79,11 +98,9 @@ function exactCdf(u: number, m: number, n: number): number {
     }
     previous = current;
   }
-  let below = 0;
   let total = 0;
-  for (let k = 0; k <= max; k++) {
-    total += previous[at(m, k)];
-    if (k <= u) below += previous[at(m, k)];
-  }
-  return below / total;
+  for (let k = 0; k <= max; k++) total += previous[at(m, k)];
+  const p = new Float64Array(max + 1);
+  for (let k = 0; k <= max; k++) p[k] = previous[at(m, k)] / total;
+  return p;
 }

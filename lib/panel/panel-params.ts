@@ -17,6 +17,11 @@ export interface PanelParams {
   environment?: string;
   /** `all` (untenanted and every tenant, Octopus's default), `untenanted`, or a tenant id. */
   tenant: string;
+  /**
+   * The IANA zone the view's days are counted in, when not the viewer's own setting: a space report's
+   * drill-down passes the report's, so its range is the same days (DESIGN.md decision 5).
+   */
+  zone?: string;
 }
 
 export const RANGE_PRESETS: readonly RangePreset[] = ['last7Days', 'lastMonth', 'lastQuarter', 'lastYear'];
@@ -24,6 +29,17 @@ export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month'];
 export const DEFAULT_PARAMS: PanelParams = { range: 'lastQuarter', granularity: 'week', tenant: 'all' };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An IANA zone name the platform knows (`Europe/London`, `UTC`); nothing else is taken from a link. */
+export function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 const OCTOPUS_ID = /^[A-Za-z]+-\d+$/;
 
 /** Reads the parameters, dropping any that are malformed (a hand-edited link must not break the panel). */
@@ -46,6 +62,8 @@ export function readPanelParams(search: URLSearchParams): PanelParams {
   if (environment && OCTOPUS_ID.test(environment)) params.environment = environment;
   const tenant = search.get('tenant');
   if (tenant && (tenant === 'all' || tenant === 'untenanted' || OCTOPUS_ID.test(tenant))) params.tenant = tenant;
+  const zone = search.get('zone');
+  if (zone && isTimeZone(zone)) params.zone = zone;
   return params;
 }
 
@@ -62,10 +80,11 @@ export function writePanelParams(params: PanelParams, into = new URLSearchParams
   set('channel', params.channel);
   set('environment', params.environment);
   set('tenant', params.tenant, DEFAULT_PARAMS.tenant);
+  set('zone', params.zone);
   return into;
 }
 
-export const PANEL_PARAM_KEYS = ['range', 'from', 'to', 'granularity', 'channel', 'environment', 'tenant'];
+export const PANEL_PARAM_KEYS = ['range', 'from', 'to', 'granularity', 'channel', 'environment', 'tenant', 'zone'];
 
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

@@ -101,20 +101,40 @@ export interface ReportChart {
 
 /**
  * A chart per DORA metric: the report's own series, or with a split one line per busiest group and one
- * "Others". `lineColors` gives each group's line colour, for the split table's swatches.
+ * "Others", the busiest few (or the `picked` ones) in colour. `lineColors` gives each group's line colour,
+ * for the split table's swatches.
  */
-export function reportCharts(insights: Insights, split: SplitResult | null, palette: Palette, dark: boolean): { charts: ReportChart[]; lineColors: Map<string, string> } {
+export function reportCharts(
+  insights: Insights,
+  split: SplitResult | null,
+  palette: Palette,
+  dark: boolean,
+  picked: readonly string[] = [],
+): { charts: ReportChart[]; lineColors: Map<string, string>; highlighted: Set<string> } {
   const lineColors = new Map<string, string>();
+  const highlighted = new Set<string>();
   const per = `per ${insights.window.granularity}`;
   const charts = DORA_METRICS.map((id): ReportChart => {
     const title = METRIC_NAMES[id];
     if (!split || split.lines.length === 0) return { id, title, label: `${SPLIT_VALUE_LABEL[id]} ${per}`, chart: chartData(id, insights.series, palette) };
-    const chart = splitChartData(id, insights.series, split.lines, dark, OTHERS_KEY);
-    split.lines.forEach((l, k) => lineColors.set(l.key, chart.series[k].color));
+    const chart = splitChartData(id, insights.series, split.lines, dark, OTHERS_KEY, picked);
+    split.lines.forEach((l, k) => {
+      lineColors.set(l.key, chart.series[k].color);
+      if (!chart.series[k].quiet) highlighted.add(l.key);
+    });
     return { id, title, label: `${SPLIT_VALUE_LABEL[id]} ${per}, by ${splitTitle(split.spec.kind, split.spec.tagSet).toLowerCase()}`, chart };
   });
-  return { charts, lineColors };
+  return { charts, lineColors, highlighted };
 }
+
+/**
+ * The highlighted lines after the user toggles one: added, or taken out (the last one out leaves none
+ * picked, which draws the busiest again).
+ *
+ * @example
+ * togglePick(['Projects-1', 'Projects-2'], 'Projects-2') //=> ['Projects-1']
+ */
+export const togglePick = (picked: readonly string[], key: string): string[] => (picked.includes(key) ? picked.filter((k) => k !== key) : [...picked, key]);
 
 export interface SplitTableRow {
   key: string;
@@ -122,6 +142,8 @@ export interface SplitTableRow {
   figures: ReportFigures;
   /** The colour of its chart line; none when it is summed into "Others". */
   color?: string;
+  /** Its line is drawn in colour (not kept quiet until hovered). */
+  highlighted?: boolean;
   /** The project's Insights panel in Octopus (project rows). */
   href?: string;
 }
@@ -130,13 +152,20 @@ export interface SplitTableView {
   /** "Project", "Environment group", "Region tag"… */
   groupTitle: string;
   rows: SplitTableRow[];
-  others?: { groups: number; figures: ReportFigures; color: string };
+  others?: { groups: number; figures: ReportFigures; color: string; highlighted: boolean };
   total: ReportFigures;
   /** Groups overlap (a tenant with two tags of the set), so the rows do not add up to the total. */
   overlapping: boolean;
 }
 
-export function splitTable(split: SplitResult, insights: Insights, lineColors: ReadonlyMap<string, string>, dark: boolean, href: ProjectHref): SplitTableView {
+export function splitTable(
+  split: SplitResult,
+  insights: Insights,
+  lineColors: ReadonlyMap<string, string>,
+  dark: boolean,
+  href: ProjectHref,
+  highlighted: ReadonlySet<string> = new Set(),
+): SplitTableView {
   return {
     groupTitle: splitTitle(split.spec.kind, split.spec.tagSet),
     rows: split.rows.map((row) => ({
@@ -144,9 +173,12 @@ export function splitTable(split: SplitResult, insights: Insights, lineColors: R
       label: row.group.label,
       figures: figuresOfGroup(row.current),
       color: lineColors.get(row.group.key),
+      highlighted: highlighted.has(row.group.key),
       href: row.group.project !== undefined ? href(row.group.project) : undefined,
     })),
-    others: split.others ? { groups: split.others.groups, figures: figuresOfGroup(split.others.period), color: dark ? OTHERS_COLOR.dark : OTHERS_COLOR.light } : undefined,
+    others: split.others
+      ? { groups: split.others.groups, figures: figuresOfGroup(split.others.period), color: dark ? OTHERS_COLOR.dark : OTHERS_COLOR.light, highlighted: highlighted.has(OTHERS_KEY) }
+      : undefined,
     total: figuresOfPeriod(insights.summary),
     overlapping: split.spec.kind === 'tenantTag',
   };

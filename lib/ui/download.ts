@@ -1,6 +1,6 @@
 /**
  * Saves text as a file through a temporary blob link: the one way every page downloads (the panel's and the
- * popup's CSV, the report's CSV and JSON). An extension page needs no `downloads` permission for this.
+ * popup's CSV, the report's CSV and JSON, a chart's PNG). An extension page needs no `downloads` permission for this.
  */
 
 /**
@@ -14,8 +14,13 @@ const REVOKE_AFTER_MS = 60_000;
  * string (a space's CSV can be tens of megabytes).
  */
 export function downloadText(text: string | Iterable<string>, fileName: string, type: string): void {
+  downloadBlob(new Blob(typeof text === 'string' ? [text] : [...text], { type }), fileName);
+}
+
+/** A file made in the page (a chart's PNG). */
+export function downloadBlob(blob: Blob, fileName: string): void {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob(typeof text === 'string' ? [text] : [...text], { type }));
+  link.href = URL.createObjectURL(blob);
   link.download = fileName;
   // In the document while it is clicked: Chromium keeps the popup open while such a download starts.
   document.body.append(link);

@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { nextPanelParams, type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel/panel-params';
+import type { ThemeMessage } from '@/lib/host/panel-frame';
 import { type PageClaim, readPageHash } from '@/lib/panel/page-address';
 
 export interface InsightsPage {
@@ -24,11 +25,41 @@ export function useInsightsPage(): InsightsPage {
     rest.delete('ticket');
     history.replaceState(null, '', `#${rest}`);
   }, [hash, claim.ticket]);
-  const dark = claim.theme === 'dark' || (claim.theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
+  const [theme, setTheme] = useState(claim.theme);
+  const [systemDark, setSystemDark] = useState(() => matchMedia('(prefers-color-scheme: dark)').matches);
+  useEffect(() => followTheme(claim.server, setTheme, setSystemDark), [claim.server]);
+  const dark = theme === 'dark' || (theme !== 'light' && systemDark);
   useEffect(() => {
     document.documentElement.dataset.theme = dark ? 'dark' : 'light';
   }, [dark]);
   return { hash, claim, dark };
+}
+
+/**
+ * Live theme changes: the Octopus page around the panel switching light/dark (posted by the content script,
+ * lib/host/panel-frame.ts — taken only from the parent window, sent from the server's origin), and the
+ * system's scheme for a page that follows it.
+ */
+function followTheme(server: string, setTheme: (theme: 'light' | 'dark') => void, setSystemDark: (dark: boolean) => void): () => void {
+  let serverOrigin: string | undefined;
+  try {
+    serverOrigin = server ? new URL(server).origin : undefined;
+  } catch {
+    serverOrigin = undefined;
+  }
+  const onMessage = (event: MessageEvent) => {
+    if (window.parent === window || event.source !== window.parent || event.origin !== serverOrigin) return;
+    const data = event.data as Partial<ThemeMessage> | null;
+    if (data?.type === 'dora-lens:theme' && (data.theme === 'dark' || data.theme === 'light')) setTheme(data.theme);
+  };
+  const system = matchMedia('(prefers-color-scheme: dark)');
+  const onSystem = () => setSystemDark(system.matches);
+  window.addEventListener('message', onMessage);
+  system.addEventListener('change', onSystem);
+  return () => {
+    window.removeEventListener('message', onMessage);
+    system.removeEventListener('change', onSystem);
+  };
 }
 
 /**

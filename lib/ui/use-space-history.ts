@@ -10,7 +10,7 @@ import { askWorker, WorkerError } from '@/lib/ui/ask-worker';
 import type { SessionInfo, SyncError } from '@/lib/messages/protocol';
 import type { History } from '@/lib/metrics/facts';
 import { type PreparedHistory, prepare } from '@/lib/metrics/prepare';
-import { projectHistory } from '@/lib/metrics/project-history';
+import { projectHistory } from '@/lib/metrics/history-part';
 import { findProject } from '@/lib/panel/project-view';
 import { type Cache, openCache } from '@/lib/store/cache';
 import { isCheckpoint } from '@/lib/sync/checkpoint';
@@ -175,7 +175,7 @@ function openSpace({ server, space, options, setData, setStatus, startSync }: Op
 
 /**
  * The space's history from the cache, prepared for the metrics: for a project's panel, only that project's
- * part (every figure of a project is its own: lib/metrics/project-history.ts), a few thousand rows to sort
+ * part (every figure of a project is its own: lib/metrics/history-part.ts), a few thousand rows to sort
  * and walk instead of the whole space's.
  */
 async function readPrepared(cache: Cache, space: string, blockedIsFailure: boolean, project?: string): Promise<{ history: History; prepared: PreparedHistory }> {

@@ -99,10 +99,15 @@ export const PARTS: Record<string, Part> = {
     pure: false,
     uses: ['store', 'goals', 'panel', 'metrics', 'display', 'host', 'settings'],
   },
+  share: {
+    job: 'what people take out of DORA Lens to share: the Markdown summary of a view, names escaped',
+    pure: true,
+    uses: ['metrics', 'display'],
+  },
   ui: {
     job: "the pages' hooks and browser glue: the session via the worker, the cache read directly, sync status, settings, downloads",
     pure: false,
-    uses: ['messages', 'sync', 'store', 'metrics', 'export', 'settings', 'display', 'chart', 'panel', 'report', 'summary', 'host', 'servers', 'goals', 'alerts'],
+    uses: ['messages', 'sync', 'store', 'metrics', 'export', 'settings', 'display', 'chart', 'panel', 'report', 'summary', 'share', 'host', 'servers', 'goals', 'alerts'],
   },
 };
 

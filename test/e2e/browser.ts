@@ -538,6 +538,13 @@ export async function signIn(page: Page, baseUrl: string, user: { username: stri
   ]);
 }
 
+/** Where `<name>.png` of `page`'s browser goes in the artifacts folder (created if need be). */
+export function artifact(page: Page, name: string): string {
+  const dir = artifactsFor(nameOf(page));
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${name}.png`);
+}
+
 /** Saves a screenshot of `page` as `<name>.png` in the artifacts folder of the page's browser. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const dir = artifactsFor(nameOf(page));
@@ -545,4 +552,32 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(dir, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/**
+ * The text on the system clipboard, as a paste would give it. Chromium: the page reads it with the Clipboard
+ * API once granted (over CDP). Firefox asks the user before a page reads the clipboard, so the text is pasted
+ * (Ctrl+V) into a text area put on `page` for the purpose.
+ */
+export async function readClipboard(page: Page): Promise<string> {
+  if (nameOf(page) === 'chromium') {
+    await page.browserContext().overridePermissions(new URL(page.url()).origin, ['clipboard-read', 'clipboard-sanitized-write']);
+    await page.bringToFront();
+    return page.evaluate(() => navigator.clipboard.readText());
+  }
+  await page.bringToFront();
+  await page.evaluate(() => {
+    const area = document.createElement('textarea');
+    area.id = 'dora-lens-test-paste';
+    document.body.append(area);
+    area.focus();
+  });
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyV');
+  await page.keyboard.up('Control');
+  return page.$eval('#dora-lens-test-paste', (el) => {
+    const text = (el as HTMLTextAreaElement).value;
+    el.remove();
+    return text;
+  });
 }

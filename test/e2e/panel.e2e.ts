@@ -123,7 +123,7 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       // Granularity changes the buckets, not the totals: monthly over 1 Aug – 20 Nov is four buckets.
       await frame.select('#f-granularity', 'month');
       await frame.waitForFunction(() => location.hash.includes('granularity=month'));
-      await frame.click('[data-testid="chart-frequency"] figcaption button');
+      await frame.click('[data-testid="chart-frequency-table"]');
       const months = await frame.$$eval('[data-testid="chart-frequency"] .chart-table tbody tr', (rows) => rows.map((r) => r.firstElementChild?.textContent));
       expect(months).toEqual(['2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01']);
       expect(await shown()).toEqual(expected().view);
@@ -227,7 +227,7 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       // No goal on recovery: no badge.
       expect(await frame.$('[data-testid="recovery-goal"]')).toBeNull();
 
-      // The charts' target lines, read from their tables: the rate's target in %, lead time's in hours.
+      // The charts' target lines, read from their tables: the rate's target in %, lead time's as a duration.
       const goalColumn = async (chart: string) => {
         await frame.click(`[data-testid="chart-${chart}"] figcaption button[aria-expanded="false"]`);
         return frame.$eval(`[data-testid="chart-${chart}"] .chart-table`, (table) => {
@@ -238,7 +238,7 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       };
       expect(await goalColumn('failureRate')).toEqual({ label: 'Goal (%)', cells: ['10.00'] });
       expect(await goalColumn('reworkRate')).toEqual({ label: 'Goal (%)', cells: ['5.00'] });
-      expect(await goalColumn('leadTime')).toEqual({ label: 'Goal (hours)', cells: ['24.00'] });
+      expect(await goalColumn('leadTime')).toEqual({ label: 'Goal', cells: ['1d'] });
       await frame.click('[data-testid="goals"]');
       await frame.$eval('[data-testid="frequency-value"]', (el) => el.scrollIntoView());
       await screenshot(page, 'panel-goals');

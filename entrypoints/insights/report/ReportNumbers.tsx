@@ -1,14 +1,15 @@
 /** One report's numbers, computed for the view (range, split, compared metric) and laid out by `<ReportView>`. */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ReportView } from '@/components/ReportView';
 import { DARK_PALETTE, LIGHT_PALETTE } from '@/lib/chart/series';
+import { type ChartPicture, pictureFileName } from '@/lib/chart/picture';
 import { metricCards } from '@/lib/display/metric-cards';
 import { drillDownUrl } from '@/lib/host/panel-link';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import type { ViewSettings } from '@/lib/panel/project-view';
 import { computeReportInsights, computeSplit } from '@/lib/report/compute-report';
 import { reportCsv, reportCsvFileName, reportRows } from '@/lib/report/report-csv';
-import { metricFormat } from '@/lib/report/report-labels';
+import { metricFormat, scopeItems, splitTitle } from '@/lib/report/report-labels';
 import type { ReportParams } from '@/lib/report/report-params';
 import {
   drillDownTarget,
@@ -24,10 +25,15 @@ import {
   splitSpecOf,
   splitTable,
   splitValue,
+  togglePick,
   trendListViews,
 } from '@/lib/report/report-view';
 import type { ResolvedReport } from '@/lib/report/resolve-report';
 import { computeTrendLists } from '@/lib/report/trend-lists';
+import { rangeText } from '@/lib/share/range-text';
+import { summaryMarkdown } from '@/lib/share/summary-markdown';
+import { downloadChartPng } from '@/lib/ui/chart-png';
+import { copyText } from '@/lib/ui/clipboard';
 import { downloadText } from '@/lib/ui/download';
 
 export interface ReportNumbersProps {
@@ -60,11 +66,29 @@ export function ReportNumbers(props: ReportNumbersProps) {
   // Drill-down: the project's panel, pinned to the report's only environment (or the row's) and only channel.
   const href: ProjectHref = (project, environment) => {
     const target = drillDownTarget(dims, report, project, environment);
-    return target && drillDownUrl({ server: props.server, space: props.space, ...target }, params);
+    // The report's zone goes along: the panel then counts the same days as the report.
+    return target && drillDownUrl({ server: props.server, space: props.space, ...target }, { ...params, zone: timeZone });
   };
   const palette = dark ? DARK_PALETTE : LIGHT_PALETTE;
-  const { charts, lineColors } = reportCharts(insights, split, palette, dark);
-  const exportCsv = () => downloadText(reportCsv(reportRows(prepared, report, insights.window, now)), reportCsvFileName(report, insights.window), 'text/csv;charset=utf-8');
+  // The lines the user highlights; none picked: the busiest. A new split starts again from the busiest.
+  const [picked, setPicked] = useState<string[]>([]);
+  useEffect(() => setPicked([]), [splitValue(spec)]);
+  const { charts, lineColors, highlighted } = reportCharts(insights, split, palette, dark, picked);
+  const highlight = (key: string) => setPicked(togglePick(picked.length > 0 ? picked : [...highlighted], key));
+  const fileName = reportCsvFileName(report, insights.window);
+  const exportCsv = () => downloadText(reportCsv(reportRows(prepared, report, insights.window, now)), fileName, 'text/csv;charset=utf-8');
+  const cards = metricCards(insights);
+  const name = report.definition.name;
+  const copySummary = () =>
+    copyText(
+      summaryMarkdown({
+        title: name,
+        scope: [...scopeItems(dims, report), ...(spec ? [{ term: 'Split by', detail: splitTitle(spec.kind, spec.tagSet) }] : [])],
+        range: rangeText(insights.window),
+        cards,
+      }),
+    );
+  const png = (picture: ChartPicture) => void downloadChartPng({ ...picture, label: `${picture.label} · ${name}` }, pictureFileName(fileName, picture.title));
 
   return (
     <ReportView
@@ -82,13 +106,15 @@ export function ReportNumbers(props: ReportNumbersProps) {
       }}
       canExport={hasDeployments(insights)}
       onExport={exportCsv}
+      share={{ onCopy: copySummary, onPrint: () => window.print() }}
+      onChartPng={png}
       selectsNothing={report.channels.length === 0}
       noDeployments={insights.summary.failureRate.total === 0}
-      cards={metricCards(insights)}
+      cards={cards}
       charts={charts}
       palette={palette}
       onFirstChart={() => performance.mark('dora-lens:report-chart')}
-      split={split ? { spec: split.spec, table: splitTable(split, insights, lineColors, dark, href) } : undefined}
+      split={split ? { spec: split.spec, table: splitTable(split, insights, lineColors, dark, href, highlighted), onHighlight: highlight } : undefined}
       metric={params.metric}
       onMetric={(metric) => props.onParams({ metric })}
       format={metricFormat(params.metric)}

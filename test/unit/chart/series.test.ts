@@ -37,10 +37,33 @@ describe('chart data', () => {
     expect(chart.table.rows[0]).toEqual(['2026-01-04', '1', '4', '25.0']);
   });
 
-  it('plots durations in hours, median and p95, with gaps as null', () => {
+  it('plots durations in ms, median and p95 on their own scales and axes, each in the unit that fits, with gaps as null', () => {
     const chart = chartData('leadTime', buckets);
-    expect(chart.data.slice(1)).toEqual([[2, null], [4, null]]);
-    expect(chart.table.rows[1]).toEqual(['2026-01-11', '–', '–', '0']);
+    expect(chart.data.slice(1)).toEqual([[2 * 3600_000, null], [4 * 3600_000, null]]);
+    expect(chart.series.map((s) => [s.label, s.scale, s.value])).toEqual([
+      ['Median', 'duration', 'duration'],
+      ['95th percentile', 'duration-p95', 'duration'],
+    ]);
+    // 2 h and 4 h: both axes hold two hours, so both read in hours.
+    expect(chart.axes.map((a) => [a.scale, a.unit?.name, a.label])).toEqual([
+      ['duration', 'hours', 'Median'],
+      ['duration-p95', 'hours', '95th percentile'],
+    ]);
+    expect(chart.table.rows).toEqual([
+      ['2026-01-04', '2h', '4h', '3'],
+      ['2026-01-11', '–', '–', '0'],
+    ]);
+  });
+
+  it('reads a lead time of weeks in days, with its median in hours when that is what it is, and offers a log scale across magnitudes', () => {
+    const long = [bucket(Date.UTC(2026, 0, 4), 3, 0, 3 * 3600_000), bucket(Date.UTC(2026, 0, 11), 3, 0, 300 * 3600_000)];
+    const chart = chartData('leadTime', long);
+    // Medians 3 h and 300 h (12.5 days): days; p95s twice that: days.
+    expect(chart.axes.map((a) => a.unit?.name)).toEqual(['days', 'days']);
+    expect(chart.logUseful).toBe(true);
+    const short = chartData('leadTime', [bucket(Date.UTC(2026, 0, 4), 3, 0, 3600_000)]);
+    expect(short.axes.map((a) => a.unit?.name)).toEqual(['minutes', 'hours']);
+    expect(short.logUseful).toBe(false);
   });
 });
 
@@ -63,9 +86,12 @@ describe('rework and goals in the charts', () => {
     expect(rate.data[3]).toEqual([5, 5]);
     expect(rate.series[2]).toMatchObject({ label: 'Goal (%)', scale: 'percent', kind: 'line', goal: true });
     expect(rate.table.head.at(-1)).toBe('Goal (%)');
+    // Durations stay in ms, on the median's scale and axis; the table writes the goal as the cards do.
     const lead = chartData('leadTime', reworked, undefined, 86_400_000);
-    expect(lead.data.at(-1)).toEqual([24, 24]);
-    expect(lead.series.at(-1)?.scale).toBe('hours');
+    expect(lead.data.at(-1)).toEqual([86_400_000, 86_400_000]);
+    expect(lead.series.at(-1)).toMatchObject({ scale: 'duration', value: 'duration', goal: true });
+    expect(lead.table.head.at(-1)).toBe('Goal');
+    expect(lead.table.rows.map((row) => row.at(-1))).toEqual(['1d', '1d']);
   });
 
   it('a frequency goal per day becomes a count per bucket: the target times the bucket’s days (a cut bucket is shorter)', () => {

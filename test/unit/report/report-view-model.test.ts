@@ -72,19 +72,22 @@ describe('the report’s charts and split table', () => {
     const { charts, lineColors } = reportCharts(insights, null, LIGHT_PALETTE, false);
     expect(charts.map((c) => [c.title, c.label])).toEqual([
       ['Deployment frequency', 'successful deployments per week'],
-      ['Deployment lead time', 'median lead time (hours) per week'],
+      ['Deployment lead time', 'median lead time per week'],
       ['Deployment failure rate', 'failure rate (%) per week'],
-      ['Mean time to recovery', 'median time to recovery (hours) per week'],
+      ['Mean time to recovery', 'median time to recovery per week'],
     ]);
     expect(lineColors.size).toBe(0);
   });
 
   it('draw a line per busiest group and colour the table’s rows like their lines', () => {
     const split = computeSplit(prepared, whole, insights.window, { kind: 'project' });
-    const { charts, lineColors } = reportCharts(insights, split, LIGHT_PALETTE, false);
+    const { charts, lineColors, highlighted } = reportCharts(insights, split, LIGHT_PALETTE, false);
     expect(charts[0].label).toBe('successful deployments per week, by project');
     expect(charts[0].chart.series).toHaveLength(11);
-    const table = splitTable(split, insights, lineColors, false, href);
+    const table = splitTable(split, insights, lineColors, false, href, highlighted);
+    // The three busiest are drawn in colour, and their rows say so.
+    expect(table.rows.map((r) => r.highlighted === true).slice(0, 5)).toEqual([true, true, true, false, false]);
+    expect(table.others?.highlighted).toBe(false);
     expect(table.groupTitle).toBe('Project');
     expect(table.overlapping).toBe(false);
     expect(table.rows.slice(0, 10).every((r) => r.color === lineColors.get(r.key))).toBe(true);

@@ -6,6 +6,7 @@ import { drillDownUrl } from '../../../lib/host/panel-link';
 import { resolveReport } from '../../../lib/report/resolve-report';
 import { reportCsvFileName } from '../../../lib/report/report-csv';
 import { reportPageUrl } from '../../../lib/report/report-page-url';
+import { togglePick } from '../../../lib/report/report-view';
 import { DEFAULT_REPORT_PARAMS, readReportParams, writeReportParams } from '../../../lib/report/report-params';
 import { OTHERS_COLOR, SPLIT_COLORS_DARK, SPLIT_COLORS_LIGHT, splitChartData } from '../../../lib/report/split-series';
 import { definition, NOW, reportHistory, WINDOW } from './fixture';
@@ -38,16 +39,16 @@ describe('report page address', () => {
 });
 
 describe('drill-down to a project panel', () => {
-  it("opens the panel's shareable route with the report's range, granularity and environment", () => {
+  it("opens the panel's shareable route with the report's range, granularity, time zone and environment", () => {
     const url = drillDownUrl(
       { server: 'https://octopus.example.com', space: 'Spaces-1', projectSlug: 'acme-web', environment: 'Environments-4' },
-      { range: 'custom', from: '2025-01-01', to: '2025-03-31', granularity: 'month' },
+      { range: 'custom', from: '2025-01-01', to: '2025-03-31', granularity: 'month', zone: 'Asia/Kolkata' },
     );
     expect(url).toBe(
-      'https://octopus.example.com/app#/Spaces-1/projects/acme-web/deployments?doraLens=insights&range=custom&from=2025-01-01&to=2025-03-31&granularity=month&environment=Environments-4',
+      'https://octopus.example.com/app#/Spaces-1/projects/acme-web/deployments?doraLens=insights&range=custom&from=2025-01-01&to=2025-03-31&granularity=month&environment=Environments-4&zone=Asia%2FKolkata',
     );
     const query = new URLSearchParams(url.slice(url.indexOf('?') + 1));
-    expect(readPanelParams(query)).toMatchObject({ range: 'custom', from: '2025-01-01', to: '2025-03-31', granularity: 'month', environment: 'Environments-4' });
+    expect(readPanelParams(query)).toMatchObject({ range: 'custom', from: '2025-01-01', to: '2025-03-31', granularity: 'month', environment: 'Environments-4', zone: 'Asia/Kolkata' });
   });
 
   it('leaves defaults out', () => {
@@ -78,20 +79,32 @@ describe('split chart data', () => {
       [lines[0].label, SPLIT_COLORS_LIGHT[0], 'line', 'count', undefined],
       [lines[1].label, SPLIT_COLORS_LIGHT[1], 'line', 'count', undefined],
     ]);
+    expect(chart.axes).toEqual([{ scale: 'count', value: 'count' }]);
     expect(chart.series[10]).toMatchObject({ label: 'Others (3)', color: OTHERS_COLOR.light, dash: [6, 4] });
     expect(chart.table.head).toEqual(['Period', ...lines.map((l) => l.label)]);
     expect(chart.table.rows.map((r) => r[0])).toEqual(insights.series.map((b) => b.label));
     expect(splitChartData('frequency', insights.series, lines, true).series[0].color).toBe(SPLIT_COLORS_DARK[0]);
   });
 
-  it('plots failure rate in percent and medians in hours, with gaps for empty buckets', () => {
+  it('plots failure rate in percent and medians as durations, with gaps for empty buckets', () => {
     const rate = splitChartData('failureRate', insights.series, lines, false);
     expect(rate.data[1]).toEqual(lines[0].buckets.map((b) => (b.failureRate === null ? null : b.failureRate * 100)));
     const lead = splitChartData('leadTime', insights.series, lines, false);
-    expect(lead.data[2]).toEqual(lines[1].buckets.map((b) => (b.leadTime.median === null ? null : b.leadTime.median / 3_600_000)));
-    expect(lead.series[0].scale).toBe('hours');
+    expect(lead.data[2]).toEqual(lines[1].buckets.map((b) => b.leadTime.median));
+    expect(lead.series[0]).toMatchObject({ scale: 'duration', value: 'duration' });
+    expect(lead.axes).toHaveLength(1);
+    expect(lead.axes[0]).toMatchObject({ scale: 'duration', value: 'duration' });
     expect(lead.data.slice(1).flat()).toContain(null);
-    expect(splitChartData('frequency', [], [], false)).toEqual({ data: [[]], series: [], table: { head: ['Period'], rows: [] } });
+    expect(splitChartData('frequency', [], [], false)).toEqual({ data: [[]], series: [], axes: [], logUseful: false, table: { head: ['Period'], rows: [] } });
+  });
+
+  it('draws the three busiest lines in colour and keeps the rest quiet, or the lines the user picked', () => {
+    const chart = splitChartData('frequency', insights.series, lines, false);
+    expect(chart.series.map((s) => s.quiet)).toEqual([false, false, false, true, true, true, true, true, true, true, true]);
+    const picked = splitChartData('frequency', insights.series, lines, false, 'others', [lines[5].key, 'others']);
+    expect(picked.series.filter((s) => !s.quiet).map((s) => s.label)).toEqual([lines[5].label, 'Others (3)']);
+    // A line keeps its colour whether highlighted or not, so the split table's swatches stay right.
+    expect(picked.series.map((s) => s.color)).toEqual(chart.series.map((s) => s.color));
   });
 });
 
@@ -99,5 +112,13 @@ describe('CSV file name', () => {
   it("carries the report's name, its environment groups and the dates in the report's zone", () => {
     const resolved = resolveReport(reportHistory().dims, definition({ name: 'Release train / EU', environmentGroups: [{ name: 'Prod', environmentIds: ['Environments-4'] }] }));
     expect(reportCsvFileName(resolved, { from: Date.UTC(2025, 0, 1), to: Date.UTC(2025, 2, 1), timeZone: 'UTC' })).toBe('dora-lens_Release-train-EU_Prod_2025-01-01_2025-02-28.csv');
+  });
+});
+
+describe('picking the highlighted lines', () => {
+  it('adds a line, takes one out, and taking the last out leaves none picked (the busiest again)', () => {
+    expect(togglePick([], 'Projects-1')).toEqual(['Projects-1']);
+    expect(togglePick(['Projects-1', 'Projects-2'], 'Projects-2')).toEqual(['Projects-1']);
+    expect(togglePick(['Projects-1'], 'Projects-1')).toEqual([]);
   });
 });

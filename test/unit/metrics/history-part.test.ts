@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeInsights } from '@/lib/metrics/compute-insights';
 import { deploymentRowAt, deploymentRowColumns } from '@/lib/metrics/deployment-rows';
 import { prepare } from '@/lib/metrics/prepare';
-import { projectHistory } from '@/lib/metrics/project-history';
+import { historyPart, partFor, projectHistory } from '@/lib/metrics/history-part';
 import type { History } from '@/lib/metrics/facts';
 import type { Insights, InsightsQuery } from '@/lib/metrics/types';
 import { at, historyFrom } from '../../factories';
@@ -63,3 +63,49 @@ describe('projectHistory (what a project panel prepares)', () => {
     });
   }
 });
+
+describe('historyPart (what a view restricted to environments prepares)', () => {
+  for (const seed of [5, 23]) {
+    it(`gives every figure of a view over some environments the whole history gives (seed ${seed})`, () => {
+      const history = historyFrom(randomRows(seed, 1500));
+      const whole = prepare(history);
+      const filters = [{ environments: [1] }, { environments: [0, 1] }, { environmentGroups: [{ name: 'Production', environments: [1] }] }, { projects: [0], environments: [1] }, { environments: [] as number[] }];
+      for (const filter of filters) {
+        const part = prepare(historyPart(history, partFor(filter)));
+        const query: InsightsQuery = {
+          now: at('2024-02-10T00:00:00Z'),
+          range: { from: at('2024-01-01T00:00:00Z'), to: at('2024-01-20T00:00:00Z') },
+          granularity: 'day',
+          timeZone: 'Europe/London',
+          weekStart: 'monday',
+          filter,
+        };
+        const a = computeInsights(whole, query);
+        const b = computeInsights(part, query);
+        expect(b.summary).toEqual(a.summary);
+        expect(b.series).toEqual(a.series);
+        expect(b.trend28).toEqual(a.trend28);
+        expect(b.previous).toEqual(a.previous);
+        expect(byId(b, part.history)).toEqual(byId(a, whole.history));
+        const rowsA = deploymentRowColumns(whole, query);
+        const rowsB = deploymentRowColumns(part, query);
+        expect(rowsB.length).toBe(rowsA.length);
+        const row = (rows: typeof rowsA, k: number) => ({ ...deploymentRowAt(rows, k), index: undefined });
+        for (let k = 0; k < rowsA.length; k++) expect(row(rowsB, k)).toEqual(row(rowsA, k));
+      }
+    });
+  }
+
+  it('keeps only the selected environments and projects, and every release of the selected projects', () => {
+    const history = historyFrom(randomRows(9, 400));
+    const part = historyPart(history, { projects: [1], environments: [0] });
+    const d = history.deployments;
+    let expected = 0;
+    for (let i = 0; i < d.length; i++) if (d.project[i] === 1 && d.environment[i] === 0) expected++;
+    expect(part.deployments.length).toBe(expected);
+    expect(part.releases.length).toBe([...history.releases.project].filter((p) => p === 1).length);
+    expect(historyPart(history, {}).deployments.length).toBe(d.length);
+    expect(partFor({ environments: [2], environmentGroups: [{ name: 'g', environments: [0] }] })).toEqual({ projects: undefined, environments: [2, 0] });
+  });
+});
+

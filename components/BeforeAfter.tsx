@@ -1,0 +1,125 @@
+/**
+ * "Before and after a change": the project's date marks (the user's own, or a chart click's day), a form to
+ * add one, and for the mark chosen each DORA metric over equal windows on either side with the difference,
+ * its interval and whether it is beyond noise. Marks' labels are the user's text: rendered as text.
+ */
+import { useState } from 'preact/hooks';
+import type { BeforeAfterView } from '@/lib/panel/before-after-view';
+
+export interface MarkItem {
+  id: string;
+  /** `YYYY-MM-DD` in the view's zone. */
+  day: string;
+  label: string;
+}
+
+export interface BeforeAfterProps {
+  marks: readonly MarkItem[];
+  /** The mark compared, if any. */
+  selected?: string;
+  /** The comparison around it; null when not a whole day lies between it and the range's end. */
+  view?: BeforeAfterView | null;
+  /** The day a chart click picked (fills the form). */
+  draftDay?: string;
+  /** Latest day a mark can take (today in the view's zone). */
+  maxDay: string;
+  problems?: readonly string[];
+  onAdd: (day: string, label: string) => void;
+  onSelect: (id: string) => void;
+  onRemove: (id: string) => void;
+}
+
+export function BeforeAfter(props: BeforeAfterProps) {
+  const { marks, selected, view } = props;
+  return (
+    <section class="card section before-after" aria-labelledby="before-after-heading" data-testid="before-after">
+      <h2 id="before-after-heading">Before and after a change</h2>
+      <p class="section-intro muted">Mark the day something changed (or click a chart on that day); each metric is compared over equal windows on either side.</p>
+      <MarkForm key={props.draftDay} draftDay={props.draftDay} maxDay={props.maxDay} onAdd={props.onAdd} />
+      {props.problems?.map((p) => (
+        <p class="muted" key={p}>
+          {p}
+        </p>
+      ))}
+      {marks.length > 0 && (
+        <ul class="mark-list" data-testid="mark-list">
+          {marks.map((m) => (
+            <li key={m.id} data-testid="mark">
+              <span class="mark-day">{m.day}</span> <span class="mark-label">{m.label}</span>{' '}
+              <button type="button" class="button-link no-print" aria-pressed={selected === m.id} onClick={() => props.onSelect(m.id)} data-testid="mark-compare">
+                Compare
+              </button>{' '}
+              <button type="button" class="button-link no-print" onClick={() => props.onRemove(m.id)} data-testid="mark-remove" aria-label={`Remove the mark of ${m.day}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {selected && view === null && <p data-testid="before-after-none">Not a whole day lies between this mark and the end of the range: nothing to compare yet.</p>}
+      {selected && view && <BeforeAfterTable view={view} />}
+    </section>
+  );
+}
+
+function MarkForm({ draftDay, maxDay, onAdd }: { draftDay?: string; maxDay: string; onAdd: (day: string, label: string) => void }) {
+  const [day, setDay] = useState(draftDay ?? '');
+  const [label, setLabel] = useState('');
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (!day) return;
+    onAdd(day, label.trim());
+    setLabel('');
+  };
+  return (
+    <form class="mark-form no-print" onSubmit={submit} data-testid="mark-form">
+      <label>
+        Day <input type="date" value={day} max={maxDay} required onInput={(e) => setDay(e.currentTarget.value)} data-testid="mark-day" />
+      </label>
+      <label>
+        What changed <input type="text" value={label} maxLength={200} placeholder="e.g. canary deployments" onInput={(e) => setLabel(e.currentTarget.value)} data-testid="mark-label" />
+      </label>
+      <button type="submit" class="button-primary" data-testid="mark-add">
+        Mark the day
+      </button>
+    </form>
+  );
+}
+
+function BeforeAfterTable({ view }: { view: BeforeAfterView }) {
+  return (
+    <div class="table-wrap">
+      <table class="before-after-table" data-testid="before-after-table">
+        <caption>{view.windows}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Metric</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
+            <th scope="col">Difference</th>
+            <th scope="col">Beyond noise?</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.rows.map((r) => (
+            <tr key={r.metric} data-testid={`before-after-${r.metric}`} data-raw={JSON.stringify(r.raw)} data-verdict={r.verdict}>
+              <th scope="row">
+                {r.title} <span class="muted">({r.measure})</span>
+              </th>
+              <td class="number">
+                {r.before} <span class="muted">{r.beforeSample}</span>
+              </td>
+              <td class="number">
+                {r.after} <span class="muted">{r.afterSample}</span>
+              </td>
+              <td class="number">
+                {r.difference} <span class="muted">{r.interval}</span>
+              </td>
+              <td class={`verdict verdict-${r.verdict}`}>{r.verdictText}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
