@@ -85,9 +85,9 @@ export const PARTS: Record<string, Part> = {
     uses: ['metrics', 'display', 'goals'],
   },
   report: {
-    job: "the space report's model: definitions, splits, statistics and view-models",
+    job: "the space report's model: definitions, splits, statistics and view-models, its projects' goals",
     pure: true,
-    uses: ['metrics', 'export', 'chart', 'display', 'panel', 'settings'],
+    uses: ['metrics', 'export', 'chart', 'display', 'panel', 'settings', 'goals'],
   },
   summary: {
     job: "the popup's space summary and its view-model",

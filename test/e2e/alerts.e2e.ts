@@ -17,7 +17,8 @@ import type { HistoryFile } from '../emulator/history-file';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { expectedSpace } from '../support/ground-truth';
-import { referenceMetrics } from '../support/reference-metrics';
+import { rateGoal, referenceMetrics, wilson95 } from '../support/reference-metrics';
+import { referenceSplit } from '../support/report-reference';
 import { type ExtensionBrowser, gotoExtensionPage, launchWithExtension, screenshot, signIn, waitForPanelFrame } from './browser';
 
 const SPACE = 'Spaces-1';
@@ -209,6 +210,47 @@ describe('goals and alerts', () => {
     expect(await page.$$eval('[data-testid="alert-list"] li strong', (els) => els.map((el) => el.textContent))).toEqual([`${chosen.name} missed a goal`]);
     await page.$eval('#alerts', (el) => el.scrollIntoView());
     await screenshot(page, 'options-alerts');
+  });
+
+  it('the space report shows each project’s goals over its range and lists the projects that miss one', async () => {
+    // A space goal on the failure rate for every project (the followed one keeps its own override).
+    const goalsKey = `goals:${emulator.url}:Users-1:${SPACE}`;
+    await inExtension(`${api}.storage.local.set(${JSON.stringify({ [goalsKey]: { version: 1, targets: { failureRate: 0.1 } } })})`);
+    await gotoExtensionPage(page, ext.extensionUrl(`insights.html#server=${encodeURIComponent(emulator.url)}&space=${SPACE}&view=report`));
+    const first = await page.waitForSelector('[data-testid="report-view"], [data-testid="continue-here"]', { timeout: 90_000 });
+    if (await first!.evaluate((el) => el.getAttribute('data-testid') === 'continue-here')) await first!.click();
+    await page.waitForSelector('[data-testid="goals-table"]', { timeout: 60_000 });
+    const window = await page.$eval('[data-testid="report-view"]', (el) => ({ from: Number(el.getAttribute('data-from')), to: Number(el.getAttribute('data-to')) }));
+    const whole = { projectGroupIds: [], projectIds: [], channelIds: [], environmentGroups: [], tenantMode: 'TenantedAndUntenanted' as const, tenantIds: [], tenantTags: [] };
+    const byProject = referenceSplit({ history: emulator.history(), space: SPACE, report: whole, window, split: 'project' });
+    const space = emulator.history().Spaces.find((x) => x.Space.Id === SPACE)!;
+    const expected = space.Projects.filter((p) => defaultView(emulator.history(), p.Id))
+      .map((p) => {
+        const f = byProject.get(p.Id);
+        const target = p.Id === chosen.projectId && chosen.metric === 'failureRate' ? chosen.target : 0.1;
+        const failureRate = !f || f.total === 0 ? { state: 'no-data', confident: false } : rateGoal(f.failed / f.total, wilson95(f.failed, f.total)!, target);
+        return { name: p.Name, failureRate };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const shown = await page.$$eval('[data-testid="goals-table"] tbody tr', (rows) =>
+      rows.map((r) => {
+        const badge = r.querySelector('[data-testid="report-goal-failureRate"]');
+        return { name: r.querySelector('th')?.textContent ?? '', failureRate: { state: badge?.getAttribute('data-state'), confident: badge?.getAttribute('data-confident') === 'true' } };
+      }),
+    );
+    expect(shown).toEqual(expected);
+    // The list of projects that miss a goal holds every project whose failure rate misses, and only projects
+    // with a goal missed in their row.
+    const missing = await page.$$eval('[data-testid="goals-missing"] li', (items) => items.map((li) => li.textContent ?? ''));
+    for (const e of expected.filter((x) => x.failureRate.state === 'missed')) expect(missing.some((m) => m.startsWith(`${e.name}:`))).toBe(true);
+    const rowsMissing = await page.$$eval('[data-testid="goals-table"] tbody tr', (rows) =>
+      rows.filter((r) => r.querySelector('[data-state="missed"]')).map((r) => r.querySelector('th')?.textContent ?? ''),
+    );
+    expect(missing.map((m) => m.slice(0, m.lastIndexOf(':')))).toEqual(expect.arrayContaining(rowsMissing));
+    expect(missing).toHaveLength(rowsMissing.length);
+    await page.$eval('[data-testid="report-goals"]', (el) => el.scrollIntoView());
+    await screenshot(page, 'report-goals');
+    await inExtension(`${api}.storage.local.remove(${JSON.stringify(goalsKey)})`);
   });
 
   it('a click on the notification opens the project’s panel and reads the alert', async () => {
