@@ -17,7 +17,7 @@ export interface BeforeAfterProps {
   marks: readonly MarkItem[];
   /** The mark compared, if any. */
   selected?: string;
-  /** The comparison around it; null when not a whole day lies between it and the range's end. */
+  /** The comparison around it; null when there is not a whole day of history on either side. */
   view?: BeforeAfterView | null;
   /** The day a chart click picked (fills the form). */
   draftDay?: string;
@@ -56,7 +56,7 @@ export function BeforeAfter(props: BeforeAfterProps) {
           ))}
         </ul>
       )}
-      {selected && view === null && <p data-testid="before-after-none">Not a whole day lies between this mark and the end of the range: nothing to compare yet.</p>}
+      {selected && view === null && <p data-testid="before-after-none">Nothing to compare: this view has no deployments before this day, or not a whole day after it within the range.</p>}
       {selected && view && <BeforeAfterTable view={view} />}
     </section>
   );

@@ -1,5 +1,5 @@
 const PERMISSIONS: [name: string, why: string][] = [
-  ['Storage', 'keeps these settings and the sync status.'],
+  ['Storage', 'keeps these settings, the sync status, your saved reports and date marks.'],
   ['Alarms', 'wakes DORA Lens to refresh cached history in the background.'],
   ['Active tab', 'lets the toolbar popup see the site of the tab you clicked it on, to offer to enable DORA Lens there.'],
   ['Scripting', 'adds the Insights entry to the Octopus servers you enable, and only to them.'],

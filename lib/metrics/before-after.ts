@@ -22,15 +22,16 @@ export interface BeforeAfterWindows {
 
 /**
  * Two windows of equal length on either side of a change at `at`: as many whole days as have passed since
- * it, at most `maxDays` (a long "after" would mix the change with whatever came later). `null` when less
- * than a day has passed: nothing to compare yet.
+ * it, at most `maxDays` (a long "after" would mix the change with whatever came later), and no further back
+ * than the day of `earliest`, the view's first deployment (a "before" reaching into days with no history
+ * would read as a change that never happened). `null` when there is not a whole day on either side.
  *
  * @example
  * beforeAfterWindows(Date.UTC(2026, 5, 1), Date.UTC(2026, 5, 11, 9), 90)
  * //=> { before: { from: 2026-05-22, to: 2026-06-01 }, after: { from: 2026-06-01, to: 2026-06-11 }, days: 10 }
  */
-export function beforeAfterWindows(at: number, now: number, maxDays: number): BeforeAfterWindows | null {
-  const days = Math.min(Math.floor(maxDays), Math.floor((now - at) / DAY_MS));
+export function beforeAfterWindows(at: number, now: number, maxDays: number, earliest = Number.NEGATIVE_INFINITY): BeforeAfterWindows | null {
+  const days = Math.min(Math.floor(maxDays), Math.floor((now - at) / DAY_MS), Math.ceil((at - earliest) / DAY_MS));
   if (!(days >= 1)) return null;
   const length = days * DAY_MS;
   return { before: { from: at - length, to: at }, after: { from: at, to: at + length }, days };
@@ -73,6 +74,12 @@ function durations(p: PreparedHistory, from: number, to: number, mask: Uint8Arra
   return out;
 }
 
+/** When the filter's first deployment before `at` completed (+∞: none). */
+function firstCompleted(p: PreparedHistory, at: number, mask: Uint8Array): number {
+  const rows = rowColumns(p, Number.NEGATIVE_INFINITY, at, mask);
+  return rows.length > 0 ? rows.completed[0] : Number.POSITIVE_INFINITY;
+}
+
 /**
  * Each DORA metric before vs after a change at `at` (a date mark, an event of the project), over equal
  * windows ({@link beforeAfterWindows}), for the query's filter: the windows' own figures (computed exactly as
@@ -81,20 +88,20 @@ function durations(p: PreparedHistory, from: number, to: number, mask: Uint8Arra
  * frequency: Poisson rate difference and ratio (per week) with the rate-ratio test; failure rate: the
  * two-proportion z test and its interval; lead time and time to recovery: the Hodges-Lehmann shift with its
  * distribution-free interval and the rank-sum test. The windows end by `end` (default the query's `now`; the
- * panel passes its range's end, so a view of the past compares within it). `null` when no whole day lies
- * between `at` and `end`.
+ * panel passes its range's end, so a view of the past compares within it) and begin no earlier than the day
+ * of the filter's first deployment in the history. `null` when there is not a whole day on either side.
  *
  * @example
  * const change = beforeAfter(prepared, { ...panelQuery }, Date.UTC(2026, 5, 1), 90);
  * change?.leadTime.shift?.shift // ms, negative: faster after the change
  */
 export function beforeAfter(p: PreparedHistory, query: InsightsQuery, at: number, maxDays: number, end = query.now): BeforeAfter | null {
-  const windows = beforeAfterWindows(at, Math.min(end, query.now), maxDays);
+  const mask = streamMask(p.streams, p.history.dims, query.filter);
+  const windows = beforeAfterWindows(at, Math.min(end, query.now), maxDays, firstCompleted(p, at, mask));
   if (!windows) return null;
   const insights = computeInsights(p, { ...query, range: { from: windows.after.from, to: windows.after.to }, alignStart: false, granularity: 'month' });
   const before = insights.previous;
   const after = insights.summary;
-  const mask = streamMask(p.streams, p.history.dims, query.filter);
   const excludeFlagged = query.excludeFlagged ?? false;
   const duration = (metric: 'leadTime' | 'recovery'): DurationChange => {
     const a = durations(p, windows.before.from, windows.before.to, mask, metric, excludeFlagged);

@@ -99,3 +99,19 @@ export function watchMarks(owner: MarksOwner, onChange: (stored: StoredMarks) =>
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+/** `marks:<server>:<userId>:<project>` → its parts (servers may hold colons; Octopus ids never do). */
+export function parseMarksKey(key: string): MarksOwner | undefined {
+  const m = /^marks:(.+):([^:]+):([^:]+)$/.exec(key);
+  return m ? { server: m[1], userId: m[2], project: m[3] } : undefined;
+}
+
+/** Deletes the marks of every server and user `matches` (a revoked server's, with its cache and reports). */
+export async function deleteServerMarks(matches: (server: string, userId: string) => boolean): Promise<void> {
+  const all = await browser.storage.local.get(null);
+  const doomed = Object.keys(all).filter((key) => {
+    const owner = parseMarksKey(key);
+    return owner !== undefined && matches(owner.server, owner.userId);
+  });
+  if (doomed.length) await browser.storage.local.remove(doomed);
+}

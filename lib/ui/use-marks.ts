@@ -17,6 +17,8 @@ export function useMarks(owner: MarksOwner | undefined): ProjectMarks {
   const { server, userId, project } = owner ?? { server: '', userId: '', project: '' };
   const [state, setState] = useState<{ marks: DateMark[]; problems: string[] }>({ marks: [], problems: [] });
   useEffect(() => {
+    // Another project's (or user's) marks must not linger while this one's are read.
+    setState({ marks: [], problems: [] });
     if (!server || !userId || !project) return;
     let live = true;
     const who = { server, userId, project };
@@ -30,10 +32,12 @@ export function useMarks(owner: MarksOwner | undefined): ProjectMarks {
   const decorations = useMemo(() => ({ marks: state.marks.map((m) => ({ at: m.at, label: m.label })) }), [state.marks]);
   const failed = (error: unknown) => setState((s) => ({ ...s, problems: [...s.problems, error instanceof Error ? error.message : String(error)] }));
   const who = { server, userId, project };
+  // Without an owner (no project, no session yet) there is nowhere to keep a mark.
+  const owned = Boolean(server && userId && project);
   return {
     ...state,
     decorations,
-    add: (mark) => void saveMark(who, mark).catch(failed),
-    remove: (id) => void deleteMark(who, id).catch(failed),
+    add: (mark) => void (owned && saveMark(who, mark).catch(failed)),
+    remove: (id) => void (owned && deleteMark(who, id).catch(failed)),
   };
 }

@@ -5,6 +5,7 @@ import { serverOrigin } from '@/lib/host/server-url';
 import type { ServerSupport } from '@/lib/messages/protocol';
 import { disableServer, enabledServers, enableServer } from '@/lib/servers/grants';
 import { deleteCache, listCaches } from '@/lib/store/cache';
+import { deleteServerMarks } from '@/lib/store/marks-store';
 import { deleteServerReports } from '@/lib/store/report-store';
 import { serverOfSupportKey } from '@/lib/sync/status';
 
@@ -48,11 +49,12 @@ export function useServers() {
       return granted;
     });
   const revoke = (origin: string) => disableServer(origin).then(refresh);
-  /** Deletes every cache and saved report of the servers on a (revoked) origin. */
+  /** Deletes every cache, saved report and date mark of the servers on a (revoked) origin. */
   const forget = async (origin: string) => {
     const caches = (await listCaches()).filter((c) => serverOrigin(c.server) === origin);
     await Promise.all(caches.map((c) => deleteCache(c.server, c.userId)));
     await deleteServerReports((server) => serverOrigin(server) === origin);
+    await deleteServerMarks((server) => serverOrigin(server) === origin);
   };
   return { servers, unsupported, enable, revoke, forget };
 }

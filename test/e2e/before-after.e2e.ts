@@ -31,6 +31,8 @@ let ext: ExtensionBrowser;
 let page: Page;
 let frame: Frame;
 let expected: ReturnType<typeof beforeAfterReference>;
+/** When the view's first deployment (any outcome) completed, from the ground truth. */
+let firstDeployment: number;
 
 type Raw = { before: number | null; after: number | null; beforeN: number; afterN: number; difference: number | null; lower: number | null; upper: number | null };
 const rowOf = (metric: string) => frame.$eval(`[data-testid="before-after-${metric}"]`, (el) => JSON.parse(el.getAttribute('data-raw') ?? 'null') as Raw);
@@ -45,6 +47,7 @@ beforeAll(async () => {
   const count = (p: string) => inWindow.filter((d) => d.project === p).length;
   const project = space.Projects.find((p) => p.Id === [...new Set(inWindow.map((d) => d.project))].sort((a, b) => count(b) - count(a))[0])!;
   const channel = space.Channels.find((c) => c.ProjectId === project.Id && c.IsDefault)!.Id;
+  firstDeployment = Math.min(...truth.deployments.filter((d) => d.project === project.Id && d.channel === channel && d.environment === production && d.completed !== null).map((d) => d.completed!));
   expected = beforeAfterReference(truth.deployments, truth.releases, { project: project.Id, channel, environment: production, tenant: 'all' }, CHANGE, DAYS);
   ext = await launchWithExtension();
   await ext.evaluateInExtension(`chrome.storage.local.set({ settings: { timeZone: 'UTC' } })`);
@@ -155,5 +158,26 @@ describe('before and after a marked day', () => {
     const day = await frame.$eval('[data-testid="mark-day"]', (el) => (el as HTMLInputElement).value);
     // The middle of a year's chart: some day in the range, past its first quarter and before its last.
     expect(day > '2026-02-01' && day < '2026-09-01').toBe(true);
+  });
+
+  it('says there is nothing to compare before the view’s first deployment, and removes a mark', async () => {
+    const early = '2026-01-10';
+    expect(firstDeployment).toBeGreaterThan(Date.UTC(2026, 0, 11));
+    await frame.$eval(
+      '[data-testid="mark-day"]',
+      (el, day) => {
+        (el as HTMLInputElement).value = day;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      early,
+    );
+    await frame.click('[data-testid="mark-add"]');
+    await frame.waitForSelector('[data-testid="before-after-none"]', { timeout: 10_000 });
+    expect(await frame.$('[data-testid="before-after-table"]')).toBeNull();
+    expect(await frame.$$eval('[data-testid="mark"] .mark-day', (els) => els.map((el) => el.textContent))).toEqual([early, CHANGE_DAY]);
+    const remove = await frame.$$('[data-testid="mark-remove"]');
+    await remove[0].click();
+    await frame.waitForFunction(() => document.querySelectorAll('[data-testid="mark"]').length === 1);
+    expect(await frame.$('[data-testid="before-after-none"]')).toBeNull();
   });
 });

@@ -6,7 +6,7 @@
  * (its numbers against the cards'), print (Chromium's and Firefox's `page.pdf`, read back with pdf.js), and
  * a split chart that keeps all but the busiest lines quiet until one is pointed at.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
@@ -107,6 +107,8 @@ describe('charts and sharing in the project panel', () => {
     expect(width).toBeGreaterThan(height);
     expect(height).toBeGreaterThan(200);
     expect(png.length).toBeGreaterThan(10_000);
+    // Kept with the screenshots, to look at what a user gets.
+    copyFileSync(path.join(downloads, file), artifact(page, 'chart-download-lead-time'));
   });
 
   it('copies a Markdown summary whose numbers are the cards’', async () => {

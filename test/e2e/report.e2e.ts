@@ -199,6 +199,8 @@ describe('Space report', () => {
       'leadTime',
       'failureRate',
       'recovery',
+      // DORA's fifth metric, ours (Octopus has none).
+      'reworkRate',
       'duration',
       'queueTime',
     ]);
@@ -333,7 +335,8 @@ describe('Space report', () => {
     const project = space.Projects.find((p) => p.Id === row.key)!;
     const link = await page.$(`[data-testid="split-table"] tr[data-group-key="${row.key}"] a[data-testid="drill-down"]`);
     const href = await link!.evaluate((a) => a.getAttribute('href'));
-    expect(href).toBe(`${emulator.url}/app#/${SPACE}/projects/${project.Slug}/deployments?doraLens=insights&range=custom&from=${range.from}&to=${range.to}`);
+    // The report's time zone goes with it, so the panel counts the same days (issue 15 item 5).
+    expect(href).toBe(`${emulator.url}/app#/${SPACE}/projects/${project.Slug}/deployments?doraLens=insights&range=custom&from=${range.from}&to=${range.to}&zone=${encodeURIComponent(ZONE)}`);
 
     const opened = chromium.waitForTab((url) => url === href, { timeout: 15_000 });
     await link!.click();
@@ -344,7 +347,10 @@ describe('Space report', () => {
     const panel = await waitForPanelFrame(tab!, { timeout: 30_000 });
     await panel.waitForFunction(() => location.protocol.endsWith('-extension:'));
     const frameHash = new URLSearchParams(new URL(await panel.evaluate(() => location.href)).hash.slice(1));
-    expect([frameHash.get('project'), frameHash.get('range'), frameHash.get('from'), frameHash.get('to')]).toEqual([project.Slug, 'custom', range.from, range.to]);
+    expect([frameHash.get('project'), frameHash.get('range'), frameHash.get('from'), frameHash.get('to'), frameHash.get('zone')]).toEqual([project.Slug, 'custom', range.from, range.to, ZONE]);
+    // The panel says whose days it counts.
+    await panel.waitForSelector('.filter-bar', { timeout: 30_000 });
+    expect(await panel.$eval('.filter-bar', (el) => el.textContent)).toContain(`Days in ${ZONE}, the report’s time zone`);
     await tab!.close();
 
     // Rankings and release lists drill down the same way.

@@ -22,6 +22,14 @@ describe('beforeAfterWindows', () => {
     expect(w.after.to).toBe(CHANGE + 90 * DAY);
   });
 
+  it('reaches back no further than the day of the view’s first deployment', () => {
+    const w = beforeAfterWindows(CHANGE, CHANGE + 30 * DAY, 90, CHANGE - 3 * DAY - 12 * HOUR)!;
+    // 3½ days of history before the change: a window of 4 days takes in the first deployment.
+    expect(w.days).toBe(4);
+    expect(w.before.from).toBeLessThanOrEqual(CHANGE - 3 * DAY - 12 * HOUR);
+    expect(beforeAfterWindows(CHANGE, CHANGE + 30 * DAY, 90, CHANGE + HOUR)).toBeNull();
+  });
+
   it('has nothing to compare before a whole day has passed, or for a change still to come', () => {
     expect(beforeAfterWindows(CHANGE, CHANGE + 23 * HOUR, 90)).toBeNull();
     expect(beforeAfterWindows(CHANGE, CHANGE - DAY, 90)).toBeNull();
@@ -121,6 +129,15 @@ describe('beforeAfter', () => {
     const p = prepare(historyFrom(history()));
     expect(beforeAfter(p, query, CHANGE, 90, CHANGE + 3 * DAY + HOUR)!.windows.days).toBe(3);
     expect(beforeAfter(p, query, CHANGE, 90, CHANGE + 30 * DAY)!.windows.days).toBe(10);
+  });
+
+  it('keeps the "before" window within the history: a change four days after the first deployment compares four days', () => {
+    const p = prepare(historyFrom(history()));
+    // The first deployment completed at 01:00, 12 days before CHANGE; a mark four days after that day...
+    const change = beforeAfter(p, { ...query, now: CHANGE + 30 * DAY }, CHANGE - 12 * DAY + 4 * DAY, 90)!;
+    // ...leaves 3 days and 23 hours of history before it: four days, equal on both sides.
+    expect(change.windows.days).toBe(4);
+    expect(beforeAfter(p, query, CHANGE - 13 * DAY, 90)).toBeNull();
   });
 
   it('is nothing for a change less than a day ago', () => {

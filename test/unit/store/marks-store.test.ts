@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type DateMark, deleteMark, MARKS_VERSION, type MarksOwner, marksKey, parseStoredMarks, readMarks, saveMark, watchMarks } from '../../../lib/store/marks-store';
+import { type DateMark, deleteMark, deleteServerMarks, parseMarksKey, MARKS_VERSION, type MarksOwner, marksKey, parseStoredMarks, readMarks, saveMark, watchMarks } from '../../../lib/store/marks-store';
 
 const owner = (project = 'Projects-1', userId = 'Users-1', server = 'https://octopus.example.com'): MarksOwner => ({ server, userId, project });
 const mark = (id: string, at: number, label = 'Canary deployments'): DateMark => ({ id, at, label, source: { kind: 'date' } });
@@ -54,5 +54,20 @@ describe('date marks', () => {
     stop();
     await saveMark(owner(), mark('b', 2000));
     expect(heard).toEqual([['a']]);
+  });
+});
+
+describe('a server’s marks', () => {
+  it('are found by key (a server with a port too) and deleted with the server, leaving others', async () => {
+    const withPort = owner('Projects-3', 'Users-1', 'https://octopus.example.com:8443/octo');
+    expect(parseMarksKey(marksKey(withPort))).toEqual(withPort);
+    expect(parseMarksKey('reports:https://x:Users-1:Spaces-1')).toBeUndefined();
+    await saveMark(owner(), mark('a', 1000));
+    await saveMark(withPort, mark('b', 1000));
+    await saveMark(owner('Projects-1', 'Users-1', 'https://other.example.com'), mark('c', 1000));
+    await deleteServerMarks((server) => server.startsWith('https://octopus.example.com'));
+    expect((await readMarks(owner())).marks).toEqual([]);
+    expect((await readMarks(withPort)).marks).toEqual([]);
+    expect((await readMarks(owner('Projects-1', 'Users-1', 'https://other.example.com'))).marks.map((m) => m.id)).toEqual(['c']);
   });
 });
