@@ -4,7 +4,8 @@
  */
 import { useState } from 'preact/hooks';
 import { formatDateTime, formatDurationShort } from '@/lib/display/format';
-import type { DeploymentRow, DoraMetric } from '@/lib/metrics/types';
+import type { DeliveryMetric, DeploymentRow } from '@/lib/metrics/types';
+import { REWORK_REASON_LABELS } from '@/lib/display/format';
 import type { DeploymentRowList } from '@/lib/panel/panel-view';
 
 const PAGE = 25;
@@ -28,7 +29,7 @@ function Linked({ href, children }: { href?: string; children: string }) {
 
 export interface DeploymentTableProps {
   rows: DeploymentRowList;
-  focus: DoraMetric;
+  focus: DeliveryMetric;
   timeZone: string;
   caption: string;
   links: RowLinks;
@@ -54,6 +55,7 @@ export function DeploymentTable({ rows, focus, timeZone, caption, links, locale 
             {focus === 'failureRate' && <th scope="col">Why it counts as failed</th>}
             {focus === 'recovery' && <th scope="col">Time to recovery</th>}
             {focus === 'recovery' && <th scope="col">Recovered from</th>}
+            {focus === 'reworkRate' && <th scope="col">Why it is rework</th>}
             <th scope="col">Deployment</th>
           </tr>
         </thead>
@@ -72,6 +74,7 @@ export function DeploymentTable({ rows, focus, timeZone, caption, links, locale 
               {focus === 'failureRate' && <td>{FAILURE_KIND[r.beyondOctopus.failureKind ?? 'taskFailed']}</td>}
               {focus === 'recovery' && <td>{formatDurationShort(r.timeToRecoveryMs)}</td>}
               {focus === 'recovery' && <td>{r.recoveryFromVersion ? `${r.recoveryFromVersion} (${r.deploymentsUntilRecovery} failed)` : '–'}</td>}
+              {focus === 'reworkRate' && <td>{r.beyondOctopus.rework.map((reason) => REWORK_REASON_LABELS[reason]).join(', ')}</td>}
               <td>
                 <Linked href={links.deployment(r)}>{r.deployment}</Linked>
               </td>

@@ -1,10 +1,21 @@
 /**
  * One metric's headline: the value and which statistic it is, the sample and what it covers, both changes
- * read the same way, and — labelled as DORA Lens's own — the DORA tier in words and the interval.
+ * read the same way, and — labelled as DORA Lens's own — the DORA tier in words, the interval and the goal.
+ * Its help says how the metric is calculated, DORA's name for it and how ours differs.
  */
 import { useState } from 'preact/hooks';
 import type { ChangeLineView } from '@/lib/display/change-lines';
+import type { GoalBadgeView } from '@/lib/display/goal-text';
 import type { MetricCardView } from '@/lib/display/metric-cards';
+
+/** The goal set on the metric: its target and whether the view meets it, and how sure that is. */
+export function GoalBadge({ goal, testId }: { goal: GoalBadgeView; testId?: string }) {
+  return (
+    <span class={`goal goal-${goal.state}${goal.confident ? ' goal-confident' : ''}`} title={goal.title} data-testid={testId} data-state={goal.state} data-confident={String(goal.confident)}>
+      <span class="goal-target">{goal.target}</span> <span class="goal-status">{goal.status}</span>
+    </span>
+  );
+}
 
 function ChangeLine({ id, which, line }: { id: string; which: string; line: ChangeLineView }) {
   return (
@@ -31,9 +42,15 @@ export function MetricCard(props: MetricCardView) {
           <span class="visually-hidden">How {props.title.toLowerCase()} is calculated</span>
         </button>
       </h3>
-      <p id={`${id}-definition`} class="definition" hidden={!showDefinition}>
-        {props.definition}
-      </p>
+      <div id={`${id}-definition`} class="definition" hidden={!showDefinition} data-testid={`${id}-help`}>
+        <p>{props.definition}</p>
+        {props.dora && (
+          <p>
+            DORA calls it <strong>{props.dora.name}</strong>. {props.dora.difference}
+          </p>
+        )}
+        {props.noTier && <p>{props.noTier}</p>}
+      </div>
       <p class="metric-value">
         <span data-testid={`${id}-value`} data-value={props.rawValue ?? ''}>
           {props.value}
@@ -54,7 +71,7 @@ export function MetricCard(props: MetricCardView) {
           <ChangeLine key={line.label} id={id} which={k === 0 ? 'previous' : 'trend28'} line={line} />
         ))}
       </ul>
-      {(tier || props.interval) && (
+      {(tier || props.interval || props.goal) && (
         <div class="beyond" title="Beyond Octopus: DORA Lens’s own statistics">
           {tier && (
             <p class="tier-line">
@@ -68,6 +85,7 @@ export function MetricCard(props: MetricCardView) {
             </p>
           )}
           {props.interval && <p class="interval">{props.interval}</p>}
+          {props.goal && <GoalBadge goal={props.goal} testId={`${id}-goal`} />}
         </div>
       )}
     </section>

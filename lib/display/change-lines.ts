@@ -39,6 +39,7 @@ function figures(c: MetricChange): string {
         ? `${formatCount(before.count)} → ${formatCount(after.count)} successful`
         : `${formatRate(before.value ?? 0)} → ${formatRate(after.value ?? 0)} a week`;
     case 'failureRate':
+    case 'reworkRate':
       return `${formatPercent(before.value)} (${formatCount(before.count)} of ${formatCount(before.n)}) → ${formatPercent(after.value)} (${formatCount(after.count)} of ${formatCount(after.n)})`;
     default:
       return `median ${formatDurationShort(before.value)} → ${formatDurationShort(after.value)}`;
@@ -53,7 +54,7 @@ function figures(c: MetricChange): string {
  * magnitude({ metric: 'leadTime', change: 20.9, … }) //=> '×21.9'
  */
 export function magnitude(c: MetricChange): string {
-  if (c.metric === 'failureRate' && c.before.value !== null && c.after.value !== null) {
+  if ((c.metric === 'failureRate' || c.metric === 'reworkRate') && c.before.value !== null && c.after.value !== null) {
     const points = (c.after.value - c.before.value) * 100;
     return `${points >= 0 ? '+' : '−'}${Math.abs(points).toFixed(1)} points`;
   }

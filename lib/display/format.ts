@@ -69,3 +69,11 @@ export function formatDateRange(from: number, to: number, timeZone: string, now:
 }
 
 export const TIER_LABELS = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' } as const;
+
+/** Why a deployment is rework, in a table's words. */
+export const REWORK_REASON_LABELS = {
+  redeploy: 'Redeploy',
+  rollback: 'Rollback',
+  failureRun: 'After a failure (up to the recovery)',
+  hotfix: 'Hotfix channel',
+} as const;

@@ -4,13 +4,17 @@
  * the deployment frequency, a proportion for the failure rate, the **median** for every duration (lead time,
  * recovery, deployment duration, queue time; their means are a detail) —, its sample, what the figures cover,
  * the change against the previous period and over the last 28 days read the same way (./change-lines.ts),
- * and — labelled as DORA Lens's own — the DORA tier in words. Pure, so the cards' wording is what the tests
+ * and — labelled as DORA Lens's own — the DORA tier in words, DORA's name for the metric and the goal when
+ * one is set. DORA's five metrics come first (the rework rate without a tier: DORA publishes no bands), then
+ * deployment duration and queue time. Pure, so the cards' wording is what the tests
  * check; `<MetricCards>` only lays them out. A new metric is a new spec and an id in the list.
  */
-import type { DoraMetric, Insights, SampleStats, TierResult, TierYear } from '@/lib/metrics/types';
+import type { GoalStatus } from '@/lib/goals/evaluate-goals';
+import type { DeliveryMetric, DoraMetric, Insights, SampleStats, TierResult, TierYear } from '@/lib/metrics/types';
 import { type ChangeLineView, changeLine } from './change-lines';
 import { formatCount, formatDate, formatDurationShort, formatPercent, formatRate, TIER_LABELS } from './format';
-import { DORA_METRICS, METRIC_DEFINITIONS, METRIC_NAMES, type MetricId } from './metric-names';
+import { type GoalBadgeView, goalBadge } from './goal-text';
+import { DORA_DIFFERENCES, DORA_METRICS, DORA_NAMES, METRIC_DEFINITIONS, METRIC_NAMES, type MetricId, NO_TIER_NOTE } from './metric-names';
 
 export interface MetricCardView {
   id: MetricId;
@@ -36,6 +40,12 @@ export interface MetricCardView {
   /** e.g. "95% interval of the median 3h–9h". */
   interval?: string;
   definition: string;
+  /** DORA's current name for the metric and how DORA Lens's measure differs (DORA's five only). */
+  dora?: { name: string; difference: string };
+  /** Why there is no tier, where DORA publishes no bands. */
+  noTier?: string;
+  /** The view's goal for the metric, when one is set. */
+  goal?: GoalBadgeView;
 }
 
 export interface TierBadgeView {
@@ -53,6 +63,8 @@ export interface CardOptions {
   scope?: string;
   /** The reader's locale for dates (the browser's when absent). */
   locale?: string;
+  /** The view's goals (lib/goals), each shown on its metric's card. */
+  goals?: readonly GoalStatus[];
 }
 
 /**
@@ -140,19 +152,42 @@ const CARD_SPECS: Record<MetricId, (insights: Insights, options: CardOptions) =>
     const open = insights.beyondOctopus.unrecovered.count;
     return { ...headline, detail: `${headline.detail}${open ? ` · ${formatCount(open)} not yet recovered` : ''}` };
   },
+  reworkRate: (insights) => {
+    const rework = insights.summary.beyondOctopus.reworkRate;
+    const { redeploy, rollback, failureRun, hotfix } = rework.reasons;
+    const reasons = (
+      [
+        [redeploy, 'redeploys'],
+        [rollback, 'rollbacks'],
+        [failureRun, 'in failure runs'],
+        [hotfix, 'hotfixes'],
+      ] as const
+    ).flatMap(([n, what]) => (n > 0 ? [`${formatCount(n)} ${what}`] : []));
+    return {
+      value: formatPercent(rework.rate),
+      statistic: 'of deployments were unplanned',
+      rawValue: rework.rate,
+      rawSample: rework.total,
+      detail: `${formatCount(rework.rework)} unplanned of ${formatCount(rework.total)}${reasons.length ? ` (${reasons.join(', ')})` : ''}`,
+      sample: `n = ${plural(rework.total, 'deployment', 'deployments')}`,
+      interval: rework.wilson95 ? `95% interval ${formatPercent(rework.wilson95.lower)}–${formatPercent(rework.wilson95.upper)}` : undefined,
+    };
+  },
   duration: (insights) => durationHeadline(insights.summary.duration, DEPLOYMENTS, true),
   queueTime: (insights) => durationHeadline(insights.summary.queueTime, DEPLOYMENTS, true),
 };
 
 /** The cards of a view, in this order: the DORA metrics, then deployment duration and queue time. */
-export const CARD_METRICS: readonly MetricId[] = ['frequency', 'leadTime', 'failureRate', 'recovery', 'duration', 'queueTime'];
+export const CARD_METRICS: readonly MetricId[] = ['frequency', 'leadTime', 'failureRate', 'recovery', 'reworkRate', 'duration', 'queueTime'];
 
 const isDora = (id: MetricId): id is DoraMetric => (DORA_METRICS as readonly string[]).includes(id);
+const isDelivery = (id: MetricId): id is DeliveryMetric => id === 'reworkRate' || isDora(id);
 
 function card(id: MetricId, insights: Insights, options: CardOptions): MetricCardView {
   const { window } = insights;
   const changes = insights.beyondOctopus.changes;
   const line = (which: 'previous' | 'trend28') => changeLine(changes[which][id], which, { timeZone: window.timeZone, now: window.to, locale: options.locale });
+  const goal = options.goals?.find((g) => g.metric === id);
   return {
     id,
     title: METRIC_NAMES[id],
@@ -161,6 +196,9 @@ function card(id: MetricId, insights: Insights, options: CardOptions): MetricCar
     ...CARD_SPECS[id](insights, options),
     changes: [line('previous'), line('trend28')],
     tier: isDora(id) ? tierBadge(insights.beyondOctopus.tiers[id], insights.beyondOctopus.tiers.year) : undefined,
+    ...(isDelivery(id) ? { dora: { name: DORA_NAMES[id], difference: DORA_DIFFERENCES[id] } } : {}),
+    ...(NO_TIER_NOTE[id] ? { noTier: NO_TIER_NOTE[id] } : {}),
+    ...(goal ? { goal: goalBadge(goal) } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ export interface PeriodSample {
   successful: number;
   /** Failures in the failure rate. */
   failed: number;
+  /** Rework deployments (the rework rate's numerator). */
+  rework: number;
   /** Successful + failed, each deployment once. */
   total: number;
   values: Record<DurationMetric, ArrayLike<number>>;
@@ -96,7 +98,7 @@ function judge(
 export function metricChanges(before: PeriodSample, after: PeriodSample): Record<TrendMetric, MetricChange> {
   const noHistory = before.coveredDays <= 0;
   const perWeek = (s: PeriodSample) => (s.coveredDays > 0 ? (s.successful / s.coveredDays) * 7 : null);
-  const rate = (s: PeriodSample) => (s.total > 0 ? s.failed / s.total : null);
+  const rate = (s: PeriodSample, count: number) => (s.total > 0 ? count / s.total : null);
   const duration = (metric: DurationMetric): MetricChange => {
     const x = before.values[metric];
     const y = after.values[metric];
@@ -114,9 +116,17 @@ export function metricChanges(before: PeriodSample, after: PeriodSample): Record
     failureRate: judge(
       'failureRate',
       'two-proportion',
-      side(before, rate(before), before.total, before.failed),
-      side(after, rate(after), after.total, after.failed),
+      side(before, rate(before, before.failed), before.total, before.failed),
+      side(after, rate(after, after.failed), after.total, after.failed),
       twoProportionTest(before.failed, before.total, after.failed, after.total),
+      noHistory,
+    ),
+    reworkRate: judge(
+      'reworkRate',
+      'two-proportion',
+      side(before, rate(before, before.rework), before.total, before.rework),
+      side(after, rate(after, after.rework), after.total, after.rework),
+      twoProportionTest(before.rework, before.total, after.rework, after.total),
       noHistory,
     ),
     leadTime: duration('leadTime'),

@@ -14,7 +14,8 @@ export const TREND_BLOCK_MS = 28 * DAY_MS;
  * `[now - 56 d, now - 28 d)` (28 × 24 h from the current instant, whatever window or granularity is shown),
  * with {@link trendIndicator}'s rule. Values are block means: frequency = successful deployments per week
  * (successful / 4), lead time, time to recovery, duration by completion; queue time by start; failure rate
- * = failed / (successful + failed) with blocked releases' successes among the failed (option).
+ * = failed / (successful + failed) with blocked releases' successes among the failed (option); rework rate
+ * (ours, the same rule) = rework / (successful + failed), `hotfix` marking the hotfix channels' streams.
  * Deployments per block (for the "under 10" rule) = successful + failed, each deployment once.
  *
  * With the indicators come both blocks' counts and values (`samples`), from the same pass, for DORA Lens's
@@ -31,6 +32,7 @@ export function octopusTrend(
   now: number,
   excludeFlagged: boolean,
   historyStart: number | null,
+  hotfix: Uint8Array | null = null,
 ): Insights['trend28'] & { samples: { before: PeriodSample; after: PeriodSample } } {
   const d = p.history.deployments;
   const from = now - 2 * TREND_BLOCK_MS;
@@ -39,6 +41,7 @@ export function octopusTrend(
   const blocks: Blocks = {
     successful: [0, 0],
     failed: [0, 0],
+    rework: [0, 0],
     deployments: [0, 0],
     values: { leadTime: [[], []], recovery: [[], []], duration: [[], []], queueTime: [[], []] },
   };
@@ -58,6 +61,7 @@ export function octopusTrend(
     blocks.deployments[k]++;
     if (o === Outcome.Success) blocks.successful[k]++;
     if (p.failureKind[i] !== FailureKind.None) blocks.failed[k]++;
+    if (p.rework[i] !== 0 || (hotfix !== null && hotfix[p.stream[i]] !== 0)) blocks.rework[k]++;
     const h = p.has[i];
     const f = p.flags[i];
     if ((h & Has.LeadTime) !== 0 && (f & leadMask) === 0) values.leadTime[k].push(p.leadTimeMs[i]);
@@ -85,6 +89,8 @@ interface Blocks {
   successful: number[];
   /** Failures in the failure rate (blocked releases' successes included with the option). */
   failed: number[];
+  /** Rework deployments (hotfix channels' included). */
+  rework: number[];
   /** Successful + failed by the task's own outcome: each deployment once. */
   deployments: number[];
   values: Record<DurationMetric, number[][]>;
@@ -98,12 +104,14 @@ function indicators(b: Blocks): Insights['trend28']['indicators'] {
     return v.length > 0 ? sum / v.length : null;
   };
   const rate = (k: number) => (b.deployments[k] > 0 ? b.failed[k] / b.deployments[k] : null);
+  const reworkRate = (k: number) => (b.deployments[k] > 0 ? b.rework[k] / b.deployments[k] : null);
   const indicator = (metric: TrendMetric, value: (k: number) => number | null) => trendIndicator(metric, value(1), value(0), b.deployments[1], b.deployments[0]);
   return {
     frequency: indicator('frequency', (k) => b.successful[k] / 4),
     leadTime: indicator('leadTime', (k) => mean('leadTime', k)),
     failureRate: indicator('failureRate', rate),
     recovery: indicator('recovery', (k) => mean('recovery', k)),
+    reworkRate: indicator('reworkRate', reworkRate),
     duration: indicator('duration', (k) => mean('duration', k)),
     queueTime: indicator('queueTime', (k) => mean('queueTime', k)),
   };
@@ -117,6 +125,7 @@ function sample(b: Blocks, k: number, from: number, to: number, historyStart: nu
     coveredDays: coveredDays(from, to, historyStart),
     successful: b.successful[k],
     failed: b.failed[k],
+    rework: b.rework[k],
     total: b.deployments[k],
     values: { leadTime: sorted('leadTime'), recovery: sorted('recovery'), duration: sorted('duration'), queueTime: sorted('queueTime') },
   };

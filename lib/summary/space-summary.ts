@@ -1,5 +1,5 @@
 /**
- * The popup's space summary: the four DORA metrics over the last 30 days across the space's production
+ * The popup's space summary: DORA's five metrics over the last 30 days across the space's production
  * environments — the same scope and window as the space report's default, "Production environments" over
  * the last 30 days (lib/report/report-definition.ts), so the two show the same numbers. Pure: a prepared
  * history and `now` in, numbers out.
@@ -21,12 +21,13 @@ import { historyStart } from '@/lib/metrics/history-start';
 import { resolveWindow } from '@/lib/metrics/resolve-window';
 import { streamMask } from '@/lib/metrics/stream-mask';
 import { Exclusion, FailureKind, Outcome } from '@/lib/metrics/constants';
+import { hotfixStreams, reworkBits, reworkReasons as reasonsOf } from '@/lib/metrics/rework';
 import type { Dimensions } from '@/lib/metrics/facts';
 import { type PeriodCounts, periodMetrics } from '@/lib/metrics/period-metrics';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import { quantileSorted } from '@/lib/metrics/quantile-sorted';
 import { tierSummary } from '@/lib/metrics/tier-summary';
-import type { DoraMetric, FailureRateStats, FrequencyStats, SampleStats, TierResult, TierYear } from '@/lib/metrics/types';
+import type { DeliveryMetric, DoraMetric, FailureRateStats, FrequencyStats, ReworkRateStats, SampleStats, TierResult, TierYear } from '@/lib/metrics/types';
 import { productionFilter, type ProductionTarget, productionTargets } from '@/lib/panel/production';
 
 export { productionFilter, type ProductionTarget, productionTargets } from '@/lib/panel/production';
@@ -59,21 +60,24 @@ export interface SpaceSummary {
   failureRate: FailureRateStats;
   leadTime: SampleStats;
   recovery: SampleStats;
+  /** DORA's deployment rework rate (ours). */
+  reworkRate: ReworkRateStats;
   /** DORA Lens's tiers (not Octopus's), from the whole window. */
   tiers: { year: TierYear } & Record<DoraMetric, TierResult>;
   /** Start of each day bucket `[start, start + 24 h)`, oldest first. */
   days: number[];
   /**
-   * Per day: successful deployments, failure rate (fraction), median lead time (ms) and median time to
-   * recovery (ms); `null` where the day has nothing to measure.
+   * Per day: successful deployments, failure rate (fraction), median lead time (ms), median time to
+   * recovery (ms) and rework rate (fraction); `null` where the day has nothing to measure.
    */
-  daily: Record<DoraMetric, (number | null)[]>;
+  daily: Record<DeliveryMetric, (number | null)[]>;
 }
 
 /** Counts and sorted values of rows `[first, last)`, as `periodMetrics` takes them (only the DORA metrics' values). */
-function periodCounts(rows: DeploymentRowColumns, first: number, last: number, from: number, to: number): PeriodCounts {
+function periodCounts(rows: DeploymentRowColumns, first: number, last: number, from: number, to: number, hotfix: Uint8Array | null): PeriodCounts {
   const p = rows.prepared;
-  const c = { successful: 0, taskFailed: 0, guidedFailure: 0, blocked: 0, canceled: 0, timedOut: 0 };
+  const c = { successful: 0, taskFailed: 0, guidedFailure: 0, blocked: 0, canceled: 0, timedOut: 0, rework: 0 };
+  const reworkReasons = { redeploy: 0, rollback: 0, failureRun: 0, hotfix: 0 };
   const lead: number[] = [];
   const recovery: number[] = [];
   for (let k = first; k < last; k++) {
@@ -89,6 +93,11 @@ function periodCounts(rows: DeploymentRowColumns, first: number, last: number, f
       if (p.exclusion[i] === Exclusion.Canceled) c.canceled++;
       else if (p.exclusion[i] === Exclusion.TimedOut) c.timedOut++;
     }
+    const bits = reworkBits(p, i, hotfix);
+    if (bits !== 0) {
+      c.rework++;
+      for (const reason of reasonsOf(bits)) reworkReasons[reason]++;
+    }
     if (!Number.isNaN(rows.leadTimeMs[k])) lead.push(rows.leadTimeMs[k]);
     if (!Number.isNaN(rows.recoveryMs[k])) recovery.push(rows.recoveryMs[k]);
   }
@@ -98,6 +107,7 @@ function periodCounts(rows: DeploymentRowColumns, first: number, last: number, f
     from,
     to,
     ...c,
+    reworkReasons,
     // Duration, queue time and the rest are not part of the summary (queue time even belongs to another
     // window, by start): left empty rather than half computed.
     values: { leadTime: ascending(lead), recovery: ascending(recovery), sincePrevious: none, deploymentsUntilRecovery: none, duration: none, queueTime: none },
@@ -114,7 +124,7 @@ function periodCounts(rows: DeploymentRowColumns, first: number, last: number, f
  * const s = spaceSummary(prepare(history), { now: Date.now(), tierYear: 2024, timeZone: 'Europe/London' });
  * s.frequency.successful; s.failureRate.rate; s.leadTime.median; s.daily.frequency.length //=> 30
  */
-export function spaceSummary(prepared: PreparedHistory, options: { now: number; tierYear: TierYear; timeZone?: string }): SpaceSummary {
+export function spaceSummary(prepared: PreparedHistory, options: { now: number; tierYear: TierYear; timeZone?: string; hotfixChannels?: readonly number[] }): SpaceSummary {
   const timeZone = options.timeZone ?? 'UTC';
   const { from, to } = resolveWindow({ now: options.now, range: { preset: 'last30Days' }, timeZone });
   const dims = prepared.history.dims;
@@ -123,7 +133,8 @@ export function spaceSummary(prepared: PreparedHistory, options: { now: number; 
   const mask = streamMask(prepared.streams, dims, productionFilter(targets));
   const rows = rowColumns(prepared, from, to, mask);
   const start = historyStart(prepared, mask, timeZone);
-  const whole = periodMetrics({ ...periodCounts(rows, 0, rows.length, from, to), coveredFrom: start });
+  const hotfix = hotfixStreams(prepared.streams, options.hotfixChannels);
+  const whole = periodMetrics({ ...periodCounts(rows, 0, rows.length, from, to, hotfix), coveredFrom: start });
 
   // Rows are in completion order: each day is a run of them.
   const days = Array.from({ length: SUMMARY_DAYS }, (_, k) => from + k * DAY_MS);
@@ -133,7 +144,7 @@ export function spaceSummary(prepared: PreparedHistory, options: { now: number; 
     let last = first;
     const end = k === SUMMARY_DAYS - 1 ? Number.POSITIVE_INFINITY : days[k] + DAY_MS;
     while (last < rows.length && rows.completed[last] < end) last++;
-    dayCounts.push(periodCounts(rows, first, last, days[k], days[k] + DAY_MS));
+    dayCounts.push(periodCounts(rows, first, last, days[k], days[k] + DAY_MS, hotfix));
     first = last;
   }
 
@@ -148,6 +159,7 @@ export function spaceSummary(prepared: PreparedHistory, options: { now: number; 
     failureRate: whole.failureRate,
     leadTime: whole.leadTime,
     recovery: whole.recovery,
+    reworkRate: whole.beyondOctopus.reworkRate,
     tiers: tierSummary(whole, options.tierYear, MIN_DEPLOYMENTS, MIN_VALUES),
     days,
     daily: {
@@ -155,6 +167,7 @@ export function spaceSummary(prepared: PreparedHistory, options: { now: number; 
       failureRate: dayCounts.map((c) => periodMetrics(c).failureRate.rate),
       leadTime: dayCounts.map((c) => quantileSorted(c.values.leadTime, 0.5)),
       recovery: dayCounts.map((c) => quantileSorted(c.values.recovery, 0.5)),
+      reworkRate: dayCounts.map((c) => periodMetrics(c).beyondOctopus.reworkRate.rate),
     },
   };
 }

@@ -14,6 +14,7 @@ import { spaceSummary } from '@/lib/summary/space-summary';
 import { laterSyncFailure, type SpaceSummaryView, summaryState } from '@/lib/summary/summary-view';
 import { downloadText } from './download';
 import { useClock } from './use-clock';
+import { useGoals } from './use-goals';
 import { useSettings } from './use-settings';
 import { useSpaceHistory } from './use-space-history';
 
@@ -38,6 +39,9 @@ export function useSpaceSummary(server: string, spaceId: string, retry: () => vo
   );
   const state = summaryState({ data, status, summary, syncError, signInUrl: signInUrl(server) });
   const clock = useClock();
+  // The space's goals are the signed-in user's: none until the session is known.
+  const userId = data.state === 'ready' || data.state === 'syncing' ? data.session.userId : '';
+  const goals = useGoals({ server, userId, space: spaceId });
 
   return {
     serverLabel: serverLabel(server),
@@ -46,6 +50,7 @@ export function useSpaceSummary(server: string, spaceId: string, retry: () => vo
     sync: syncLine(status, state.kind === 'ready' ? state.lastSyncedAt : undefined, clock, data.state === 'cleared' ? { kind: 'cleared' } : undefined),
     syncFailure: laterSyncFailure(state, status),
     tierYear: settings.tierYear,
+    targets: goals.space,
     onSync: syncNow,
     onRetry: retry,
     // The worker opens it (and so vouches for the tab: lib/trust/opened-pages.ts).

@@ -203,6 +203,8 @@ describe('Space report', () => {
       'leadTime',
       'failureRate',
       'recovery',
+      // DORA's fifth metric, ours (Octopus has none).
+      'reworkRate',
       'duration',
       'queueTime',
     ]);

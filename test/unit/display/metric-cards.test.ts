@@ -30,16 +30,25 @@ const insights = computeInsights(prepare(history), {
 describe('metric cards', () => {
   const cards = metricCards(insights, { scope: 'Production environments', locale: 'en-GB' });
 
-  it('are the four DORA metrics, then duration and queue time, under Octopus’s names, from one list', () => {
+  it('are DORA’s five metrics, then duration and queue time, under Octopus’s names (DORA’s for rework, which Octopus has not), from one list', () => {
     expect(cards.map((c) => c.id)).toEqual(CARD_METRICS);
-    expect(cards.map((c) => c.title)).toEqual(['Deployment frequency', 'Deployment lead time', 'Deployment failure rate', 'Mean time to recovery', 'Deployment duration', 'Queue time']);
+    expect(cards.map((c) => c.id)).toEqual(['frequency', 'leadTime', 'failureRate', 'recovery', 'reworkRate', 'duration', 'queueTime']);
+    expect(cards.map((c) => c.title)).toEqual([
+      'Deployment frequency',
+      'Deployment lead time',
+      'Deployment failure rate',
+      'Mean time to recovery',
+      'Deployment rework rate',
+      'Deployment duration',
+      'Queue time',
+    ]);
     expect(cards.map((c) => c.title)).toEqual(cards.map((c) => METRIC_NAMES[c.id]));
     // A card list is any subset, in the order asked.
     expect(metricCards(insights, {}, ['failureRate', 'leadTime']).map((c) => c.id)).toEqual(['failureRate', 'leadTime']);
   });
 
   it('headline one statistic per kind, labelled: a weekly rate, a proportion, the median of every duration', () => {
-    const [frequency, lead, failure, recovery, duration, queue] = cards;
+    const [frequency, lead, failure, recovery, , duration, queue] = cards;
     expect(frequency).toMatchObject({ value: '2.0 / week', statistic: 'successful deployments a week', rawValue: 2, rawSample: 2, detail: '2 successful in 7 days', sample: 'n = 2 deployments' });
     // Lead times 2 h (r1) and 8 h (r3 from r2, the earliest release not yet delivered): median 5 h.
     expect(lead).toMatchObject({ value: '5h', statistic: 'median', rawValue: 5 * 3_600_000, rawSample: 2, sample: 'n = 2 deployments' });
@@ -50,6 +59,28 @@ describe('metric cards', () => {
     expect(duration).toMatchObject({ value: '8m', statistic: 'median', rawValue: 450_000, detail: 'mean 8m (Octopus’s figure) · p95 10m', sample: 'n = 2 deployments' });
     // Queue time is a median like every duration, never the mean.
     expect(queue.statistic).toBe('median');
+  });
+
+  it('give each of DORA’s five its current DORA name and how ours differs in the help', () => {
+    // dora.dev/guides/dora-metrics (2026): written out here, not taken from the module under test.
+    expect(cards.slice(0, 5).map((c) => c.dora?.name)).toEqual(['deployment frequency', 'change lead time', 'change fail rate', 'failed deployment recovery time', 'deployment rework rate']);
+    expect(cards[1].dora?.difference).toMatch(/release-based/);
+    expect(cards[2].dora?.difference).toMatch(/deployment-based/);
+    expect(cards[5].dora).toBeUndefined();
+  });
+
+  it('the rework card: rate, reasons, Wilson interval, and no tier, saying why', () => {
+    // r2 failed (opens a run), r3 recovers it: 1 unplanned of 3.
+    const rework = cards[4];
+    expect(rework).toMatchObject({ value: '33.3%', statistic: 'of deployments were unplanned', rawValue: 1 / 3, detail: '1 unplanned of 3 (1 in failure runs)', sample: 'n = 3 deployments' });
+    expect(rework.tier).toBeUndefined();
+    expect(rework.noTier).toMatch(/DORA publishes no performance bands/);
+    expect(rework.interval).toMatch(/^95% interval /);
+  });
+
+  it('carry the goal set on their metric', () => {
+    const withGoals = metricCards(insights, { goals: [{ metric: 'failureRate', target: 0.1, state: 'missed', confident: false, value: 1 / 3, interval: null, sample: 3 }] });
+    expect(withGoals.map((c) => c.goal?.status ?? null)).toEqual([null, null, 'Missed · not yet sure', null, null, null, null]);
   });
 
   it('state what they cover on every card', () => {

@@ -9,6 +9,7 @@ const sample = (extra: Partial<PeriodSample>): PeriodSample => ({
   coveredDays: 28,
   successful: 0,
   failed: 0,
+  rework: 0,
   total: 0,
   values: { leadTime: none, recovery: none, duration: none, queueTime: none },
   ...extra,
