@@ -110,7 +110,9 @@ describe('goals and alerts', () => {
     const first = space.Projects[0];
     await page.goto(`${emulator.url}/app#/${SPACE}/projects/${first.Slug}/deployments?doraLens=insights`);
     let frame = await waitForPanelFrame(page, { project: first.Slug });
-    await frame.waitForSelector('[data-testid="chart-frequency"] canvas', { timeout: 90_000 });
+    // The first sync is done when the panel shows its numbers, or its one empty state (a project never
+    // deployed to its production environment shows no charts).
+    await frame.waitForSelector('[data-testid="chart-frequency"] canvas, [data-testid="panel-empty"]', { timeout: 90_000 });
 
     // Activity after the sync (the cache does not hold it until the refresh): a busy minute, then an hour in
     // which its deployments finish.
@@ -216,7 +218,8 @@ describe('goals and alerts', () => {
     // A space goal on the failure rate for every project (the followed one keeps its own override).
     const goalsKey = `goals:${emulator.url}:Users-1:${SPACE}`;
     await inExtension(`${api}.storage.local.set(${JSON.stringify({ [goalsKey]: { version: 1, targets: { failureRate: 0.1 } } })})`);
-    await gotoExtensionPage(page, ext.extensionUrl(`insights.html#server=${encodeURIComponent(emulator.url)}&space=${SPACE}&view=report`));
+    // The whole space (the report's default is every project's production environment).
+    await gotoExtensionPage(page, ext.extensionUrl(`insights.html#server=${encodeURIComponent(emulator.url)}&space=${SPACE}&view=report&report=whole-space`));
     const first = await page.waitForSelector('[data-testid="report-view"], [data-testid="continue-here"]', { timeout: 90_000 });
     if (await first!.evaluate((el) => el.getAttribute('data-testid') === 'continue-here')) await first!.click();
     await page.waitForSelector('[data-testid="goals-table"]', { timeout: 60_000 });
