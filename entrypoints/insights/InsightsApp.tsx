@@ -73,7 +73,7 @@ function Insights({ page }: { page: InsightsPage }) {
           settings={settings}
           now={now}
           dark={page.dark}
-          owner={{ server, userId: data.session.userId }}
+          owner={{ server, space, userId: data.session.userId }}
           onParams={setParams}
           onFirstChart={() => performance.mark('dora-lens:first-chart')}
         />

@@ -40,8 +40,8 @@ export interface ProjectInsightsProps {
   settings: ViewSettings;
   now: number;
   dark: boolean;
-  /** Whose date marks: the server and the signed-in Octopus user. */
-  owner: { server: string; userId: string };
+  /** Whose date marks: the server, the space and the signed-in Octopus user. */
+  owner: { server: string; space: string; userId: string };
   onParams: (patch: Partial<PanelParams>) => void;
   onFirstChart?: () => void;
 }
@@ -53,7 +53,7 @@ export function ProjectInsights(props: ProjectInsightsProps) {
   const dims = prepared.history.dims;
   const project = findProject(dims, props.projectSlug);
   const [focus, setFocus] = useState<DoraMetric>('leadTime');
-  const marks = useMarks(project >= 0 ? { ...props.owner, project: dims.projects[project].id } : undefined);
+  const marks = useMarks(project >= 0 ? { server: props.owner.server, userId: props.owner.userId, project: dims.projects[project].id } : undefined);
   const [draftDay, setDraftDay] = useState<string>();
   const [changes, setChanges] = useState<string[]>([]);
 
@@ -114,7 +114,7 @@ export function ProjectInsights(props: ProjectInsightsProps) {
         ))}
       </div>
 
-      <ProjectBeforeAfter prepared={prepared} query={view.query} marks={marks} timeZone={settings.timeZone} end={insights.window.to} draftDay={draftDay} onChanges={setChanges} />
+      <ProjectBeforeAfter prepared={prepared} query={view.query} marks={marks} timeZone={settings.timeZone} end={insights.window.to} draftDay={draftDay} source={{ ...props.owner, project }} onChanges={setChanges} />
 
       <section class="details" aria-labelledby="details-title">
         <h2 id="details-title">Deployments behind {METRIC_NAMES[focus].toLowerCase()}</h2>
