@@ -12,7 +12,10 @@ export default defineConfig({
     name: 'DORA Lens for Octopus Deploy',
     description:
       'DORA metrics (deployment frequency, lead time, failure rate, time to recovery) for your Octopus Deploy projects, computed in your browser.',
-    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
+    // `notifications` is asked for when the user turns alerts on (optional); the e2e build declares it, as an
+    // automated browser cannot answer the prompt (README, "Goals and alerts").
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab', ...(mode === 'e2e' ? ['notifications'] : [])],
+    ...(mode === 'e2e' ? {} : { optional_permissions: ['notifications'] }),
     // Hosts granted at install time (lib/servers/declared.ts); every self-hosted server is an optional
     // permission the user grants from the popup or options page (DESIGN.md decision 6).
     host_permissions: declaredHosts(mode),

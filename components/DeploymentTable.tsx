@@ -1,12 +1,13 @@
 /** The deployments behind a metric, newest first, a page at a time. Server names are plain text. */
 import { useState } from 'preact/hooks';
 import { formatDateTime, formatDurationShort } from '@/lib/display/format';
-import type { DoraMetric } from '@/lib/metrics/types';
+import type { DeliveryMetric } from '@/lib/metrics/types';
+import { REWORK_REASON_LABELS } from '@/lib/display/format';
 import type { DeploymentRowList } from '@/lib/panel/panel-view';
 
 const PAGE = 25;
 
-export function DeploymentTable({ rows, focus, timeZone, caption }: { rows: DeploymentRowList; focus: DoraMetric; timeZone: string; caption: string }) {
+export function DeploymentTable({ rows, focus, timeZone, caption }: { rows: DeploymentRowList; focus: DeliveryMetric; timeZone: string; caption: string }) {
   const [shown, setShown] = useState(PAGE);
   if (rows.length === 0) return <p class="muted">No deployments for this metric in the selected period.</p>;
   return (
@@ -25,6 +26,7 @@ export function DeploymentTable({ rows, focus, timeZone, caption }: { rows: Depl
             {focus === 'failureRate' && <th scope="col">Why it counts as failed</th>}
             {focus === 'recovery' && <th scope="col">Time to recovery</th>}
             {focus === 'recovery' && <th scope="col">Recovered from</th>}
+            {focus === 'reworkRate' && <th scope="col">Why it is rework</th>}
             <th scope="col">Deployment</th>
           </tr>
         </thead>
@@ -41,6 +43,7 @@ export function DeploymentTable({ rows, focus, timeZone, caption }: { rows: Depl
               {focus === 'failureRate' && <td>{FAILURE_KIND[r.beyondOctopus.failureKind ?? 'taskFailed']}</td>}
               {focus === 'recovery' && <td>{formatDurationShort(r.timeToRecoveryMs)}</td>}
               {focus === 'recovery' && <td>{r.recoveryFromVersion ? `${r.recoveryFromVersion} (${r.deploymentsUntilRecovery} failed)` : '–'}</td>}
+              {focus === 'reworkRate' && <td>{r.beyondOctopus.rework.map((reason) => REWORK_REASON_LABELS[reason]).join(', ')}</td>}
               <td>{r.deployment}</td>
             </tr>
           ))}

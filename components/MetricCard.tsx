@@ -1,5 +1,9 @@
-/** One metric's headline: value, sample size, trends and (labelled as ours) DORA tier and interval. */
+/**
+ * One metric's headline: value, sample size, trends and (labelled as ours) DORA tier, interval and goal.
+ * Its help says how the metric is calculated, DORA's name for it and how ours differs.
+ */
 import { useState } from 'preact/hooks';
+import type { GoalBadgeView } from '@/lib/display/goal-text';
 import type { MetricCardView, TrendBadgeView } from '@/lib/display/metric-cards';
 
 export type MetricCardProps = MetricCardView & {
@@ -11,6 +15,15 @@ function TrendBadge({ label, text, arrow, sentiment }: TrendBadgeView) {
   return (
     <span class={`trend trend-${sentiment}`} title={`${label}: ${text}`}>
       <span aria-hidden="true">{arrow}</span> {label}: {text}
+    </span>
+  );
+}
+
+/** The goal set on the metric: its target and whether the view meets it, and how sure that is. */
+export function GoalBadge({ goal, testId }: { goal: GoalBadgeView; testId?: string }) {
+  return (
+    <span class={`goal goal-${goal.state}${goal.confident ? ' goal-confident' : ''}`} title={goal.title} data-testid={testId} data-state={goal.state} data-confident={String(goal.confident)}>
+      <span class="goal-target">{goal.target}</span> <span class="goal-status">{goal.status}</span>
     </span>
   );
 }
@@ -33,9 +46,15 @@ export function MetricCard(props: MetricCardProps) {
           <span class="visually-hidden">How {props.title.toLowerCase()} is calculated</span>
         </button>
       </h3>
-      <p id={`${props.id}-definition`} class="definition" hidden={!showDefinition}>
-        {props.definition}
-      </p>
+      <div id={`${props.id}-definition`} class="definition" hidden={!showDefinition} data-testid={`${props.id}-help`}>
+        <p>{props.definition}</p>
+        {props.dora && (
+          <p>
+            DORA calls it <strong>{props.dora.name}</strong>. {props.dora.difference}
+          </p>
+        )}
+        {props.noTier && <p>{props.noTier}</p>}
+      </div>
       <p class="metric-value" data-testid={`${props.id}-value`} data-value={props.rawValue ?? ''}>
         {props.value}
       </p>
@@ -56,6 +75,7 @@ export function MetricCard(props: MetricCardProps) {
           </span>
         )}
         {props.interval && <span class="interval">{props.interval}</span>}
+        {props.goal && <GoalBadge goal={props.goal} testId={`${props.id}-goal`} />}
       </div>
     </section>
   );

@@ -20,6 +20,7 @@ import { ReportReleases } from './ReportReleases';
 import { ReportSplitTable } from './ReportSplitTable';
 import { ReportTrendLists } from './ReportTrendLists';
 import { ShareActions, type ShareActionsProps } from './ShareActions';
+import { ReportGoals, type ReportGoalsProps } from './ReportGoals';
 
 export interface ReportViewProps {
   window: { from: number; to: number };
@@ -48,6 +49,8 @@ export interface ReportViewProps {
   ranking: RankingView;
   releases: { mostFailures: ReleaseEntryView[]; longestRecovery: ReleaseEntryView[] };
   tierYear: TierYear;
+  /** The projects' goals over the range (none set: no section). */
+  goals?: ReportGoalsProps;
 }
 
 export function ReportView(props: ReportViewProps) {
@@ -98,6 +101,8 @@ export function ReportView(props: ReportViewProps) {
           <ReportSplitTable {...props.split.table} onHighlight={props.split.onHighlight} />
         </section>
       )}
+
+      {props.goals && <ReportGoals {...props.goals} />}
 
       <Compare {...props} />
 

@@ -1,12 +1,14 @@
 /**
- * The popup's summary of one space: the four DORA metrics of its production deployments over the last
- * 30 days, each with its sample, DORA Lens's tier and a daily sparkline, the sync status, and the actions
+ * The popup's summary of one space: DORA's five metrics of its production deployments over the last
+ * 30 days, each with its sample, DORA Lens's tier (where DORA publishes bands), the space's goal and a daily sparkline, the sync status, and the actions
  * (open the space report, export the rows as CSV). Presentational: every state and action comes in as
  * props. Names from the server are rendered as text only.
  */
+import type { GoalTargets } from '@/lib/goals/goal-targets';
 import type { TierResult, TierYear } from '@/lib/metrics/types';
 import { SUMMARY_DAYS, type SpaceSummary as Summary } from '@/lib/summary/space-summary';
 import { type SpaceSummaryView, summaryCoverage, summaryMetrics, summaryTier } from '@/lib/summary/summary-view';
+import { GoalBadge } from './MetricCard';
 import { Sparkline } from './Sparkline';
 import { SyncBar } from './SyncBar';
 
@@ -22,13 +24,14 @@ function TierBadge({ tier, year }: { tier: TierResult; year: TierYear }) {
   );
 }
 
-function MetricRows({ summary, tierYear }: { summary: Summary; tierYear: TierYear }) {
+function MetricRows({ summary, tierYear, targets }: { summary: Summary; tierYear: TierYear; targets: GoalTargets }) {
   return (
     <ul class="plain summary-metrics">
-      {summaryMetrics(summary).map((m) => (
+      {summaryMetrics(summary, targets).map((m) => (
         <li key={m.id} class="summary-metric" data-testid={`summary-${m.id}`} aria-labelledby={`summary-${m.id}-title`}>
           <h3 id={`summary-${m.id}-title`}>{m.title}</h3>
-          <TierBadge tier={summary.tiers[m.id]} year={tierYear} />
+          {m.tier && <TierBadge tier={summary.tiers[m.tier]} year={tierYear} />}
+          {m.goal && <GoalBadge goal={m.goal} testId={`summary-${m.id}-goal`} />}
           <p class="summary-value" data-testid={`summary-${m.id}-value`} data-value={m.raw ?? ''}>
             {m.value} <span class="summary-sample">{m.sample}</span>
           </p>
@@ -113,7 +116,7 @@ function Body(props: SpaceSummaryProps) {
               Nothing was deployed to production in the last {SUMMARY_DAYS} days.
             </p>
           ) : (
-            <MetricRows summary={summary} tierYear={props.tierYear} />
+            <MetricRows summary={summary} tierYear={props.tierYear} targets={props.targets} />
           )}
         </>
       );

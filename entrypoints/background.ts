@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from '#imports';
+import { alertAfterRefresh, openAlert, updateBadge } from '@/lib/alerts/worker-alerts';
+import { watchAlerts } from '@/lib/store/alerts-store';
 import type { Reply } from '@/lib/messages/protocol';
 import { reportPageUrl } from '@/lib/report/report-page-url';
 import { isServerEnabled, syncContentScripts } from '@/lib/servers/grants';
@@ -20,6 +22,15 @@ const sink: StatusSink = {
 };
 
 const REFRESH_ALARM = 'dora-lens-refresh';
+
+/** The refresh, then the alerts of the spaces it synced (lib/alerts/raise-alerts.ts). */
+async function refreshAndAlert(): Promise<void> {
+  const done = await refreshCachedSpaces(sink, isServerEnabled);
+  await alertAfterRefresh(done.filter((d) => d.outcome === 'done'));
+}
+
+/** A click on an alert opens its project's panel. */
+const onAlertClicked = (notificationId: string) => void openAlert(notificationId).catch((error) => console.error('DORA Lens: opening an alert failed', error));
 
 /** (Re)creates the refresh alarm at the user's interval; alarms survive the worker being stopped. */
 async function scheduleRefresh(minutes?: number): Promise<void> {
@@ -51,8 +62,18 @@ export default defineBackground(() => {
   const startedAt = Date.now();
   void browser.storage.local.get(null).then((stored) => markInterruptedSyncs(stored, sink, startedAt));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) void refreshCachedSpaces(sink, isServerEnabled).catch((error) => console.error('DORA Lens: background refresh failed', error));
+    if (alarm.name === REFRESH_ALARM) void refreshAndAlert().catch((error) => console.error('DORA Lens: background refresh failed', error));
   });
+  // `notifications` may not be granted (alerts off): its events exist only once it is.
+  browser.notifications?.onClicked.addListener(onAlertClicked);
+  browser.permissions.onAdded.addListener((added) => {
+    if (added.permissions?.includes('notifications') && !browser.notifications.onClicked.hasListener(onAlertClicked)) browser.notifications.onClicked.addListener(onAlertClicked);
+  });
+  const badge = () => void updateBadge().catch((error) => console.error('DORA Lens: updating the badge failed', error));
+  badge();
+  watchAlerts(badge);
+  // The browser tests cannot click a system notification: the e2e build lets them call this very listener.
+  if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { doraLensAlertClicked: onAlertClicked });
   void scheduleRefresh();
   watchSettings((settings) => void scheduleRefresh(settings.refreshMinutes));
 

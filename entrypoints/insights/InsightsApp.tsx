@@ -69,11 +69,11 @@ function Insights({ page }: { page: InsightsPage }) {
         <ProjectInsights
           prepared={data.prepared}
           projectSlug={project}
+          owner={{ server, userId: data.session.userId, space }}
           params={params}
           settings={settings}
           now={now}
           dark={page.dark}
-          owner={{ server, space, userId: data.session.userId }}
           onParams={setParams}
           onFirstChart={() => performance.mark('dora-lens:first-chart')}
         />

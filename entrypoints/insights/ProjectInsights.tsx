@@ -1,15 +1,18 @@
 /**
- * A project's Insights: filters, a card and a chart per metric, the deployments behind them, and ways to take
- * them out: CSV, a Markdown summary, a chart's PNG, print. Days are counted in the viewer's zone, or in the
+ * A project's Insights: filters, a card and a chart per metric with its goal, the deployments behind them,
+ * goals and follow, and ways to take them out: CSV, a Markdown summary, a chart's PNG, print. Days are counted in the viewer's zone, or in the
  * zone the address names (a space report's drill-down).
  */
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { ChartCard } from '@/components/ChartCard';
 import { ShareActions, type ShareActionsProps } from '@/components/ShareActions';
 import { DeploymentTable } from '@/components/DeploymentTable';
+import { ExportCsv } from '@/components/ExportCsv';
 import { FilterBar, type FilterBarProps } from '@/components/FilterBar';
+import { GoalsEditor } from '@/components/GoalsEditor';
 import { MetricCards } from '@/components/MetricCards';
 import { NothingDeployed, ProjectMissing } from '@/components/InsightsNotices';
+import { StatusMessage } from '@/components/StatusMessage';
 import { metricCharts } from '@/lib/chart/metric-charts';
 import { type ChartPicture, pictureFileName } from '@/lib/chart/picture';
 import { DARK_PALETTE, LIGHT_PALETTE } from '@/lib/chart/series';
@@ -17,19 +20,22 @@ import { metricCards } from '@/lib/display/metric-cards';
 import { METRIC_NAMES } from '@/lib/display/metric-names';
 import { csvFileName } from '@/lib/export/csv-file-name';
 import { deploymentsCsvChunks } from '@/lib/export/deployments-csv';
+import { evaluateGoals, periodFigures } from '@/lib/goals/evaluate-goals';
 import { computeInsights } from '@/lib/metrics/compute-insights';
 import { deploymentRowColumns } from '@/lib/metrics/deployment-rows';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
-import type { DoraMetric } from '@/lib/metrics/types';
+import type { DeliveryMetric } from '@/lib/metrics/types';
 import type { PanelParams } from '@/lib/panel/panel-params';
 import { focusRows, panelSelects, selectPatch } from '@/lib/panel/panel-view';
 import { findProject, projectView, type ViewSettings } from '@/lib/panel/project-view';
 import { rangeText, selectScope } from '@/lib/share/range-text';
 import { summaryMarkdown } from '@/lib/share/summary-markdown';
+import type { GoalsOwner } from '@/lib/store/goals-store';
 import { downloadChartPng } from '@/lib/ui/chart-png';
 import { copyText } from '@/lib/ui/clipboard';
 import { downloadText } from '@/lib/ui/download';
 import { useMarks } from '@/lib/ui/use-marks';
+import { type ProjectGoals, useProjectGoals } from '@/lib/ui/use-project-goals';
 import { dayOf } from '@/lib/panel/before-after-view';
 import { ProjectBeforeAfter } from './ProjectBeforeAfter';
 
@@ -40,44 +46,51 @@ export interface ProjectInsightsProps {
   settings: ViewSettings;
   now: number;
   dark: boolean;
-  /** Whose date marks: the server, the space and the signed-in Octopus user. */
-  owner: { server: string; space: string; userId: string };
+  /** Whose date marks and goals: the server, the signed-in Octopus user, the space. */
+  owner: GoalsOwner;
   onParams: (patch: Partial<PanelParams>) => void;
   onFirstChart?: () => void;
 }
 
 export function ProjectInsights(props: ProjectInsightsProps) {
-  const { prepared, now } = props;
   const zone = props.params.zone;
   const settings = useMemo(() => (zone ? { ...props.settings, timeZone: zone } : props.settings), [props.settings, zone]);
+  const project = findProject(props.prepared.history.dims, props.projectSlug);
+  if (project < 0) return <ProjectMissing project={props.projectSlug} />;
+  return <ProjectPanel {...props} settings={settings} project={project} />;
+}
+
+function ProjectPanel(props: ProjectInsightsProps & { project: number }) {
+  const { prepared, settings, now, project } = props;
   const dims = prepared.history.dims;
-  const project = findProject(dims, props.projectSlug);
-  const [focus, setFocus] = useState<DoraMetric>('leadTime');
-  const marks = useMarks(project >= 0 ? { server: props.owner.server, userId: props.owner.userId, project: dims.projects[project].id } : undefined);
+  const [focus, setFocus] = useState<DeliveryMetric>('leadTime');
+  const [ours, setOurs] = useState(false);
+  const goals = useProjectGoals(props.owner, dims, project);
+  const marks = useMarks({ server: props.owner.server, userId: props.owner.userId, project: dims.projects[project].id });
   const [draftDay, setDraftDay] = useState<string>();
   const [changes, setChanges] = useState<string[]>([]);
 
-  const view = useMemo(() => (project >= 0 ? projectView(dims, project, props.params, settings, now) : undefined), [prepared, project, props.params, settings, now]);
-  const insights = useMemo(() => (view ? computeInsights(prepared, view.query) : undefined), [prepared, view]);
-  const rows = useMemo(() => (view ? deploymentRowColumns(prepared, view.query) : undefined), [prepared, view]);
+  const view = useMemo(() => {
+    const v = projectView(dims, project, props.params, settings, now);
+    return { ...v, query: { ...v.query, hotfixChannels: goals.hotfixChannels } };
+  }, [prepared, project, props.params, settings, now, goals.hotfixChannels]);
+  const insights = useMemo(() => computeInsights(prepared, view.query), [prepared, view]);
+  const rows = useMemo(() => deploymentRowColumns(prepared, view.query), [prepared, view]);
+  const statuses = useMemo(() => evaluateGoals(goals.targets, periodFigures(insights.summary)), [goals.targets, insights]);
   const palette = props.dark ? DARK_PALETTE : LIGHT_PALETTE;
-  const charts = useMemo(() => (insights ? metricCharts(insights.series, palette) : []), [insights, palette]);
+  const charts = useMemo(() => metricCharts(insights.series, palette, goals.targets), [insights, palette, goals.targets]);
   // For `npm run bench:sync`: when a view's new numbers are in the page (layout effect: right after the
   // DOM update, not a frame later).
   useLayoutEffect(() => void performance.mark('dora-lens:rendered'), [insights]);
-
-  if (!view || !insights || !rows) {
-    return <ProjectMissing project={props.projectSlug} />;
-  }
 
   const env = dims.environments[view.environment];
   const projectName = dims.projects[project].name;
   const title = `${projectName} → ${env?.name ?? ''}`;
   const nothing = insights.summary.failureRate.total === 0 && insights.inProgress.count === 0 && rows.length === 0;
   const selects = panelSelects(dims, view, props.params);
-  const cards = metricCards(insights);
+  const cards = metricCards(insights, statuses);
   const fileName = csvFileName({ project: projectName, environment: env?.name, from: insights.window.from, to: insights.window.to, timeZone: settings.timeZone });
-  const exportCsv = () => downloadText(deploymentsCsvChunks(rows, { bom: true }), fileName, 'text/csv;charset=utf-8');
+  const exportCsv = () => downloadText(deploymentsCsvChunks(rows, { bom: true, beyondOctopusColumns: ours }), fileName, 'text/csv;charset=utf-8');
   const copySummary = () => copyText(summaryMarkdown({ title, scope: selectScope(selects), range: rangeText(insights.window), cards, changes }));
   const png = (picture: ChartPicture) => void downloadChartPng({ ...picture, label: `${picture.label} · ${title}` }, pictureFileName(fileName, picture.title));
 
@@ -87,10 +100,12 @@ export function ProjectInsights(props: ProjectInsightsProps) {
         selects={selects}
         params={props.params}
         onParams={props.onParams}
-        zone={zone}
+        zone={props.params.zone}
         share={{ onCopy: copySummary, onPrint: () => window.print(), disabled: nothing }}
-        onExport={rows.length > 0 ? exportCsv : undefined}
+        goals={goals}
+        csv={{ ours, onOurs: setOurs, onExport: exportCsv, disabled: rows.length === 0 }}
       />
+      <ProjectGoalsArea goals={goals} dims={dims} channels={view.channels} projectName={projectName} />
 
       {nothing && <NothingDeployed environment={env?.name} />}
 
@@ -128,8 +143,8 @@ export function ProjectInsights(props: ProjectInsightsProps) {
 function PanelFootnote({ tierYear }: { tierYear: number }) {
   return (
     <p class="footnote">
-      Figures marked with a tier or an interval are DORA Lens’s own statistics, not Octopus’s. Tiers use the DORA {tierYear} report’s clusters. Totals include only
-      what your Octopus account may see.
+      Figures marked with a tier, an interval or a goal are DORA Lens’s own statistics, not Octopus’s. Tiers use the DORA {tierYear} report’s clusters; deployment
+      rework rate, DORA’s fifth metric, has none. Totals include only what your Octopus account may see.
     </p>
   );
 }
@@ -141,11 +156,12 @@ interface PanelToolbarProps {
   /** The zone the address names (a report's drill-down), said beside the range. */
   zone?: string;
   share: ShareActionsProps;
-  /** Export CSV; disabled without. */
-  onExport?: () => void;
+  goals: ProjectGoals;
+  /** Export CSV, Octopus's columns or with ours too. */
+  csv: { ours: boolean; onOurs: (ours: boolean) => void; onExport: () => void; disabled: boolean };
 }
 
-function PanelToolbar({ selects, params, onParams, zone, share, onExport }: PanelToolbarProps) {
+function PanelToolbar({ selects, params, onParams, zone, share, goals, csv }: PanelToolbarProps) {
   return (
     <div class="toolbar">
       <FilterBar
@@ -161,11 +177,48 @@ function PanelToolbar({ selects, params, onParams, zone, share, onExport }: Pane
         hint={zone ? `Days in ${zone}, the report’s time zone` : undefined}
       />
       <div class="toolbar-actions">
+        <GoalActions goals={goals} />
         <ShareActions {...share} />
-        <button type="button" class="button-primary no-print" onClick={onExport} disabled={!onExport} data-testid="export-csv">
-          Export CSV
-        </button>
+        <ExportCsv id="panel" {...csv} />
       </div>
     </div>
+  );
+}
+
+/**
+ * What following said, and the goals editor for the space and this project (when open), with the project's
+ * channels to mark as hotfix channels.
+ */
+function ProjectGoalsArea({ goals, dims, channels, projectName }: { goals: ProjectGoals; dims: PreparedHistory['history']['dims']; channels: number[]; projectName: string }) {
+  const hotfix = channels.map((c) => ({ id: dims.channels[c].id, name: dims.channels[c].name, checked: goals.hotfixIds.includes(dims.channels[c].id) }));
+  return (
+    <>
+      <StatusMessage note={goals.followStatus} testId="follow-status" />
+      {goals.editor.open && (
+        <GoalsEditor
+          rows={goals.editor.rows}
+          project={projectName}
+          hotfix={hotfix}
+          errors={goals.editor.errors}
+          status={goals.editor.status}
+          onSave={goals.save}
+          onClose={() => goals.openEditor(false)}
+        />
+      )}
+    </>
+  );
+}
+
+/** Follow the project (alerts) and open the goals editor. */
+function GoalActions({ goals }: { goals: ProjectGoals }) {
+  return (
+    <>
+      <button type="button" class="no-print" aria-pressed={goals.following} onClick={goals.toggleFollow} data-testid="follow">
+        {goals.following ? 'Following ✓' : 'Follow'}
+      </button>
+      <button type="button" class="no-print" aria-expanded={goals.editor.open} onClick={() => goals.openEditor(!goals.editor.open)} data-testid="goals">
+        Goals
+      </button>
+    </>
   );
 }

@@ -1,9 +1,11 @@
+import { OptionsAlerts } from '@/components/OptionsAlerts';
 import { OptionsCaches } from '@/components/OptionsCaches';
 import { OptionsDefaults } from '@/components/OptionsDefaults';
 import { OptionsPrivacy } from '@/components/OptionsPrivacy';
 import { OptionsServers } from '@/components/OptionsServers';
 import { Section } from '@/components/Section';
 import { browserTimeZone, knownTimeZones } from '@/lib/settings/time-zones';
+import { useAlerts } from '@/lib/ui/use-alerts';
 import { useCaches } from '@/lib/ui/use-caches';
 import { useServers } from '@/lib/ui/use-servers';
 import { useSettingsEditor } from '@/lib/ui/use-settings';
@@ -15,6 +17,7 @@ export function App() {
   const servers = useServers();
   const caches = useCaches();
   const settings = useSettingsEditor();
+  const alerts = useAlerts(settings.settings, settings.change);
 
   return (
     <div class="page">
@@ -34,6 +37,9 @@ export function App() {
             change={settings.change}
             status={settings.status}
           />
+        </Section>
+        <Section id="alerts" title="Goals and alerts">
+          <OptionsAlerts on={alerts.on} followed={alerts.rows.followed} alerts={alerts.rows.alerts} status={alerts.status} toggle={alerts.toggle} open={alerts.open} markAllRead={alerts.markAllRead} unfollow={alerts.unfollow} />
         </Section>
         <Section
           id="cache"

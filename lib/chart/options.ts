@@ -125,7 +125,7 @@ function seriesOptions(s: ChartSeriesSpec, palette: Palette, bars: uPlot.Series.
     fill: s.kind === 'bars' ? `${s.color}cc` : undefined,
     paths: s.kind === 'bars' ? bars : undefined,
     dash: s.dash,
-    points: { show: s.kind === 'line' && !s.quiet, size: 5 },
+    points: { show: s.kind === 'line' && !s.quiet && !s.goal, size: 5 },
     spanGaps: false,
     value: legendValue(s.value),
   };

@@ -7,7 +7,7 @@ import { formatDurationShort } from '@/lib/display/format';
 import type { BucketMetrics } from '@/lib/metrics/types';
 import { type DurationUnit, durationUnit, spansMagnitudes } from './units';
 
-export type ChartMetric = 'frequency' | 'leadTime' | 'failureRate' | 'recovery' | 'duration' | 'queueTime';
+export type ChartMetric = 'frequency' | 'leadTime' | 'failureRate' | 'recovery' | 'reworkRate' | 'duration' | 'queueTime';
 
 /** What a series' values are: counts, durations (ms) or percent. */
 export type ValueKind = 'count' | 'duration' | 'percent';
@@ -23,6 +23,8 @@ export interface ChartSeriesSpec {
   dash?: number[];
   /** Drawn thin and grey until hovered (a split chart's lines beyond the highlighted few). */
   quiet?: boolean;
+  /** The goal's target line: drawn without points, over the data. */
+  goal?: boolean;
 }
 
 export interface ChartAxisSpec {
@@ -67,11 +69,35 @@ export const durationAxis = (scale: string, columns: readonly (readonly (number 
 });
 
 /**
- * Builds the chart for one metric. Durations: the median (the cards' headline) on its own scale and axis on
- * the left, the 95th percentile on another on the right, so a median of hours is not flattened by a p95 of
- * weeks. The failure rate in percent beside the failed counts.
+ * Builds the chart for one metric (see `metricChart`). With a `goal` (the metric's target in its own unit:
+ * deployments per day, ms, a fraction), a dashed line at the target on the value's scale — the median's for
+ * durations — and a "Goal" column in the table; for deployment frequency, whose bars count a bucket's
+ * deployments, the line is the target times the bucket's days.
  */
-export function chartData(metric: ChartMetric, buckets: readonly BucketMetrics[], palette: Palette = LIGHT_PALETTE): ChartData {
+export function chartData(metric: ChartMetric, buckets: readonly BucketMetrics[], palette: Palette = LIGHT_PALETTE, goal?: number): ChartData {
+  const chart = metricChart(metric, buckets, palette);
+  return goal === undefined ? chart : withGoal(chart, metric, buckets, palette, goal);
+}
+
+function withGoal(chart: ChartData, metric: ChartMetric, buckets: readonly BucketMetrics[], palette: Palette, goal: number): ChartData {
+  const kind: ValueKind = metric === 'frequency' ? 'count' : metric === 'failureRate' || metric === 'reworkRate' ? 'percent' : 'duration';
+  const values = buckets.map((b) => (kind === 'count' ? goal * b.days : kind === 'percent' ? goal * 100 : goal));
+  const label = kind === 'percent' ? 'Goal (%)' : kind === 'count' ? 'Goal (deployments)' : 'Goal';
+  const cell = (v: number) => (kind === 'duration' ? formatDurationShort(v) : fixed(v, 2));
+  return {
+    ...chart,
+    data: [...chart.data, values],
+    series: [...chart.series, { label, kind: 'line', scale: kind === 'duration' ? 'duration' : kind, value: kind, color: palette.goal, dash: [3, 3], goal: true }],
+    table: { head: [...chart.table.head, label], rows: chart.table.rows.map((row, i) => [...row, cell(values[i])]) },
+  };
+}
+
+/**
+ * One metric's chart. Durations: the median (the cards' headline) on its own scale and axis on the left, the
+ * 95th percentile on another on the right, so a median of hours is not flattened by a p95 of weeks. The
+ * failure and rework rates in percent beside their counts.
+ */
+function metricChart(metric: ChartMetric, buckets: readonly BucketMetrics[], palette: Palette): ChartData {
   const x = buckets.map((b) => Math.round(b.start / 1000));
   const label = buckets.map((b) => b.label);
   switch (metric) {
@@ -100,6 +126,25 @@ export function chartData(metric: ChartMetric, buckets: readonly BucketMetrics[]
         table: {
           head: ['Period', 'Failed', 'Total', 'Failure rate (%)'],
           rows: buckets.map((b, i) => [label[i], String(b.failureRate.failed), String(b.failureRate.total), fixed(rate[i])]),
+        },
+      };
+    }
+    case 'reworkRate': {
+      const stats = buckets.map((b) => b.beyondOctopus.reworkRate);
+      const rate = stats.map((r) => (r.rate === null ? null : r.rate * 100));
+      return {
+        data: [x, stats.map((r) => r.rework), rate],
+        series: [
+          { label: 'Unplanned deployments', kind: 'bars', scale: 'count', value: 'count', color: palette.secondary },
+          { label: 'Rework rate', kind: 'line', scale: 'percent', value: 'percent', color: palette.primary },
+        ],
+        axes: [
+          { scale: 'count', value: 'count' },
+          { scale: 'percent', value: 'percent' },
+        ],
+        table: {
+          head: ['Period', 'Unplanned', 'Total', 'Rework rate (%)'],
+          rows: stats.map((r, i) => [label[i], String(r.rework), String(r.total), fixed(rate[i])]),
         },
       };
     }
@@ -135,6 +180,8 @@ export interface Palette {
   quiet: string;
   /** Date marks and target lines. */
   mark: string;
+  /** A goal's target line. */
+  goal: string;
 }
-export const LIGHT_PALETTE: Palette = { primary: '#1a5fb4', secondary: '#9141ac', bad: '#c01c28', axis: '#3d3846', grid: '#deddda', quiet: '#b7bcc4', mark: '#a15c00' };
-export const DARK_PALETTE: Palette = { primary: '#78aeed', secondary: '#dc8add', bad: '#f66151', axis: '#deddda', grid: '#3d3846', quiet: '#5b6472', mark: '#f5c242' };
+export const LIGHT_PALETTE: Palette = { primary: '#1a5fb4', secondary: '#9141ac', bad: '#c01c28', axis: '#3d3846', grid: '#deddda', quiet: '#b7bcc4', mark: '#a15c00', goal: '#26a269' };
+export const DARK_PALETTE: Palette = { primary: '#78aeed', secondary: '#dc8add', bad: '#f66151', axis: '#deddda', grid: '#3d3846', quiet: '#5b6472', mark: '#f5c242', goal: '#8ff0a4' };

@@ -43,3 +43,11 @@ export function formatDateTime(ms: number, timeZone: string): string {
 }
 
 export const TIER_LABELS = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' } as const;
+
+/** Why a deployment is rework, in a table's words. */
+export const REWORK_REASON_LABELS = {
+  redeploy: 'Redeploy',
+  rollback: 'Rollback',
+  failureRun: 'After a failure (up to the recovery)',
+  hotfix: 'Hotfix channel',
+} as const;

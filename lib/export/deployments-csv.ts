@@ -1,4 +1,4 @@
-import { FLAG_NAMES } from '../metrics/constants';
+import { FLAG_NAMES, REWORK_REASONS } from '../metrics/constants';
 import type { DeploymentRowColumns } from '../metrics/deployment-rows';
 import { TASK_STATE_NAMES } from '../metrics/facts';
 import type { DeploymentRow } from '../metrics/types';
@@ -7,7 +7,10 @@ import { decodeCells, encodeCell, isoDateWriter, writeBytes, writeDeployment, wr
 import { formatDuration } from './format-duration';
 
 export interface DeploymentsCsvOptions extends CsvOptions {
-  /** Append our columns (Outcome, Failure Kind, Delivery, Flags) after Octopus's. Default `false`. */
+  /**
+   * Append our columns after Octopus's seventeen ({@link BEYOND_OCTOPUS_CSV_COLUMNS}: exact seconds, outcome,
+   * failure kind, delivery, flags, rework). Default `false`: Octopus's column set, as its own export.
+   */
   beyondOctopusColumns?: boolean;
 }
 
@@ -32,29 +35,36 @@ export const OCTOPUS_CSV_COLUMNS = [
   'Recovery From Version',
 ] as const;
 
-/** Ours, always written after Octopus's so a script built on Octopus's export reads ours too: exact durations. */
-export const SECONDS_CSV_COLUMNS = ['Lead Time (seconds)', 'Since Previous Successful (seconds)', 'Time to Recovery (seconds)'] as const;
-
-/** Every column written by default: Octopus's, then the seconds columns. */
-export const DEPLOYMENT_CSV_COLUMNS = [...OCTOPUS_CSV_COLUMNS, ...SECONDS_CSV_COLUMNS] as const;
-
+/**
+ * Ours, when asked for: always after Octopus's so a script built on Octopus's export reads the file too. The
+ * exact seconds of the three durations; how the row counted (outcome, failure kind, delivery, flags); and
+ * whether it is rework (DORA's deployment rework rate), with its reasons.
+ */
 export const BEYOND_OCTOPUS_CSV_COLUMNS = [
+  'Lead Time (seconds)',
+  'Since Previous Successful (seconds)',
+  'Time to Recovery (seconds)',
   'Outcome (DORA Lens)',
   'Failure Kind (DORA Lens)',
   'Delivery (DORA Lens)',
   'Flags (DORA Lens)',
+  'Rework (DORA Lens)',
+  'Rework Reasons (DORA Lens)',
 ] as const;
+
+/** The header for `options`: Octopus's seventeen columns, then ours when asked for. */
+const header = (extra: boolean): readonly string[] => (extra ? [...OCTOPUS_CSV_COLUMNS, ...BEYOND_OCTOPUS_CSV_COLUMNS] : OCTOPUS_CSV_COLUMNS);
 
 const seconds = (ms: number | null): number | null => (ms === null ? null : ms / 1000);
 const iso = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOString() : '');
 
 /**
- * Octopus's Insights CSV for per-deployment rows (from `deploymentRows`): first the seventeen columns of
+ * Octopus's Insights CSV for per-deployment rows (from `deploymentRows`): the seventeen columns of
  * docs/octopus-api.md §1.6, named and ordered as Octopus's — Deployment, Project, Release, Channel,
  * Completed, Environment, Tenant, State, Had Guided Failure, Lead Time, Lead Time Calculated From, Since
  * Previous Successful, Previous Successful, Time to Recovery, Deployments Until Recovery, Recovery From,
- * Recovery From Version — with durations as `h:mm:ss` (unbounded hours); then ours: the exact seconds of the
- * three durations, and optionally the "(DORA Lens)" columns. Dates in ISO 8601 UTC, empty cells for missing
+ * Recovery From Version — with durations as `h:mm:ss` (unbounded hours); then, only with
+ * `beyondOctopusColumns`, ours ({@link BEYOND_OCTOPUS_CSV_COLUMNS}). Dates in ISO 8601 UTC, empty cells for missing
  * values, formula-like text neutralised (see `csvCell`). RFC 4180 with CRLF; optional BOM for Excel.
  *
  * @example
@@ -63,7 +73,7 @@ const iso = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOStr
  */
 export function deploymentsCsv(rows: readonly DeploymentRow[], options: DeploymentsCsvOptions = {}): string {
   const extra = options.beyondOctopusColumns ?? false;
-  const table: CsvValue[][] = [extra ? [...DEPLOYMENT_CSV_COLUMNS, ...BEYOND_OCTOPUS_CSV_COLUMNS] : [...DEPLOYMENT_CSV_COLUMNS]];
+  const table: CsvValue[][] = [[...header(extra)]];
   for (const r of rows) {
     const line: CsvValue[] = [
       r.deployment,
@@ -83,13 +93,11 @@ export function deploymentsCsv(rows: readonly DeploymentRow[], options: Deployme
       r.deploymentsUntilRecovery,
       r.recoveryFrom,
       r.recoveryFromVersion,
-      seconds(r.leadTimeMs),
-      seconds(r.sincePreviousSuccessfulMs),
-      seconds(r.timeToRecoveryMs),
     ];
     if (extra) {
       const b = r.beyondOctopus;
-      line.push(b.outcome, b.failureKind, b.delivery, b.flags.join(' '));
+      line.push(seconds(r.leadTimeMs), seconds(r.sincePreviousSuccessfulMs), seconds(r.timeToRecoveryMs));
+      line.push(b.outcome, b.failureKind, b.delivery, b.flags.join(' '), b.rework.length > 0, b.rework.join(' '));
     }
     table.push(line);
   }
@@ -118,7 +126,7 @@ const COMMA = 44;
  */
 export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: DeploymentsCsvOptions = {}): Generator<string> {
   const extra = options.beyondOctopusColumns ?? false;
-  yield `${options.bom ? '\uFEFF' : ''}${csvLine(extra ? [...DEPLOYMENT_CSV_COLUMNS, ...BEYOND_OCTOPUS_CSV_COLUMNS] : DEPLOYMENT_CSV_COLUMNS)}\r\n`;
+  yield `${options.bom ? '\uFEFF' : ''}${csvLine(header(extra))}\r\n`;
   if (rows.length === 0) return;
   const p = rows.prepared;
   const d = p.history.deployments;
@@ -133,6 +141,7 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
   const outcomes = cells(OUTCOMES);
   const failureKinds = cells(FAILURE_KINDS);
   const deliveries = cells(DELIVERIES);
+  const reworkSets = cells(Array.from({ length: 1 << REWORK_REASONS.length }, (_, f) => REWORK_REASONS.filter((_, bit) => (f & (1 << bit)) !== 0).join(' ')));
   const flagSets = cells(Array.from({ length: 1 << FLAG_NAMES.length }, (_, f) => FLAG_NAMES.filter((_, bit) => (f & (1 << bit)) !== 0).join(' ')));
   const TRUE = encodeCell('True');
   const FALSE = encodeCell('False');
@@ -148,7 +157,7 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
   const b = new Uint8Array(Math.max(1 << 19, rowBytes));
   let at = 0;
   let inChunk = 0;
-  const { index, completed, leadTimeMs, leadTimeFrom, sincePreviousMs, previousSuccess, recoveryMs, deploymentsUntilRecovery, recoveredFrom } = rows;
+  const { index, completed, leadTimeMs, leadTimeFrom, sincePreviousMs, previousSuccess, recoveryMs, deploymentsUntilRecovery, recoveredFrom, rework } = rows;
   for (let k = 0; k < rows.length; k++) {
     if (inChunk === CHUNK_ROWS || at + rowBytes > b.length) {
       yield decodeCells(b, at);
@@ -198,13 +207,13 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
       const fromRelease = d.release[from];
       if (fromRelease >= 0 && fromRelease < releaseCount) at = writeText(b, at, versions[fromRelease]);
     }
-    b[at++] = COMMA;
-    at = writeSeconds(b, at, leadTimeMs[k]);
-    b[at++] = COMMA;
-    if (prev >= 0) at = writeSeconds(b, at, sincePreviousMs[k]);
-    b[at++] = COMMA;
-    at = writeSeconds(b, at, recoveryMs[k]);
     if (extra) {
+      b[at++] = COMMA;
+      at = writeSeconds(b, at, leadTimeMs[k]);
+      b[at++] = COMMA;
+      if (prev >= 0) at = writeSeconds(b, at, sincePreviousMs[k]);
+      b[at++] = COMMA;
+      at = writeSeconds(b, at, recoveryMs[k]);
       b[at++] = COMMA;
       at = writeBytes(b, at, outcomes[p.outcome[i]] ?? outcomes[0]);
       b[at++] = COMMA;
@@ -213,6 +222,10 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
       at = writeBytes(b, at, deliveries[p.delivery[i]] ?? empty);
       b[at++] = COMMA;
       at = writeBytes(b, at, flagSets[p.flags[i]] ?? empty);
+      b[at++] = COMMA;
+      at = writeBytes(b, at, rework[k] !== 0 ? TRUE : FALSE);
+      b[at++] = COMMA;
+      at = writeBytes(b, at, reworkSets[rework[k]] ?? empty);
     }
     b[at++] = 13;
     b[at++] = 10;

@@ -51,3 +51,16 @@ export function drillDownUrl(target: DrillDownTarget, view: Pick<PanelParams, 'r
   const query = params.toString();
   return `${webAppUrl(target.server)}${panelRoute(target.space, target.projectSlug)}${query ? `&${query}` : ''}`;
 }
+
+/**
+ * A project's panel with its default view, for an alert: built from the server's base URL and the ids DORA
+ * Lens stored (`Spaces-N`, `Projects-N`; Octopus routes accept a project's id where its slug goes), never
+ * from text the server sent.
+ *
+ * @example
+ * projectPanelUrl('https://o.example', 'Spaces-1', 'Projects-3')
+ * //=> 'https://o.example/app#/Spaces-1/projects/Projects-3/deployments?doraLens=insights'
+ */
+export function projectPanelUrl(server: string, space: string, projectId: string): string {
+  return `${webAppUrl(server)}${panelRoute(space, projectId)}`;
+}

@@ -1,3 +1,4 @@
+import type { ReworkReason } from './constants';
 import { distributeValues } from './distribute-values';
 import { groupMedians } from './group-medians';
 import { inProgress } from './in-progress';
@@ -8,13 +9,14 @@ import type { PreparedHistory, ValueMetric } from './prepare';
 import { rankGroups } from './rank-groups';
 import { releaseImpact } from './release-impact';
 import { resolveWindow } from './resolve-window';
+import { hotfixStreams } from './rework';
 import { streamMask } from './stream-mask';
 import { tierSummary } from './tier-summary';
 import { trendIndicator } from './trend-indicator';
 import type { BucketMetrics, Insights, InsightsQuery, PeriodMetrics, TrendMetric } from './types';
 import { unrecoveredFailures } from './unrecovered-failures';
 import { sortScratch } from './sort-by-key';
-import { VALUE_METRICS, windowPass } from './window-pass';
+import { VALUE_METRICS, type WindowCounts, windowPass } from './window-pass';
 import { type WindowValues, windowValues } from './window-values';
 import { zonedDate } from './zoned-date';
 
@@ -28,6 +30,7 @@ function comparison(current: PeriodMetrics, previous: PeriodMetrics): Record<Tre
     leadTime: trendIndicator('leadTime', current.leadTime.mean, previous.leadTime.mean, c, p),
     failureRate: trendIndicator('failureRate', current.failureRate.rate, previous.failureRate.rate, c, p),
     recovery: trendIndicator('recovery', current.recovery.mean, previous.recovery.mean, c, p),
+    reworkRate: trendIndicator('reworkRate', current.beyondOctopus.reworkRate.rate, previous.beyondOctopus.reworkRate.rate, c, p),
     duration: trendIndicator('duration', current.duration.mean, previous.duration.mean, c, p),
     queueTime: trendIndicator('queueTime', current.queueTime.mean, previous.queueTime.mean, c, p),
   };
@@ -38,6 +41,13 @@ function byMetric(value: (metric: ValueMetric) => Float64Array): Record<ValueMet
   for (const metric of VALUE_METRICS) out[metric] = value(metric);
   return out;
 }
+
+const reasonsAt = (counts: WindowCounts, s: number): Record<ReworkReason, number> => ({
+  redeploy: counts.reworkReasons.redeploy[s],
+  rollback: counts.reworkReasons.rollback[s],
+  failureRun: counts.reworkReasons.failureRun[s],
+  hotfix: counts.reworkReasons.hotfix[s],
+});
 
 const present = (values: (number | null)[]): number[] => values.filter((v): v is number => v !== null);
 
@@ -52,7 +62,7 @@ const total = (a: Int32Array) => {
  * figures (frequency, lead time, failure rate, time to recovery, time since previous success, deployments
  * until recovery, duration, queue time) per bucket and for the whole window, the previous equal period and
  * the comparison with it, Octopus's 28-day trend indicators, deployments still in progress — and, under
- * `beyondOctopus`, DORA tiers, unrecovered failures, flagged values, rankings, release impact and
+ * `beyondOctopus`, DORA's deployment rework rate (per period, with `query.hotfixChannels`), DORA tiers, unrecovered failures, flagged values, rankings, release impact and
  * Mann-Kendall trend significance.
  *
  * Windows are `[from, to)`; a deployment belongs to the bucket and period of its completion (queue time: of
@@ -83,7 +93,8 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
     alignStart: query.alignStart,
   });
   const mask = streamMask(p.streams, p.history.dims, query.filter);
-  const counts = windowPass(p, window, mask, excludeFlagged);
+  const hotfix = hotfixStreams(p.streams, query.hotfixChannels);
+  const counts = windowPass(p, window, mask, excludeFlagged, hotfix);
   const B = counts.buckets;
 
   // Each metric's values of this window only, sorted once, then split into the slots.
@@ -109,6 +120,8 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
     blocked: counts.blocked[s],
     canceled: counts.canceled[s],
     timedOut: counts.timedOut[s],
+    rework: counts.rework[s],
+    reworkReasons: reasonsAt(counts, s),
     values: byMetric((m) => distributed[m].bySlot[s]),
   });
 
@@ -139,6 +152,8 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
     blocked: sum(counts.blocked),
     canceled: sum(counts.canceled),
     timedOut: sum(counts.timedOut),
+    rework: sum(counts.rework),
+    reworkReasons: { redeploy: sum(counts.reworkReasons.redeploy), rollback: sum(counts.reworkReasons.rollback), failureRun: sum(counts.reworkReasons.failureRun), hotfix: sum(counts.reworkReasons.hotfix) },
     values: byMetric((m) => distributed[m].whole),
   });
   const previous = periodMetrics(slotCounts(B + 1, window.previousFrom, window.previousTo));
@@ -165,7 +180,7 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
     previous,
     comparison: comparison(summary, previous),
     series,
-    trend28: octopusTrend(p, mask, query.now, excludeFlagged),
+    trend28: octopusTrend(p, mask, query.now, excludeFlagged, hotfix),
     inProgress: inProgress(p, mask, query.now),
     beyondOctopus: {
       tiers: tierSummary(summary, query.tierYear ?? 2024, minDeployments, minValues),
@@ -186,6 +201,7 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
         leadTime: mannKendall(present(series.map((b) => b.leadTime.median)), false),
         failureRate: mannKendall(present(series.map((b) => b.failureRate.rate)), false),
         recovery: mannKendall(present(series.map((b) => b.recovery.median)), false),
+        reworkRate: mannKendall(present(series.map((b) => b.beyondOctopus.reworkRate.rate)), false),
       },
     },
   };

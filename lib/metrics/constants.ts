@@ -71,6 +71,25 @@ export const Delivery = {
 } as const;
 export type DeliveryCode = (typeof Delivery)[keyof typeof Delivery];
 
+/**
+ * Why a deployment counts as **rework** (DORA's deployment rework rate: a deployment that is unplanned), as
+ * bits: a deployment counts once whatever its reasons. Only counted deployments (successful + failed) can be
+ * rework. The stream walk sets the first three; `Hotfix` depends on the user's per-project setting, so a
+ * query adds it (lib/metrics/README.md, decision 10).
+ */
+export const Rework = {
+  /** The newest release already delivered to the stream, deployed again (succeeded or failed). */
+  Redeploy: 1,
+  /** A release older than the newest delivered one (succeeded or failed). */
+  Rollback: 2,
+  /** Made while the stream was in a failure run: after a failed deployment, up to and including the recovery. */
+  FailureRun: 4,
+  /** A release of a channel the user marks as a hotfix channel. */
+  Hotfix: 8,
+} as const;
+export type ReworkReason = 'redeploy' | 'rollback' | 'failureRun' | 'hotfix';
+export const REWORK_REASONS: readonly ReworkReason[] = ['redeploy', 'rollback', 'failureRun', 'hotfix'];
+
 /** Bit flags for values that are negative or implausibly long. Flagged values are counted and listed. */
 export const Flag = {
   LeadTimeNegative: 1,

@@ -1,4 +1,5 @@
 import { FLAG_NAMES, type FlagName, Outcome } from './constants';
+import { hotfixStreams, reworkBits, reworkReasons } from './rework';
 import { TASK_STATE_NAMES } from './facts';
 import { lowerBound } from './lower-bound';
 import type { PreparedHistory } from './prepare';
@@ -35,19 +36,22 @@ export interface DeploymentRowColumns {
   readonly deploymentsUntilRecovery: Uint32Array;
   /** The run's first failed deployment (an index), -1: not a recovery. */
   readonly recoveredFrom: Int32Array;
+  /** {@link Rework} bits (hotfix channels' included), 0: not rework or not counted. */
+  readonly rework: Uint8Array;
   readonly prepared: PreparedHistory;
 }
 
 /**
  * The rows of the deployments completed in `[from, to)` whose stream passes `mask` (one byte per prepared
  * stream), as {@link DeploymentRowColumns}: one binary search on the completion order, one pass to pick the
- * rows, one pass per column to gather its values.
+ * rows, one pass per column to gather its values. `hotfix` (one byte per stream, `hotfixStreams`) marks the
+ * hotfix channels' streams for the rework column.
  *
  * @example
  * rowColumns(prepared, from, to, streamMask(prepared.streams, prepared.history.dims, { projects: [0] })).length
  * //=> 42
  */
-export function rowColumns(p: PreparedHistory, from: number, to: number, mask: Uint8Array): DeploymentRowColumns {
+export function rowColumns(p: PreparedHistory, from: number, to: number, mask: Uint8Array, hotfix: Uint8Array | null = null): DeploymentRowColumns {
   const d = p.history.deployments;
   const order = p.byCompleted;
   const lo = lowerBound(order, d.completed, from);
@@ -68,6 +72,7 @@ export function rowColumns(p: PreparedHistory, from: number, to: number, mask: U
   const recoveryMs = new Float64Array(n);
   const deploymentsUntilRecovery = new Uint32Array(n);
   const recoveredFrom = new Int32Array(n);
+  const rework = new Uint8Array(n);
   const c = d.completed;
   for (let k = 0; k < n; k++) {
     const i = index[k];
@@ -80,8 +85,9 @@ export function rowColumns(p: PreparedHistory, from: number, to: number, mask: U
     recoveryMs[k] = p.recoveryMs[i];
     deploymentsUntilRecovery[k] = p.deploymentsUntilRecovery[i];
     recoveredFrom[k] = p.recoveredFrom[i];
+    rework[k] = reworkBits(p, i, hotfix);
   }
-  return { length: n, index, completed, leadTimeMs, leadTimeFrom, sincePreviousMs, previousSuccess, recoveryMs, deploymentsUntilRecovery, recoveredFrom, prepared: p };
+  return { length: n, index, completed, leadTimeMs, leadTimeFrom, sincePreviousMs, previousSuccess, recoveryMs, deploymentsUntilRecovery, recoveredFrom, rework, prepared: p };
 }
 
 /**
@@ -97,13 +103,14 @@ export function rowColumns(p: PreparedHistory, from: number, to: number, mask: U
  */
 export function deploymentRowColumns(p: PreparedHistory, query: WindowQuery): DeploymentRowColumns {
   const window = resolveWindow({ ...query, granularity: 'month' });
-  return rowColumns(p, window.from, window.to, streamMask(p.streams, p.history.dims, query.filter));
+  return rowColumns(p, window.from, window.to, streamMask(p.streams, p.history.dims, query.filter), hotfixStreams(p.streams, query.hotfixChannels));
 }
 
 /**
  * Row `k` of `rows` as an object with Octopus's CSV fields plus, under `beyondOctopus`, how it counted:
  * `outcome` is the task's own, `failureKind` says why the failure rate counts it as failed (`null`: it does
- * not), `delivery` what it delivered, `flags` its flagged values. For the rows a table shows.
+ * not), `delivery` what it delivered, `rework` why it is rework (empty: it is not), `flags` its flagged
+ * values. For the rows a table shows.
  *
  * @example
  * deploymentRowAt(rows, 0)
@@ -144,6 +151,7 @@ export function deploymentRowAt(rows: DeploymentRowColumns, k: number): Deployme
       outcome: o === Outcome.Success ? 'success' : o === Outcome.Failure ? 'failure' : 'excluded',
       failureKind: FAILURE_KINDS[p.failureKind[i] as 0 | 1 | 2 | 3] ?? null,
       delivery: DELIVERIES[p.delivery[i] as 0 | 1 | 2 | 3 | 4] ?? null,
+      rework: reworkReasons(rows.rework[k]),
       flags,
     },
   };

@@ -8,12 +8,28 @@ import { FLAG_MASK } from './window-pass';
 /** Octopus's block length: 28 days. */
 export const TREND_BLOCK_MS = 28 * DAY_MS;
 
+/** Queue time belongs to the block of its start: sums and counts per block (0 = previous, 1 = current). */
+function queueTimeBlocks(p: PreparedHistory, mask: Uint8Array, from: number, now: number, queueMask: number, sum: number[], count: number[]): void {
+  const d = p.history.deployments;
+  const middle = now - TREND_BLOCK_MS;
+  const rows = p.byStarted;
+  for (let j = lowerBound(rows, d.started, from), end = lowerBound(rows, d.started, now); j < end; j++) {
+    const i = rows[j];
+    if (mask[p.stream[i]] === 0) continue;
+    if ((p.has[i] & Has.QueueTime) === 0 || (p.flags[i] & queueMask) !== 0) continue;
+    const k = d.started[i] < middle ? 0 : 1;
+    sum[k] += d.started[i] - d.queued[i];
+    count[k]++;
+  }
+}
+
 /**
  * Octopus's trend indicators: the last 28 days `[now - 28 d, now)` against the 28 days before
  * `[now - 56 d, now - 28 d)` (28 × 24 h from the current instant, whatever window or granularity is shown),
  * with {@link trendIndicator}'s rule. Values are block means: frequency = successful deployments per week
  * (successful / 4), lead time, time to recovery, duration by completion; queue time by start; failure rate
- * = failed / (successful + failed) with blocked releases' successes among the failed (option).
+ * = failed / (successful + failed) with blocked releases' successes among the failed (option); rework rate
+ * (ours, the same rule) = rework / (successful + failed), `hotfix` marking the hotfix channels' streams.
  * Deployments per block (for the "under 10" rule) = successful + failed, each deployment once.
  *
  * @example
@@ -25,6 +41,7 @@ export function octopusTrend(
   mask: Uint8Array,
   now: number,
   excludeFlagged: boolean,
+  hotfix: Uint8Array | null = null,
 ): Insights['trend28'] {
   const d = p.history.deployments;
   const from = now - 2 * TREND_BLOCK_MS;
@@ -33,9 +50,11 @@ export function octopusTrend(
   const successful = [0, 0];
   /** Failures in the failure rate (blocked releases' successes included with the option). */
   const failed = [0, 0];
+  /** Rework deployments (hotfix channels' included). */
+  const rework = [0, 0];
   /** Successful + failed by the task's own outcome: each deployment once. */
   const deployments = [0, 0];
-  const sum: Record<Exclude<TrendMetric, 'frequency' | 'failureRate'>, number[]> = {
+  const sum: Record<Exclude<TrendMetric, 'frequency' | 'failureRate' | 'reworkRate'>, number[]> = {
     leadTime: [0, 0],
     recovery: [0, 0],
     duration: [0, 0],
@@ -57,6 +76,7 @@ export function octopusTrend(
     deployments[k]++;
     if (o === Outcome.Success) successful[k]++;
     if (p.failureKind[i] !== FailureKind.None) failed[k]++;
+    if (p.rework[i] !== 0 || (hotfix !== null && hotfix[p.stream[i]] !== 0)) rework[k]++;
     const h = p.has[i];
     const f = p.flags[i];
     if ((h & Has.LeadTime) !== 0 && (f & leadMask) === 0) {
@@ -72,17 +92,10 @@ export function octopusTrend(
       count.duration[k]++;
     }
   }
-  const srows = p.byStarted;
-  for (let j = lowerBound(srows, d.started, from), end = lowerBound(srows, d.started, now); j < end; j++) {
-    const i = srows[j];
-    if (mask[p.stream[i]] === 0) continue;
-    if ((p.has[i] & Has.QueueTime) === 0 || (p.flags[i] & queueMask) !== 0) continue;
-    const k = d.started[i] < middle ? 0 : 1;
-    sum.queueTime[k] += d.started[i] - d.queued[i];
-    count.queueTime[k]++;
-  }
+  queueTimeBlocks(p, mask, from, now, queueMask, sum.queueTime, count.queueTime);
   const mean = (m: keyof typeof sum, k: number) => (count[m][k] > 0 ? sum[m][k] / count[m][k] : null);
   const rate = (k: number) => (deployments[k] > 0 ? failed[k] / deployments[k] : null);
+  const reworkRate = (k: number) => (deployments[k] > 0 ? rework[k] / deployments[k] : null);
   const indicator = (metric: TrendMetric, value: (k: number) => number | null) =>
     trendIndicator(metric, value(1), value(0), deployments[1], deployments[0]);
   return {
@@ -94,6 +107,7 @@ export function octopusTrend(
       leadTime: indicator('leadTime', (k) => mean('leadTime', k)),
       failureRate: indicator('failureRate', rate),
       recovery: indicator('recovery', (k) => mean('recovery', k)),
+      reworkRate: indicator('reworkRate', reworkRate),
       duration: indicator('duration', (k) => mean('duration', k)),
       queueTime: indicator('queueTime', (k) => mean('queueTime', k)),
     },

@@ -1,4 +1,4 @@
-import { DAY_MS } from './constants';
+import { DAY_MS, type ReworkReason } from './constants';
 import type { ValueMetric } from './prepare';
 import { summarizeSorted } from './summarize-sorted';
 import type { PeriodMetrics } from './types';
@@ -15,6 +15,10 @@ export interface PeriodCounts {
   blocked: number;
   canceled: number;
   timedOut: number;
+  /** Counted deployments that are rework, each once. */
+  rework: number;
+  /** Rework deployments per reason. */
+  reworkReasons: Record<ReworkReason, number>;
   /** Each metric's values in ascending order. */
   values: Record<ValueMetric, ArrayLike<number>>;
 }
@@ -26,11 +30,13 @@ export interface PeriodCounts {
  * - failure rate = failed / (successful + failed) as Octopus's overview reads it: failed = task Failed +
  *   Success with guided failure + Success of a blocked release (option), each deployment counted once in the
  *   denominator; with a Wilson 95 % interval (ours);
+ * - deployment rework rate (ours, DORA's fifth metric) = rework / (successful + failed), the failure rate's
+ *   denominator, with a Wilson 95 % interval;
  * - lead time, time since previous success, time to recovery, deployments until recovery, deployment
  *   duration and queue time as count / mean / median / p95 / min / max (plus ours).
  *
  * @example
- * periodMetrics({ from: 0, to: 7 * 86_400_000, successful: 14, taskFailed: 1, guidedFailure: 1, blocked: 0, canceled: 2, timedOut: 0, values })
+ * periodMetrics({ from: 0, to: 7 * 86_400_000, successful: 14, taskFailed: 1, guidedFailure: 1, blocked: 0, canceled: 2, timedOut: 0, rework: 3, reworkReasons, values })
  * //=> { days: 7, frequency: { successful: 14, perDay: 2, perWeek: 14 }, failureRate: { failed: 2, total: 16, rate: 0.125, … }, … }
  */
 export function periodMetrics(c: PeriodCounts): PeriodMetrics {
@@ -65,5 +71,14 @@ export function periodMetrics(c: PeriodCounts): PeriodMetrics {
     deploymentsUntilRecovery: summarizeSorted(c.values.deploymentsUntilRecovery),
     duration: summarizeSorted(c.values.duration),
     queueTime: summarizeSorted(c.values.queueTime),
+    beyondOctopus: {
+      reworkRate: {
+        rework: c.rework,
+        total,
+        rate: total > 0 ? c.rework / total : null,
+        wilson95: wilsonInterval(c.rework, total),
+        reasons: { ...c.reworkReasons },
+      },
+    },
   };
 }

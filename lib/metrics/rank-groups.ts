@@ -1,5 +1,5 @@
 import type { Dimensions } from './facts';
-import type { DoraMetric, MetricRanking, RankingDimension, RankingEntry } from './types';
+import type { DeliveryMetric, MetricRanking, RankingDimension, RankingEntry } from './types';
 import type { GroupCounts } from './window-pass';
 
 export interface RankingInput {
@@ -52,8 +52,8 @@ function rank(
 /**
  * Highest and lowest performing projects, environments and tenants (untenanted is a group of its own) per
  * DORA metric over the current window. A group is ranked on a metric only with enough data: at least
- * `minDeployments` successful + failed deployments for frequency (successful deployments per week) and
- * failure rate, at least `minValues` values for median lead time and median time to recovery. Ranking needs
+ * `minDeployments` successful + failed deployments for frequency (successful deployments per week), failure
+ * rate and rework rate, at least `minValues` values for median lead time and median time to recovery. Ranking needs
  * two eligible groups; `best` and `worst` never share an entry (each takes at most half, up to `limit`).
  * Ties: larger sample first, then index.
  *
@@ -61,8 +61,8 @@ function rank(
  * rankGroups(input).project.leadTime.best[0]
  * //=> { index: 3, name: 'Payments', value: 5400000, sample: 42 }
  */
-export function rankGroups(input: RankingInput): Record<RankingDimension, Record<DoraMetric, MetricRanking>> {
-  const out = {} as Record<RankingDimension, Record<DoraMetric, MetricRanking>>;
+export function rankGroups(input: RankingInput): Record<RankingDimension, Record<DeliveryMetric, MetricRanking>> {
+  const out = {} as Record<RankingDimension, Record<DeliveryMetric, MetricRanking>>;
   for (const dimension of ['project', 'environment', 'tenant'] as const) {
     const c = input.counts[dimension];
     const weeks = input.days / 7;
@@ -79,6 +79,14 @@ export function rankGroups(input: RankingInput): Record<RankingDimension, Record
         input,
         dimension,
         (g) => c.failed[g] / c.total[g],
+        (g) => c.total[g],
+        input.minDeployments,
+        false,
+      ),
+      reworkRate: rank(
+        input,
+        dimension,
+        (g) => c.rework[g] / c.total[g],
         (g) => c.total[g],
         input.minDeployments,
         false,

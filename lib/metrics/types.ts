@@ -6,7 +6,7 @@
  * `[from, to)` (start inclusive, end exclusive). `null` means "no value" (for example n = 0).
  */
 
-import type { FlagName } from './constants';
+import type { FlagName, ReworkReason } from './constants';
 import type { TaskStateName } from './facts';
 
 export type Granularity = 'day' | 'week' | 'month';
@@ -16,10 +16,15 @@ export type RangePreset = 'last7Days' | 'lastMonth' | 'lastQuarter' | 'lastYear'
 export type RangeSpec = { preset: RangePreset } | { from: number; to: number };
 export type TierYear = 2021 | 2023 | 2024;
 export type TierName = 'elite' | 'high' | 'medium' | 'low';
-/** The metrics that have a trend indicator. */
-export type TrendMetric = 'frequency' | 'leadTime' | 'failureRate' | 'recovery' | 'duration' | 'queueTime';
-/** The four DORA metrics (tiers, rankings, significance). */
+/** The metrics that have a trend indicator (rework rate: ours, with Octopus's rule). */
+export type TrendMetric = 'frequency' | 'leadTime' | 'failureRate' | 'recovery' | 'reworkRate' | 'duration' | 'queueTime';
+/** The four DORA metrics with published performance bands (tiers). */
 export type DoraMetric = 'frequency' | 'leadTime' | 'failureRate' | 'recovery';
+/**
+ * DORA's five software delivery metrics (rankings, significance): the four with tiers plus deployment
+ * rework rate, for which DORA publishes no bands (lib/metrics/README.md).
+ */
+export type DeliveryMetric = DoraMetric | 'reworkRate';
 
 // ------------------------------------------------------------------------------------------------ filters
 
@@ -82,6 +87,11 @@ export interface WindowQuery {
   /** Move the window start back to the start of its first bucket. Default `false`. */
   alignStart?: boolean;
   filter?: DeploymentFilter;
+  /**
+   * Channels (indices) the user marks as hotfix channels: every counted deployment of a release in one of
+   * them is rework. Default none.
+   */
+  hotfixChannels?: readonly number[];
 }
 
 export interface InsightsQuery extends WindowQuery {
@@ -176,6 +186,25 @@ export interface FailureRateStats {
   };
 }
 
+/**
+ * DORA's deployment rework rate (ours: Octopus has none): counted deployments (successful + failed, the
+ * failure rate's denominator) that are unplanned — a redeploy or rollback of a release at or below the
+ * stream's high-water mark, a deployment made during a failure run (after a failure, up to and including
+ * the recovery), or a release of a hotfix channel — over the counted deployments.
+ */
+export interface ReworkRateStats {
+  /** Rework deployments, each once whatever its reasons. */
+  rework: number;
+  /** Successful + failed deployments, each once (the failure rate's `total`). */
+  total: number;
+  /** `rework / total` as a fraction, `null` when total = 0. */
+  rate: number | null;
+  /** Wilson score 95 % interval of the rate; `null` when total = 0. */
+  wilson95: { lower: number; upper: number } | null;
+  /** Rework deployments per reason: one with several reasons counts under each. */
+  reasons: Record<ReworkReason, number>;
+}
+
 export interface FrequencyStats {
   /** Successful deployments completed in the period (Octopus's deployment frequency), blocked releases' included. */
   successful: number;
@@ -204,6 +233,10 @@ export interface PeriodMetrics {
   duration: SampleStats;
   /** Queue to start of deployments that started in the period (any outcome). */
   queueTime: SampleStats;
+  beyondOctopus: {
+    /** DORA's fifth software delivery metric. */
+    reworkRate: ReworkRateStats;
+  };
 }
 
 export interface BucketMetrics extends PeriodMetrics {
@@ -331,10 +364,13 @@ export interface Insights {
     };
     /** Negative or implausibly long values among deployments completed in the window. */
     flagged: Record<FlagName, { count: number; deployments: number[] }>;
-    rankings: Record<RankingDimension, Record<DoraMetric, MetricRanking>>;
+    rankings: Record<RankingDimension, Record<DeliveryMetric, MetricRanking>>;
     releases: { mostFailures: ReleaseFailures[]; longestRecovery: ReleaseRecovery[] };
-    /** Mann-Kendall test over the series (frequency per day, median lead time, failure rate, median recovery). */
-    significance: Record<DoraMetric, MannKendallResult | null>;
+    /**
+     * Mann-Kendall test over the series (frequency per day, median lead time, failure rate, median recovery,
+     * rework rate).
+     */
+    significance: Record<DeliveryMetric, MannKendallResult | null>;
   };
 }
 
@@ -368,6 +404,8 @@ export interface DeploymentRow {
      */
     failureKind: 'taskFailed' | 'guidedFailure' | 'blocked' | null;
     delivery: 'first' | 'newChanges' | 'redeploy' | 'rollback' | null;
+    /** Why the row is rework (DORA's deployment rework rate); empty when it is not (or is not counted). */
+    rework: ReworkReason[];
     flags: FlagName[];
   };
 }

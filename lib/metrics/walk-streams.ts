@@ -1,5 +1,5 @@
 import type { Classification } from './classify-deployments';
-import { DAY_MS, Delivery, Flag, Has, Outcome } from './constants';
+import { DAY_MS, Delivery, Flag, Has, Outcome, Rework } from './constants';
 import type { History } from './facts';
 import type { DeploymentOrder } from './order-deployments';
 import type { ReleaseOrder } from './order-releases';
@@ -22,6 +22,11 @@ export interface StreamFacts {
   recoveredFrom: Int32Array;
   /** Failure runs with no success after them: first failed deployment and run length, in stream number order. */
   openRuns: { firstFailure: Uint32Array; failures: Uint32Array };
+  /**
+   * {@link Rework} bits per deployment (`Redeploy`, `Rollback`, `FailureRun`; a query adds `Hotfix`): why a
+   * counted deployment is rework; 0 = planned, or not counted.
+   */
+  rework: Uint8Array;
   /** {@link Flag} bits per deployment: negative or implausibly long values. */
   flags: Uint8Array;
   /** {@link Has} bits per deployment: which values exist. */
@@ -58,6 +63,11 @@ export const DEFAULT_IMPLAUSIBLE: ImplausibleLimits = { leadTime: 365 * DAY_MS, 
  * - **Time to recovery**: a successful deployment after one or more failures: its completion minus the
  *   completion of the run's first failure; "deployments until recovery" = failures in the run.
  * - Runs still open at the end of a stream are returned in `openRuns`, never dropped.
+ * - **Rework** (successful and failed deployments; DORA's deployment rework rate): a release at or below the
+ *   high-water mark (`Redeploy` of the newest delivered release, `Rollback` to an older one — whether the
+ *   deployment succeeds or fails), and every deployment made while the stream is in a failure run, after its
+ *   first failure up to and including the recovery (`FailureRun`). The first deployment of a stream is
+ *   neither. Hotfix channels are the user's setting, added per query.
  * - **Flags** (same pass, every deployment): which values exist (`has`: lead time, since previous,
  *   recovery, duration of a success, queue time) and which are negative or above `limits` (`flags`).
  *
@@ -89,6 +99,7 @@ export function walkStreams(
   const recoveryMs = new Float64Array(n);
   const deploymentsUntilRecovery = new Uint32Array(n);
   const recoveredFrom = new Int32Array(n);
+  const rework = new Uint8Array(n);
   const flags = new Uint8Array(n);
   const has = new Uint8Array(n);
 
@@ -127,16 +138,22 @@ export function walkStreams(
     let recovery = Number.NaN;
     let until = 0;
     let recoveredFromRun = -1;
+    let reworked = 0;
     if (o !== Outcome.Excluded) {
       const s = stream[i];
       const r = rankOf[i];
+      const g = groupOf[i];
+      const m = mark[s];
       previous = lastSuccess[s];
+      // Both judged before this deployment changes the stream: the mark it was deployed against, the run it
+      // was deployed into.
+      const known = r >= 0 && m >= 0 && markGroup[s] === g;
+      if (known && r <= m) reworked = r === m ? Rework.Redeploy : Rework.Rollback;
+      if (runFirst[s] >= 0) reworked |= Rework.FailureRun;
       if (o === Outcome.Success) {
         if (r >= 0) {
-          const g = groupOf[i];
-          const m = mark[s];
           let from = -1;
-          if (m < 0 || markGroup[s] !== g) {
+          if (!known) {
             const e = earliestAttempt[s];
             from = e >= 0 && e < r && earliestGroup[s] === g ? e : r;
             delivered = Delivery.First;
@@ -183,6 +200,7 @@ export function walkStreams(
     recoveryMs[i] = recovery;
     deploymentsUntilRecovery[i] = until;
     recoveredFrom[i] = recoveredFromRun;
+    rework[i] = reworked;
 
     let f = 0;
     let h = 0;
@@ -243,6 +261,7 @@ export function walkStreams(
     deploymentsUntilRecovery,
     recoveredFrom,
     openRuns: { firstFailure: Uint32Array.from(openFirst), failures: Uint32Array.from(openCount) },
+    rework,
     flags,
     has,
   };

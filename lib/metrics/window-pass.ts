@@ -1,4 +1,4 @@
-import { FailureKind, FLAG_NAMES, Flag, type FlagName, Exclusion, Has, Outcome } from './constants';
+import { FailureKind, FLAG_NAMES, Flag, type FlagName, Exclusion, Has, Outcome, Rework, type ReworkReason } from './constants';
 import { lowerBound } from './lower-bound';
 import type { PreparedHistory, ValueMetric } from './prepare';
 import type { RankingDimension, ResolvedWindow } from './types';
@@ -31,6 +31,8 @@ export interface GroupCounts {
   successful: Int32Array;
   /** Failures in the failure rate (blocked releases' successes included with the option). */
   failed: Int32Array;
+  /** Counted deployments that are rework (hotfix channels included). */
+  rework: Int32Array;
   leadTime: Int32Array;
   recovery: Int32Array;
 }
@@ -80,6 +82,10 @@ export interface WindowCounts {
   blocked: Int32Array;
   canceled: Int32Array;
   timedOut: Int32Array;
+  /** Counted deployments that are rework, each once. */
+  rework: Int32Array;
+  /** Rework deployments per reason (a deployment with several reasons counts under each). */
+  reworkReasons: Record<ReworkReason, Int32Array>;
   values: Record<ValueMetric, Int32Array>;
   groups: Record<RankingDimension, GroupCounts>;
   releases: ReleaseCounts;
@@ -112,6 +118,7 @@ function groupCounts(size: number): GroupCounts {
     total: new Int32Array(size),
     successful: new Int32Array(size),
     failed: new Int32Array(size),
+    rework: new Int32Array(size),
     leadTime: new Int32Array(size),
     recovery: new Int32Array(size),
   };
@@ -120,14 +127,16 @@ function groupCounts(size: number): GroupCounts {
 /**
  * The query's one linear pass over the deployments completed in `[previousFrom, to)` (by binary search on
  * the completion order) and started in it (for queue time): assigns each deployment that passes the stream
- * mask its slot (bucket or previous period) and counts outcomes, values, groups, releases and flags. Its
- * memory is the window's size, never the history's.
+ * mask its slot (bucket or previous period) and counts outcomes, rework, values, groups, releases and
+ * flags. `hotfix` (one byte per stream, or `null`) marks the streams of the user's hotfix channels: their
+ * counted deployments are rework. Its memory is the window's size, never the history's.
  */
 export function windowPass(
   p: PreparedHistory,
   window: ResolvedWindow,
   mask: Uint8Array,
   excludeFlagged: boolean,
+  hotfix: Uint8Array | null = null,
 ): WindowCounts {
   const d = p.history.deployments;
   const dims = p.history.dims;
@@ -135,7 +144,7 @@ export function windowPass(
   const S = B + 2;
   const edges = window.edges;
   const completed = d.completed;
-  const { stream, outcome, failureKind, exclusion, has, flags } = p;
+  const { stream, outcome, failureKind, exclusion, has, flags, rework } = p;
   const rows = p.byCompleted;
   const lo = lowerBound(rows, completed, window.previousFrom);
   const hi = lowerBound(rows, completed, window.to);
@@ -152,6 +161,8 @@ export function windowPass(
     blocked: new Int32Array(S),
     canceled: new Int32Array(S),
     timedOut: new Int32Array(S),
+    rework: new Int32Array(S),
+    reworkReasons: { redeploy: new Int32Array(S), rollback: new Int32Array(S), failureRun: new Int32Array(S), hotfix: new Int32Array(S) },
     values: {
       leadTime: new Int32Array(S),
       sincePrevious: new Int32Array(S),
@@ -203,13 +214,16 @@ export function windowPass(
     }
     return at;
   };
+  const reworkAt = c.rework;
+  const reasons = c.reworkReasons;
   const from = window.from;
   const picked = c.completed.picked;
   let kept = 0;
   let b = 0;
   for (let j = lo; j < hi; j++) {
     const i = rows[j];
-    if (mask[stream[i]] === 0) continue;
+    const st = stream[i];
+    if (mask[st] === 0) continue;
     const t = completed[i];
     let s: number;
     if (t < from) s = B + 1;
@@ -236,6 +250,14 @@ export function windowPass(
     if (k === FailureKind.TaskFailed) c.taskFailed[s]++;
     else if (k === FailureKind.GuidedFailure) c.guidedFailure[s]++;
     else if (k === FailureKind.Blocked) c.blocked[s]++;
+    const rw = rework[i] | (hotfix !== null && hotfix[st] !== 0 ? Rework.Hotfix : 0);
+    if (rw !== 0) {
+      reworkAt[s]++;
+      if ((rw & Rework.Redeploy) !== 0) reasons.redeploy[s]++;
+      if ((rw & Rework.Rollback) !== 0) reasons.rollback[s]++;
+      if ((rw & Rework.FailureRun) !== 0) reasons.failureRun[s]++;
+      if ((rw & Rework.Hotfix) !== 0) reasons.hotfix[s]++;
+    }
     const lead = (h & Has.LeadTime) !== 0 && (f & leadMask) === 0;
     const recovery = (h & Has.Recovery) !== 0 && (f & recoveryMask) === 0;
     if (lead) vLead[s]++;
@@ -255,6 +277,7 @@ export function windowPass(
       gp.total[pr]++;
       if (success) gp.successful[pr]++;
       if (failed) gp.failed[pr]++;
+      if (rw !== 0) gp.rework[pr]++;
       if (lead) gp.leadTime[pr]++;
       if (recovery) gp.recovery[pr]++;
     }
@@ -262,6 +285,7 @@ export function windowPass(
       ge.total[en]++;
       if (success) ge.successful[en]++;
       if (failed) ge.failed[en]++;
+      if (rw !== 0) ge.rework[en]++;
       if (lead) ge.leadTime[en]++;
       if (recovery) ge.recovery[en]++;
     }
@@ -269,6 +293,7 @@ export function windowPass(
       gt.total[te]++;
       if (success) gt.successful[te]++;
       if (failed) gt.failed[te]++;
+      if (rw !== 0) gt.rework[te]++;
       if (lead) gt.leadTime[te]++;
       if (recovery) gt.recovery[te]++;
     }

@@ -6,7 +6,7 @@
 import { FailureKind, Outcome } from '@/lib/metrics/constants';
 import { type DeploymentRowColumns, deploymentRowAt } from '@/lib/metrics/deployment-rows';
 import type { Dimensions } from '@/lib/metrics/facts';
-import type { DeploymentRow, DoraMetric } from '@/lib/metrics/types';
+import type { DeliveryMetric, DeploymentRow } from '@/lib/metrics/types';
 import type { PanelParams } from './panel-params';
 import type { ProjectView } from './project-view';
 
@@ -58,12 +58,12 @@ export interface DeploymentRowList {
 
 /**
  * The rows behind the focused metric, newest first: successful deployments (frequency), those with a lead
- * time, failures, recoveries.
+ * time, failures, recoveries, rework.
  *
  * @example
  * focusRows(rows, 'failureRate').at(0).state //=> 'Failed'
  */
-export function focusRows(rows: DeploymentRowColumns, focus: DoraMetric): DeploymentRowList {
+export function focusRows(rows: DeploymentRowColumns, focus: DeliveryMetric): DeploymentRowList {
   const p = rows.prepared;
   const picked: number[] = [];
   for (let k = rows.length - 1; k >= 0; k--) {
@@ -75,7 +75,9 @@ export function focusRows(rows: DeploymentRowColumns, focus: DoraMetric): Deploy
           ? !Number.isNaN(rows.leadTimeMs[k])
           : focus === 'failureRate'
             ? p.failureKind[i] !== FailureKind.None
-            : !Number.isNaN(rows.recoveryMs[k]);
+            : focus === 'reworkRate'
+              ? rows.rework[k] !== 0
+              : !Number.isNaN(rows.recoveryMs[k]);
     if (wanted) picked.push(k);
   }
   return { length: picked.length, at: (j) => deploymentRowAt(rows, picked[j]) };

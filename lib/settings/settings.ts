@@ -22,6 +22,11 @@ export interface Settings {
   blockedIsFailure: boolean;
   /** How often the worker refreshes cached spaces in the background. */
   refreshMinutes: number;
+  /**
+   * Notify when a followed project slips after a background refresh (off by default; turning it on asks the
+   * browser for the `notifications` permission).
+   */
+  alerts: boolean;
 }
 
 export const TIER_YEARS: readonly TierYear[] = [2024, 2023, 2021];
@@ -36,6 +41,7 @@ export const defaultSettings = (): Settings => ({
   tierYear: 2024,
   blockedIsFailure: true,
   refreshMinutes: 30,
+  alerts: false,
 });
 
 const fields = {
@@ -44,6 +50,7 @@ const fields = {
   tierYear: z.union([z.literal(2024), z.literal(2023), z.literal(2021)]),
   blockedIsFailure: z.boolean(),
   refreshMinutes: z.number().int().min(REFRESH_MIN).max(REFRESH_MAX),
+  alerts: z.boolean(),
 };
 
 /** For writes: a patch with any invalid field is a caller's bug and is refused whole. */
@@ -68,6 +75,7 @@ export function parseSettings(stored: unknown): Settings {
     tierYear: pick('tierYear'),
     blockedIsFailure: pick('blockedIsFailure'),
     refreshMinutes: pick('refreshMinutes'),
+    alerts: pick('alerts'),
   };
 }
 

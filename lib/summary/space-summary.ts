@@ -1,5 +1,5 @@
 /**
- * The popup's space summary: the four DORA metrics over the last 30 days across the space's production
+ * The popup's space summary: DORA's five metrics over the last 30 days across the space's production
  * environments. Pure: a prepared history and `now` in, numbers out.
  *
  * "Production" is per project: the last environment of its default channel's lifecycle, the same default
@@ -16,12 +16,13 @@
 import { DAY_MS } from '@/lib/metrics/constants';
 import { type DeploymentRowColumns, rowColumns } from '@/lib/metrics/deployment-rows';
 import { Exclusion, FailureKind, Outcome } from '@/lib/metrics/constants';
+import { hotfixStreams, reworkBits, reworkReasons as reasonsOf } from '@/lib/metrics/rework';
 import type { Dimensions } from '@/lib/metrics/facts';
 import { type PeriodCounts, periodMetrics } from '@/lib/metrics/period-metrics';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import { quantileSorted } from '@/lib/metrics/quantile-sorted';
 import { tierSummary } from '@/lib/metrics/tier-summary';
-import type { DoraMetric, FailureRateStats, FrequencyStats, SampleStats, TierResult, TierYear } from '@/lib/metrics/types';
+import type { DeliveryMetric, DoraMetric, FailureRateStats, FrequencyStats, ReworkRateStats, SampleStats, TierResult, TierYear } from '@/lib/metrics/types';
 import { lifecycleEnvironments } from '@/lib/panel/project-view';
 
 /** Length of the summary window, in days of 24 hours; one sparkline point per day. */
@@ -57,15 +58,17 @@ export interface SpaceSummary {
   failureRate: FailureRateStats;
   leadTime: SampleStats;
   recovery: SampleStats;
+  /** DORA's deployment rework rate (ours). */
+  reworkRate: ReworkRateStats;
   /** DORA Lens's tiers (not Octopus's), from the whole window. */
   tiers: { year: TierYear } & Record<DoraMetric, TierResult>;
   /** Start of each day bucket `[start, start + 24 h)`, oldest first. */
   days: number[];
   /**
-   * Per day: successful deployments, failure rate (fraction), median lead time (ms) and median time to
-   * recovery (ms); `null` where the day has nothing to measure.
+   * Per day: successful deployments, failure rate (fraction), median lead time (ms), median time to
+   * recovery (ms) and rework rate (fraction); `null` where the day has nothing to measure.
    */
-  daily: Record<DoraMetric, (number | null)[]>;
+  daily: Record<DeliveryMetric, (number | null)[]>;
 }
 
 /**
@@ -116,9 +119,10 @@ export function productionRows(prepared: PreparedHistory, targets: readonly Prod
 }
 
 /** Counts and sorted values of rows `[first, last)`, as `periodMetrics` takes them (only the DORA metrics' values). */
-function periodCounts(rows: DeploymentRowColumns, first: number, last: number, from: number, to: number): PeriodCounts {
+function periodCounts(rows: DeploymentRowColumns, first: number, last: number, from: number, to: number, hotfix: Uint8Array | null): PeriodCounts {
   const p = rows.prepared;
-  const c = { successful: 0, taskFailed: 0, guidedFailure: 0, blocked: 0, canceled: 0, timedOut: 0 };
+  const c = { successful: 0, taskFailed: 0, guidedFailure: 0, blocked: 0, canceled: 0, timedOut: 0, rework: 0 };
+  const reworkReasons = { redeploy: 0, rollback: 0, failureRun: 0, hotfix: 0 };
   const lead: number[] = [];
   const recovery: number[] = [];
   for (let k = first; k < last; k++) {
@@ -134,6 +138,11 @@ function periodCounts(rows: DeploymentRowColumns, first: number, last: number, f
       if (p.exclusion[i] === Exclusion.Canceled) c.canceled++;
       else if (p.exclusion[i] === Exclusion.TimedOut) c.timedOut++;
     }
+    const bits = reworkBits(p, i, hotfix);
+    if (bits !== 0) {
+      c.rework++;
+      for (const reason of reasonsOf(bits)) reworkReasons[reason]++;
+    }
     if (!Number.isNaN(rows.leadTimeMs[k])) lead.push(rows.leadTimeMs[k]);
     if (!Number.isNaN(rows.recoveryMs[k])) recovery.push(rows.recoveryMs[k]);
   }
@@ -143,6 +152,7 @@ function periodCounts(rows: DeploymentRowColumns, first: number, last: number, f
     from,
     to,
     ...c,
+    reworkReasons,
     // Duration, queue time and the rest are not part of the summary (queue time even belongs to another
     // window, by start): left empty rather than half computed.
     values: { leadTime: ascending(lead), recovery: ascending(recovery), sincePrevious: none, deploymentsUntilRecovery: none, duration: none, queueTime: none },
@@ -159,13 +169,14 @@ function periodCounts(rows: DeploymentRowColumns, first: number, last: number, f
  * const s = spaceSummary(prepare(history), { now: Date.now(), tierYear: 2024 });
  * s.frequency.successful; s.failureRate.rate; s.leadTime.median; s.daily.frequency.length //=> 30
  */
-export function spaceSummary(prepared: PreparedHistory, options: { now: number; tierYear: TierYear }): SpaceSummary {
+export function spaceSummary(prepared: PreparedHistory, options: { now: number; tierYear: TierYear; hotfixChannels?: readonly number[] }): SpaceSummary {
   const to = options.now;
   const from = to - SUMMARY_DAYS * DAY_MS;
   const dims = prepared.history.dims;
   const targets = productionTargets(dims);
   const rows = productionRows(prepared, targets, from, to);
-  const whole = periodMetrics(periodCounts(rows, 0, rows.length, from, to));
+  const hotfix = hotfixStreams(prepared.streams, options.hotfixChannels);
+  const whole = periodMetrics(periodCounts(rows, 0, rows.length, from, to, hotfix));
 
   // Rows are in completion order: each day is a run of them.
   const days = Array.from({ length: SUMMARY_DAYS }, (_, k) => from + k * DAY_MS);
@@ -175,7 +186,7 @@ export function spaceSummary(prepared: PreparedHistory, options: { now: number; 
     let last = first;
     const end = k === SUMMARY_DAYS - 1 ? Number.POSITIVE_INFINITY : days[k] + DAY_MS;
     while (last < rows.length && rows.completed[last] < end) last++;
-    dayCounts.push(periodCounts(rows, first, last, days[k], days[k] + DAY_MS));
+    dayCounts.push(periodCounts(rows, first, last, days[k], days[k] + DAY_MS, hotfix));
     first = last;
   }
 
@@ -189,6 +200,7 @@ export function spaceSummary(prepared: PreparedHistory, options: { now: number; 
     failureRate: whole.failureRate,
     leadTime: whole.leadTime,
     recovery: whole.recovery,
+    reworkRate: whole.beyondOctopus.reworkRate,
     tiers: tierSummary(whole, options.tierYear, MIN_DEPLOYMENTS, MIN_VALUES),
     days,
     daily: {
@@ -196,6 +208,7 @@ export function spaceSummary(prepared: PreparedHistory, options: { now: number; 
       failureRate: dayCounts.map((c) => periodMetrics(c).failureRate.rate),
       leadTime: dayCounts.map((c) => quantileSorted(c.values.leadTime, 0.5)),
       recovery: dayCounts.map((c) => quantileSorted(c.values.recovery, 0.5)),
+      reworkRate: dayCounts.map((c) => periodMetrics(c).beyondOctopus.reworkRate.rate),
     },
   };
 }

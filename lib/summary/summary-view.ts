@@ -4,9 +4,12 @@
  * by shape, so `<SpaceSummary>` only lays out what this decides.
  */
 import { formatCount, formatDurationShort, formatPercent, formatRate, TIER_LABELS } from '@/lib/display/format';
+import { type GoalBadgeView, goalBadge } from '@/lib/display/goal-text';
 import { METRIC_NAMES } from '@/lib/display/metric-names';
+import { evaluateGoals } from '@/lib/goals/evaluate-goals';
+import type { GoalTargets } from '@/lib/goals/goal-targets';
 import type { SyncLine } from '@/lib/display/sync-line';
-import type { DoraMetric, TierResult, TierYear } from '@/lib/metrics/types';
+import type { DeliveryMetric, DoraMetric, TierResult, TierYear } from '@/lib/metrics/types';
 import { type SpaceSummary, SUMMARY_DAYS } from './space-summary';
 
 /** Everything `<SpaceSummary>` shows and offers (lib/ui/use-space-summary.ts wires it). */
@@ -21,6 +24,8 @@ export interface SpaceSummaryView {
   /** A later sync failed; the numbers are from the one before. */
   syncFailure?: ReturnType<typeof laterSyncFailure>;
   tierYear: TierYear;
+  /** The space's goals (the user's, for this server and space). */
+  targets: GoalTargets;
   onSync: () => void;
   onRetry: () => void;
   onOpenReport: () => void;
@@ -89,7 +94,7 @@ export function summaryState({ data, status, summary, syncError, signInUrl }: Su
 }
 
 export interface SummaryMetricView {
-  id: DoraMetric;
+  id: DeliveryMetric;
   title: string;
   value: string;
   raw: number | null;
@@ -98,21 +103,38 @@ export interface SummaryMetricView {
   unit: string;
   /** One sparkline value in words. */
   format: (value: number) => string;
+  /** DORA Lens's tier, where DORA publishes bands (not for rework rate). */
+  tier?: DoraMetric;
+  /** The space's goal on the metric, judged on the 30 days, when one is set. */
+  goal?: GoalBadgeView;
 }
 
 const duration = (ms: number) => formatDurationShort(ms);
 const perDay = (what: string) => `${what} per day, last ${SUMMARY_DAYS} days`;
 
 /**
+ * The five metrics' rows, each with the space's goal on it when one is set in `targets` — judged on the 30
+ * days as the cards judge a view (lib/goals/evaluate-goals.ts).
+ *
  * @example
- * summaryMetrics(summary).map((m) => [m.title, m.value, m.sample])
- * //=> [['Deployment frequency', '42', 'successful · 1.4/day'], ['Deployment lead time', '5h', 'median, n = 40'], …]
+ * summaryMetrics(summary, { failureRate: 0.1 }).map((m) => [m.title, m.value, m.sample, m.goal?.status])
+ * //=> [['Deployment frequency', '42', 'successful · 1.4/day', undefined], …, ['Deployment failure rate', '5.0%', '2 of 40 failed', 'Met · not yet sure'], …]
  */
-export function summaryMetrics(s: SpaceSummary): SummaryMetricView[] {
+export function summaryMetrics(s: SpaceSummary, targets: GoalTargets = {}): SummaryMetricView[] {
+  const goals = evaluateGoals(targets, { days: SUMMARY_DAYS, frequency: s.frequency, failureRate: s.failureRate, leadTime: s.leadTime, recovery: s.recovery, reworkRate: s.reworkRate });
+  return metricRows(s).map((row) => {
+    const goal = goals.find((g) => g.metric === row.id);
+    return goal ? { ...row, goal: goalBadge(goal) } : row;
+  });
+}
+
+function metricRows(s: SpaceSummary): SummaryMetricView[] {
   const rate = s.failureRate;
+  const rework = s.reworkRate;
   return [
     {
       id: 'frequency',
+      tier: 'frequency',
       title: METRIC_NAMES.frequency,
       value: formatCount(s.frequency.successful),
       raw: s.frequency.successful,
@@ -122,6 +144,7 @@ export function summaryMetrics(s: SpaceSummary): SummaryMetricView[] {
     },
     {
       id: 'leadTime',
+      tier: 'leadTime',
       title: METRIC_NAMES.leadTime,
       value: formatDurationShort(s.leadTime.median),
       raw: s.leadTime.median,
@@ -131,6 +154,7 @@ export function summaryMetrics(s: SpaceSummary): SummaryMetricView[] {
     },
     {
       id: 'failureRate',
+      tier: 'failureRate',
       title: METRIC_NAMES.failureRate,
       value: formatPercent(rate.rate),
       raw: rate.rate,
@@ -140,12 +164,22 @@ export function summaryMetrics(s: SpaceSummary): SummaryMetricView[] {
     },
     {
       id: 'recovery',
+      tier: 'recovery',
       title: METRIC_NAMES.recovery,
       value: formatDurationShort(s.recovery.median),
       raw: s.recovery.median,
       sample: s.recovery.count ? `median, n = ${formatCount(s.recovery.count)}` : 'no recoveries',
       unit: perDay('Median time to recovery'),
       format: duration,
+    },
+    {
+      id: 'reworkRate',
+      title: METRIC_NAMES.reworkRate,
+      value: formatPercent(rework.rate),
+      raw: rework.rate,
+      sample: rework.total ? `${formatCount(rework.rework)} of ${formatCount(rework.total)} unplanned` : 'none finished',
+      unit: perDay('Rework rate'),
+      format: (f) => formatPercent(f, 0),
     },
   ];
 }

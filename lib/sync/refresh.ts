@@ -11,6 +11,8 @@ import type { StatusSink } from './status';
 
 export interface RefreshOutcome {
   server: string;
+  /** Whose cache: the user signed in there. */
+  userId: string;
   space: string;
   outcome: string;
 }
@@ -36,7 +38,7 @@ export async function refreshCachedSpaces(sink: StatusSink, isEnabled: (server: 
       // The grant may be revoked while earlier spaces sync.
       if (!(await isEnabled(server))) break;
       const result = await runSync(server, space, sink, undefined, session);
-      done.push({ server, space, outcome: result === 'already-running' ? result : result.state });
+      done.push({ server, userId, space, outcome: result === 'already-running' ? result : result.state });
     }
   }
   return done;

@@ -13,6 +13,7 @@ import { askWorker } from '@/lib/ui/ask-worker';
 import { spaceSummary } from '@/lib/summary/space-summary';
 import { laterSyncFailure, type SpaceSummaryView, summaryState } from '@/lib/summary/summary-view';
 import { downloadText } from './download';
+import { useGoals } from './use-goals';
 import { useSettings } from './use-settings';
 import { useSpaceHistory } from './use-space-history';
 
@@ -33,6 +34,9 @@ export function useSpaceSummary(server: string, spaceId: string, retry: () => vo
   const now = useMemo(() => Date.now(), [history]);
   const summary = useMemo(() => (history ? spaceSummary(history, { now, tierYear: settings.tierYear }) : undefined), [history, now, settings.tierYear]);
   const state = summaryState({ data, status, summary, syncError, signInUrl: signInUrl(server) });
+  // The space's goals are the signed-in user's: none until the session is known.
+  const userId = data.state === 'ready' || data.state === 'syncing' ? data.session.userId : '';
+  const goals = useGoals({ server, userId, space: spaceId });
 
   return {
     serverLabel: serverLabel(server),
@@ -42,6 +46,7 @@ export function useSpaceSummary(server: string, spaceId: string, retry: () => vo
     sync: syncLine(status, state.kind === 'ready' ? state.lastSyncedAt : undefined, now),
     syncFailure: laterSyncFailure(state, status),
     tierYear: settings.tierYear,
+    targets: goals.space,
     onSync: syncNow,
     onRetry: retry,
     // The worker opens it (and so vouches for the tab: lib/trust/opened-pages.ts).

@@ -45,9 +45,9 @@ export const PARTS: Record<string, Part> = {
     uses: ['octopus', 'store', 'metrics', 'messages', 'trust'],
   },
   store: {
-    job: 'what DORA Lens keeps in the browser: the deployment cache (IndexedDB, per server and user), settings and saved reports (storage.local)',
+    job: 'what DORA Lens keeps in the browser: the deployment cache (IndexedDB, per server and user), settings and saved reports (storage.local), goals and project settings (storage.sync), alert state',
     pure: false,
-    uses: ['metrics', 'settings', 'report'],
+    uses: ['metrics', 'settings', 'report', 'goals'],
   },
   metrics: {
     job: 'pure metric functions over the normalised facts',
@@ -64,30 +64,40 @@ export const PARTS: Record<string, Part> = {
     pure: true,
     uses: ['metrics'],
   },
-  display: {
-    job: 'how numbers, names and statuses read on screen: formats, metric names and definitions, card and status view-models',
+  goals: {
+    job: "the user's delivery goals as data: targets per metric for a space and its projects, whether a view meets them (with 95 % confidence), when a followed project's slip is news",
     pure: true,
     uses: ['metrics'],
+  },
+  display: {
+    job: 'how numbers, names and statuses read on screen: formats, metric names and definitions, card, goal and status view-models',
+    pure: true,
+    uses: ['metrics', 'goals'],
   },
   chart: {
     job: 'uPlot data and option builders',
     pure: true,
-    uses: ['metrics', 'display'],
+    uses: ['metrics', 'display', 'goals'],
   },
   panel: {
-    job: "the project panel's model: its view parameters and address, a project's query, its filters and tables",
+    job: "the project panel's model: its view parameters and address, a project's query, its filters and tables, its goals",
     pure: true,
-    uses: ['metrics', 'display'],
+    uses: ['metrics', 'display', 'goals'],
   },
   report: {
-    job: "the space report's model: definitions, splits, statistics and view-models",
+    job: "the space report's model: definitions, splits, statistics and view-models, its projects' goals",
     pure: true,
-    uses: ['metrics', 'export', 'chart', 'display', 'panel', 'settings'],
+    uses: ['metrics', 'export', 'chart', 'display', 'panel', 'settings', 'goals'],
   },
   summary: {
     job: "the popup's space summary and its view-model",
     pure: true,
-    uses: ['metrics', 'display', 'panel'],
+    uses: ['metrics', 'display', 'panel', 'goals'],
+  },
+  alerts: {
+    job: "the worker's alerts: after a background refresh, followed projects judged against their goals, one notification per project per day, the toolbar badge, a click opening the project's panel",
+    pure: false,
+    uses: ['store', 'goals', 'panel', 'metrics', 'display', 'host', 'settings'],
   },
   share: {
     job: 'what people take out of DORA Lens to share: the Markdown summary of a view, names escaped',
@@ -97,7 +107,7 @@ export const PARTS: Record<string, Part> = {
   ui: {
     job: "the pages' hooks and browser glue: the session via the worker, the cache read directly, sync status, settings, downloads",
     pure: false,
-    uses: ['messages', 'sync', 'store', 'metrics', 'export', 'settings', 'display', 'chart', 'panel', 'report', 'summary', 'share', 'host', 'servers'],
+    uses: ['messages', 'sync', 'store', 'metrics', 'export', 'settings', 'display', 'chart', 'panel', 'report', 'summary', 'share', 'host', 'servers', 'goals', 'alerts'],
   },
 };
 

@@ -186,7 +186,8 @@ describe('a space report: print and split charts', () => {
     const cards = await report.$$eval('[data-testid="report-cards"] .metric-card', (els) =>
       els.map((el) => ({ title: el.querySelector('h3')?.firstChild?.textContent ?? '', value: el.querySelector('.metric-value')?.textContent ?? '' })),
     );
-    expect(cards).toHaveLength(6);
+    // DORA's five metrics (rework rate the fifth), deployment duration and queue time.
+    expect(cards).toHaveLength(7);
     const pdf = await report.pdf({ format: 'A4' });
     const pages = await pdfPages(pdf);
     const text = pages.map((p) => p.text).join('\n');

@@ -64,7 +64,7 @@ afterAll(async () => {
 describe('Options page', () => {
   it('renders its sections under one page heading', async () => {
     expect(await page.$$eval('h1', (hs) => hs.map((h) => h.textContent))).toEqual(['DORA Lens settings']);
-    expect(await page.$$eval('h2', (hs) => hs.map((h) => h.textContent))).toEqual(['Octopus servers', 'Defaults', 'Cached data', 'Privacy']);
+    expect(await page.$$eval('h2', (hs) => hs.map((h) => h.textContent))).toEqual(['Octopus servers', 'Defaults', 'Goals and alerts', 'Cached data', 'Privacy']);
     // The e2e build declares the emulator's hosts, so there are no user-granted servers to list.
     expect(await text('[data-testid="no-servers"]')).toContain('None yet');
     expect(await text('#servers')).toContain('*.octopus.app');

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { expectedSpace } from '../support/ground-truth';
-import { parseCsv, type ReferenceFilter, referenceMetrics } from '../support/reference-metrics';
+import { parseCsv, rateGoal, type ReferenceFilter, referenceMetrics, wilson95 } from '../support/reference-metrics';
 import { emulateColorScheme, type ExtensionBrowser, launchWithExtension, screenshot, signIn, waitForDownload, waitForPanelFrame } from './browser';
 
 const SPACE = 'Spaces-1';
@@ -68,11 +68,12 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
         rate: number(await value('failureRate')),
         leadTimeMedian: number(await value('leadTime')),
         recoveryMedian: number(await value('recovery')),
+        reworkRate: number(await value('reworkRate')),
       };
     };
     const expected = (filter: Partial<ReferenceFilter> = {}) => {
       const r = referenceMetrics(truth.deployments, truth.releases, { project: project.Id, channel, environment: production, tenant: 'all', ...WINDOW, ...filter });
-      return { r, view: { successful: r.successful, rate: r.rate, leadTimeMedian: r.leadTimeMedian, recoveryMedian: r.recoveryMedian } };
+      return { r, view: { successful: r.successful, rate: r.rate, leadTimeMedian: r.leadTimeMedian, recoveryMedian: r.recoveryMedian, reworkRate: r.reworkRate } };
     };
 
     it('syncs in the extension’s background with the session cookie and shows the numbers of the ground truth', async () => {
@@ -82,6 +83,8 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       // and as failures in the failure rate (the default option), which this view checks.
       expect(r.blocked).toBeGreaterThan(0);
       expect(view.leadTimeMedian).not.toBeNull();
+      // Redeploys, rollbacks and retries happen in the emulator's history: a rework rate to check.
+      expect(r.rework).toBeGreaterThan(0);
       expect(await shown()).toEqual(view);
       // The default view is Octopus's: the default channel and the last environment of its lifecycle.
       expect(await frame.$eval('#f-environment', (el) => (el as HTMLSelectElement).value)).toBe(production);
@@ -144,21 +147,37 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
       }
     });
 
-    it('exports a CSV whose rows equal the computed rows', async () => {
-      const downloads = mkdtempSync(path.join(tmpdir(), 'dora-lens-downloads-'));
-      await ext.downloadsTo(downloads);
-      await frame.click('[data-testid="export-csv"]');
-      const file = await waitForDownload(downloads);
-      expect(file).toMatch(new RegExp(`^dora-lens_.+_Production_${RANGE.from}_${RANGE.to}\\.csv$`));
-      const [head, ...rows] = parseCsv(readFileSync(path.join(downloads, file), 'utf8'));
-      const col = (name: string) => head.indexOf(name);
-      expect(head.slice(0, 3)).toEqual(['Deployment', 'Project', 'Release']);
+    it('exports a CSV whose rows equal the computed rows: Octopus’s seventeen columns by default, ours after them on request', async () => {
+      // docs/octopus-api.md §1.6, in Octopus's order.
+      const octopus = ['Deployment', 'Project', 'Release', 'Channel', 'Completed', 'Environment', 'Tenant', 'State', 'Had Guided Failure', 'Lead Time', 'Lead Time Calculated From', 'Since Previous Successful', 'Previous Successful', 'Time to Recovery', 'Deployments Until Recovery', 'Recovery From', 'Recovery From Version'];
+      const ours = ['Lead Time (seconds)', 'Since Previous Successful (seconds)', 'Time to Recovery (seconds)', 'Outcome (DORA Lens)', 'Failure Kind (DORA Lens)', 'Delivery (DORA Lens)', 'Flags (DORA Lens)', 'Rework (DORA Lens)', 'Rework Reasons (DORA Lens)'];
       const { r } = expected();
+      const exportCsv = async () => {
+        const downloads = mkdtempSync(path.join(tmpdir(), 'dora-lens-downloads-'));
+        await ext.downloadsTo(downloads);
+        await frame.click('[data-testid="export-csv"]');
+        const file = await waitForDownload(downloads);
+        expect(file).toMatch(new RegExp(`^dora-lens_.+_Production_${RANGE.from}_${RANGE.to}\\.csv$`));
+        return parseCsv(readFileSync(path.join(downloads, file), 'utf8'));
+      };
+
+      // The default: Octopus's column set, nothing more.
+      const [head, ...rows] = await exportCsv();
+      expect(head).toEqual(octopus);
+      expect(rows.map((row) => row[0])).toEqual(r.rows.map((row) => row.id));
+      expect(new Set(rows.map((row) => row[1]))).toEqual(new Set([project.Name]));
+
+      // With ours: the same seventeen first, then ours, whose values equal the ground truth's.
+      await frame.click('[data-testid="csv-ours"]');
+      const [headOurs, ...rowsOurs] = await exportCsv();
+      expect(headOurs).toEqual([...octopus, ...ours]);
+      const col = (name: string) => headOurs.indexOf(name);
       const seconds = (ms: number | null) => (ms === null ? '' : String(ms / 1000));
-      expect(rows.map((row) => [row[col('Deployment')], row[col('Lead Time (seconds)')], row[col('Time to Recovery (seconds)')]])).toEqual(
-        r.rows.map((row) => [row.id, seconds(row.leadTimeMs), seconds(row.recoveryMs)]),
+      expect(rowsOurs.map((row) => [row[col('Deployment')], row[col('Lead Time (seconds)')], row[col('Time to Recovery (seconds)')], row[col('Rework (DORA Lens)')]])).toEqual(
+        r.rows.map((row) => [row.id, seconds(row.leadTimeMs), seconds(row.recoveryMs), row.rework ? 'True' : 'False']),
       );
-      expect(new Set(rows.map((row) => row[col('Project')]))).toEqual(new Set([project.Name]));
+      expect(rowsOurs.filter((row) => row[col('Rework (DORA Lens)')] === 'True').length).toBe(r.rework);
+      await frame.click('[data-testid="csv-ours"]');
     });
 
     it('follows the blocked-releases option: off, they are successes in the failure rate too', async () => {
@@ -181,6 +200,48 @@ for (const sameSite of ['Lax', 'Strict'] as const) {
         { timeout: 30_000 },
         String(on.view.rate),
       );
+    });
+
+    it('shows the goals set in the editor as met or missed (and how sure) on the cards, as computed from the ground truth, and their lines on the charts', async () => {
+      const { r } = expected();
+      await frame.click('[data-testid="goals"]');
+      // The space's goals, in the form's units: ≥ 1 deployment a day, median lead time ≤ 24 h, failure rate ≤ 10 %, rework ≤ 5 %.
+      const set = { frequency: '1', leadTime: '24', failureRate: '10', reworkRate: '5' };
+      for (const [metric, value] of Object.entries(set)) {
+        const input = await frame.waitForSelector(`[data-testid="goal-space-${metric}"]`);
+        await input!.click({ count: 3 });
+        await input!.type(value);
+      }
+      await frame.click('[data-testid="goals-save"]');
+      await frame.waitForSelector('[data-testid="reworkRate-goal"]', { timeout: 15_000 });
+      const badge = (id: string) =>
+        frame.$eval(`[data-testid="${id}-goal"]`, (el) => ({ state: el.getAttribute('data-state'), confident: el.getAttribute('data-confident') === 'true' }));
+
+      // Rates: the Wilson interval, computed here, decides how sure.
+      expect(await badge('failureRate')).toEqual(rateGoal(r.rate!, wilson95(r.failed, r.total)!, 0.1));
+      expect(await badge('reworkRate')).toEqual(rateGoal(r.reworkRate!, wilson95(r.rework, r.total)!, 0.05));
+      // Frequency and lead time: met or missed as the value says.
+      const perDay = r.successful / ((WINDOW.to - WINDOW.from) / 86_400_000);
+      expect((await badge('frequency')).state).toBe(perDay >= 1 ? 'met' : 'missed');
+      expect((await badge('leadTime')).state).toBe(r.leadTimeMedian! <= 24 * 3_600_000 ? 'met' : 'missed');
+      // No goal on recovery: no badge.
+      expect(await frame.$('[data-testid="recovery-goal"]')).toBeNull();
+
+      // The charts' target lines, read from their tables: the rate's target in %, lead time's as a duration.
+      const goalColumn = async (chart: string) => {
+        await frame.click(`[data-testid="chart-${chart}"] figcaption button[aria-expanded="false"]`);
+        return frame.$eval(`[data-testid="chart-${chart}"] .chart-table`, (table) => {
+          const head = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+          const column = head.length - 1;
+          return { label: head[column], cells: [...new Set([...table.querySelectorAll('tbody tr')].map((tr) => tr.children[column]?.textContent))] };
+        });
+      };
+      expect(await goalColumn('failureRate')).toEqual({ label: 'Goal (%)', cells: ['10.00'] });
+      expect(await goalColumn('reworkRate')).toEqual({ label: 'Goal (%)', cells: ['5.00'] });
+      expect(await goalColumn('leadTime')).toEqual({ label: 'Goal', cells: ['1d'] });
+      await frame.click('[data-testid="goals"]');
+      await frame.$eval('[data-testid="frequency-value"]', (el) => el.scrollIntoView());
+      await screenshot(page, 'panel-goals');
     });
 
     it('looks right in light and dark', async () => {

@@ -15,6 +15,7 @@ import type { HistoryFile } from '../emulator/history-file';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { type ExpectedDeployment, expectedSpace } from '../support/ground-truth';
+import { rateGoal, wilson95 } from '../support/reference-metrics';
 import { ARTIFACTS, emulateColorScheme, type ExtensionBrowser, launchWithExtension, signIn, unnamedControls, waitForDownload } from './browser';
 
 const SPACE = 'Spaces-1';
@@ -244,11 +245,34 @@ describe('Popup space summary, admin', () => {
     expect(Number(await rawValue(popup, 'failureRate'))).toBeCloseTo(truth.failed / truth.total, 12);
     const history = emulator.history().Spaces.find((x) => x.Space.Id === SPACE)!;
     expect(await popup.$eval('[data-testid="summary-coverage"]', (el) => el.textContent)).toContain(`${history.Projects.length} projects`);
-    // Four labelled sparklines and a tier (or why there is none) per metric.
+    // Five labelled sparklines (DORA's five metrics) and a tier (or why there is none) for the four DORA
+    // publishes bands for: none for rework rate.
     const sparklines = await popup.$$eval('svg.sparkline[role="img"]', (els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
-    expect(sparklines).toHaveLength(4);
+    expect(sparklines).toHaveLength(5);
     for (const label of sparklines) expect(label).toMatch(/last 30 days: (lowest|no data)/);
     expect(await popup.$$eval('.summary-metric .tier', (els) => els.length)).toBe(4);
+    expect(await popup.$('[data-testid="summary-reworkRate"] .tier')).toBeNull();
+  });
+
+  it('shows each goal of the space met or missed, and how sure, as the ground truth gives', async () => {
+    const window = await windowOf(popup);
+    const truth = truthFor(window);
+    // The user's goals for this server and space (what the panel's goals editor stores): frequency at exactly
+    // the 30 days' rate — the edge, which meets an "at least" — and failure rate at most 10 %.
+    const perDay = truth.successful / 30;
+    const key = `goals:${emulator.url}:Users-1:${SPACE}`;
+    await s.ext.evaluateInExtension(`chrome.storage.local.set(${JSON.stringify({ [key]: { version: 1, targets: { frequency: perDay, failureRate: 0.1 } } })})`);
+    await popup.waitForSelector('[data-testid="summary-failureRate-goal"]', { timeout: 15_000 });
+    const goal = (metric: string) =>
+      popup.$eval(`[data-testid="summary-${metric}-goal"]`, (el) => ({ state: el.getAttribute('data-state'), confident: el.getAttribute('data-confident') === 'true' }));
+    expect((await goal('frequency')).state).toBe('met');
+    // A count's interval always reaches across its own value: at the edge, never sure.
+    expect((await goal('frequency')).confident).toBe(false);
+    expect(await goal('failureRate')).toEqual(rateGoal(truth.failed / truth.total, wilson95(truth.failed, truth.total)!, 0.1));
+    for (const metric of ['leadTime', 'recovery', 'reworkRate']) expect(await popup.$(`[data-testid="summary-${metric}-goal"]`)).toBeNull();
+    await popupScreenshot(popup, 'popup-goals');
+    await s.ext.evaluateInExtension(`chrome.storage.local.remove(${JSON.stringify(key)})`);
+    await popup.waitForFunction(() => document.querySelector('[data-testid="summary-failureRate-goal"]') === null);
   });
 
   it('follows the blocked-releases option: off, the blocked release is a success in the failure rate too', async () => {

@@ -199,6 +199,8 @@ describe('Space report', () => {
       'leadTime',
       'failureRate',
       'recovery',
+      // DORA's fifth metric, ours (Octopus has none).
+      'reworkRate',
       'duration',
       'queueTime',
     ]);

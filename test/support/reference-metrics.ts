@@ -9,6 +9,11 @@
  * fail to deploy, require guided failure or have their release marked as 'Do not promote'" — with
  * `blockedIsFailure` (default on), a successful deployment of a blocked release is in its numerator, and
  * every finished deployment once in its denominator.
+ *
+ * Deployment rework rate (lib/metrics/README.md decision 10, DORA's fifth metric): among successful + failed
+ * deployments, one is rework when its release is at or below the newest release already delivered to its
+ * stream, when it comes after a failure in its stream up to and including the recovery, or when its channel
+ * is marked as a hotfix channel (`hotfix`).
  */
 import type { ExpectedDeployment, ExpectedRelease } from './ground-truth';
 
@@ -21,6 +26,8 @@ export interface ReferenceFilter {
   from: number;
   to: number;
   blockedIsFailure?: boolean;
+  /** The filter's channel is one the user marks as a hotfix channel. */
+  hotfix?: boolean;
 }
 
 export interface ReferenceRow {
@@ -32,6 +39,8 @@ export interface ReferenceRow {
   failsTheRate: boolean;
   leadTimeMs: number | null;
   recoveryMs: number | null;
+  /** Unplanned: a redeploy or rollback, inside a failure run, or of a hotfix channel (counted deployments only). */
+  rework: boolean;
 }
 
 const num = (id: string) => Number(id.slice(id.lastIndexOf('-') + 1));
@@ -79,10 +88,12 @@ export function referenceMetrics(deployments: ExpectedDeployment[], releases: Ex
     let runStart: number | null = null;
     for (const d of stream) {
       const o = outcome(d);
-      const row: ReferenceRow = { id: d.id, completed: d.completed!, outcome: o, failsTheRate: failsTheRate(d), leadTimeMs: null, recoveryMs: null };
+      const row: ReferenceRow = { id: d.id, completed: d.completed!, outcome: o, failsTheRate: failsTheRate(d), leadTimeMs: null, recoveryMs: null, rework: false };
       rows.set(d.id, row);
       if (o === 'excluded') continue;
       const ord = ordinal.get(d.release)!;
+      // Judged on the stream as it was when the deployment ran: what was delivered, whether a run was open.
+      row.rework = (delivered !== null && ord <= delivered) || runStart !== null || f.hotfix === true;
       earliestAttempted = earliestAttempted === null ? ord : Math.min(earliestAttempted, ord);
       if (o === 'failure') {
         runStart ??= d.completed!;
@@ -106,6 +117,7 @@ export function referenceMetrics(deployments: ExpectedDeployment[], releases: Ex
   const blocked = inWindow.filter((r) => r.outcome === 'success' && r.failsTheRate).length;
   const leadTimes = inWindow.flatMap((r) => (r.leadTimeMs === null ? [] : [r.leadTimeMs]));
   const recoveries = inWindow.flatMap((r) => (r.recoveryMs === null ? [] : [r.recoveryMs]));
+  const rework = inWindow.filter((r) => r.rework).length;
   return {
     rows: inWindow,
     /** Successful deployments (frequency), blocked releases' included. */
@@ -116,6 +128,8 @@ export function referenceMetrics(deployments: ExpectedDeployment[], releases: Ex
     blocked,
     total,
     rate: total ? failed / total : null,
+    rework,
+    reworkRate: total ? rework / total : null,
     leadTimeMedian: median(leadTimes),
     leadTimeCount: leadTimes.length,
     recoveryMedian: median(recoveries),
@@ -152,4 +166,25 @@ export function parseCsv(text: string): string[][] {
   }
   if (cell || row.length) rows.push([...row, cell]);
   return rows;
+}
+
+/**
+ * The Wilson score interval of `k` successes in `n` trials at 95 % (z = 1.96, two-sided), from its formula
+ * (Wilson 1927): centre (k + z²/2) / (n + z²), half-width z·√(k(n−k)/n + z²/4) / (n + z²).
+ */
+export function wilson95(k: number, n: number): { lower: number; upper: number } | null {
+  if (n === 0) return null;
+  const z = 1.959963984540054;
+  const centre = (k + (z * z) / 2) / (n + z * z);
+  const half = (z * Math.sqrt((k * (n - k)) / n + (z * z) / 4)) / (n + z * z);
+  return { lower: Math.max(0, centre - half), upper: Math.min(1, centre + half) };
+}
+
+/**
+ * A goal "at most `target`" against a rate and its interval: met when the value is at most the target;
+ * confident when the whole interval is on that side (the target itself meets the goal).
+ */
+export function rateGoal(value: number, interval: { lower: number; upper: number }, target: number): { state: 'met' | 'missed'; confident: boolean } {
+  const met = value <= target;
+  return { state: met ? 'met' : 'missed', confident: met ? interval.upper <= target : interval.lower > target };
 }

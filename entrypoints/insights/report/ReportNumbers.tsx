@@ -35,11 +35,14 @@ import { summaryMarkdown } from '@/lib/share/summary-markdown';
 import { downloadChartPng } from '@/lib/ui/chart-png';
 import { copyText } from '@/lib/ui/clipboard';
 import { downloadText } from '@/lib/ui/download';
+import { useReportGoals } from '@/lib/ui/use-report-goals';
 
 export interface ReportNumbersProps {
   /** The Octopus server's base URL. */
   server: string;
   space: string;
+  /** The signed-in Octopus user: whose goals. */
+  userId: string;
   prepared: PreparedHistory;
   report: ResolvedReport;
   params: ReportParams;
@@ -62,6 +65,7 @@ export function ReportNumbers(props: ReportNumbersProps) {
   const spec = useMemo(() => splitSpecOf(params, report, sets), [params.split, params.tagSet, report, sets]);
   const split = useMemo(() => (spec ? computeSplit(prepared, report, insights.window, spec) : null), [prepared, report, insights, spec]);
   const trends = useMemo(() => computeTrendLists(prepared, report, insights.window, params.metric), [prepared, report, insights, params.metric]);
+  const goals = useReportGoals({ server: props.server, userId: props.userId, space: props.space }, prepared, report, query);
 
   // Drill-down: the project's panel, pinned to the report's only environment (or the row's) and only channel.
   const href: ProjectHref = (project, environment) => {
@@ -123,6 +127,7 @@ export function ReportNumbers(props: ReportNumbersProps) {
       ranking={rankingView(insights, dims, params.metric, href)}
       releases={releaseViews(insights, prepared, href)}
       tierYear={insights.beyondOctopus.tiers.year}
+      goals={{ view: goals, href: (project) => href(project) }}
     />
   );
 }

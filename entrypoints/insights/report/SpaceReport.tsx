@@ -98,7 +98,7 @@ export function SpaceReport({ owner, prepared, settings, now, dark }: SpaceRepor
               Totals cover only what your Octopus account may see: deployments of projects, environments and tenants you have no permission to view are not counted.
             </p>
           </ReportScope>
-          <ReportNumbers server={owner.server} space={owner.space} prepared={prepared} report={resolved} params={params} settings={settings} now={now} dark={dark} onParams={setParams} />
+          <ReportNumbers server={owner.server} space={owner.space} userId={owner.userId} prepared={prepared} report={resolved} params={params} settings={settings} now={now} dark={dark} onParams={setParams} />
         </>
       )}
     </div>

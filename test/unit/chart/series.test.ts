@@ -66,3 +66,38 @@ describe('chart data', () => {
     expect(short.logUseful).toBe(false);
   });
 });
+
+describe('rework and goals in the charts', () => {
+  const withRework = (b: BucketMetrics, days: number, rework: number, total: number): BucketMetrics =>
+    ({ ...b, days, beyondOctopus: { reworkRate: { rework, total, rate: total ? rework / total : null, wilson95: null, reasons: { redeploy: rework, rollback: 0, failureRun: 0, hotfix: 0 } } } }) as BucketMetrics;
+  const reworked = [withRework(buckets[0], 7, 1, 4), withRework(buckets[1], 3.5, 0, 0)];
+
+  it('plots the rework rate in percent over the unplanned deployments', () => {
+    const chart = chartData('reworkRate', reworked);
+    expect(chart.data.slice(1)).toEqual([[1, 0], [25, null]]);
+    expect(chart.table.rows).toEqual([
+      ['2026-01-04', '1', '4', '25.0'],
+      ['2026-01-11', '0', '0', '–'],
+    ]);
+  });
+
+  it('draws a goal as a dashed line on the value’s scale, in the table too', () => {
+    const rate = chartData('reworkRate', reworked, undefined, 0.05);
+    expect(rate.data[3]).toEqual([5, 5]);
+    expect(rate.series[2]).toMatchObject({ label: 'Goal (%)', scale: 'percent', kind: 'line', goal: true });
+    expect(rate.table.head.at(-1)).toBe('Goal (%)');
+    // Durations stay in ms, on the median's scale and axis; the table writes the goal as the cards do.
+    const lead = chartData('leadTime', reworked, undefined, 86_400_000);
+    expect(lead.data.at(-1)).toEqual([86_400_000, 86_400_000]);
+    expect(lead.series.at(-1)).toMatchObject({ scale: 'duration', value: 'duration', goal: true });
+    expect(lead.table.head.at(-1)).toBe('Goal');
+    expect(lead.table.rows.map((row) => row.at(-1))).toEqual(['1d', '1d']);
+  });
+
+  it('a frequency goal per day becomes a count per bucket: the target times the bucket’s days (a cut bucket is shorter)', () => {
+    const chart = chartData('frequency', reworked, undefined, 1);
+    // ≥ 1 a day: 7 in a whole week, 3.5 in a week cut to half by the window.
+    expect(chart.data.at(-1)).toEqual([7, 3.5]);
+    expect(chart.series.at(-1)).toMatchObject({ scale: 'count', label: 'Goal (deployments)' });
+  });
+});

@@ -30,14 +30,46 @@ const trend = (patch: Partial<TrendResult>): TrendResult => ({ direction: 'up', 
 describe('metric cards', () => {
   const cards = metricCards(insights);
 
-  it('are the four DORA metrics, then duration and queue time, under Octopus’s names', () => {
-    expect(cards.map((c) => c.id)).toEqual(['frequency', 'leadTime', 'failureRate', 'recovery', 'duration', 'queueTime']);
+  it('are DORA’s five metrics, then duration and queue time, under Octopus’s names (DORA’s for rework, which Octopus has not)', () => {
+    expect(cards.map((c) => c.id)).toEqual(['frequency', 'leadTime', 'failureRate', 'recovery', 'reworkRate', 'duration', 'queueTime']);
     expect(cards.map((c) => c.title)).toEqual(cards.map((c) => METRIC_NAMES[c.id]));
-    expect(cards.map((c) => c.title)).toEqual(['Deployment frequency', 'Deployment lead time', 'Deployment failure rate', 'Mean time to recovery', 'Deployment duration', 'Queue time']);
+    expect(cards.map((c) => c.title)).toEqual([
+      'Deployment frequency',
+      'Deployment lead time',
+      'Deployment failure rate',
+      'Mean time to recovery',
+      'Deployment rework rate',
+      'Deployment duration',
+      'Queue time',
+    ]);
+  });
+
+  it('give each of DORA’s five its current DORA name and how ours differs in the help', () => {
+    // dora.dev/guides/dora-metrics (2026): written out here, not taken from the module under test.
+    expect(cards.slice(0, 5).map((c) => c.dora?.name)).toEqual(['deployment frequency', 'change lead time', 'change fail rate', 'failed deployment recovery time', 'deployment rework rate']);
+    expect(cards[1].dora?.difference).toMatch(/release-based/);
+    expect(cards[2].dora?.difference).toMatch(/deployment-based/);
+    expect(cards[5].dora).toBeUndefined();
+  });
+
+  it('the rework card: rate, reasons, Wilson interval, and no tier, saying why', () => {
+    // r2 failed (opens a run), r3 recovers it: 1 unplanned of 3.
+    const rework = cards[4];
+    expect(rework).toMatchObject({ value: '33.3%', rawValue: 1 / 3, detail: '1 unplanned of 3 (1 in failure runs)', sample: 'n = 3 deployments' });
+    expect(rework.tier).toBeUndefined();
+    expect(rework.noTier).toMatch(/DORA publishes no performance bands/);
+    expect(rework.interval).toMatch(/^95% interval /);
+  });
+
+  it('carry the goal set on their metric', () => {
+    const withGoals = metricCards(insights, [
+      { metric: 'failureRate', target: 0.1, state: 'missed', confident: false, value: 1 / 3, interval: null, sample: 3 },
+    ]);
+    expect(withGoals.map((c) => c.goal?.status ?? null)).toEqual([null, null, 'Missed · not yet sure', null, null, null, null]);
   });
 
   it('show each value with its sample, and the number behind it', () => {
-    const [frequency, lead, failure, recovery, duration] = cards;
+    const [frequency, lead, failure, recovery, , duration] = cards;
     expect(frequency).toMatchObject({ value: '2.0 / week', rawValue: 2, detail: '2 successful in 7 days', sample: 'n = 2 deployments' });
     expect(lead).toMatchObject({ value: '5h', rawValue: 5 * 3_600_000, sample: 'n = 2 deployments' });
     expect(failure).toMatchObject({ value: '33.3%', rawValue: 1 / 3, detail: '1 failed of 3 (0 guided failures)', sample: 'n = 3 deployments' });
@@ -51,7 +83,8 @@ describe('metric cards', () => {
       expect(card.trends.map((t) => t.label)).toEqual(['vs previous period', '28-day trend']);
       expect(card.tier?.year).toBe(2024);
     }
-    for (const card of cards.slice(4)) {
+    expect(cards[4].trends.map((t) => t.label)).toEqual(['vs previous period', '28-day trend']);
+    for (const card of cards.slice(5)) {
       expect(card.trends.map((t) => t.label)).toEqual(['vs previous period']);
       expect(card.tier).toBeUndefined();
     }

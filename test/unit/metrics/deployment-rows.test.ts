@@ -48,7 +48,8 @@ describe('deploymentRows', () => {
       deploymentsUntilRecovery: 1,
       recoveryFrom: 'Deployments-2',
       recoveryFromVersion: '1.2',
-      beyondOctopus: { outcome: 'success', failureKind: null, delivery: 'newChanges', flags: [] },
+      // It recovers the run 1.2's failure started: unplanned, so rework (DORA's fifth metric).
+      beyondOctopus: { outcome: 'success', failureKind: null, delivery: 'newChanges', rework: ['failureRun'], flags: [] },
     });
   });
 
@@ -58,14 +59,15 @@ describe('deploymentRows', () => {
       leadTimeMs: null,
       previousSuccessful: 'Deployments-1',
       sincePreviousSuccessfulMs: 48 * HOUR,
-      beyondOctopus: { outcome: 'failure', failureKind: 'taskFailed', delivery: null },
+      // The run's first failure is not rework: it was a planned deployment of a new release.
+      beyondOctopus: { outcome: 'failure', failureKind: 'taskFailed', delivery: null, rework: [] },
     });
     expect(rows[3]).toMatchObject({
       state: 'Canceled',
       tenant: 'Acme',
       leadTimeMs: null,
       previousSuccessful: null,
-      beyondOctopus: { outcome: 'excluded' },
+      beyondOctopus: { outcome: 'excluded', rework: [] },
     });
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeInsights } from '@/lib/metrics/compute-insights';
 import { deploymentRowAt, deploymentRowColumns } from '@/lib/metrics/deployment-rows';
-import { prepare } from '@/lib/metrics/prepare';
+import { type PreparedHistory, prepare } from '@/lib/metrics/prepare';
 import { historyPart, partFor, projectHistory } from '@/lib/metrics/history-part';
 import type { History } from '@/lib/metrics/facts';
 import type { Insights, InsightsQuery } from '@/lib/metrics/types';
@@ -25,6 +25,24 @@ function byId(insights: Insights, history: History) {
   };
 }
 
+/** Every figure of `query` from the part equals the whole history's (lists compared by Octopus id, rows but their index). */
+function expectSameFigures(whole: PreparedHistory, part: PreparedHistory, query: InsightsQuery): void {
+  const a = computeInsights(whole, query);
+  const b = computeInsights(part, query);
+  expect(b.summary).toEqual(a.summary);
+  expect(b.series).toEqual(a.series);
+  expect(b.trend28).toEqual(a.trend28);
+  expect(b.previous).toEqual(a.previous);
+  // Lists of deployments and releases hold indices into each history: compared by Octopus id.
+  expect(byId(b, part.history)).toEqual(byId(a, whole.history));
+  const rowsA = deploymentRowColumns(whole, query);
+  const rowsB = deploymentRowColumns(part, query);
+  expect(rowsB.length).toBe(rowsA.length);
+  // Every field but the row's index into its own history.
+  const row = (rows: typeof rowsA, k: number) => ({ ...deploymentRowAt(rows, k), index: undefined });
+  for (let k = 0; k < rowsA.length; k++) expect(row(rowsB, k)).toEqual(row(rowsA, k));
+}
+
 describe('projectHistory (what a project panel prepares)', () => {
   for (const seed of [3, 17, 42]) {
     it(`gives every figure of the project the whole history gives (seed ${seed})`, () => {
@@ -43,20 +61,11 @@ describe('projectHistory (what a project panel prepares)', () => {
               weekStart: 'monday',
               filter: { projects: [project], environments: [environment] },
             };
-            const a = computeInsights(blockedIsFailure ? whole : prepare(history, { blockedIsFailure }), query);
-            const b = computeInsights(blockedIsFailure ? part : prepare(projectHistory(history, project), { blockedIsFailure }), query);
-            expect(b.summary).toEqual(a.summary);
-            expect(b.series).toEqual(a.series);
-            expect(b.trend28).toEqual(a.trend28);
-            expect(b.previous).toEqual(a.previous);
-            // Lists of deployments and releases hold indices into each history: compared by Octopus id.
-            expect(byId(b, part.history)).toEqual(byId(a, whole.history));
-            const rowsA = deploymentRowColumns(whole, query);
-            const rowsB = deploymentRowColumns(part, query);
-            expect(rowsB.length).toBe(rowsA.length);
-            // Every field but the row's index into its own history.
-            const row = (rows: typeof rowsA, k: number) => ({ ...deploymentRowAt(rows, k), index: undefined });
-            for (let k = 0; k < rowsA.length; k++) expect(row(rowsB, k)).toEqual(row(rowsA, k));
+            expectSameFigures(
+              blockedIsFailure ? whole : prepare(history, { blockedIsFailure }),
+              blockedIsFailure ? part : prepare(projectHistory(history, project), { blockedIsFailure }),
+              query,
+            );
           }
         }
       }
@@ -80,18 +89,7 @@ describe('historyPart (what a view restricted to environments prepares)', () => 
           weekStart: 'monday',
           filter,
         };
-        const a = computeInsights(whole, query);
-        const b = computeInsights(part, query);
-        expect(b.summary).toEqual(a.summary);
-        expect(b.series).toEqual(a.series);
-        expect(b.trend28).toEqual(a.trend28);
-        expect(b.previous).toEqual(a.previous);
-        expect(byId(b, part.history)).toEqual(byId(a, whole.history));
-        const rowsA = deploymentRowColumns(whole, query);
-        const rowsB = deploymentRowColumns(part, query);
-        expect(rowsB.length).toBe(rowsA.length);
-        const row = (rows: typeof rowsA, k: number) => ({ ...deploymentRowAt(rows, k), index: undefined });
-        for (let k = 0; k < rowsA.length; k++) expect(row(rowsB, k)).toEqual(row(rowsA, k));
+        expectSameFigures(whole, part, query);
       }
     });
   }

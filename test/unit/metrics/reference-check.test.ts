@@ -39,6 +39,8 @@ function reference(rows: HistoryRows) {
   const recovery = new Array<number | null>(n).fill(null);
   const until = new Array<number>(n).fill(0);
   const previous = new Array<number>(n).fill(-1);
+  /** Redeploy / rollback (at or below the mark) or inside a failure run: rework before hotfix channels. */
+  const rework = new Array<boolean>(n).fill(false);
   const streams = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     const key = `${d.project[i]}/${d.channel[i]}/${d.environment[i]}/${d.tenant[i]}`;
@@ -55,6 +57,7 @@ function reference(rows: HistoryRows) {
     for (const i of rowsInOrder) {
       previous[i] = lastSuccess;
       const pos = position(d.release[i]);
+      rework[i] = (mark >= 0 && pos <= mark) || run.length > 0;
       if (outcome(i) === 'success') {
         let from = -1;
         if (mark < 0) from = Math.min(earliest, pos);
@@ -73,7 +76,7 @@ function reference(rows: HistoryRows) {
       }
     }
   }
-  return { history, lead, recovery, until, previous, outcome, failsTheRate };
+  return { history, lead, recovery, until, previous, rework, outcome, failsTheRate };
 }
 
 const median = (values: number[]) => {
@@ -95,12 +98,14 @@ describe('engine vs naive reference on random histories', () => {
         expect(Number.isNaN(p.recoveryMs[i]) ? null : p.recoveryMs[i], `recovery ${i}`).toBe(ref.recovery[i]);
         expect(p.deploymentsUntilRecovery[i], `until ${i}`).toBe(ref.until[i]);
         expect(p.previousSuccess[i], `previous ${i}`).toBe(ref.previous[i]);
+        expect(p.rework[i] !== 0, `rework ${i}`).toBe(ref.rework[i]);
       }
 
       const from = at('2024-01-04T00:00:00Z');
       const to = at('2024-01-10T00:00:00Z');
       const production = ref.history.dims.environments.findIndex((e) => e.name === 'Production');
-      const insights = computeInsights(p, { now: to, range: { from, to }, granularity: 'day', filter: { environments: [production] } });
+      const beta = ref.history.dims.channels.flatMap((c, k) => (c.name === 'Beta' ? [k] : []));
+      const insights = computeInsights(p, { now: to, range: { from, to }, granularity: 'day', filter: { environments: [production] }, hotfixChannels: beta });
       const d = ref.history.deployments;
       const inWindow = [...Array(n).keys()].filter((i) => d.completed[i] >= from && d.completed[i] < to && d.environment[i] === production);
       const successes = inWindow.filter((i) => ref.outcome(i) === 'success');
@@ -117,6 +122,11 @@ describe('engine vs naive reference on random histories', () => {
       const recoveries = inWindow.map((i) => ref.recovery[i]).filter((v): v is number => v !== null);
       expect(recoveries.length).toBeGreaterThan(5);
       expect(insights.summary.recovery.median).toBe(median(recoveries));
+      // Beta is marked as a hotfix channel: every counted Beta deployment is rework too.
+      const reworked = finished.filter((i) => ref.rework[i] || beta.includes(d.channel[i]));
+      expect(reworked.length).toBeGreaterThan(20);
+      expect(insights.summary.beyondOctopus.reworkRate.rework).toBe(reworked.length);
+      expect(insights.summary.beyondOctopus.reworkRate.total).toBe(finished.length);
       const bucketSums = insights.series.reduce((sum, b) => sum + b.frequency.successful, 0);
       expect(bucketSums).toBe(successes.length);
     });

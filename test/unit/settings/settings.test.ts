@@ -18,6 +18,8 @@ describe('defaults', () => {
       tierYear: 2024,
       blockedIsFailure: true,
       refreshMinutes: 30,
+      // Alerts ask for a permission: never on until the user turns them on.
+      alerts: false,
     });
   });
 

@@ -56,18 +56,38 @@ describe('the summary’s state', () => {
 });
 
 describe('the summary’s rows', () => {
-  it('name the four DORA metrics as Octopus does, each with its value and sample', () => {
+  it('name DORA’s five metrics, the four as Octopus does, each with its value and sample', () => {
     expect(summaryMetrics(summary).map((m) => [m.title, m.value, m.raw, m.sample])).toEqual([
       ['Deployment frequency', '2', 2, 'successful · 0.07/day'],
       ['Deployment lead time', '4h', 4 * 3_600_000, 'median, n = 2'],
       ['Deployment failure rate', '33.3%', 1 / 3, '1 of 3 failed'],
       ['Mean time to recovery', '2h', 2 * 3_600_000, 'median, n = 1'],
+      // The recovery (the third) is in the failure run the failed deployment opened: 1 of 3 unplanned.
+      ['Deployment rework rate', '33.3%', 1 / 3, '1 of 3 unplanned'],
     ]);
+    // DORA publishes no bands for rework: no tier there.
+    expect(summaryMetrics(summary).map((m) => m.tier)).toEqual(['frequency', 'leadTime', 'failureRate', 'recovery', undefined]);
     expect(summaryMetrics(summary).map((m) => m.unit)).toEqual([
       'Successful deployments per day, last 30 days',
       'Median lead time per day, last 30 days',
       'Failure rate per day, last 30 days',
       'Median time to recovery per day, last 30 days',
+      'Rework rate per day, last 30 days',
+    ]);
+  });
+
+  it('carry the space’s goals, judged on the 30 days with their 95 % intervals', () => {
+    const goals = summaryMetrics(summary, { frequency: 1, failureRate: 0.5, recovery: 3 * 3_600_000, reworkRate: 0.05 }).map((m) => [m.id, m.goal?.state, m.goal?.confident]);
+    expect(goals).toEqual([
+      // 2 in 30 days: 0.07 a day; the exact Poisson upper bound for 2 events, 7.22 / 30 = 0.24, is below 1.
+      ['frequency', 'missed', true],
+      ['leadTime', undefined, undefined],
+      // 1 of 3 = 33 % ≤ 50 %, but Wilson's interval (6.1 %–79.2 %) reaches across 50 %.
+      ['failureRate', 'met', false],
+      // One recovery of 2 h ≤ 3 h; too few values for an interval of the median.
+      ['recovery', 'met', false],
+      // 1 of 3 unplanned against 5 %: Wilson's lower bound, 6.1 %, is above it too.
+      ['reworkRate', 'missed', true],
     ]);
   });
 

@@ -33,7 +33,7 @@ describe('background refresh', () => {
 
     const published: SyncStatus[] = [];
     const done = await refreshCachedSpaces({ publish: async (_key, status) => void published.push(status) }, async () => true);
-    expect(done).toEqual([{ server: emulator.url, space: 'Spaces-1', outcome: 'done' }]);
+    expect(done).toEqual([{ server: emulator.url, userId: 'Users-1', space: 'Spaces-1', outcome: 'done' }]);
     expect(published.every((s) => s.userId === 'Users-1')).toBe(true);
 
     const cached = await openCache(emulator.url, 'Users-1');
