@@ -7,7 +7,7 @@ import { reportPageUrl } from '@/lib/report/report-page-url';
 import { isServerEnabled, syncContentScripts } from '@/lib/servers/grants';
 import { getSettings, watchSettings } from '@/lib/store/settings-store';
 import { refreshCachedSpaces } from '@/lib/sync/refresh';
-import { describeError, lastUser, runSync, serverSupport, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
+import { describeError, lastUser, readProjectChanges, runSync, serverSupport, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
 import { markInterruptedSyncs } from '@/lib/sync/interrupted';
 import type { StatusSink } from '@/lib/sync/status';
 import { callerOf } from '@/lib/trust/caller';
@@ -55,6 +55,7 @@ export default defineBackground(() => {
     // web-accessible page there, which a tab cannot be opened at.
     reportUrl: (server, space, ticket) => reportPageUrl(new URL('/insights.html', globalThis.location.href).href, server, space, { ticket }),
     serverSupport: (server) => serverSupport(server, (key, value) => browser.storage.local.set({ [key]: value })),
+    projectChanges: (server, space, project, lifecycle) => readProjectChanges(server, space, project, lifecycle),
     refused: (reason, detail) => console.warn(`DORA Lens refused a request (${reason}): ${detail}`),
   };
 

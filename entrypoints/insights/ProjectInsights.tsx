@@ -129,7 +129,7 @@ function ProjectPanel(props: ProjectInsightsProps & { project: number }) {
         ))}
       </div>
 
-      <ProjectBeforeAfter prepared={prepared} query={view.query} marks={marks} timeZone={settings.timeZone} end={insights.window.to} draftDay={draftDay} onChanges={setChanges} />
+      <ProjectBeforeAfter prepared={prepared} query={view.query} marks={marks} timeZone={settings.timeZone} end={insights.window.to} draftDay={draftDay} source={{ ...props.owner, project }} onChanges={setChanges} />
 
       <section class="details" aria-labelledby="details-title">
         <h2 id="details-title">Deployments behind {METRIC_NAMES[focus].toLowerCase()}</h2>

@@ -26,7 +26,13 @@ export type WorkerRequest =
   /** A top-level insights page the user asked, with a click inside it, to show for this server and space. */
   | { type: 'continue-here'; server: string; space: string }
   /** The server's version and whether DORA Lens supports it (one public request, remembered a while). */
-  | { type: 'server-info'; server: string };
+  | { type: 'server-info'; server: string }
+  /**
+   * A project's latest configuration changes (deployment process, lifecycle, channels) from the event feed,
+   * for the before/after picker: one request, when the user opens the picker. Ids only (`Projects-1`,
+   * `Lifecycles-2`); the worker checks their shape.
+   */
+  | { type: 'project-changes'; server: string; space: string; project: string; lifecycle?: string };
 
 /** Who is signed in on a server, as the worker learnt it from Octopus. */
 export interface SessionInfo {
@@ -59,6 +65,16 @@ export interface ServerSupport {
   reason?: string;
 }
 
+/** A project's configuration change, as the picker lists it. */
+export interface ProjectChangeInfo {
+  id: string;
+  /** UTC ms. */
+  occurred: number;
+  kind: 'process' | 'lifecycle' | 'channel';
+  /** Octopus's own sentence: server-supplied, shown as text. */
+  message: string;
+}
+
 export interface WorkerReplies {
   session: SessionInfo;
   authorize: { lastUserId?: string };
@@ -66,6 +82,7 @@ export interface WorkerReplies {
   'open-report': { opened: boolean };
   'continue-here': { ok: boolean };
   'server-info': ServerSupport;
+  'project-changes': ProjectChangeInfo[];
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: SyncError };

@@ -7,9 +7,10 @@
  */
 import { createOctopusClient, type OctopusClient } from '@/lib/octopus/client';
 import { isOctopusError, NotSignedIn } from '@/lib/octopus/errors';
+import { projectChanges } from '@/lib/octopus/events';
 import { getCurrentUser } from '@/lib/octopus/root';
 import { getServerInfo } from '@/lib/octopus/server-info';
-import type { ServerSupport, SessionInfo, SyncError } from '@/lib/messages/protocol';
+import type { ProjectChangeInfo, ServerSupport, SessionInfo, SyncError } from '@/lib/messages/protocol';
 import { openCache } from '@/lib/store/cache';
 import { Refused } from '@/lib/trust/refused';
 import { syncSpace } from './engine';
@@ -155,3 +156,7 @@ export async function runSync(
     signal?.removeEventListener('abort', onAbort);
   }
 }
+
+/** A project's latest configuration changes (the before/after picker), read through the user's session: one request. */
+export const readProjectChanges = (server: string, space: string, project: string, lifecycle?: string): Promise<ProjectChangeInfo[]> =>
+  projectChanges(clientFor(server), space, { project, lifecycle });

@@ -3,7 +3,7 @@
  * touches is passed in, so every guard is unit-tested without a browser; entrypoints/background.ts wires
  * the real browser APIs.
  */
-import type { ServerSupport, SessionInfo, WorkerReplies, WorkerRequest } from '@/lib/messages/protocol';
+import type { ProjectChangeInfo, ServerSupport, SessionInfo, WorkerReplies, WorkerRequest } from '@/lib/messages/protocol';
 import { canonicalServer } from '@/lib/host/server-url';
 import { authorize, type Grants, SPACE_ID } from './authorize';
 import type { Caller } from './caller';
@@ -24,11 +24,15 @@ export interface WorkerDeps {
   reportUrl(server: string, space: string, ticket: string): string;
   /** The server's version and support (its public API root). */
   serverSupport(server: string): Promise<ServerSupport>;
+  /** A project's latest configuration changes, read from the server's event feed (one request). */
+  projectChanges(server: string, space: string, project: string, lifecycle?: string): Promise<ProjectChangeInfo[]>;
   /** The debugging log of refusals. */
   refused(reason: string, detail: string): void;
 }
 
-const REQUEST_TYPES = new Set<WorkerRequest['type']>(['session', 'authorize', 'sync', 'open-report', 'continue-here', 'server-info']);
+const REQUEST_TYPES = new Set<WorkerRequest['type']>(['session', 'authorize', 'sync', 'open-report', 'continue-here', 'server-info', 'project-changes']);
+const PROJECT_ID = /^Projects-\d{1,12}$/;
+const LIFECYCLE_ID = /^Lifecycles-\d{1,12}$/;
 
 export async function handleRequest(message: unknown, caller: Caller, deps: WorkerDeps): Promise<WorkerReplies[WorkerRequest['type']]> {
   const request = message as Partial<Record<string, unknown>> | null;
@@ -58,6 +62,16 @@ export async function handleRequest(message: unknown, caller: Caller, deps: Work
       const project = typeof request?.project === 'string' && /^[\w.-]{1,200}$/.test(request.project) ? request.project : undefined;
       deps.startSync(verdict.server, verdict.space!, session, project);
       return { started: true, userId: session.userId };
+    }
+    case 'project-changes': {
+      // As a sync: only a page (or script) allowed this server and space; the ids must look like Octopus's.
+      if (claim.space === undefined) return refuse(deps, 'bad-space', 'project-changes without a space');
+      const verdict = await authorize(caller, claim, deps.grants);
+      if (!verdict.ok) return refuse(deps, verdict.reason, verdict.detail);
+      const project = typeof request?.project === 'string' && PROJECT_ID.test(request.project) ? request.project : undefined;
+      if (!project) return refuse(deps, 'bad-space', 'project-changes without a project id');
+      const lifecycle = typeof request?.lifecycle === 'string' && LIFECYCLE_ID.test(request.lifecycle) ? request.lifecycle : undefined;
+      return deps.projectChanges(verdict.server, verdict.space!, project, lifecycle);
     }
     case 'open-report': {
       // From the Octopus page (content script: its own server) or the popup; a page inside a frame cannot open tabs.
