@@ -13,6 +13,23 @@ export interface MarkItem {
   label: string;
 }
 
+/** One of the project's configuration changes, as the picker lists it. */
+export interface ChangeItem {
+  id: string;
+  /** When, in the view's zone. */
+  when: string;
+  /** "Deployment process", "Lifecycle", "Channel". */
+  what: string;
+  /** Octopus's own sentence: server-supplied, shown as text. */
+  message: string;
+}
+
+export interface ChangePickerState {
+  state: 'idle' | 'loading' | 'ready' | 'error';
+  items: readonly ChangeItem[];
+  error?: string;
+}
+
 export interface BeforeAfterProps {
   marks: readonly MarkItem[];
   /** The mark compared, if any. */
@@ -25,6 +42,10 @@ export interface BeforeAfterProps {
   maxDay: string;
   problems?: readonly string[];
   onAdd: (day: string, label: string) => void;
+  /** The project's own changes from Octopus's event feed, read when the user asks. */
+  changes: ChangePickerState;
+  onLoadChanges: () => void;
+  onPickChange: (id: string) => void;
   onSelect: (id: string) => void;
   onRemove: (id: string) => void;
 }
@@ -36,6 +57,7 @@ export function BeforeAfter(props: BeforeAfterProps) {
       <h2 id="before-after-heading">Before and after a change</h2>
       <p class="section-intro muted">Mark the day something changed (or click a chart on that day); each metric is compared over equal windows on either side.</p>
       <MarkForm key={props.draftDay} draftDay={props.draftDay} maxDay={props.maxDay} onAdd={props.onAdd} />
+      <ChangePicker changes={props.changes} onLoad={props.onLoadChanges} onPick={props.onPickChange} />
       {props.problems?.map((p) => (
         <p class="muted" key={p}>
           {p}
@@ -83,6 +105,33 @@ function MarkForm({ draftDay, maxDay, onAdd }: { draftDay?: string; maxDay: stri
         Mark the day
       </button>
     </form>
+  );
+}
+
+function ChangePicker({ changes, onLoad, onPick }: { changes: ChangePickerState; onLoad: () => void; onPick: (id: string) => void }) {
+  if (changes.state === 'idle') {
+    return (
+      <p class="no-print">
+        <button type="button" class="button-link" onClick={onLoad} data-testid="changes-load">
+          Or pick one of the project’s changes in Octopus (deployment process, lifecycle, channels)
+        </button>
+      </p>
+    );
+  }
+  if (changes.state === 'loading') return <p class="muted no-print">Reading the project’s changes from Octopus…</p>;
+  if (changes.state === 'error') return <p class="no-print">Could not read the project’s changes: {changes.error}</p>;
+  if (changes.items.length === 0) return <p class="muted no-print">Octopus lists no changes to this project’s deployment process, lifecycle or channels.</p>;
+  return (
+    <ul class="change-list no-print" data-testid="change-list">
+      {changes.items.map((c) => (
+        <li key={c.id} data-testid="change">
+          <span class="mark-day">{c.when}</span> <span class="muted">{c.what}</span> <span class="change-message">{c.message}</span>{' '}
+          <button type="button" class="button-link" onClick={() => onPick(c.id)} data-testid="change-mark">
+            Mark
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -17,6 +17,7 @@ const COLUMNS: { key: keyof ReportFigures; title: string; format: (v: number | n
   { key: 'successful', title: 'Successful', format: (v) => formatCount(v ?? 0) },
   { key: 'failed', title: 'Failed', format: (v) => formatCount(v ?? 0) },
   { key: 'failureRate', title: 'Failure rate', format: (v) => formatPercent(v) },
+  { key: 'reworkRate', title: 'Rework rate', format: (v) => formatPercent(v) },
   { key: 'perWeek', title: 'Successful / week', format: (v) => formatRate(v ?? 0) },
   { key: 'leadTimeMedian', title: 'Median lead time', format: (v) => formatDurationShort(v) },
   { key: 'recoveryMedian', title: 'Median time to recovery', format: (v) => formatDurationShort(v) },

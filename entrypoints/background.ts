@@ -7,7 +7,7 @@ import { reportPageUrl } from '@/lib/report/report-page-url';
 import { isServerEnabled, syncContentScripts } from '@/lib/servers/grants';
 import { getSettings, watchSettings } from '@/lib/store/settings-store';
 import { refreshCachedSpaces } from '@/lib/sync/refresh';
-import { describeError, lastUser, projectAccess, runSync, serverSupport, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
+import { describeError, lastUser, projectAccess, readProjectChanges, runSync, serverSupport, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
 import { markInterruptedSyncs } from '@/lib/sync/interrupted';
 import type { StatusSink } from '@/lib/sync/status';
 import { callerOf } from '@/lib/trust/caller';
@@ -56,6 +56,7 @@ export default defineBackground(() => {
     reportUrl: (server, space, ticket) => reportPageUrl(new URL('/insights.html', globalThis.location.href).href, server, space, { ticket }),
     serverSupport: (server) => serverSupport(server, (key, value) => browser.storage.local.set({ [key]: value })),
     projectAccess,
+    projectChanges: (server, space, project, lifecycle) => readProjectChanges(server, space, project, lifecycle),
     refused: (reason, detail) => console.warn(`DORA Lens refused a request (${reason}): ${detail}`),
   };
 

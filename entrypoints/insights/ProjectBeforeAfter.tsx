@@ -9,7 +9,10 @@ import type { PreparedHistory } from '@/lib/metrics/prepare';
 import type { InsightsQuery } from '@/lib/metrics/types';
 import { beforeAfterView, dayOf, markDayStart } from '@/lib/panel/before-after-view';
 import { beforeAfterChanges } from '@/lib/share/before-after-markdown';
+import { formatDateTime } from '@/lib/display/format';
+import type { ProjectChangeInfo } from '@/lib/messages/protocol';
 import type { ProjectMarks } from '@/lib/ui/use-marks';
+import { useProjectChanges } from '@/lib/ui/use-project-changes';
 
 /** The longest window on each side: a longer "after" would mix the change with whatever came later. */
 export const BEFORE_AFTER_MAX_DAYS = 90;
@@ -24,12 +27,19 @@ export interface ProjectBeforeAfterProps {
   end: number;
   /** The day a chart click picked. */
   draftDay?: string;
+  /** Where the project's own changes are read from: the server, the space and the project (its index in the history). */
+  source: { server: string; space: string; project: number };
   /** The comparison shown, as "Copy summary"'s notable changes (none when no mark is compared). */
   onChanges: (lines: string[]) => void;
 }
 
-export function ProjectBeforeAfter({ prepared, query, marks, timeZone, end, draftDay, onChanges }: ProjectBeforeAfterProps) {
+const WHAT: Record<ProjectChangeInfo['kind'], string> = { process: 'Deployment process', lifecycle: 'Lifecycle', channel: 'Channel' };
+
+export function ProjectBeforeAfter({ prepared, query, marks, timeZone, end, draftDay, source, onChanges }: ProjectBeforeAfterProps) {
   const [selected, setSelected] = useState<string>();
+  const dims = prepared.history.dims;
+  const project = dims.projects[source.project];
+  const changes = useProjectChanges({ server: source.server, space: source.space, project: project.id, lifecycle: dims.lifecycles[project.lifecycle]?.id });
   const mark = marks.marks.find((m) => m.id === selected);
   const at = mark?.at;
   const view = useMemo(() => {
@@ -46,6 +56,13 @@ export function ProjectBeforeAfter({ prepared, query, marks, timeZone, end, draf
     marks.add({ id, at: start, label: label || 'Change', source: { kind: 'date' } });
     setSelected(id);
   };
+  const pickChange = (id: string) => {
+    const change = changes.changes.find((c) => c.id === id);
+    if (!change) return;
+    const markId = `event-${change.id}`;
+    marks.add({ id: markId, at: change.occurred, label: (change.message || WHAT[change.kind]).slice(0, 200), source: { kind: 'event', eventId: change.id, category: change.kind } });
+    setSelected(markId);
+  };
   const remove = (id: string) => {
     if (id === selected) setSelected(undefined);
     marks.remove(id);
@@ -59,6 +76,13 @@ export function ProjectBeforeAfter({ prepared, query, marks, timeZone, end, draf
       maxDay={dayOf(Math.min(end, query.now) - 1, timeZone)}
       problems={marks.problems}
       onAdd={add}
+      changes={{
+        state: changes.state,
+        error: changes.error,
+        items: changes.changes.map((c) => ({ id: c.id, when: formatDateTime(c.occurred, timeZone), what: WHAT[c.kind], message: c.message })),
+      }}
+      onLoadChanges={changes.load}
+      onPickChange={pickChange}
       onSelect={(id) => setSelected(id === selected ? undefined : id)}
       onRemove={remove}
     />

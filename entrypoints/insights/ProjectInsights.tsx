@@ -134,7 +134,7 @@ function ProjectPanel(props: ProjectInsightsProps & { project: number }) {
             ))}
           </div>
 
-          <ProjectBeforeAfter prepared={prepared} query={view.query} marks={marks} timeZone={settings.timeZone} end={insights.window.to} draftDay={draftDay} onChanges={setChanges} />
+          <ProjectBeforeAfter prepared={prepared} query={view.query} marks={marks} timeZone={settings.timeZone} end={insights.window.to} draftDay={draftDay} source={{ ...props.owner, project }} onChanges={setChanges} />
 
           <DetailsSection focus={focus} onFocus={setFocus}>
             <DeploymentTable rows={focusRows(rows, focus)} focus={focus} timeZone={settings.timeZone} caption={title} links={links} />

@@ -28,6 +28,12 @@ export type WorkerRequest =
   /** The server's version and whether DORA Lens supports it (one public request, remembered a while). */
   | { type: 'server-info'; server: string }
   /**
+   * A project's latest configuration changes (deployment process, lifecycle, channels) from the event feed,
+   * for the before/after picker: one request, when the user opens the picker. Ids only (`Projects-1`,
+   * `Lifecycles-2`); the worker checks their shape.
+   */
+  | { type: 'project-changes'; server: string; space: string; project: string; lifecycle?: string }
+  /**
    * Whether Octopus lets the signed-in user see a project (slug or id): asked by the content script before it
    * offers the floating button on a page without the project's menu, and by the panel for a project its cache
    * does not have. One request.
@@ -68,6 +74,16 @@ export interface ServerSupport {
   reason?: string;
 }
 
+/** A project's configuration change, as the picker lists it. */
+export interface ProjectChangeInfo {
+  id: string;
+  /** UTC ms. */
+  occurred: number;
+  kind: 'process' | 'lifecycle' | 'channel';
+  /** Octopus's own sentence: server-supplied, shown as text. */
+  message: string;
+}
+
 export interface WorkerReplies {
   session: SessionInfo;
   authorize: { lastUserId?: string };
@@ -76,6 +92,7 @@ export interface WorkerReplies {
   'continue-here': { ok: boolean };
   'server-info': ServerSupport;
   'project-access': { access: ProjectAccess };
+  'project-changes': ProjectChangeInfo[];
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: SyncError };

@@ -29,10 +29,14 @@ export interface GroupPeriod {
   failed: number;
   /** Successful + failed, each deployment once (Octopus's `Total`, the failure rate's denominator). */
   total: number;
+  /** Of `total`, the unplanned ones (lib/metrics/README.md decision 10; no hotfix channels in a report). */
+  rework: number;
   canceled: number;
   timedOut: number;
   /** `failed / total`, `null` when there are none. */
   failureRate: number | null;
+  /** `rework / total`, `null` when there are none. */
+  reworkRate: number | null;
   /** Successful deployments per week over the period. */
   perWeek: number;
   leadTime: ValueSummary;
@@ -80,6 +84,7 @@ export class GroupAccumulator {
   successful = 0;
   failed = 0;
   total = 0;
+  rework = 0;
   canceled = 0;
   timedOut = 0;
   readonly lead: ValueAccumulator;
@@ -102,6 +107,7 @@ export class GroupAccumulator {
     this.total++;
     if (o === Outcome.Success) this.successful++;
     if (p.failureKind[i] !== FailureKind.None) this.failed++;
+    if (p.rework[i] !== 0) this.rework++;
     const h = p.has[i];
     if ((h & Has.LeadTime) !== 0) this.lead.add(p.leadTimeMs[i]);
     if ((h & Has.Recovery) !== 0) this.recovery.add(p.recoveryMs[i]);
@@ -114,9 +120,11 @@ export class GroupAccumulator {
       successful: this.successful,
       failed: this.failed,
       total,
+      rework: this.rework,
       canceled: this.canceled,
       timedOut: this.timedOut,
       failureRate: total > 0 ? this.failed / total : null,
+      reworkRate: total > 0 ? this.rework / total : null,
       perWeek: days > 0 ? (this.successful / days) * 7 : 0,
       leadTime: this.lead.summary(),
       recovery: this.recovery.summary(),

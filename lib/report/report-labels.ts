@@ -12,6 +12,8 @@ export interface ReportFigures {
   failed: number;
   total: number;
   failureRate: number | null;
+  /** Deployment rework rate (ours, DORA's fifth). */
+  reworkRate: number | null;
   perWeek: number;
   leadTimeMedian: number | null;
   recoveryMedian: number | null;
@@ -48,6 +50,7 @@ export function figuresOfGroup(g: GroupPeriod): ReportFigures {
     failed: g.failed,
     total: g.total,
     failureRate: g.failureRate,
+    reworkRate: g.reworkRate,
     perWeek: g.perWeek,
     leadTimeMedian: g.leadTime.median,
     recoveryMedian: g.recovery.median,
@@ -61,6 +64,7 @@ export function figuresOfPeriod(p: PeriodMetrics): ReportFigures {
     failed: p.failureRate.failed,
     total: p.failureRate.total,
     failureRate: p.failureRate.rate,
+    reworkRate: p.beyondOctopus.reworkRate.rate,
     perWeek: p.frequency.perWeek,
     leadTimeMedian: p.leadTime.median,
     recoveryMedian: p.recovery.median,

@@ -14,7 +14,10 @@ export interface SummaryInput {
   /** The window as shown: "1 Aug 2026 – 20 Nov 2026 (Europe/London)". */
   range: string;
   cards: readonly MetricCardView[];
-  /** Goals with where the metric stands, e.g. `{ metric: 'Deployment lead time', text: 'under 1d: met' }`. */
+  /**
+   * Goals with where the metric stands, e.g. `{ metric: 'Deployment lead time', text: 'under 1d: met' }`;
+   * absent = the goals on the cards (their target and status, as the badges say).
+   */
   goals?: readonly { metric: string; text: string }[];
   /** Changes worth a line beyond the cards' own (a before/after comparison…). */
   changes?: readonly string[];
@@ -40,9 +43,11 @@ export function summaryMarkdown(input: SummaryInput): string {
     const tier = c.tier ? `${c.tier.text} (DORA ${c.tier.year})` : '';
     lines.push(`| ${cell(c.title)} | ${cell(c.value)} | ${cell(c.sample)} | ${cell(tier)} |`);
   }
-  if (input.goals && input.goals.length > 0) {
+  // The goals the cards carry, unless the caller words them itself.
+  const goals = input.goals ?? input.cards.flatMap((c) => (c.goal ? [{ metric: c.title, text: `${c.goal.target}: ${c.goal.status}` }] : []));
+  if (goals.length > 0) {
     lines.push('', '**Goals**');
-    for (const g of input.goals) lines.push(`- ${g.metric}: ${g.text}`);
+    for (const g of goals) lines.push(`- ${g.metric}: ${g.text}`);
   }
   const changes = [...notableChanges(input.cards), ...(input.changes ?? [])];
   if (changes.length > 0) {

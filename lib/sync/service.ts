@@ -7,10 +7,11 @@
  */
 import { createOctopusClient, type OctopusClient } from '@/lib/octopus/client';
 import { Forbidden, isOctopusError, NotFound, NotSignedIn } from '@/lib/octopus/errors';
+import { projectChanges } from '@/lib/octopus/events';
 import { getProject } from '@/lib/octopus/projects';
 import { getCurrentUser } from '@/lib/octopus/root';
 import { getServerInfo } from '@/lib/octopus/server-info';
-import type { ProjectAccess, ServerSupport, SessionInfo, SyncError } from '@/lib/messages/protocol';
+import type { ProjectAccess, ProjectChangeInfo, ServerSupport, SessionInfo, SyncError } from '@/lib/messages/protocol';
 import { openCache } from '@/lib/store/cache';
 import { Refused } from '@/lib/trust/refused';
 import { syncSpace } from './engine';
@@ -172,3 +173,7 @@ export async function projectAccess(server: string, space: string, project: stri
     throw error;
   }
 }
+
+/** A project's latest configuration changes (the before/after picker), read through the user's session: one request. */
+export const readProjectChanges = (server: string, space: string, project: string, lifecycle?: string): Promise<ProjectChangeInfo[]> =>
+  projectChanges(clientFor(server), space, { project, lifecycle });

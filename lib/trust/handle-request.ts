@@ -3,7 +3,7 @@
  * touches is passed in, so every guard is unit-tested without a browser; entrypoints/background.ts wires
  * the real browser APIs.
  */
-import type { ProjectAccess, ServerSupport, SessionInfo, WorkerReplies, WorkerRequest } from '@/lib/messages/protocol';
+import type { ProjectAccess, ProjectChangeInfo, ServerSupport, SessionInfo, WorkerReplies, WorkerRequest } from '@/lib/messages/protocol';
 import { canonicalServer } from '@/lib/host/server-url';
 import { authorize, type Grants, SPACE_ID } from './authorize';
 import type { Caller } from './caller';
@@ -26,13 +26,17 @@ export interface WorkerDeps {
   serverSupport(server: string): Promise<ServerSupport>;
   /** Whether the signed-in user may see a project of a space (one request). */
   projectAccess(server: string, space: string, project: string): Promise<ProjectAccess>;
+  /** A project's latest configuration changes, read from the server's event feed (one request). */
+  projectChanges(server: string, space: string, project: string, lifecycle?: string): Promise<ProjectChangeInfo[]>;
   /** The debugging log of refusals. */
   refused(reason: string, detail: string): void;
 }
 
-const REQUEST_TYPES = new Set<WorkerRequest['type']>(['session', 'authorize', 'sync', 'open-report', 'continue-here', 'server-info', 'project-access']);
+const REQUEST_TYPES = new Set<WorkerRequest['type']>(['session', 'authorize', 'sync', 'open-report', 'continue-here', 'server-info', 'project-access', 'project-changes']);
 /** A project's slug or id as Octopus writes them: anything else is not asked about. */
 const PROJECT = /^[\w.-]{1,200}$/;
+const PROJECT_ID = /^Projects-\d{1,12}$/;
+const LIFECYCLE_ID = /^Lifecycles-\d{1,12}$/;
 
 export async function handleRequest(message: unknown, caller: Caller, deps: WorkerDeps): Promise<WorkerReplies[WorkerRequest['type']]> {
   const request = message as Partial<Record<string, unknown>> | null;
@@ -62,6 +66,16 @@ export async function handleRequest(message: unknown, caller: Caller, deps: Work
       const project = typeof request?.project === 'string' && PROJECT.test(request.project) ? request.project : undefined;
       deps.startSync(verdict.server, verdict.space!, session, project);
       return { started: true, userId: session.userId };
+    }
+    case 'project-changes': {
+      // As a sync: only a page (or script) allowed this server and space; the ids must look like Octopus's.
+      if (claim.space === undefined) return refuse(deps, 'bad-space', 'project-changes without a space');
+      const verdict = await authorize(caller, claim, deps.grants);
+      if (!verdict.ok) return refuse(deps, verdict.reason, verdict.detail);
+      const project = typeof request?.project === 'string' && PROJECT_ID.test(request.project) ? request.project : undefined;
+      if (!project) return refuse(deps, 'bad-space', 'project-changes without a project id');
+      const lifecycle = typeof request?.lifecycle === 'string' && LIFECYCLE_ID.test(request.lifecycle) ? request.lifecycle : undefined;
+      return deps.projectChanges(verdict.server, verdict.space!, project, lifecycle);
     }
     case 'open-report': {
       // From the Octopus page (content script: its own server) or the popup; a page inside a frame cannot open tabs.

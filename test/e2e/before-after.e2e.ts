@@ -12,6 +12,7 @@ import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { beforeAfterReference } from '../support/before-after-reference';
 import { expectedSpace } from '../support/ground-truth';
+import { sessionFetch } from '../support/session-fetch';
 import { type ExtensionBrowser, launchWithExtension, readClipboard, screenshot, signIn, waitForPanelFrame } from './browser';
 
 const SPACE = 'Spaces-1';
@@ -33,6 +34,10 @@ let frame: Frame;
 let expected: ReturnType<typeof beforeAfterReference>;
 /** When the view's first deployment (any outcome) completed, from the ground truth. */
 let firstDeployment: number;
+let project: { Id: string; Slug: string; LifecycleId: string };
+let filter: { project: string; channel: string; environment: string; tenant: string };
+let deployments: ReturnType<typeof expectedSpace>['deployments'];
+let releases: ReturnType<typeof expectedSpace>['releases'];
 
 type Raw = { before: number | null; after: number | null; beforeN: number; afterN: number; difference: number | null; lower: number | null; upper: number | null };
 const rowOf = (metric: string) => frame.$eval(`[data-testid="before-after-${metric}"]`, (el) => JSON.parse(el.getAttribute('data-raw') ?? 'null') as Raw);
@@ -45,10 +50,12 @@ beforeAll(async () => {
   const production = space.Environments.find((e) => e.Name === 'Production')!.Id;
   const inWindow = truth.deployments.filter((d) => d.environment === production && d.completed !== null && d.completed >= WINDOW.from && d.completed < WINDOW.to);
   const count = (p: string) => inWindow.filter((d) => d.project === p).length;
-  const project = space.Projects.find((p) => p.Id === [...new Set(inWindow.map((d) => d.project))].sort((a, b) => count(b) - count(a))[0])!;
+  project = space.Projects.find((p) => p.Id === [...new Set(inWindow.map((d) => d.project))].sort((a, b) => count(b) - count(a))[0])!;
   const channel = space.Channels.find((c) => c.ProjectId === project.Id && c.IsDefault)!.Id;
   firstDeployment = Math.min(...truth.deployments.filter((d) => d.project === project.Id && d.channel === channel && d.environment === production && d.completed !== null).map((d) => d.completed!));
-  expected = beforeAfterReference(truth.deployments, truth.releases, { project: project.Id, channel, environment: production, tenant: 'all' }, CHANGE, DAYS);
+  filter = { project: project.Id, channel, environment: production, tenant: 'all' };
+  ({ deployments, releases } = truth);
+  expected = beforeAfterReference(deployments, releases, filter, CHANGE, DAYS);
   ext = await launchWithExtension();
   await ext.evaluateInExtension(`chrome.storage.local.set({ settings: { timeZone: 'UTC' } })`);
   page = await ext.browser.newPage();
@@ -179,5 +186,39 @@ describe('before and after a marked day', () => {
     await remove[0].click();
     await frame.waitForFunction(() => document.querySelectorAll('[data-testid="mark"]').length === 1);
     expect(await frame.$('[data-testid="before-after-none"]')).toBeNull();
+  });
+
+  it('picks one of the project’s own changes from Octopus’s event feed and compares around it', async () => {
+    // What the server's feed says, read apart from the extension with an admin's session.
+    const session = sessionFetch(emulator.url);
+    await session.signIn(EMULATOR_USERS.admin.username, EMULATOR_USERS.admin.password);
+    const url = `/api/${SPACE}/events?documentTypes=DeploymentProcesses,Lifecycles,Channels&regardingAny=${project.Id},${project.LifecycleId}&take=30`;
+    const feed = ((await (await session.fetch(url)).json()) as { Items: { Id: string; Occurred: string; Message: string }[] }).Items;
+    expect(feed.length).toBeGreaterThan(2);
+
+    await frame.click('[data-testid="changes-load"]');
+    await frame.waitForSelector('[data-testid="change-list"]', { timeout: 15_000 });
+    // Listed newest first, Octopus's words as text (the project's name holds "<Labs>").
+    expect(await frame.$$eval('[data-testid="change"] .change-message', (els) => els.map((el) => el.textContent))).toEqual(feed.map((e) => e.Message));
+    expect(await frame.$$eval('[data-testid="change"] .change-message b, [data-testid="change"] .change-message a', (els) => els.length)).toBe(0);
+
+    // A change well inside the history: windows of the whole days around it, within the range and the history.
+    const end = Date.UTC(2026, 10, 25);
+    const i = feed.findIndex((e) => Date.parse(e.Occurred) > firstDeployment + 30 * 86_400_000 && Date.parse(e.Occurred) < end - 30 * 86_400_000);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const at = Date.parse(feed[i].Occurred);
+    const days = Math.min(90, Math.floor((end - at) / 86_400_000), Math.ceil((at - firstDeployment) / 86_400_000));
+    const want = beforeAfterReference(deployments, releases, filter, at, days);
+    await (await frame.$$('[data-testid="change-mark"]'))[i].click();
+    await frame.waitForFunction((n) => document.querySelector('[data-testid="before-after-table"] caption')?.textContent?.startsWith(`${n} days before`), { timeout: 10_000 }, days);
+    const frequency = await rowOf('frequency');
+    expect([frequency.beforeN, frequency.afterN]).toEqual([want.frequency.beforeN, want.frequency.afterN]);
+    const failures = await rowOf('failureRate');
+    expect([failures.beforeN, failures.afterN]).toEqual([want.failureRate.beforeN, want.failureRate.afterN]);
+    const lead = await rowOf('leadTime');
+    expect([lead.before, lead.after, lead.beforeN, lead.afterN]).toEqual([want.leadTime.before, want.leadTime.after, want.leadTime.beforeN, want.leadTime.afterN]);
+    expect(await frame.$$eval('[data-testid="mark"] .mark-label', (els) => els.map((el) => el.textContent))).toContain(feed[i].Message);
+    await frame.$eval('[data-testid="before-after"]', (el) => el.scrollIntoView());
+    await screenshot(page, 'before-after-project-change');
   });
 });

@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryFile, HistorySpace } from '../emulator/history-file';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
+import { expectedSpace } from '../support/ground-truth';
+import { referenceMetrics } from '../support/reference-metrics';
 import { customWindow, type ReferenceFigures, type ReferenceReport, type ReferenceSplit, referenceSplit } from '../support/report-reference';
 import { emulateColorScheme, type ExtensionBrowser, gotoExtensionPage, launchWithExtension, reloadExtensionPage, screenshot, signIn, waitForDownload, waitForPanelFrame } from './browser';
 
@@ -217,6 +219,19 @@ describe('Space report', () => {
     const rows = await chooseSplit(page, 'project');
     expectRowsMatch(rows, referenceSplit({ history: truth, space: SPACE, report: whole, window, split: 'project' }), 'whole/project');
     expect(rows.filter((r) => r.key !== 'others' && r.key !== 'total').length).toBeGreaterThan(10);
+    // Rework rate (ours): a project's unplanned deployments over its default channel's streams in every
+    // environment, each stream walked by the reference (test/support/reference-metrics.ts).
+    const expectedTruth = expectedSpace(truth, SPACE);
+    const historySpace = truth.Spaces.find((x) => x.Space.Id === SPACE)!;
+    for (const row of rows.filter((r) => r.key !== 'others' && r.key !== 'total')) {
+      const channel = historySpace.Channels.find((c) => c.ProjectId === row.key && c.IsDefault)!.Id;
+      const counts = historySpace.Environments.map((e) =>
+        referenceMetrics(expectedTruth.deployments, expectedTruth.releases, { project: row.key, channel, environment: e.Id, tenant: 'all', ...window }),
+      );
+      const rework = counts.reduce((n, r) => n + r.rework, 0);
+      const total = counts.reduce((n, r) => n + r.total, 0);
+      expect(row.values.reworkRate === '' ? null : Number(row.values.reworkRate), `${row.label}: rework rate`).toEqual(total ? expect.closeTo(rework / total, 12) : null);
+    }
     expect(await chartLines(page)).toBe(11);
     expect(await page.$eval('[data-testid="frequency-sample"]', (el) => Number(el.getAttribute('data-value')))).toBe(
       referenceSplit({ history: truth, space: SPACE, report: whole, window, split: 'none' }).get('total')!.successful,

@@ -17,6 +17,19 @@ export const EventSchema = named(
 );
 export type OctopusEvent = z.infer<typeof EventSchema>;
 
+/** An event as the before/after picker shows it: when, and Octopus's own sentence. */
+export const ChangeEventSchema = named(
+  'Event',
+  z.object({
+    Id: z.string(),
+    Category: z.string(),
+    RelatedDocumentIds: idList,
+    Occurred: z.string(),
+    Message: z.string().nullish().transform((m) => m ?? ''),
+  }),
+);
+export type OctopusChangeEvent = z.infer<typeof ChangeEventSchema>;
+
 /** `Events-872850` → 872850, the number the `fromAutoId`/`toAutoId` filters compare. */
 export function eventAutoId(eventId: string): number | undefined {
   const m = /^Events-(\d+)$/.exec(eventId);

@@ -15,7 +15,8 @@ import { eventJson } from '../resources';
 import { EVENT_CATEGORIES, EventKind, eventLag, idNumber, MAX_EVENT_LAG_MS, type Store } from '../store';
 import { lowerBound } from '../columns';
 import { EVENTS_TEMPLATE } from './root';
-import { canonicalId, filterKey, indexesOf, pageOfRows, requestedSpaces, spaceOf } from './common';
+import { canonicalId, filterKey, indexesOf, pageOfItems, pageOfRows, requestedSpaces, spaceOf } from './common';
+import { CONFIG_DOCUMENT_TYPES, configEvents } from './config-events';
 
 const SPACE_PARAMS =
   'skip,regarding,regardingAny,user,users,projects,projectGroups,environments,eventGroups,eventCategories,eventAgents,tags,tenants,from,to,internal,fromAutoId,toAutoId,documentTypes,asCsv,take,ids,excludeDifference';
@@ -220,9 +221,13 @@ export function registerEvents(router: Router): void {
   router.get('/api/{spaceId}/events', (ctx) => {
     const store = ctx.core.store;
     const space = spaceOf(ctx, 'EventView');
+    const template = `/api/${store.spaces[space].Id}/events{/id}{?${SPACE_PARAMS}}`;
+    // A project's configuration changes (./config-events.ts) are asked for by their document types alone.
+    const types = ctx.query.list('documentTypes')?.map((t) => t.toLowerCase());
+    if (types && types.length > 0 && types.every((t) => CONFIG_DOCUMENT_TYPES.has(t))) return { body: pageOfItems(ctx, configEvents(ctx, store, space, types), 'Event', template) };
     const rows = matchingEvents(ctx, store, [space]);
     return {
-      body: pageOfRows(ctx, rows, 'Event', `/api/${store.spaces[space].Id}/events{/id}{?${SPACE_PARAMS}}`, (e) => eventJson(store, e)),
+      body: pageOfRows(ctx, rows, 'Event', template, (e) => eventJson(store, e)),
     };
   });
 

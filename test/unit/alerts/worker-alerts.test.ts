@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import browser from 'webextension-polyfill';
-import { openAlert, updateBadge } from '@/lib/alerts/worker-alerts';
+import { alertAfterRefresh, openAlert, updateBadge } from '@/lib/alerts/worker-alerts';
 import { projectPanelUrl } from '@/lib/host/panel-link';
 import { readAlerts, updateAlerts, type AlertRecord } from '@/lib/store/alerts-store';
+import { updateSettings } from '@/lib/store/settings-store';
 
 const OWNER = { server: 'https://tools.example/octopus', userId: 'Users-1' };
 const record = (id: string, read = false): AlertRecord => ({
@@ -55,5 +56,23 @@ describe('the toolbar badge', () => {
     await openAlert('b1');
     await updateBadge();
     expect(await browser.action.getBadgeText({})).toBe('');
+  });
+});
+
+describe('alerts after a refresh', () => {
+  const refreshed = [{ server: OWNER.server, userId: OWNER.userId, space: 'Spaces-2' }];
+
+  it('raise nothing, and read nothing, while alerts are off (the default) or notifications are not allowed', async () => {
+    const read = vi.spyOn(browser.storage.sync, 'get');
+    const contains = vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true);
+    // Off by default: not even the permission is asked about.
+    expect(await alertAfterRefresh(refreshed)).toBe(0);
+    expect(contains).not.toHaveBeenCalled();
+    // On, but the browser no longer allows notifications.
+    await updateSettings({ alerts: true });
+    contains.mockResolvedValue(false);
+    expect(await alertAfterRefresh(refreshed)).toBe(0);
+    expect(contains).toHaveBeenCalledWith({ permissions: ['notifications'] });
+    expect(read).not.toHaveBeenCalled();
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hodgesLehmann, mannWhitneyCritical } from '@/lib/metrics/hodges-lehmann';
 import { mannWhitneyCdf, rankSumTest } from '@/lib/metrics/rank-sum-test';
 import { rateDifference } from '@/lib/metrics/rate-difference';
+import { twoProportionTest } from '@/lib/metrics/two-proportion-test';
 
 describe('rateDifference', () => {
   it('matches Rothman’s worked example (Epidemiology: An Introduction, ch. 9: cancer among the blind, 90 % limits)', () => {
@@ -94,5 +95,19 @@ describe('hodgesLehmann', () => {
 
   it('needs three values on each side', () => {
     expect(hodgesLehmann([1, 2], [3, 4, 5])).toBeNull();
+  });
+});
+
+describe('twoProportionTest: the interval of the difference', () => {
+  it('matches Agresti’s worked example (Physicians’ Health Study: heart attacks with placebo vs aspirin)', () => {
+    // Agresti, An Introduction to Categorical Data Analysis (2nd ed.), §2.2.3: 189 of 11,034 on placebo,
+    // 104 of 11,037 on aspirin; "0.0171 − 0.0094 = 0.0077 … standard error 0.0015 … 95% confidence interval
+    // 0.0077 ± 1.96(0.0015), which is (0.005, 0.011)". Aspirin as "before", placebo as "after".
+    const r = twoProportionTest(104, 11_037, 189, 11_034)!;
+    expect(r.difference).toBeCloseTo(0.0077, 4);
+    expect((r.interval.upper - r.interval.lower) / 2 / 1.959964).toBeCloseTo(0.0015, 4);
+    expect(r.interval.lower).toBeCloseTo(0.005, 3);
+    expect(r.interval.upper).toBeCloseTo(0.011, 3);
+    expect(r.significant).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ const window = { previousFrom: 0, from: 91 * DAY, to: 182 * DAY };
 const none = { count: 0, mean: null, median: null };
 
 function period(over: Partial<GroupPeriod>): GroupPeriod {
-  return { successful: 0, failed: 0, total: 0, canceled: 0, timedOut: 0, failureRate: null, perWeek: 0, leadTime: none, recovery: none, duration: none, ...over };
+  return { successful: 0, failed: 0, total: 0, rework: 0, canceled: 0, timedOut: 0, failureRate: null, reworkRate: null, perWeek: 0, leadTime: none, recovery: none, duration: none, ...over };
 }
 
 const values = (xs: number[]) => ({ count: xs.length, mean: null, median: null, values: Float64Array.from(xs).sort() });

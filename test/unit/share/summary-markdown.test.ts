@@ -68,6 +68,18 @@ describe('the Markdown summary', () => {
     expect(md).toContain('**Notable changes**\n- Since 1 Oct: lead time down');
     expect(summaryMarkdown({ title: 'R', scope: [], range: 'r', cards: [cards[2]] })).not.toContain('**');
   });
+
+  it('lists the goals the cards carry, as their badges word them', () => {
+    const withGoal = card({
+      id: 'failureRate',
+      title: 'Deployment failure rate',
+      value: '18.0%',
+      goal: { metric: 'failureRate', state: 'missed', confident: true, target: 'Goal ≤ 10.0%', status: 'Missed · 95% sure', title: '' },
+    });
+    const md = summaryMarkdown({ title: 'R', scope: [], range: 'r', cards: [cards[2], withGoal] });
+    expect(md).toContain('**Goals**\n- Deployment failure rate: Goal ≤ 10.0%: Missed · 95% sure\n');
+    expect(md.match(/^- /gm)).toHaveLength(1);
+  });
 });
 
 describe('a view’s range and scope in words', () => {
@@ -81,4 +93,5 @@ describe('a view’s range and scope in words', () => {
     const selects = [{ label: 'Environment', value: 'Environments-2', options: [{ value: 'Environments-1', label: 'Dev' }, { value: 'Environments-2', label: 'Prod' }] }];
     expect(selectScope(selects)).toEqual([{ term: 'Environment', detail: 'Prod' }]);
   });
+
 });

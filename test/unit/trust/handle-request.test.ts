@@ -19,6 +19,9 @@ function setup(enabled = [SERVER]) {
     reportUrl: (server: string, space: string, ticket: string) => `ext://insights.html#${new URLSearchParams({ server, space, view: 'report', ticket })}`,
     serverSupport: vi.fn(async (_server: string) => ({ version: '2018.10.12', supported: false, reason: 'Octopus 2018.x and older is not supported' })),
     projectAccess: vi.fn(async (_server: string, _space: string, project: string) => (project === 'secret' ? ('forbidden' as const) : ('visible' as const))),
+    projectChanges: vi.fn(async (_server: string, _space: string, _project: string, _lifecycle?: string) => [
+      { id: 'Events-900001000', occurred: 0, kind: 'process' as const, message: 'Deployment process of project Web modified' },
+    ]),
     refused: vi.fn(),
   } satisfies WorkerDeps;
   return deps;
@@ -54,6 +57,22 @@ describe('handleRequest (the worker’s guards)', () => {
     expect(await refusal(handleRequest({ type: 'delete-everything', server: SERVER }, panel, deps))).toBe('unknown-caller');
     expect(await refusal(handleRequest(null, panel, deps))).toBe('unknown-caller');
     expect(deps.whoAmI).not.toHaveBeenCalled();
+  });
+
+  it('reads a project’s changes only for a panel on its own server, and only for ids shaped like Octopus’s', async () => {
+    const deps = setup();
+    const panel = framedOn(`${SERVER}/app#/Spaces-1/projects/web/deployments?doraLens=insights`);
+    const ask = { type: 'project-changes', server: SERVER, space: 'Spaces-1', project: 'Projects-1', lifecycle: 'Lifecycles-2' };
+    expect(await handleRequest(ask, panel, deps)).toHaveLength(1);
+    expect(deps.projectChanges).toHaveBeenCalledWith(SERVER, 'Spaces-1', 'Projects-1', 'Lifecycles-2');
+    // A lifecycle that is not an id is left out; a project that is not one is refused.
+    await handleRequest({ ...ask, lifecycle: '../../users' }, panel, deps);
+    expect(deps.projectChanges).toHaveBeenLastCalledWith(SERVER, 'Spaces-1', 'Projects-1', undefined);
+    expect(await refusal(handleRequest({ ...ask, project: 'Projects-1&take=100000' }, panel, deps))).toBe('bad-space');
+    expect(await refusal(handleRequest({ ...ask, space: undefined }, panel, deps))).toBe('bad-space');
+    expect(await refusal(handleRequest(ask, framedOn('http://127.0.0.2:9000/frame.html'), deps))).toBe('wrong-site');
+    expect(await refusal(handleRequest({ ...ask, server: 'http://attacker.example' }, { kind: 'popup' }, deps))).toBe('not-enabled');
+    expect(deps.projectChanges).toHaveBeenCalledTimes(2);
   });
 
   it('serves the panel on a page of its own server', async () => {
