@@ -47,6 +47,9 @@ describe('panel error states', () => {
     const slug = emulator.history().Spaces[0].Projects[1].Slug;
     const frame = await openPanel(slug);
     await frame.waitForSelector('[data-testid="chart-frequency"] canvas', { timeout: 60_000 });
+    // The project's numbers come first; the rest of the space may still be syncing (its button disabled, a
+    // click ignored). Wait for the space to be done, so the click below starts a sync of its own.
+    await frame.waitForSelector('[data-testid="sync-bar"] button:not([disabled])', { timeout: 60_000 });
     // The session ends (timeout, sign-out elsewhere) while the panel is open; the user asks for a sync.
     emulator.expireSessions();
     await frame.click('[data-testid="sync-bar"] button');
