@@ -6,8 +6,8 @@
  */
 import type { Palette } from '@/lib/chart/series';
 import type { MetricCardView } from '@/lib/display/metric-cards';
-import { DORA_METRICS, METRIC_NAMES } from '@/lib/display/metric-names';
-import type { DoraMetric, TierYear } from '@/lib/metrics/types';
+import { DELIVERY_METRICS, METRIC_NAMES } from '@/lib/display/metric-names';
+import type { DeliveryMetric, TierYear } from '@/lib/metrics/types';
 import type { RankingView, ReleaseEntryView, ReportChart, SplitTableView, TrendListView } from '@/lib/report/report-view';
 import type { SplitSpec } from '@/lib/report/split-groups';
 import type { ChartPicture } from '@/lib/chart/picture';
@@ -39,8 +39,8 @@ export interface ReportViewProps {
   palette: Palette;
   onFirstChart?: () => void;
   split?: { spec: SplitSpec; table: SplitTableView; onHighlight?: (key: string) => void };
-  metric: DoraMetric;
-  onMetric: (metric: DoraMetric) => void;
+  metric: DeliveryMetric;
+  onMetric: (metric: DeliveryMetric) => void;
   /** The value the trends and rankings compare, formatted. */
   format: (value: number | null) => string;
   /** Days in the window (the previous period is as long). */
@@ -123,8 +123,8 @@ function Compare(props: ReportViewProps) {
         <h2 id="compare-title">Trends, rankings and releases</h2>
         <label class="field inline-field" for="r-metric">
           <span>Compare by</span>
-          <select id="r-metric" value={props.metric} onChange={(e) => props.onMetric((e.currentTarget as HTMLSelectElement).value as DoraMetric)}>
-            {DORA_METRICS.map((m) => (
+          <select id="r-metric" value={props.metric} onChange={(e) => props.onMetric((e.currentTarget as HTMLSelectElement).value as DeliveryMetric)}>
+            {DELIVERY_METRICS.map((m) => (
               <option key={m} value={m}>
                 {METRIC_NAMES[m]}
               </option>
