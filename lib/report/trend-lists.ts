@@ -8,6 +8,7 @@
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import { rankSumTest } from '@/lib/metrics/rank-sum-test';
 import { rateRatioTest } from '@/lib/metrics/rate-ratio-test';
+import { hotfixStreams } from '@/lib/metrics/rework';
 import { streamMask } from '@/lib/metrics/stream-mask';
 import { twoProportionTest } from '@/lib/metrics/two-proportion-test';
 import { trendIndicator } from '@/lib/metrics/trend-indicator';
@@ -93,14 +94,15 @@ export function metricValue(metric: DeliveryMetric, period: GroupPeriod): number
 const bySize = (a: Pick<TrendEntry, 'group' | 'trend'>, b: Pick<TrendEntry, 'group' | 'trend'>) =>
   Math.abs(b.trend.change ?? Number.POSITIVE_INFINITY) - Math.abs(a.trend.change ?? Number.POSITIVE_INFINITY) || a.group.label.localeCompare(b.group.label);
 
-export function computeTrendLists(p: PreparedHistory, report: ResolvedReport, window: StatsWindow, metric: DeliveryMetric): Record<TrendDimension, TrendLists> {
+export function computeTrendLists(p: PreparedHistory, report: ResolvedReport, window: StatsWindow, metric: DeliveryMetric, hotfixChannels?: readonly number[]): Record<TrendDimension, TrendLists> {
   const dims = p.history.dims;
   const mask = streamMask(p.streams, dims, report.filter);
   const out = {} as Record<TrendDimension, TrendLists>;
+  const hotfix = hotfixStreams(p.streams, hotfixChannels);
   for (const dimension of TREND_DIMENSIONS) {
     const split = splitGroups(dims, p.streams, mask, report, { kind: dimension });
     const durations = metric === 'leadTime' || metric === 'recovery';
-    const stats = groupStats(p, split, window, { medians: false, values: durations });
+    const stats = groupStats(p, split, window, { medians: false, values: durations, hotfix });
     const entries = split.groups.map((group, g) => {
       const now = stats.current[g];
       const before = stats.previous[g];
