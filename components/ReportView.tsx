@@ -4,6 +4,7 @@
  * project's Insights panel in Octopus, and the CSV of the deployments behind it all. Laid out from the
  * report's view-models (lib/report/report-view.ts).
  */
+import { ExportCsv } from './ExportCsv';
 import type { Palette } from '@/lib/chart/series';
 import type { MetricCardView } from '@/lib/display/metric-cards';
 import { DELIVERY_METRICS, METRIC_NAMES } from '@/lib/display/metric-names';
@@ -28,6 +29,9 @@ export interface ReportViewProps {
   toolbar: Omit<FilterBarProps, 'idPrefix' | 'label' | 'className' | 'hint'>;
   canExport: boolean;
   onExport: () => void;
+  /** Whether the CSV carries DORA Lens's columns after Octopus's. */
+  csvOurs: boolean;
+  onCsvOurs: (ours: boolean) => void;
   share: Omit<ShareActionsProps, 'disabled'>;
   onChartPng?: (picture: ChartPicture) => void;
   /** The report selects no project the user can see. */
@@ -60,9 +64,7 @@ export function ReportView(props: ReportViewProps) {
         <FilterBar idPrefix="r" label="Report view" className="report-toolbar" hint={`Days in ${props.timeZone}`} {...props.toolbar} />
         <div class="toolbar-actions">
           <ShareActions {...props.share} disabled={!props.canExport} />
-          <button type="button" class="button-primary no-print" onClick={props.onExport} disabled={!props.canExport} data-testid="report-csv">
-            Export CSV
-          </button>
+          <ExportCsv id="report" ours={props.csvOurs} onOurs={props.onCsvOurs} onExport={props.onExport} disabled={!props.canExport} />
         </div>
       </div>
 

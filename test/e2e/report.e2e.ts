@@ -397,11 +397,14 @@ describe('Space report', () => {
 
   it("exports the CSV of the report's deployments", async () => {
     const window = customWindow(range.from, range.to, ZONE);
-    await click('[data-testid="report-csv"]');
+    await click('[data-testid="report-view"] [data-testid="export-csv"]');
     const expectedName = `dora-lens_Release-train-EU-Co_Pre-production-Live_${range.from}_${range.to}.csv`;
     await waitForDownload(downloads, (f) => f === expectedName);
     const lines = readFileSync(path.join(downloads, expectedName), 'utf8').split('\r\n').filter(Boolean);
     expect(lines[0]).toMatch(/^\uFEFFDeployment,Project,Release,Channel,Completed,Environment,Tenant,State/);
+    // Octopus's seventeen columns by default, as Octopus's own export; ours only when asked for.
+    expect(await page.$eval('[data-testid="report-view"] [data-testid="csv-ours"]', (el) => (el as HTMLInputElement).checked)).toBe(false);
+    expect(lines[0].split(',')).toHaveLength(17);
     const total = referenceSplit({ history: truth, space: SPACE, report, window, split: 'none' }).get('total')!;
     expect(lines.length - 1).toBe(total.total + total.excluded);
   });

@@ -80,7 +80,6 @@ export function ReportNumbers(props: ReportNumbersProps) {
     () => computeTrendLists(prepared, report, insights.window, params.metric, query.hotfixChannels),
     [prepared, report, insights, params.metric, query],
   );
-
   const href = drillDownHref(props, timeZone);
   const palette = dark ? DARK_PALETTE : LIGHT_PALETTE;
   // The lines the user highlights; none picked: the busiest. A new split starts again from the busiest.
@@ -89,7 +88,8 @@ export function ReportNumbers(props: ReportNumbersProps) {
   const { charts, lineColors, highlighted } = reportCharts(insights, split, palette, dark, picked);
   const highlight = (key: string) => setPicked(togglePick(picked.length > 0 ? picked : [...highlighted], key));
   const fileName = reportCsvFileName(report, insights.window);
-  const exportCsv = () => downloadText(reportCsv(reportRows(prepared, report, insights.window, now)), fileName, 'text/csv;charset=utf-8');
+  const [csvOurs, setCsvOurs] = useState(false);
+  const exportCsv = () => downloadText(reportCsv(reportRows(prepared, report, insights.window, now, query.hotfixChannels), csvOurs), fileName, 'text/csv;charset=utf-8');
   const cards = metricCards(insights, { scope: cardScope(report) });
   const name = report.definition.name;
   const copySummary = () =>
@@ -119,6 +119,8 @@ export function ReportNumbers(props: ReportNumbersProps) {
       }}
       canExport={hasDeployments(insights)}
       onExport={exportCsv}
+      csvOurs={csvOurs}
+      onCsvOurs={setCsvOurs}
       share={{ onCopy: copySummary, onPrint: () => window.print() }}
       onChartPng={png}
       selectsNothing={report.channels.length === 0}
