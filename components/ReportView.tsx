@@ -4,10 +4,11 @@
  * project's Insights panel in Octopus, and the CSV of the deployments behind it all. Laid out from the
  * report's view-models (lib/report/report-view.ts).
  */
+import { ExportCsv } from './ExportCsv';
 import type { Palette } from '@/lib/chart/series';
 import type { MetricCardView } from '@/lib/display/metric-cards';
-import { DORA_METRICS, METRIC_NAMES } from '@/lib/display/metric-names';
-import type { DoraMetric, TierYear } from '@/lib/metrics/types';
+import { DELIVERY_METRICS, METRIC_NAMES } from '@/lib/display/metric-names';
+import type { DeliveryMetric, TierYear } from '@/lib/metrics/types';
 import type { RankingView, ReleaseEntryView, ReportChart, SplitTableView, TrendListView } from '@/lib/report/report-view';
 import type { SplitSpec } from '@/lib/report/split-groups';
 import type { ChartPicture } from '@/lib/chart/picture';
@@ -28,6 +29,9 @@ export interface ReportViewProps {
   toolbar: Omit<FilterBarProps, 'idPrefix' | 'label' | 'className' | 'hint'>;
   canExport: boolean;
   onExport: () => void;
+  /** Whether the CSV carries DORA Lens's columns after Octopus's. */
+  csvOurs: boolean;
+  onCsvOurs: (ours: boolean) => void;
   share: Omit<ShareActionsProps, 'disabled'>;
   onChartPng?: (picture: ChartPicture) => void;
   /** The report selects no project the user can see. */
@@ -39,8 +43,8 @@ export interface ReportViewProps {
   palette: Palette;
   onFirstChart?: () => void;
   split?: { spec: SplitSpec; table: SplitTableView; onHighlight?: (key: string) => void };
-  metric: DoraMetric;
-  onMetric: (metric: DoraMetric) => void;
+  metric: DeliveryMetric;
+  onMetric: (metric: DeliveryMetric) => void;
   /** The value the trends and rankings compare, formatted. */
   format: (value: number | null) => string;
   /** Days in the window (the previous period is as long). */
@@ -60,9 +64,7 @@ export function ReportView(props: ReportViewProps) {
         <FilterBar idPrefix="r" label="Report view" className="report-toolbar" hint={`Days in ${props.timeZone}`} {...props.toolbar} />
         <div class="toolbar-actions">
           <ShareActions {...props.share} disabled={!props.canExport} />
-          <button type="button" class="button-primary no-print" onClick={props.onExport} disabled={!props.canExport} data-testid="report-csv">
-            Export CSV
-          </button>
+          <ExportCsv id="report" ours={props.csvOurs} onOurs={props.onCsvOurs} onExport={props.onExport} disabled={!props.canExport} />
         </div>
       </div>
 
@@ -123,8 +125,8 @@ function Compare(props: ReportViewProps) {
         <h2 id="compare-title">Trends, rankings and releases</h2>
         <label class="field inline-field" for="r-metric">
           <span>Compare by</span>
-          <select id="r-metric" value={props.metric} onChange={(e) => props.onMetric((e.currentTarget as HTMLSelectElement).value as DoraMetric)}>
-            {DORA_METRICS.map((m) => (
+          <select id="r-metric" value={props.metric} onChange={(e) => props.onMetric((e.currentTarget as HTMLSelectElement).value as DeliveryMetric)}>
+            {DELIVERY_METRICS.map((m) => (
               <option key={m} value={m}>
                 {METRIC_NAMES[m]}
               </option>

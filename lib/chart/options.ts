@@ -6,7 +6,7 @@
  * zoned dates, the device pixel ratio — comes in as `uplot`, so this runs without a canvas (and in Node).
  */
 import type uPlot from 'uplot';
-import { formatDurationShort } from '@/lib/display/format';
+import { formatDate, formatDurationShort } from '@/lib/display/format';
 import { type ChartDecorations, drawDecorations } from './decorations';
 import type { ChartAxisSpec, ChartData, ChartSeriesSpec, Palette, ValueKind } from './series';
 import { durationIncrements, durationTick, logDurationTicks } from './units';
@@ -48,10 +48,27 @@ export const legendValue =
   (_u: uPlot, v: number | null, _series: number, idx: number | null): string =>
     idx === null || idx === undefined ? '' : v === null || v === undefined ? 'no data' : formatValue(kind, v);
 
-/** The legend's date of the bucket under the pointer (its start, in the chart's zone); nothing while off the chart. */
-export const legendDate = (timeZone: string) => {
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
-  return (_u: uPlot, ts: number | null, _series: number, idx: number | null): string => (idx === null || idx === undefined || ts === null ? '' : format.format(ts * 1000));
+/**
+ * The legend's date of the bucket under the pointer (its start, in the chart's zone), in the reader's locale
+ * like every date of the extension (lib/display/format.ts); nothing while off the chart.
+ */
+export const legendDate = (timeZone: string, locale?: string) => {
+  return (_u: uPlot, ts: number | null, _series: number, idx: number | null): string => (idx === null || idx === undefined || ts === null ? '' : formatDate(ts * 1000, timeZone, locale));
+};
+
+const MONTH_S = 28 * 86_400;
+
+/**
+ * The time axis's labels in the reader's locale (uPlot's own are English templates): a day and month while
+ * ticks are days or weeks apart, a month and year once they are months apart.
+ *
+ * @example
+ * timeAxisValues('UTC', 'en-GB')(u, [Date.UTC(2026, 0, 5) / 1000], 0, 0, 7 * 86_400) //=> ['5 Jan']
+ */
+export const timeAxisValues = (timeZone: string, locale?: string) => {
+  const days = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short' });
+  const months = new Intl.DateTimeFormat(locale, { timeZone, month: 'short', year: 'numeric' });
+  return (_u: uPlot, ticks: number[], _axis: number, _space: number, incr: number): string[] => ticks.map((t) => (incr >= MONTH_S ? months : days).format(t * 1000));
 };
 
 /** The chart's series as a log view puts them: every duration on the one log scale. */
@@ -151,7 +168,10 @@ export function chartOptions(chart: ChartData, palette: Palette, size: ChartSize
     cursor: { drag: { x: false, y: false }, focus: { prox: quiet ? 24 : -1 } },
     scales: Object.fromEntries(axes.map((a) => [a.scale, scaleOptions(a, view)])),
     series: [{ value: legendDate(timeZone) }, ...series.map((s) => seriesOptions(s, palette, uplot.bars))],
-    axes: [{ stroke: palette.axis, grid: { stroke: palette.grid, width: 1 }, ticks: { stroke: palette.grid } }, ...axes.map((a, i) => axisOptions(a, i, palette))],
+    axes: [
+      { stroke: palette.axis, grid: { stroke: palette.grid, width: 1 }, ticks: { stroke: palette.grid }, values: timeAxisValues(timeZone) },
+      ...axes.map((a, i) => axisOptions(a, i, palette)),
+    ],
     hooks: {
       draw: [(u) => drawDecorations(u, view, palette, uplot.pxRatio ?? 1)],
       ...(quiet ? { init: [(u: uPlot) => markQuietLegend(u, series)], setSeries: [(u: uPlot, si: number | null) => markFocused(u, si)] } : {}),

@@ -4,7 +4,7 @@
  * that say which way is better. Pure; `<BeforeAfterView>` only lays it out.
  */
 import type { BeforeAfter, DurationChange } from '@/lib/metrics/before-after';
-import { formatCount, formatDurationShort, formatPercent, formatRate } from '@/lib/display/format';
+import { formatCount, formatDate, formatDurationShort, formatPercent, formatRate } from '@/lib/display/format';
 import { METRIC_NAMES } from '@/lib/display/metric-names';
 import { localToUtc } from '@/lib/metrics/local-to-utc';
 import type { DoraMetric } from '@/lib/metrics/types';
@@ -116,11 +116,11 @@ function failureRateRow(change: BeforeAfter): BeforeAfterRowView {
 
 /**
  * @example
- * beforeAfterView(change, 'UTC').rows[1]
+ * beforeAfterView(change, 'UTC', 'en-GB').rows[1]
  * //=> { title: 'Deployment lead time', measure: 'median', before: '4h', after: '1h', difference: '−3h', verdict: 'better', … }
  */
-export function beforeAfterView(change: BeforeAfter, timeZone: string): BeforeAfterView {
-  const day = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(change.windows.after.from);
+export function beforeAfterView(change: BeforeAfter, timeZone: string, locale?: string): BeforeAfterView {
+  const day = formatDate(change.windows.after.from, timeZone, locale);
   const days = `${change.windows.days} ${change.windows.days === 1 ? 'day' : 'days'}`;
   return {
     windows: `${days} before vs ${days} after ${day} (${timeZone})`,

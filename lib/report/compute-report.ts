@@ -7,6 +7,7 @@
  */
 import { computeInsights } from '@/lib/metrics/compute-insights';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
+import { hotfixStreams } from '@/lib/metrics/rework';
 import { streamMask } from '@/lib/metrics/stream-mask';
 import type { Insights, InsightsQuery } from '@/lib/metrics/types';
 import { type GroupPeriod, groupStats } from './group-stats';
@@ -52,11 +53,13 @@ export interface SplitResult {
 
 export const OTHERS_KEY = 'others';
 
-export function computeSplit(p: PreparedHistory, report: ResolvedReport, window: Insights['window'], spec: SplitSpec): SplitResult {
+/** `hotfixChannels`: the user's hotfix channels (channel indices, every project's: a channel is one project's). */
+export function computeSplit(p: PreparedHistory, report: ResolvedReport, window: Insights['window'], spec: SplitSpec, hotfixChannels?: readonly number[]): SplitResult {
   const dims = p.history.dims;
   const mask = streamMask(p.streams, dims, report.filter);
   const split = splitGroups(dims, p.streams, mask, report, spec);
-  const stats = groupStats(p, split, window);
+  const hotfix = hotfixStreams(p.streams, hotfixChannels);
+  const stats = groupStats(p, split, window, { hotfix });
   const labels = split.groups.map((g) => g.label);
   const { top, rest, ranked } = topGroups(
     stats.current.map((c) => c.total),
@@ -70,7 +73,7 @@ export function computeSplit(p: PreparedHistory, report: ResolvedReport, window:
     lineOf[g] = k;
   });
   for (const g of rest) lineOf[g] = top.length;
-  const figures = splitLines(p, split, window, lineOf, top.length + (rest.length > 0 ? 1 : 0));
+  const figures = splitLines(p, split, window, lineOf, top.length + (rest.length > 0 ? 1 : 0), hotfix);
   const lines: SplitLine[] = top.map((g, k) => ({ key: split.groups[g].key, label: split.groups[g].label, buckets: figures.buckets[k] }));
   let others: SplitResult['others'] = null;
   if (rest.length > 0) {

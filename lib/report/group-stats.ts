@@ -97,7 +97,7 @@ export class GroupAccumulator {
     this.duration = new ValueAccumulator(medians);
   }
 
-  add(p: PreparedHistory, i: number): void {
+  add(p: PreparedHistory, i: number, hotfix = false): void {
     const o = p.outcome[i];
     if (o === Outcome.Excluded) {
       if (p.exclusion[i] === Exclusion.Canceled) this.canceled++;
@@ -107,7 +107,7 @@ export class GroupAccumulator {
     this.total++;
     if (o === Outcome.Success) this.successful++;
     if (p.failureKind[i] !== FailureKind.None) this.failed++;
-    if (p.rework[i] !== 0) this.rework++;
+    if (p.rework[i] !== 0 || hotfix) this.rework++;
     const h = p.has[i];
     if ((h & Has.LeadTime) !== 0) this.lead.add(p.leadTimeMs[i]);
     if ((h & Has.Recovery) !== 0) this.recovery.add(p.recoveryMs[i]);
@@ -138,7 +138,12 @@ export class GroupAccumulator {
  * const split = splitGroups(dims, prepared.streams, mask, resolved, { kind: 'project' });
  * groupStats(prepared, split, { from, to, previousFrom: from - (to - from) }).current[0].successful
  */
-export function groupStats(p: PreparedHistory, split: SplitGroups, window: StatsWindow, options: { medians?: boolean; values?: boolean } = {}): GroupStats {
+export function groupStats(
+  p: PreparedHistory,
+  split: SplitGroups,
+  window: StatsWindow,
+  options: { medians?: boolean; values?: boolean; hotfix?: Uint8Array | null } = {},
+): GroupStats {
   const G = split.groups.length;
   // Medians cost a sort per group; the previous period compares means only — unless `values` asks for both
   // periods' values (the trend lists test each change for noise).
@@ -146,6 +151,8 @@ export function groupStats(p: PreparedHistory, split: SplitGroups, window: Stats
   const previous = Array.from({ length: G }, () => new GroupAccumulator(options.values ?? false));
   const completed = p.history.deployments.completed;
   const { offsets, members } = split;
+  // The user's hotfix channels' streams (lib/metrics hotfixStreams): their counted deployments are rework.
+  const hotfix = options.hotfix ?? null;
   const rows = p.byCompleted;
   const end = lowerBound(rows, completed, window.to);
   for (let j = lowerBound(rows, completed, window.previousFrom); j < end; j++) {
@@ -155,7 +162,8 @@ export function groupStats(p: PreparedHistory, split: SplitGroups, window: Stats
     const last = offsets[s + 1];
     if (first === last) continue;
     const slots = completed[i] < window.from ? previous : current;
-    for (let k = first; k < last; k++) slots[members[k]].add(p, i);
+    const hot = hotfix !== null && hotfix[s] !== 0;
+    for (let k = first; k < last; k++) slots[members[k]].add(p, i, hot);
   }
   const days = (window.to - window.from) / DAY_MS;
   const previousDays = (window.from - window.previousFrom) / DAY_MS;

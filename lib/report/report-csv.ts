@@ -9,13 +9,22 @@ import { type DeploymentRowColumns, deploymentRowColumns } from '@/lib/metrics/d
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import type { ResolvedReport } from './resolve-report';
 
-export function reportRows(p: PreparedHistory, report: ResolvedReport, window: { from: number; to: number; timeZone: string }, now: number): DeploymentRowColumns {
-  return deploymentRowColumns(p, { now, range: { from: window.from, to: window.to }, timeZone: window.timeZone, filter: report.filter });
+export function reportRows(
+  p: PreparedHistory,
+  report: ResolvedReport,
+  window: { from: number; to: number; timeZone: string },
+  now: number,
+  hotfixChannels?: readonly number[],
+): DeploymentRowColumns {
+  return deploymentRowColumns(p, { now, range: { from: window.from, to: window.to }, timeZone: window.timeZone, filter: report.filter, hotfixChannels });
 }
 
-/** The CSV in chunks, for a `Blob`: a report may cover a whole space's year. */
-export function reportCsv(rows: DeploymentRowColumns): Iterable<string> {
-  return deploymentsCsvChunks(rows, { bom: true, beyondOctopusColumns: true });
+/**
+ * The CSV in chunks, for a `Blob`: a report may cover a whole space's year. Octopus's seventeen columns, as
+ * Octopus's own export; DORA Lens's after them when the user asks (`ours`).
+ */
+export function reportCsv(rows: DeploymentRowColumns, ours = false): Iterable<string> {
+  return deploymentsCsvChunks(rows, { bom: true, beyondOctopusColumns: ours });
 }
 
 /**

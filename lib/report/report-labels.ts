@@ -1,7 +1,7 @@
 /** Words and number formats of the report page, shared by its views. */
 import { formatDurationShort, formatPercent, formatRate } from '@/lib/display/format';
 import type { Dimensions } from '@/lib/metrics/facts';
-import type { DoraMetric, PeriodMetrics } from '@/lib/metrics/types';
+import type { DeliveryMetric, PeriodMetrics } from '@/lib/metrics/types';
 import type { GroupPeriod } from './group-stats';
 import type { ResolvedReport } from './resolve-report';
 import type { SplitKind } from './split-groups';
@@ -21,9 +21,9 @@ export interface ReportFigures {
 }
 
 /** The value a trend or ranking compares, formatted (per week, duration or percent). */
-export function metricFormat(metric: DoraMetric): (value: number | null) => string {
+export function metricFormat(metric: DeliveryMetric): (value: number | null) => string {
   if (metric === 'frequency') return (v) => (v === null ? '–' : `${formatRate(v)} / week`);
-  if (metric === 'failureRate') return (v) => formatPercent(v);
+  if (metric === 'failureRate' || metric === 'reworkRate') return (v) => formatPercent(v);
   return (v) => formatDurationShort(v);
 }
 

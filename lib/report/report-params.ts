@@ -4,8 +4,8 @@
  * panel's own parameters and rules, lib/panel/panel-params.ts), the split, and the metric of the trend lists
  * and rankings. Malformed values fall back to defaults: a hand-edited link must not break the page.
  */
-import { DORA_METRICS } from '@/lib/display/metric-names';
-import type { DoraMetric } from '@/lib/metrics/types';
+import { DELIVERY_METRICS } from '@/lib/display/metric-names';
+import type { DeliveryMetric } from '@/lib/metrics/types';
 import { customRangeStart, DEFAULT_PARAMS, type PanelParams, readPanelParams, writePanelParams } from '@/lib/panel/panel-params';
 import { PRODUCTION_ID } from './report-definition';
 import { SPLIT_KINDS, type SplitKind } from './split-groups';
@@ -16,7 +16,7 @@ export interface ReportParams extends Pick<PanelParams, 'range' | 'from' | 'to' 
   /** Tag set of a tenant-tag split. */
   tagSet?: string;
   /** The metric the trend lists and rankings show. */
-  metric: DoraMetric;
+  metric: DeliveryMetric;
 }
 
 /**
@@ -50,7 +50,7 @@ export function readReportParams(search: URLSearchParams): ReportParams {
     else params.split = 'none';
   }
   const metric = search.get('metric');
-  if (metric && (DORA_METRICS as string[]).includes(metric)) params.metric = metric as DoraMetric;
+  if (metric && (DELIVERY_METRICS as string[]).includes(metric)) params.metric = metric as DeliveryMetric;
   return params;
 }
 

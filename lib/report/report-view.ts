@@ -9,7 +9,7 @@ import { formatCount, formatDurationShort } from '@/lib/display/format';
 import { DORA_METRICS, METRIC_NAMES } from '@/lib/display/metric-names';
 import type { Dimensions } from '@/lib/metrics/facts';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
-import type { DoraMetric, Insights, TrendResult } from '@/lib/metrics/types';
+import type { DeliveryMetric, DoraMetric, Insights, TrendResult } from '@/lib/metrics/types';
 import { rangeSpec, type ViewSettings } from '@/lib/panel/project-view';
 import { OTHERS_KEY, type ReportQuery, type SplitResult } from './compute-report';
 import { figuresOfGroup, figuresOfPeriod, type ReportFigures, splitTitle } from './report-labels';
@@ -248,10 +248,10 @@ export interface RankingView {
   sampleNoun: string;
 }
 
-const SAMPLE_NOUN: Record<DoraMetric, string> = { frequency: 'deployments', failureRate: 'deployments', leadTime: 'lead times', recovery: 'recoveries' };
+const SAMPLE_NOUN: Record<DeliveryMetric, string> = { frequency: 'deployments', failureRate: 'deployments', leadTime: 'lead times', recovery: 'recoveries', reworkRate: 'deployments' };
 
 /** The highest and lowest performing projects on one metric (DORA Lens's ranking, beyond Octopus). */
-export function rankingView(insights: Insights, dims: Dimensions, metric: DoraMetric, href: ProjectHref): RankingView {
+export function rankingView(insights: Insights, dims: Dimensions, metric: DeliveryMetric, href: ProjectHref): RankingView {
   const ranking = insights.beyondOctopus.rankings.project[metric];
   const entry = (e: (typeof ranking.best)[number]): RankingEntryView => ({ key: dims.projects[e.index].id, label: e.name, value: e.value, sample: e.sample, href: href(e.index) });
   return { best: ranking.best.map(entry), worst: ranking.worst.map(entry), belowMinimum: ranking.belowMinimum, minSample: ranking.minSample, sampleNoun: SAMPLE_NOUN[metric] };

@@ -22,7 +22,14 @@ export interface SplitLinesResult {
 }
 
 /** `lineOf[group]` is the group's line, or -1 for none. */
-export function splitLines(p: PreparedHistory, split: SplitGroups, window: ResolvedWindow, lineOf: Int32Array, lineCount: number): SplitLinesResult {
+export function splitLines(
+  p: PreparedHistory,
+  split: SplitGroups,
+  window: ResolvedWindow,
+  lineOf: Int32Array,
+  lineCount: number,
+  hotfix: Uint8Array | null = null,
+): SplitLinesResult {
   const edges = window.edges;
   const B = edges.length - 1;
   const whole = Array.from({ length: lineCount }, () => new GroupAccumulator());
@@ -41,12 +48,13 @@ export function splitLines(p: PreparedHistory, split: SplitGroups, window: Resol
     const last = offsets[s + 1];
     if (first === last) continue;
     while (completed[i] >= edges[b + 1]) b++;
+    const hot = hotfix !== null && hotfix[s] !== 0;
     for (let k = first; k < last; k++) {
       const line = lineOf[members[k]];
       if (line < 0 || counted[line] === i) continue;
       counted[line] = i;
-      whole[line].add(p, i);
-      buckets[line][b].add(p, i);
+      whole[line].add(p, i, hot);
+      buckets[line][b].add(p, i, hot);
     }
   }
   const days = (window.to - window.from) / DAY_MS;

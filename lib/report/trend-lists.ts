@@ -8,10 +8,11 @@
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import { rankSumTest } from '@/lib/metrics/rank-sum-test';
 import { rateRatioTest } from '@/lib/metrics/rate-ratio-test';
+import { hotfixStreams } from '@/lib/metrics/rework';
 import { streamMask } from '@/lib/metrics/stream-mask';
 import { twoProportionTest } from '@/lib/metrics/two-proportion-test';
 import { trendIndicator } from '@/lib/metrics/trend-indicator';
-import type { DoraMetric, TrendResult } from '@/lib/metrics/types';
+import type { DeliveryMetric, TrendResult } from '@/lib/metrics/types';
 import { type GroupPeriod, groupStats, type StatsWindow } from './group-stats';
 import type { ResolvedReport } from './resolve-report';
 import { type SplitGroup, splitGroups } from './split-groups';
@@ -46,13 +47,15 @@ const DAY_MS = 86_400_000;
  * @example
  * trendNoise('failureRate', previous, current, { from, to, previousFrom }) //=> { pValue: 0.41, significant: false, before: 40, after: 52 }
  */
-export function trendNoise(metric: DoraMetric, before: GroupPeriod, after: GroupPeriod, window: StatsWindow): TrendNoise {
+export function trendNoise(metric: DeliveryMetric, before: GroupPeriod, after: GroupPeriod, window: StatsWindow): TrendNoise {
   const result = (() => {
     switch (metric) {
       case 'frequency':
         return { n: [before.successful, after.successful], test: rateRatioTest(before.successful, (window.from - window.previousFrom) / DAY_MS, after.successful, (window.to - window.from) / DAY_MS) };
       case 'failureRate':
         return { n: [before.total, after.total], test: twoProportionTest(before.failed, before.total, after.failed, after.total) };
+      case 'reworkRate':
+        return { n: [before.total, after.total], test: twoProportionTest(before.rework, before.total, after.rework, after.total) };
       default: {
         const key = metric === 'leadTime' ? 'leadTime' : 'recovery';
         const x = before[key].values ?? new Float64Array(0);
@@ -72,7 +75,7 @@ export interface TrendLists {
   worsening: TrendEntry[];
 }
 
-export function metricValue(metric: DoraMetric, period: GroupPeriod): number | null {
+export function metricValue(metric: DeliveryMetric, period: GroupPeriod): number | null {
   switch (metric) {
     case 'frequency':
       return period.perWeek;
@@ -82,6 +85,8 @@ export function metricValue(metric: DoraMetric, period: GroupPeriod): number | n
       return period.failureRate;
     case 'recovery':
       return period.recovery.mean;
+    case 'reworkRate':
+      return period.reworkRate;
   }
 }
 
@@ -89,14 +94,15 @@ export function metricValue(metric: DoraMetric, period: GroupPeriod): number | n
 const bySize = (a: Pick<TrendEntry, 'group' | 'trend'>, b: Pick<TrendEntry, 'group' | 'trend'>) =>
   Math.abs(b.trend.change ?? Number.POSITIVE_INFINITY) - Math.abs(a.trend.change ?? Number.POSITIVE_INFINITY) || a.group.label.localeCompare(b.group.label);
 
-export function computeTrendLists(p: PreparedHistory, report: ResolvedReport, window: StatsWindow, metric: DoraMetric): Record<TrendDimension, TrendLists> {
+export function computeTrendLists(p: PreparedHistory, report: ResolvedReport, window: StatsWindow, metric: DeliveryMetric, hotfixChannels?: readonly number[]): Record<TrendDimension, TrendLists> {
   const dims = p.history.dims;
   const mask = streamMask(p.streams, dims, report.filter);
   const out = {} as Record<TrendDimension, TrendLists>;
+  const hotfix = hotfixStreams(p.streams, hotfixChannels);
   for (const dimension of TREND_DIMENSIONS) {
     const split = splitGroups(dims, p.streams, mask, report, { kind: dimension });
     const durations = metric === 'leadTime' || metric === 'recovery';
-    const stats = groupStats(p, split, window, { medians: false, values: durations });
+    const stats = groupStats(p, split, window, { medians: false, values: durations, hotfix });
     const entries = split.groups.map((group, g) => {
       const now = stats.current[g];
       const before = stats.previous[g];

@@ -2,14 +2,15 @@
  * A view's window as people write it, in the zone its days are counted in: the last day shown is the day
  * before the (exclusive) end. Pure.
  */
-const day = (ms: number, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+import { formatDate } from '@/lib/display/format';
 
 /**
  * @example
- * rangeText({ from: Date.UTC(2026, 7, 1), to: Date.UTC(2026, 10, 21), timeZone: 'UTC' }) //=> '1 Aug 2026 – 20 Nov 2026 (UTC)'
+ * rangeText({ from: Date.UTC(2026, 7, 1), to: Date.UTC(2026, 10, 21), timeZone: 'UTC' }, 'en-GB') //=> '1 Aug 2026 – 20 Nov 2026 (UTC)'
  */
-export function rangeText(window: { from: number; to: number; timeZone: string }): string {
-  return `${day(window.from, window.timeZone)} – ${day(window.to - 1, window.timeZone)} (${window.timeZone})`;
+export function rangeText(window: { from: number; to: number; timeZone: string }, locale?: string): string {
+  // Days as every date of the extension reads (lib/display/format.ts): the reader's locale unless pinned.
+  return `${formatDate(window.from, window.timeZone, locale)} – ${formatDate(window.to - 1, window.timeZone, locale)} (${window.timeZone})`;
 }
 
 /** The scope lines of a view's filters: each select's label and its chosen option's name. */

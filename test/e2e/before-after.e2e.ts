@@ -84,7 +84,11 @@ describe('before and after a marked day', () => {
     await frame.type('[data-testid="mark-label"]', LABEL);
     await frame.click('[data-testid="mark-add"]');
     await frame.waitForSelector('[data-testid="before-after-table"]', { timeout: 10_000 });
-    expect(await frame.$eval('[data-testid="before-after-table"] caption', (el) => el.textContent)).toBe(`${DAYS} days before vs ${DAYS} days after 1 Oct 2026 (UTC)`);
+    // 1 Oct 2026 as the browser's own locale writes a day (every date of the extension follows the reader's locale).
+    const day = (await frame.evaluate(
+      "new Intl.DateTimeFormat(navigator.language, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(Date.UTC(2026, 9, 1))",
+    )) as string;
+    expect(await frame.$eval('[data-testid="before-after-table"] caption', (el) => el.textContent)).toBe(`${DAYS} days before vs ${DAYS} days after ${day} (UTC)`);
 
     const frequency = await rowOf('frequency');
     expect(frequency.beforeN).toBe(expected.frequency.beforeN);

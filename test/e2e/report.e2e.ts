@@ -223,6 +223,7 @@ describe('Space report', () => {
     // environment, each stream walked by the reference (test/support/reference-metrics.ts).
     const expectedTruth = expectedSpace(truth, SPACE);
     const historySpace = truth.Spaces.find((x) => x.Space.Id === SPACE)!;
+    const reworkOf = new Map<string, { rate: number; total: number }>();
     for (const row of rows.filter((r) => r.key !== 'others' && r.key !== 'total')) {
       const channel = historySpace.Channels.find((c) => c.ProjectId === row.key && c.IsDefault)!.Id;
       const counts = historySpace.Environments.map((e) =>
@@ -231,7 +232,21 @@ describe('Space report', () => {
       const rework = counts.reduce((n, r) => n + r.rework, 0);
       const total = counts.reduce((n, r) => n + r.total, 0);
       expect(row.values.reworkRate === '' ? null : Number(row.values.reworkRate), `${row.label}: rework rate`).toEqual(total ? expect.closeTo(rework / total, 12) : null);
+      if (total) reworkOf.set(row.key, { rate: rework / total, total });
     }
+    // Compared by the rework rate, the rankings list projects by that same rate: lowest first among the best.
+    await page.select('#r-metric', 'reworkRate');
+    await page.waitForFunction(() => document.querySelector('[data-testid="rankings"] h4')?.textContent?.includes('deployment rework rate'), { timeout: 15_000 });
+    const ranked = async (list: string) =>
+      page.$$eval(`[data-testid="${list}"] li`, (lis) => lis.map((li) => ({ id: li.getAttribute('data-project-id')!, value: Number(li.querySelector('.ranking-value')!.getAttribute('data-value')) })));
+    const best = await ranked('ranking-best');
+    const worst = await ranked('ranking-worst');
+    expect(best.length).toBeGreaterThan(0);
+    for (const entry of [...best, ...worst]) expect(entry.value, entry.id).toBeCloseTo(reworkOf.get(entry.id)!.rate, 12);
+    expect(best.map((e) => e.value)).toEqual([...best.map((e) => e.value)].sort((a, b) => a - b));
+    expect(worst.map((e) => e.value)).toEqual([...worst.map((e) => e.value)].sort((a, b) => b - a));
+    expect(Math.max(...best.map((e) => e.value))).toBeLessThanOrEqual(Math.min(...worst.map((e) => e.value)));
+    await page.select('#r-metric', 'frequency');
     expect(await chartLines(page)).toBe(11);
     expect(await page.$eval('[data-testid="frequency-sample"]', (el) => Number(el.getAttribute('data-value')))).toBe(
       referenceSplit({ history: truth, space: SPACE, report: whole, window, split: 'none' }).get('total')!.successful,
@@ -382,11 +397,14 @@ describe('Space report', () => {
 
   it("exports the CSV of the report's deployments", async () => {
     const window = customWindow(range.from, range.to, ZONE);
-    await click('[data-testid="report-csv"]');
+    await click('[data-testid="report-view"] [data-testid="export-csv"]');
     const expectedName = `dora-lens_Release-train-EU-Co_Pre-production-Live_${range.from}_${range.to}.csv`;
     await waitForDownload(downloads, (f) => f === expectedName);
     const lines = readFileSync(path.join(downloads, expectedName), 'utf8').split('\r\n').filter(Boolean);
     expect(lines[0]).toMatch(/^\uFEFFDeployment,Project,Release,Channel,Completed,Environment,Tenant,State/);
+    // Octopus's seventeen columns by default, as Octopus's own export; ours only when asked for.
+    expect(await page.$eval('[data-testid="report-view"] [data-testid="csv-ours"]', (el) => (el as HTMLInputElement).checked)).toBe(false);
+    expect(lines[0].split(',')).toHaveLength(17);
     const total = referenceSplit({ history: truth, space: SPACE, report, window, split: 'none' }).get('total')!;
     expect(lines.length - 1).toBe(total.total + total.excluded);
   });

@@ -53,27 +53,34 @@ export interface ReportNumbersProps {
   onParams: (patch: Partial<ReportParams>) => void;
 }
 
+/** Drill-down: the project's panel, pinned to the report's only environment (or the row's) and only channel. */
+function drillDownHref({ server, space, report, params, prepared }: ReportNumbersProps, timeZone: string): ProjectHref {
+  return (project, environment) => {
+    const target = drillDownTarget(prepared.history.dims, report, project, environment);
+    // The report's zone goes along: the panel then counts the same days as the report.
+    return target && drillDownUrl({ server, space, ...target }, { ...params, zone: timeZone });
+  };
+}
+
 export function ReportNumbers(props: ReportNumbersProps) {
   const { prepared, report, params, now, dark } = props;
   const dims = prepared.history.dims;
   const timeZone = report.definition.timeZone;
-  const query = useMemo(
+  const base = useMemo(
     () => reportQuery(params, timeZone, props.settings, now),
     [now, params.range, params.from, params.to, params.granularity, timeZone, props.settings.weekStart, props.settings.tierYear],
   );
+  // The goals, and the query with the user's hotfix channels (rework) that every figure below uses.
+  const { view: goals, query } = useReportGoals({ server: props.server, userId: props.userId, space: props.space }, prepared, report, base);
   const insights = useMemo(() => computeReportInsights(prepared, report, query), [prepared, report, query]);
   const sets = useMemo(() => reportTagSets(dims, report), [dims, report]);
   const spec = useMemo(() => splitSpecOf(params, report, sets), [params.split, params.tagSet, report, sets]);
-  const split = useMemo(() => (spec ? computeSplit(prepared, report, insights.window, spec) : null), [prepared, report, insights, spec]);
-  const trends = useMemo(() => computeTrendLists(prepared, report, insights.window, params.metric), [prepared, report, insights, params.metric]);
-  const goals = useReportGoals({ server: props.server, userId: props.userId, space: props.space }, prepared, report, query);
-
-  // Drill-down: the project's panel, pinned to the report's only environment (or the row's) and only channel.
-  const href: ProjectHref = (project, environment) => {
-    const target = drillDownTarget(dims, report, project, environment);
-    // The report's zone goes along: the panel then counts the same days as the report.
-    return target && drillDownUrl({ server: props.server, space: props.space, ...target }, { ...params, zone: timeZone });
-  };
+  const split = useMemo(() => (spec ? computeSplit(prepared, report, insights.window, spec, query.hotfixChannels) : null), [prepared, report, insights, spec, query]);
+  const trends = useMemo(
+    () => computeTrendLists(prepared, report, insights.window, params.metric, query.hotfixChannels),
+    [prepared, report, insights, params.metric, query],
+  );
+  const href = drillDownHref(props, timeZone);
   const palette = dark ? DARK_PALETTE : LIGHT_PALETTE;
   // The lines the user highlights; none picked: the busiest. A new split starts again from the busiest.
   const [picked, setPicked] = useState<string[]>([]);
@@ -81,7 +88,8 @@ export function ReportNumbers(props: ReportNumbersProps) {
   const { charts, lineColors, highlighted } = reportCharts(insights, split, palette, dark, picked);
   const highlight = (key: string) => setPicked(togglePick(picked.length > 0 ? picked : [...highlighted], key));
   const fileName = reportCsvFileName(report, insights.window);
-  const exportCsv = () => downloadText(reportCsv(reportRows(prepared, report, insights.window, now)), fileName, 'text/csv;charset=utf-8');
+  const [csvOurs, setCsvOurs] = useState(false);
+  const exportCsv = () => downloadText(reportCsv(reportRows(prepared, report, insights.window, now, query.hotfixChannels), csvOurs), fileName, 'text/csv;charset=utf-8');
   const cards = metricCards(insights, { scope: cardScope(report) });
   const name = report.definition.name;
   const copySummary = () =>
@@ -111,6 +119,8 @@ export function ReportNumbers(props: ReportNumbersProps) {
       }}
       canExport={hasDeployments(insights)}
       onExport={exportCsv}
+      csvOurs={csvOurs}
+      onCsvOurs={setCsvOurs}
       share={{ onCopy: copySummary, onPrint: () => window.print() }}
       onChartPng={png}
       selectsNothing={report.channels.length === 0}

@@ -1,6 +1,6 @@
 import type uPlot from 'uplot';
 import { describe, expect, it } from 'vitest';
-import { chartOptions, LOG_SCALE, legendValue, type UPlotStatics, viewData } from '@/lib/chart/options';
+import { chartOptions, LOG_SCALE, legendDate, legendValue, timeAxisValues, type UPlotStatics, viewData } from '@/lib/chart/options';
 import { type ChartData, DARK_PALETTE, LIGHT_PALETTE } from '@/lib/chart/series';
 import { DURATION_UNITS } from '@/lib/chart/units';
 
@@ -122,9 +122,21 @@ describe('chart options', () => {
     expect(legendValue('count')({} as uPlot, null, 1, 0)).toBe('no data');
     expect(legendValue('count')({} as uPlot, null, 1, null as unknown as number)).toBe('');
     const date = chartOptions(failureRate, LIGHT_PALETTE, size, 'Asia/Kolkata', statics).series[0].value as (u: uPlot, v: number | null, s: number, i: number | null) => string;
-    // 2023-11-14T22:13:20Z is the 15th in Kolkata.
-    expect(date({} as uPlot, 1_700_000_000, 0, 0)).toBe('15 Nov 2023');
+    // 2023-11-14T22:13:20Z is the 15th in Kolkata: in the reader's locale (Node's here), pinned below.
+    expect(date({} as uPlot, 1_700_000_000, 0, 0)).toMatch(/15.*2023|2023.*15/);
+    expect(legendDate('Asia/Kolkata', 'en-GB')({} as uPlot, 1_700_000_000, 0, 0)).toBe('15 Nov 2023');
     expect(date({} as uPlot, null, 0, null)).toBe('');
+  });
+
+  it('label the time axis in the reader’s locale: days while ticks are days or weeks apart, months and years beyond', () => {
+    const values = timeAxisValues('UTC', 'en-GB');
+    const ticks = [Date.UTC(2026, 0, 5) / 1000, Date.UTC(2026, 0, 12) / 1000];
+    expect(values({} as uPlot, ticks, 0, 50, 7 * 86_400)).toEqual(['5 Jan', '12 Jan']);
+    expect(values({} as uPlot, [Date.UTC(2026, 1, 1) / 1000], 0, 50, 31 * 86_400)).toEqual(['Feb 2026']);
+    expect(timeAxisValues('UTC', 'en-US')({} as uPlot, ticks, 0, 50, 7 * 86_400)).toEqual(['Jan 5', 'Jan 12']);
+    // The chart's own time axis uses them.
+    const axis = chartOptions(failureRate, LIGHT_PALETTE, size, 'UTC', statics).axes![0].values as (u: uPlot, t: number[], a: number, s: number, i: number) => string[];
+    expect(axis({} as uPlot, ticks, 0, 50, 7 * 86_400)).toHaveLength(2);
   });
 
   it('leave room for a target line above the data', () => {

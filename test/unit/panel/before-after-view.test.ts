@@ -26,7 +26,7 @@ function history(): HistoryRows {
 
 describe('beforeAfterView', () => {
   const change = beforeAfter(prepare(historyFrom(history())), { now: CHANGE + 7 * DAY + HOUR, range: { preset: 'lastMonth' }, granularity: 'week', timeZone: 'UTC' }, CHANGE, 90)!;
-  const view = beforeAfterView(change, 'Asia/Kolkata');
+  const view = beforeAfterView(change, 'Asia/Kolkata', 'en-GB');
 
   it('names the windows in the view’s zone', () => {
     expect(view.windows).toBe('7 days before vs 7 days after 1 Jun 2024 (Asia/Kolkata)');

@@ -28,6 +28,11 @@ describe('report view parameters in the URL hash', () => {
     expect(readReportParams(quarter)).toMatchObject({ range: 'lastQuarter', granularity: 'week' });
   });
 
+  it('compare by any of the five metrics, the rework rate included', () => {
+    expect(readReportParams(new URLSearchParams('metric=reworkRate')).metric).toBe('reworkRate');
+    expect(writeReportParams({ ...DEFAULT_REPORT_PARAMS, metric: 'reworkRate' }).toString()).toBe('metric=reworkRate');
+  });
+
   it('drop malformed values instead of failing', () => {
     expect(readReportParams(new URLSearchParams('report=<script>&split=colour&metric=mood&range=custom&from=2025-13-01'))).toEqual(DEFAULT_REPORT_PARAMS);
     expect(readReportParams(new URLSearchParams('split=tenantTag')).split).toBe('none'); // a tag split needs its tag set

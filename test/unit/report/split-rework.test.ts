@@ -36,4 +36,19 @@ describe('the split table’s rework rate', () => {
     // The report's total: 2 of 7.
     expect(figuresOfPeriod(insights.summary).reworkRate).toBe(2 / 7);
   });
+
+  it('counts the user’s hotfix channels as the card does: every counted deployment of them is rework', () => {
+    // Api's channel marked as a hotfix channel: its three deployments are rework too (Web's unchanged).
+    const api = history.dims.projects.findIndex((p) => p.name === 'Api');
+    const apiChannel = history.releases.channel[history.releases.project.indexOf(api)];
+    const withHotfix = { ...query, hotfixChannels: [apiChannel] };
+    const insights = computeReportInsights(prepared, report, withHotfix);
+    const split = computeSplit(prepared, report, insights.window, { kind: 'project' }, withHotfix.hotfixChannels);
+    expect(split.rows.map((r) => [r.group.label, r.current.rework, r.current.total])).toEqual([
+      ['Web', 2, 4],
+      ['Api', 3, 3],
+    ]);
+    expect(figuresOfPeriod(insights.summary).reworkRate).toBe(5 / 7);
+  });
 });
+

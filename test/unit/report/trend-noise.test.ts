@@ -29,6 +29,16 @@ describe('the report’s trend lists, tested for noise', () => {
     expect(noiseText(trendNoise('failureRate', period({ failed: 1, total: 3 }), period({ failed: 0, total: 4 }), window))).toBe('n = 3 → 4 · not enough data to tell');
   });
 
+  it('rework rate: two proportions of the counted deployments, as the failure rate', () => {
+    // 2 of 40 reworked before, 12 of 40 after: pooled z = 0.25 / sqrt(0.175 × 0.825 × 2/40) = 2.94, p ≈ 0.003.
+    const worse = trendNoise('reworkRate', period({ rework: 2, total: 40 }), period({ rework: 12, total: 40 }), window);
+    expect(worse).toMatchObject({ significant: true, before: 40, after: 40 });
+    expect(worse.pValue).toBeLessThan(0.01);
+    // The failures do not enter it: the same counts of failures and no rework is nothing to test.
+    const within = trendNoise('reworkRate', period({ rework: 4, failed: 0, total: 40 }), period({ rework: 5, failed: 30, total: 40 }), window);
+    expect(within.significant).toBe(false);
+  });
+
   it('lead time and recovery: the two periods’ values, by rank sum', () => {
     const slow = Array.from({ length: 12 }, (_, i) => (10 + i) * 3_600_000);
     const fast = Array.from({ length: 12 }, (_, i) => (1 + i / 10) * 3_600_000);

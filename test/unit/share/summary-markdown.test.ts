@@ -84,9 +84,9 @@ describe('the Markdown summary', () => {
 
 describe('a view’s range and scope in words', () => {
   it('names the first and last day in the view’s zone, the end being exclusive', () => {
-    expect(rangeText({ from: Date.UTC(2026, 7, 1), to: Date.UTC(2026, 10, 21), timeZone: 'UTC' })).toBe('1 Aug 2026 – 20 Nov 2026 (UTC)');
+    expect(rangeText({ from: Date.UTC(2026, 7, 1), to: Date.UTC(2026, 10, 21), timeZone: 'UTC' }, 'en-GB')).toBe('1 Aug 2026 – 20 Nov 2026 (UTC)');
     // Local midnights of Kolkata (UTC+5:30).
-    expect(rangeText({ from: Date.UTC(2026, 6, 31, 18, 30), to: Date.UTC(2026, 10, 20, 18, 30), timeZone: 'Asia/Kolkata' })).toBe('1 Aug 2026 – 20 Nov 2026 (Asia/Kolkata)');
+    expect(rangeText({ from: Date.UTC(2026, 6, 31, 18, 30), to: Date.UTC(2026, 10, 20, 18, 30), timeZone: 'Asia/Kolkata' }, 'en-GB')).toBe('1 Aug 2026 – 20 Nov 2026 (Asia/Kolkata)');
   });
 
   it('reads each filter’s chosen option', () => {
