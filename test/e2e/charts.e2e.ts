@@ -125,7 +125,10 @@ describe('charts and sharing in the project panel', () => {
     expect(markdown.split('\n')[0]).toBe(`### DORA Lens: ${project.Name.replace(/[\\`*_[\]<>&|~]/g, (c) => `\\${c}`)} → Production`);
     const table = markdown.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Metric') && !l.startsWith('| ---'));
     expect(table.map((l) => l.split(' | ').slice(0, 3).map((c) => c.replace(/^\| /, '')))).toEqual(cards.map((c) => [c.title, c.value, c.sample]));
-    expect(markdown).toContain('_25 Nov 2025 – 24 Nov 2026 (UTC)_');
+    // The range as the browser's own locale writes a day (every date of the extension follows the reader's locale).
+    const day = (iso: string) =>
+      frame.evaluate(`new Intl.DateTimeFormat(navigator.language, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(Date.parse('${iso}'))`) as Promise<string>;
+    expect(markdown).toContain(`_${await day('2025-11-25')} – ${await day('2026-11-24')} (UTC)_`);
   });
 
   it('prints the panel to PDF: filters, every card and chart, the notes, no controls', async () => {
