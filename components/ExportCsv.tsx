@@ -1,7 +1,7 @@
 /**
  * "Export CSV", with the choice of columns: Octopus's seventeen by default, as Octopus's own export; DORA
  * Lens's own (exact seconds, how each deployment counted, rework) after them when asked for. Used by the
- * panel, the report and the popup.
+ * panel and the report (the popup's quick export keeps Octopus's set).
  */
 export interface ExportCsvProps {
   /** Prefix of the controls' ids and test ids (`panel`, `report`, `popup`). */

@@ -4,7 +4,7 @@ import { deploymentRowAt, deploymentRowColumns } from '@/lib/metrics/deployment-
 import { type PreparedHistory, prepare } from '@/lib/metrics/prepare';
 import { historyPart, partFor, projectHistory } from '@/lib/metrics/history-part';
 import type { History } from '@/lib/metrics/facts';
-import type { Insights, InsightsQuery } from '@/lib/metrics/types';
+import type { DeploymentFilter, Insights, InsightsQuery } from '@/lib/metrics/types';
 import { at, historyFrom } from '../../factories';
 import { randomRows } from '../../support/random-history';
 
@@ -24,6 +24,16 @@ function byId(insights: Insights, history: History) {
     longestRecovery: b.releases.longestRecovery.map((r) => ({ ...r, release: release(r.release), firstFailure: deployment(r.firstFailure), recoveredBy: deployment(r.recoveredBy) })),
   };
 }
+
+/** Three weeks in daily buckets, in a zone with summer time, over `filter`. */
+const dayQuery = (filter: DeploymentFilter): InsightsQuery => ({
+  now: at('2024-02-10T00:00:00Z'),
+  range: { from: at('2024-01-01T00:00:00Z'), to: at('2024-01-20T00:00:00Z') },
+  granularity: 'day',
+  timeZone: 'Europe/London',
+  weekStart: 'monday',
+  filter,
+});
 
 /** Every figure of `query` from the part equals the whole history's (lists compared by Octopus id, rows but their index). */
 function expectSameFigures(whole: PreparedHistory, part: PreparedHistory, query: InsightsQuery): void {
@@ -53,14 +63,7 @@ describe('projectHistory (what a project panel prepares)', () => {
         expect(part.history.deployments.length).toBe([...history.deployments.project].filter((p) => p === project).length);
         for (const environment of [0, 1]) {
           for (const blockedIsFailure of [true, false]) {
-            const query: InsightsQuery = {
-              now: at('2024-02-10T00:00:00Z'),
-              range: { from: at('2024-01-01T00:00:00Z'), to: at('2024-01-20T00:00:00Z') },
-              granularity: 'day',
-              timeZone: 'Europe/London',
-              weekStart: 'monday',
-              filter: { projects: [project], environments: [environment] },
-            };
+            const query = dayQuery({ projects: [project], environments: [environment] });
             expectSameFigures(
               blockedIsFailure ? whole : prepare(history, { blockedIsFailure }),
               blockedIsFailure ? part : prepare(projectHistory(history, project), { blockedIsFailure }),
@@ -81,14 +84,7 @@ describe('historyPart (what a view restricted to environments prepares)', () => 
       const filters = [{ environments: [1] }, { environments: [0, 1] }, { environmentGroups: [{ name: 'Production', environments: [1] }] }, { projects: [0], environments: [1] }, { environments: [] as number[] }];
       for (const filter of filters) {
         const part = prepare(historyPart(history, partFor(filter)));
-        const query: InsightsQuery = {
-          now: at('2024-02-10T00:00:00Z'),
-          range: { from: at('2024-01-01T00:00:00Z'), to: at('2024-01-20T00:00:00Z') },
-          granularity: 'day',
-          timeZone: 'Europe/London',
-          weekStart: 'monday',
-          filter,
-        };
+        const query = dayQuery(filter);
         expectSameFigures(whole, part, query);
       }
     });
