@@ -71,10 +71,12 @@ describe('panel for a restricted user', () => {
 
     const downloads = mkdtempSync(path.join(tmpdir(), 'dora-lens-downloads-'));
     await ext.downloadsTo(downloads);
+    // The space's sync done first: a panel re-rendered by its end would drop a click on the old button.
+    await frame.waitForSelector('[data-testid="sync-bar"] button:not([disabled])', { timeout: 60_000 });
     const exportButton = await frame.$('[data-testid="export-csv"]:not([disabled])');
     expect(exportButton, 'the project has deployments to export in the last year').not.toBeNull();
     {
-      await exportButton!.click();
+      await frame.click('[data-testid="export-csv"]:not([disabled])');
       const file = await waitForDownload(downloads);
       const [head, ...rows] = parseCsv(readFileSync(path.join(downloads, file), 'utf8'));
       expect(rows.length).toBeGreaterThan(0);
