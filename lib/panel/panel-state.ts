@@ -40,8 +40,18 @@ export function panelState(prepared: PreparedHistory, view: ProjectView, insight
         environments,
       };
     }
-    const where = environments.map((e) => e.name);
-    const list = where.length === 1 ? where[0] : `${where.slice(0, -1).join(', ')} and ${where.at(-1)}`;
+    const list = andList(environments.map((e) => e.name));
+    // Reached through another channel (a hotfix straight to production, say): "never deployed" would be false.
+    const through = otherChannelsTo(prepared, view);
+    if (through.length > 0) {
+      const channel = dims.channels[view.channel]?.name ?? '';
+      return {
+        kind: 'never-deployed',
+        title: `No deployments to ${environment} in the ${channel} channel`,
+        text: `${project} reached ${environment} through ${andList(through)}: pick it in the filters above. In the ${channel} channel it has deployments to ${list}:`,
+        environments,
+      };
+    }
     return { kind: 'never-deployed', title: `Never deployed to ${environment}`, text: `${project} has deployments to ${list}. Pick an environment:`, environments };
   }
   const total = insights.summary.failureRate.total;
@@ -55,6 +65,22 @@ export function panelState(prepared: PreparedHistory, view: ProjectView, insight
     return { kind: 'numbers', history: `History starts ${formatDate(insights.historyStart, window.timeZone, locale)}: rates are over the ${formatCount(Math.round(days))} ${Math.round(days) === 1 ? 'day' : 'days'} since.` };
   }
   return { kind: 'numbers' };
+}
+
+/** "A", "A and B", "A, B and C". */
+function andList(names: string[]): string {
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** The names of the project's other channels that deployed to the view's environment (any tenant), by name. */
+function otherChannelsTo(prepared: PreparedHistory, view: ProjectView): string[] {
+  const { streams } = prepared;
+  const dims = prepared.history.dims;
+  const seen = new Set<number>();
+  for (let s = 0; s < streams.count; s++) {
+    if (streams.project[s] === view.project && streams.environment[s] === view.environment && streams.channel[s] !== view.channel && streams.channel[s] >= 0) seen.add(streams.channel[s]);
+  }
+  return [...seen].map((c) => dims.channels[c].name).sort((a, b) => a.localeCompare(b));
 }
 
 /** The environments the project was deployed to in `channel` (-1: any; any tenant), in lifecycle order then by name. */

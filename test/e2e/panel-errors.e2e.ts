@@ -6,6 +6,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
+import { expectedSpace } from '../support/ground-truth';
 import { type ExtensionBrowser, launchWithExtension, signIn, waitForPanelFrame } from './browser';
 
 let emulator: RunningEmulator;
@@ -32,8 +33,18 @@ afterAll(async () => {
 describe('panel error states', () => {
   it('explains a failed first sync and recovers with Retry', async () => {
     emulator.setFaults('500:route=/api/Spaces-1/deployments*');
-    const slug = emulator.history().Spaces[0].Projects[0].Slug;
-    const frame = await openPanel(slug);
+    // The emulator's history follows the clock: take a project that has numbers in the panel's default view
+    // (its default channel to Production, within the last quarter), not whichever comes first.
+    const space = emulator.history().Spaces[0];
+    const production = space.Environments.find((e) => e.Name === 'Production')!.Id;
+    const defaults = new Set(space.Channels.filter((c) => c.IsDefault).map((c) => c.Id));
+    const since = Date.now() - 60 * 86_400_000;
+    const shown = expectedSpace(emulator.history(), 'Spaces-1').deployments.filter(
+      (d) => d.environment === production && defaults.has(d.channel) && d.state === 'Success' && d.completed !== null && d.completed >= since,
+    );
+    const project = space.Projects.find((p) => shown.some((d) => d.project === p.Id));
+    expect(project, 'a project deployed to Production through its default channel lately').toBeDefined();
+    const frame = await openPanel(project!.Slug);
     await frame.waitForSelector('[data-testid="error-server-error"]', { timeout: 60_000 });
     const text = await frame.$eval('[data-testid="error-server-error"]', (el) => el.textContent ?? '');
     expect(text).toContain('HTTP 500');
@@ -46,7 +57,8 @@ describe('panel error states', () => {
   it('asks to sign in again when the Octopus session has expired, with a link to Octopus’s sign-in page', async () => {
     const slug = emulator.history().Spaces[0].Projects[1].Slug;
     const frame = await openPanel(slug);
-    await frame.waitForSelector('[data-testid="chart-frequency"] canvas', { timeout: 60_000 });
+    // The project's view: its numbers, or the one empty state that says why there are none.
+    await frame.waitForSelector('[data-testid="chart-frequency"] canvas, [data-testid="panel-empty"]', { timeout: 60_000 });
     // The project's numbers come first; the rest of the space may still be syncing (its button disabled, a
     // click ignored). Wait for the space to be done, so the click below starts a sync of its own.
     await frame.waitForSelector('[data-testid="sync-bar"] button:not([disabled])', { timeout: 60_000 });
@@ -59,7 +71,7 @@ describe('panel error states', () => {
     expect(href.origin + href.pathname).toBe(`${emulator.url}/app`);
     expect(href.hash.split('?')[0]).toBe('#/users/sign-in');
     expect(new URLSearchParams(href.hash.split('?')[1]).get('redirectTo')).toMatch(new RegExp(`^/Spaces-1/projects/${slug}/deployments\\?doraLens=insights`));
-    // The numbers already shown stay on screen.
-    expect(await frame.$('[data-testid="chart-frequency"] canvas')).not.toBeNull();
+    // What was already shown stays on screen.
+    expect(await frame.$('[data-testid="chart-frequency"] canvas, [data-testid="panel-empty"]')).not.toBeNull();
   });
 });

@@ -52,6 +52,31 @@ describe('the panel’s one state for its view', () => {
     expect(state.kind === 'never-deployed' && state.environments.map((e) => e.name)).toEqual(['Dev']);
   });
 
+  it('deployed to this environment only through another channel: says so instead of "never deployed"', () => {
+    const withHotfix = historyFrom({
+      environments: ['Dev', 'Production'],
+      projects: [{ name: 'Web' }],
+      releases: [
+        { project: 'Web', version: '1', assembled: '2026-11-01T00:00:00Z' },
+        { project: 'Web', channel: 'Hotfix', version: '1.1', assembled: '2026-11-02T00:00:00Z' },
+      ],
+      deployments: [
+        { id: 1, project: 'Web', environment: 'Dev', release: '1', completed: '2026-11-01T05:00:00Z' },
+        { id: 2, project: 'Web', channel: 'Hotfix', environment: 'Production', release: '1.1', completed: '2026-11-02T05:00:00Z' },
+      ],
+    });
+    const p = prepare(withHotfix);
+    const view = projectView(withHotfix.dims, 0, DEFAULT_PARAMS, settings, NOW);
+    expect(withHotfix.dims.channels[view.channel].name).toBe('Default');
+    const state = panelState(p, view, computeInsights(p, view.query), deploymentRowColumns(p, view.query).length, 'en-GB');
+    expect(state).toMatchObject({
+      kind: 'never-deployed',
+      title: 'No deployments to Production in the Default channel',
+      text: 'Web reached Production through Hotfix: pick it in the filters above. In the Default channel it has deployments to Dev:',
+    });
+    expect(state.kind === 'never-deployed' && state.environments.map((e) => e.name)).toEqual(['Dev']);
+  });
+
   it('history, but nothing in the range: says so, and where the history starts', () => {
     const state = stateOf('Web', { range: 'custom', from: '2026-10-01', to: '2026-10-20' });
     expect(state.kind).toBe('nothing-in-range');
