@@ -3,6 +3,7 @@
  * and its last alert, and the last alerts, newest first. Names come from the server: the components show
  * them as text.
  */
+import type { AlertRecord } from '@/lib/goals/alert-decision';
 import { formatDateTime } from './format';
 
 /** A server's base URL without its scheme, as the options page names servers. */
@@ -18,18 +19,6 @@ export interface FollowedInput {
 
 /** A followed project's key among every server's and user's. */
 export const followedKey = (f: FollowedInput): string => `${f.server} ${f.userId} ${f.space} ${f.projectId}`;
-
-export interface AlertInput {
-  id: string;
-  at: number;
-  server: string;
-  space: string;
-  projectId: string;
-  projectName: string;
-  title: string;
-  message: string;
-  read: boolean;
-}
 
 export interface FollowedRow {
   key: string;
@@ -54,7 +43,7 @@ export interface AlertRow {
  * alertRows(followed, alerts, 'UTC', 'en-GB').followed[0]
  * //=> { key: 'https://o.example Users-1 Spaces-1 Projects-1', name: 'Web', where: 'o.example · Spaces-1', lastAlert: '3 Dec 2026, 12:00' }
  */
-export function alertRows(followed: readonly FollowedInput[], alerts: readonly AlertInput[], timeZone: string, locale?: string): { followed: FollowedRow[]; alerts: AlertRow[] } {
+export function alertRows(followed: readonly FollowedInput[], alerts: readonly AlertRecord[], timeZone: string, locale?: string): { followed: FollowedRow[]; alerts: AlertRow[] } {
   const newest = [...alerts].sort((a, b) => b.at - a.at);
   return {
     followed: followed.map((f) => {

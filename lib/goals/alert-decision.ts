@@ -64,3 +64,18 @@ export function decideAlert(previous: ProjectAlertState | undefined, finding: Al
     },
   };
 }
+
+/** One alert raised: a followed project that slipped, as its notification said it; `read` once the user has seen it. */
+export interface AlertRecord {
+  /** The notification's id. */
+  id: string;
+  /** When it was raised (ms). */
+  at: number;
+  server: string;
+  space: string;
+  projectId: string;
+  projectName: string;
+  title: string;
+  message: string;
+  read: boolean;
+}

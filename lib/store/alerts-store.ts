@@ -6,26 +6,14 @@
  */
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import type { ProjectAlertState } from '@/lib/goals/alert-decision';
+import type { AlertRecord, ProjectAlertState } from '@/lib/goals/alert-decision';
 import { GOAL_METRICS } from '@/lib/goals/goal-targets';
 
 export const ALERTS_VERSION = 1;
 /** How many alerts each server and user keeps. */
 export const ALERT_LOG_LIMIT = 50;
 
-export interface AlertRecord {
-  /** The notification's id. */
-  id: string;
-  /** When it was raised (ms). */
-  at: number;
-  server: string;
-  space: string;
-  projectId: string;
-  projectName: string;
-  title: string;
-  message: string;
-  read: boolean;
-}
+export type { AlertRecord };
 
 export interface AlertsDocument {
   version: typeof ALERTS_VERSION;

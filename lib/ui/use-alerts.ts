@@ -6,15 +6,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { NOTIFICATIONS_PERMISSION, openAlert } from '@/lib/alerts/worker-alerts';
-import { type AlertInput, alertRows, type FollowedInput, followedKey } from '@/lib/display/alert-rows';
+import { alertRows, type FollowedInput, followedKey } from '@/lib/display/alert-rows';
 import { errorText, type StatusNote } from '@/lib/display/status-note';
 import type { Settings } from '@/lib/settings/settings';
-import { markAlertsRead, readAllAlerts, watchAlerts } from '@/lib/store/alerts-store';
+import { type AlertRecord, markAlertsRead, readAllAlerts, watchAlerts } from '@/lib/store/alerts-store';
 import { listFollowed, updateProjectSettings } from '@/lib/store/goals-store';
 
 export function useAlerts(settings: Settings | undefined, change: (patch: Partial<Settings>, what: string) => void) {
   const [followed, setFollowed] = useState<FollowedInput[]>([]);
-  const [alerts, setAlerts] = useState<AlertInput[]>([]);
+  const [alerts, setAlerts] = useState<AlertRecord[]>([]);
   const [status, setStatus] = useState<StatusNote>();
 
   const reload = () => {
