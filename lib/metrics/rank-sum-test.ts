@@ -15,7 +15,7 @@ export interface RankSumResult {
  * assumption about their distribution: the Wilcoxon rank-sum (Mann-Whitney) test of `a` against `b`,
  * two-sided. Exact when there are no ties and both samples hold at most 50 values (as R's `wilcox.test`),
  * otherwise the normal approximation with the tie correction and a continuity correction. `null` under 3
- * values on either side.
+ * values on either side. NaN is no value: left out.
  *
  * @example
  * // R's wilcox.test example (Hollander & Wolfe): W = 35, one-sided p = 0.1272, so two-sided 0.2544.
@@ -23,13 +23,13 @@ export interface RankSumResult {
  * //=> { w: 35, pValue: 0.2544, method: 'exact', significant: false }
  */
 export function rankSumTest(a: ArrayLike<number>, b: ArrayLike<number>): RankSumResult | null {
-  const n1 = a.length;
-  const n2 = b.length;
+  // Both samples sorted on their own, then merged: mid-ranks for runs of equal values across both. The
+  // callers mostly hold them sorted already (medians need that): then the test is one merge, no copy.
+  const x = ascending(a) ? a : sortedValues(a);
+  const y = ascending(b) ? b : sortedValues(b);
+  const n1 = x.length;
+  const n2 = y.length;
   if (n1 < 3 || n2 < 3) return null;
-  // Both samples sorted on their own (typed arrays: no object per value, so a whole space's durations cost
-  // two numeric sorts), then merged: mid-ranks for runs of equal values across both.
-  const x = Float64Array.from(a).sort();
-  const y = Float64Array.from(b).sort();
   let rankSumA = 0;
   let tieTerm = 0;
   let ties = false;
@@ -69,6 +69,20 @@ export function rankSumTest(a: ArrayLike<number>, b: ArrayLike<number>): RankSum
   const deviation = Math.max(0, Math.abs(w - mean) - 0.5);
   const pValue = variance > 0 ? Math.min(1, 2 * (1 - normalCdf(deviation / Math.sqrt(variance)))) : 1;
   return { w, pValue, method: 'normal', significant: pValue < 0.05 };
+}
+
+/** `values` ascending, NaN left out (it has no rank: merging it would never advance). */
+function sortedValues(values: ArrayLike<number>): Float64Array {
+  const sorted = Float64Array.from(values).sort(); // NaN sorts last
+  let n = sorted.length;
+  while (n > 0 && Number.isNaN(sorted[n - 1])) n--;
+  return sorted.subarray(0, n);
+}
+
+/** Whether `values` is in ascending order with no NaN (one pass, stopping at the first step down). */
+function ascending(values: ArrayLike<number>): boolean {
+  for (let i = 1; i < values.length; i++) if (!(values[i - 1] <= values[i])) return false;
+  return values.length === 0 || !Number.isNaN(values[0]);
 }
 
 /**

@@ -27,13 +27,14 @@ import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { deploymentsCsvChunks } from '../../lib/export';
+import { deploymentColumns, releaseColumns } from '../../lib/metrics/facts-columns';
 import { historyPart, partFor } from '../../lib/metrics/history-part';
 import { computeInsights, deploymentRowColumns, type History, type InsightsQuery, type PreparedHistory, prepare, rowColumns } from '../../lib/metrics';
 import { DEFAULT_PARAMS } from '../../lib/panel/panel-params';
 import { projectView } from '../../lib/panel/project-view';
 import { createStore } from '../emulator/server';
 import type { Store } from '../emulator/store';
-import { checkRows, type DuckSummary, duckRows, duckSummary, loadDuckDb } from './duckdb';
+import { checkRows, type DuckRowsCheck, type DuckSummary, duckRows, duckSummary, loadDuckDb } from './duckdb';
 import {
   diffHistories,
   diffRecords,
@@ -259,13 +260,86 @@ export interface DuckResult {
   loadMs: number;
 }
 
+/** What the main process asks the DuckDB process to time (./duckdb.ts). */
+type DuckStep = 'rows' | 'summary' | 'next';
+type DuckRequest = { history: History; environment: number; from: number; to: number } | { step: DuckStep };
+type DuckReply = { check: DuckRowsCheck; summary: DuckSummary; loadMs: number } | { ms: number } | { error: string };
+
+/**
+ * The DuckDB process: loads the History it is sent into DuckDB, checks DuckDB's rows against its own
+ * `prepare` of the same History and computes DuckDB's summary, then times each step it is asked for, from a
+ * collected and settled heap. DuckDB runs in a process of its own so that neither side meets the other's
+ * heap, threads or allocator.
+ */
+async function duckMain(): Promise<void> {
+  let duck: Awaited<ReturnType<typeof loadDuckDb>> | undefined;
+  let view: { environment: number; from: number; to: number } | undefined;
+  process.on('message', async (message: DuckRequest) => {
+    try {
+      if ('history' in message) {
+        const t = performance.now();
+        duck = await loadDuckDb(message.history);
+        const loadMs = performance.now() - t;
+        view = message;
+        const check = await checkRows(duck.connection, prepare(message.history));
+        const summary = await duckSummary(duck.connection, view.environment, view.from, view.to);
+        const fromTable = await duckSummary(duck.connection, view.environment, view.from, view.to, true);
+        if (JSON.stringify(fromTable) !== JSON.stringify(summary)) throw new Error(`DuckDB's summary of its rows table differs: ${JSON.stringify(fromTable)}`);
+        await send({ check, summary, loadMs } satisfies DuckReply);
+        return;
+      }
+      if (!duck || !view) throw new Error('DuckDB: no history loaded');
+      const { connection } = duck;
+      const v = view;
+      const run: Record<DuckStep, () => Promise<unknown>> = {
+        rows: () => duckRows(connection),
+        summary: () => duckSummary(connection, v.environment, v.from, v.to),
+        next: () => duckSummary(connection, v.environment, v.from, v.to, true),
+      };
+      await settle();
+      const t = performance.now();
+      await run[message.step]();
+      await send({ ms: performance.now() - t } satisfies DuckReply);
+    } catch (error) {
+      await send({ error: String(error) } satisfies DuckReply);
+    }
+  });
+  process.on('disconnect', () => {
+    duck?.close();
+    process.exit(0);
+  });
+}
+
+/** A full collection, then a pause for the work it leaves to V8's background threads. */
+async function settle(): Promise<void> {
+  collect();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** The DuckDB process, answering one request at a time. */
+function duckProcess(): { ask: (request: DuckRequest) => Promise<DuckReply>; close: () => void } {
+  const child = fork(fileURLToPath(import.meta.url), [DUCK], { execArgv: process.execArgv, serialization: 'advanced' });
+  let waiting: { resolve: (reply: DuckReply) => void; reject: (error: Error) => void } | undefined;
+  child.on('message', (reply: DuckReply) => waiting?.resolve(reply));
+  child.on('exit', (code) => waiting?.reject(new Error(`the DuckDB process ended (exit ${code})`)));
+  return {
+    ask: (request) =>
+      new Promise((resolve, reject) => {
+        waiting = { resolve, reject };
+        child.send(request);
+      }),
+    close: () => child.disconnect(),
+  };
+}
+
 /**
  * DuckDB against DORA Lens on the same History: the per-deployment rows (DuckDB: a table made by its SQL;
  * ours: prepare + every deployment's row columns) and rows + one summary (production, last year: DuckDB's
  * SQL over its rows; ours: the view's part of the history (production's streams), prepare, and all the
- * metrics of that view, monthly). Both sides' values are checked
- * equal first — every deployment's row, and the summary — and the run stops if they differ. Then the four
- * are timed in turn, alternating which side goes first, and the medians compared.
+ * metrics of that view, monthly). DuckDB runs in a process of its own ({@link duckMain}). Both sides' values
+ * are checked equal first — every deployment's row, and the summary — and the run stops if they differ.
+ * Then the steps are timed in turn, alternating which side goes first, each from a collected and settled
+ * heap in its own process, and the medians compared.
  */
 export async function benchDuckDb(history: History, now: number): Promise<DuckResult> {
   const runs = history.deployments.length > 500_000 ? 5 : 9;
@@ -274,12 +348,9 @@ export async function benchDuckDb(history: History, now: number): Promise<DuckRe
     0,
   );
   const query: InsightsQuery = { now, range: { preset: 'lastYear' }, granularity: 'month', timeZone: 'UTC', filter: { environments: [production] } };
-  const t = performance.now();
-  const duck = await loadDuckDb(history);
-  const loadMs = performance.now() - t;
+  const duck = duckProcess();
   try {
     const prepared = prepare(history);
-    const check = await checkRows(duck.connection, prepared);
     const insights = computeInsights(prepared, query);
     const ours: DuckSummary = {
       successful: insights.summary.frequency.successful,
@@ -295,7 +366,10 @@ export async function benchDuckDb(history: History, now: number): Promise<DuckRe
     const viewPart = () => historyPart(history, partFor(query.filter));
     const fromPart = computeInsights(prepare(viewPart()), query).summary;
     if (JSON.stringify(fromPart) !== JSON.stringify(insights.summary)) throw new Error('The production part of the history gives another summary than the whole history');
-    const theirs = await duckSummary(duck.connection, production, insights.window.from, insights.window.to);
+    const loaded = await duck.ask({ history, environment: production, from: insights.window.from, to: insights.window.to });
+    if ('error' in loaded) throw new Error(loaded.error);
+    if (!('check' in loaded)) throw new Error('DuckDB: no check');
+    const { check, summary: theirs, loadMs } = loaded;
     const summaryProblems = (Object.keys(ours) as (keyof DuckSummary)[]).filter((k) => ours[k] !== theirs[k]).map((k) => `summary ${k}: DuckDB ${theirs[k]}, DORA Lens ${ours[k]}`);
     const problems = [...check.problems, ...summaryProblems];
     console.log(
@@ -307,27 +381,28 @@ export async function benchDuckDb(history: History, now: number): Promise<DuckRe
       for (const p of problems) console.log(`  ${p}`);
       throw new Error('DuckDB and DORA Lens disagree: no timing');
     }
-    collect();
     const times = { duckRows: [] as number[], oursRows: [] as number[], duckSummary: [] as number[], oursSummary: [] as number[], duckNext: [] as number[], oursNext: [] as number[] };
-    await duckRows(duck.connection);
-    const fromTable = await duckSummary(duck.connection, production, insights.window.from, insights.window.to, true);
-    if (JSON.stringify(fromTable) !== JSON.stringify(theirs)) throw new Error(`DuckDB's summary of its rows table differs: ${JSON.stringify(fromTable)}`);
-    const timeAsync = async (into: number[], fn: () => Promise<unknown> | unknown) => {
-      collect();
+    const theirStep = async (into: number[], step: DuckStep) => {
+      const reply = await duck.ask({ step });
+      if (!('ms' in reply)) throw new Error('error' in reply ? reply.error : 'DuckDB: no time');
+      into.push(reply.ms);
+    };
+    const ourStep = async (into: number[], fn: () => unknown) => {
+      await settle();
       const s = performance.now();
-      await fn();
+      fn();
       into.push(performance.now() - s);
     };
     for (let r = 0; r < runs; r++) {
       const steps = [
-        () => timeAsync(times.duckRows, () => duckRows(duck.connection)),
-        () => timeAsync(times.oursRows, () => allRows(prepare(history))),
-        () => timeAsync(times.duckSummary, () => duckSummary(duck.connection, production, insights.window.from, insights.window.to)),
-        () => timeAsync(times.oursSummary, () => computeInsights(prepare(viewPart()), query)),
-        () => timeAsync(times.duckNext, () => duckSummary(duck.connection, production, insights.window.from, insights.window.to, true)),
-        () => timeAsync(times.oursNext, () => computeInsights(prepared, query)),
+        () => theirStep(times.duckRows, 'rows'),
+        () => ourStep(times.oursRows, () => allRows(prepare(history))),
+        () => theirStep(times.duckSummary, 'summary'),
+        () => ourStep(times.oursSummary, () => computeInsights(prepare(viewPart()), query)),
+        () => theirStep(times.duckNext, 'next'),
+        () => ourStep(times.oursNext, () => computeInsights(prepared, query)),
       ];
-      // Alternate who goes first, so neither side always meets the other's leftovers.
+      // Alternate who goes first, so neither side always meets the other's leftovers (caches, the machine).
       const order = r % 2 === 0 ? [0, 1, 2, 3, 4, 5] : [1, 0, 3, 2, 5, 4];
       for (const k of order) await steps[k]();
     }
@@ -525,9 +600,33 @@ async function generatorMain({ scale, selection, now, verify }: ScaleArgs): Prom
   process.disconnect();
 }
 
+/**
+ * The History as the extension holds it: columns made by its own factory (lib/metrics/facts-columns.ts, as
+ * lib/store/load.ts makes them), not the objects structured cloning rebuilt from the generator's message.
+ * Those have other hidden classes than every History the metrics make themselves (a view's part), so a
+ * process that used both ran the metrics' hot loops on polymorphic property loads: measured, `prepare` +
+ * every row went from 23 to 70 ms, and a view once loaded from 6.7 to 20 ms, as soon as parts were prepared
+ * beside the whole history. The extension's pages never meet such objects.
+ */
+function asLoaded(received: History): History {
+  const d = received.deployments;
+  const r = received.releases;
+  const deployments = deploymentColumns(d.length);
+  for (const key of Object.keys(deployments) as (keyof typeof deployments)[]) if (key !== 'length') deployments[key].set(d[key]);
+  const releases = releaseColumns(r.length);
+  releases.id.set(r.id);
+  releases.project.set(r.project);
+  releases.channel.set(r.channel);
+  releases.assembled.set(r.assembled);
+  releases.blocked.set(r.blocked);
+  for (let i = 0; i < r.length; i++) releases.version[i] = r.version[i];
+  return { deployments, releases, dims: received.dims };
+}
+
 /** The measuring process, one per scale (fresh JIT and heap): gets the History, benchmarks it. */
 async function scaleMain(a: ScaleArgs): Promise<void> {
-  const { history, ok } = await inChild<{ history: History; ok: boolean }>([GENERATOR, ...toArgs(a)], `generating ${a.scale}`);
+  const { history: received, ok } = await inChild<{ history: History; ok: boolean }>([GENERATOR, ...toArgs(a)], `generating ${a.scale}`);
+  const history = asLoaded(received);
   collect();
   const result = benchMetrics(history, a.now, `${a.scale}${a.selection === 'all' ? '' : ` ${a.selection}`}`);
   result.peak = await measurePeaks(history, a.now);
@@ -551,10 +650,13 @@ async function scaleMain(a: ScaleArgs): Promise<void> {
 const GENERATOR = '--generator-child';
 const SCALE = '--scale-child';
 const MEMORY = '--memory-child';
+const DUCK = '--duckdb-child';
 // Run as a bundle (run-bundled.mjs, as the extension ships) or straight through tsx.
 const isMain = /metrics(\.bundle\.mjs|\.ts)$/.test(process.argv[1] ?? '');
 if (isMain && process.argv[2] === MEMORY) {
   await memoryMain();
+} else if (isMain && process.argv[2] === DUCK) {
+  await duckMain();
 } else if (isMain && process.argv[2] === GENERATOR) {
   await generatorMain(fromArgs(process.argv.slice(3)));
 } else if (isMain && process.argv[2] === SCALE) {
