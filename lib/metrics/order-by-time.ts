@@ -12,7 +12,9 @@ const MOVES_PER_ROW = 8;
  * `input` is the row order to start from (`null` = rows `0 .. times.length` in index order), and decides
  * ties — the deployments' id order, so equal completion times are ordered by id.
  *
- * Built for data that is nearly in order already (deployments arrive by id, and ids follow time): one
+ * Built for data that is nearly in order already (deployments arrive by id, and ids follow time). When a
+ * sample of the first rows shows them out of order by a neighbour or two at most (start times), one insertion
+ * sort does it. Otherwise (completion times) one
  * counting pass spreads the rows into about `known / 2` buckets of equal time width (and notices when the
  * input is sorted already: then that is the answer), one scatter moves them (close to sequential, since
  * the input is nearly sorted), and an insertion pass orders each bucket. Rows never cross a bucket, so the
@@ -34,7 +36,81 @@ export function orderByTime(times: Float64Array, input: Uint32Array | null): Tim
   return order;
 }
 
+/** Rows whose order a sample of is judged. */
+const SAMPLE_ROWS = 1024;
+/** Moves a row in the sample below which the rows are taken as in order but for a few neighbours. */
+const SAMPLE_MOVES_PER_ROW = 1;
+/** Moves allowed per row in a direct insertion sort before the bucket method takes over. */
+const DIRECT_MOVES_PER_ROW = 4;
+
 function inIndexOrder(times: Float64Array): TimeOrder {
+  return nearlyInOrder(times) ? (byInsertion(times) ?? byBuckets(times)) : byBuckets(times);
+}
+
+/**
+ * Whether the first rows with a time need under {@link SAMPLE_MOVES_PER_ROW} insertion moves each: start
+ * times, say (a deployment starts soon after it is queued, and ids follow queueing), where completions
+ * (runs of minutes to hours) move rows further. The rest of the rows is assumed alike; if it is not,
+ * {@link byInsertion} notices and gives up.
+ */
+function nearlyInOrder(times: Float64Array): boolean {
+  const sample = new Float64Array(Math.min(SAMPLE_ROWS, times.length));
+  let k = 0;
+  for (let i = 0; i < times.length && k < sample.length; i++) if (!Number.isNaN(times[i])) sample[k++] = times[i];
+  let moves = 0;
+  for (let j = 1; j < k; j++) {
+    const t = sample[j];
+    let m = j - 1;
+    while (m >= 0 && sample[m] > t) {
+      sample[m + 1] = sample[m];
+      m--;
+    }
+    sample[m + 1] = t;
+    moves += j - 1 - m;
+  }
+  return moves <= SAMPLE_MOVES_PER_ROW * k;
+}
+
+/**
+ * Rows nearly in order already, by an insertion sort on their times gathered beside them (read in sequence,
+ * not through the rows); `null` when that takes over {@link DIRECT_MOVES_PER_ROW} moves a row.
+ */
+function byInsertion(times: Float64Array): TimeOrder | null {
+  const n = times.length;
+  let known = 0;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(times[i])) known++;
+  const rows = new Uint32Array(n);
+  const sorted = new Float64Array(known);
+  let k = 0;
+  let none = known;
+  for (let i = 0; i < n; i++) {
+    const t = times[i];
+    if (Number.isNaN(t)) rows[none++] = i;
+    else {
+      sorted[k] = t;
+      rows[k++] = i;
+    }
+  }
+  let budget = DIRECT_MOVES_PER_ROW * known;
+  for (let j = 1; j < known; j++) {
+    const t = sorted[j];
+    if (sorted[j - 1] <= t) continue;
+    const r = rows[j];
+    let m = j - 1;
+    while (m >= 0 && sorted[m] > t) {
+      sorted[m + 1] = sorted[m];
+      rows[m + 1] = rows[m];
+      m--;
+    }
+    sorted[m + 1] = t;
+    rows[m + 1] = r;
+    budget -= j - 1 - m;
+    if (budget < 0) return null;
+  }
+  return { rows, known };
+}
+
+function byBuckets(times: Float64Array): TimeOrder {
   const n = times.length;
   // Bucket bounds from the first and last times: the data is nearly in order, and times outside them are
   // clamped into the end buckets, which keeps the bucket order monotone (and so the result exact).

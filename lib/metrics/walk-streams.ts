@@ -116,18 +116,6 @@ export function walkStreams(
   const runFirstCompleted = new Float64Array(S);
   const runCount = new Uint32Array(S);
 
-  // Each deployment's release rank and group, looked up in index order: deployments by id reference
-  // releases made shortly before them, so these reads stay close together, where the walk's completion
-  // order would jump between projects' releases.
-  const rankOf = new Int32Array(n);
-  const groupOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const rel = release[i];
-    const r = rel >= 0 && rel < releaseCount ? rank[rel] : -1;
-    rankOf[i] = r;
-    groupOf[i] = r >= 0 ? group[r] : -1;
-  }
-
   for (let j = 0; j < byCompleted.length; j++) {
     const i = byCompleted[j];
     const o = outcome[i];
@@ -141,8 +129,11 @@ export function walkStreams(
     let reworked = 0;
     if (o !== Outcome.Excluded) {
       const s = stream[i];
-      const r = rankOf[i];
-      const g = groupOf[i];
+      // The completion order is nearly the index order, and deployments by id name releases made shortly
+      // before them: these reads stay close together without a per-deployment copy made first.
+      const rel = release[i];
+      const r = rel >= 0 && rel < releaseCount ? rank[rel] : -1;
+      const g = r >= 0 ? group[r] : -1;
       const m = mark[s];
       previous = lastSuccess[s];
       // Both judged before this deployment changes the stream: the mark it was deployed against, the run it
@@ -189,7 +180,7 @@ export function walkStreams(
         const e = earliestAttempt[s];
         if (mark[s] < 0 && r >= 0 && (e < 0 || r < e)) {
           earliestAttempt[s] = r;
-          earliestGroup[s] = groupOf[i];
+          earliestGroup[s] = g;
         }
       }
     }

@@ -42,6 +42,10 @@ describe('orderByTime', () => {
     ties: Float64Array.from(index, () => Math.floor(rnd() * 10)),
     fractions: Float64Array.from(index, () => rnd() * 100),
     'no times': new Float64Array(n).fill(Number.NaN),
+    // Like start times: out of order by a neighbour at most (the insertion sort alone).
+    neighbours: Float64Array.from(index, (i) => (rnd() < 0.01 ? Number.NaN : 60_000 * i + Math.floor(rnd() * 90_000))),
+    // In order at first, then not at all: the insertion sort gives up and the buckets take over.
+    'orderly, then not': Float64Array.from(index, (i) => (i < 1500 ? 1_000 * i : Math.floor(rnd() * 1e9))),
   };
   for (const [name, times] of Object.entries(cases)) {
     it(`${name}: equals a comparator sort (ties by input order, rows without a time last)`, () => {
