@@ -72,38 +72,36 @@ function nearlyInOrder(times: Float64Array): boolean {
 }
 
 /**
- * Rows nearly in order already, by an insertion sort on their times gathered beside them (read in sequence,
- * not through the rows); `null` when that takes over {@link DIRECT_MOVES_PER_ROW} moves a row.
+ * Rows nearly in order already, by an insertion sort (rows stay next to their index, so reading their times
+ * through them stays in sequence); `null` when that takes over {@link DIRECT_MOVES_PER_ROW} moves a row.
  */
 function byInsertion(times: Float64Array): TimeOrder | null {
   const n = times.length;
   let known = 0;
   for (let i = 0; i < n; i++) if (!Number.isNaN(times[i])) known++;
   const rows = new Uint32Array(n);
-  const sorted = new Float64Array(known);
   let k = 0;
   let none = known;
   for (let i = 0; i < n; i++) {
-    const t = times[i];
-    if (Number.isNaN(t)) rows[none++] = i;
-    else {
-      sorted[k] = t;
-      rows[k++] = i;
-    }
+    if (Number.isNaN(times[i])) rows[none++] = i;
+    else rows[k++] = i;
   }
   let budget = DIRECT_MOVES_PER_ROW * known;
+  let previous = known > 0 ? times[rows[0]] : 0;
   for (let j = 1; j < known; j++) {
-    const t = sorted[j];
-    if (sorted[j - 1] <= t) continue;
     const r = rows[j];
+    const t = times[r];
+    if (previous <= t) {
+      previous = t;
+      continue;
+    }
     let m = j - 1;
-    while (m >= 0 && sorted[m] > t) {
-      sorted[m + 1] = sorted[m];
+    while (m >= 0 && times[rows[m]] > t) {
       rows[m + 1] = rows[m];
       m--;
     }
-    sorted[m + 1] = t;
     rows[m + 1] = r;
+    // The largest time so far stays where it was (at j now), so `previous` is unchanged.
     budget -= j - 1 - m;
     if (budget < 0) return null;
   }
