@@ -53,7 +53,7 @@ const DIRECT_TABLE_LIMIT = 1 << 23;
  * A dense number per distinct (project, channel, environment, tenant), in order of first appearance. A
  * channel belongs to one project, so (channel, environment) gets a dense number from a small table, and
  * (that number, tenant) addresses a slot of a second table — dense numbers keep the slots in use close
- * together — which remembers the project of the stream that took it. A deployment whose project differs
+ * together — holding the stream that took it, whose project is kept by stream number. A deployment whose project differs
  * (data that breaks that rule) or tables that would be too large go through a `Map` keyed by all four.
  */
 function firstSeenStreams(d: DeploymentFacts, sizes?: DimensionSizes): { stream: Uint32Array; keys: number[][] } {
@@ -80,12 +80,21 @@ function firstSeenStreams(d: DeploymentFacts, sizes?: DimensionSizes): { stream:
   const other = new Map<string, number>();
   const keys: number[][] = [];
   const stream = new Uint32Array(n);
+  // The project of each stream, by stream number (thousands, not table slots), to tell a slot's stream apart
+  // from a deployment of another project that maps to the same slot.
+  let streamProject = new Int32Array(256);
   const viaMap = (i: number) => {
     const key = `${project[i]},${channel[i]},${environment[i]},${tenant[i]}`;
     let s = other.get(key);
     if (s === undefined) {
       s = keys.push([project[i], channel[i], environment[i], tenant[i]]) - 1;
       other.set(key, s);
+      if (s === streamProject.length) {
+        const grown = new Int32Array(s * 2);
+        grown.set(streamProject);
+        streamProject = grown;
+      }
+      streamProject[s] = project[i];
     }
     return s;
   };
@@ -93,8 +102,6 @@ function firstSeenStreams(d: DeploymentFacts, sizes?: DimensionSizes): { stream:
     for (let i = 0; i < n; i++) stream[i] = viaMap(i);
     return { stream, keys };
   }
-  // The project of the stream that took each table slot, beside the table (typed, not the key arrays).
-  const slotProject = new Int32Array(table.length);
   for (let i = 0; i < n; i++) {
     const c = channel[i];
     const e = environment[i];
@@ -112,12 +119,11 @@ function firstSeenStreams(d: DeploymentFacts, sizes?: DimensionSizes): { stream:
     }
     const slot = ce * t1 + t + 1;
     const s = table[slot] - 1;
-    if (s >= 0 && slotProject[slot] === project[i]) stream[i] = s;
+    if (s >= 0 && streamProject[s] === project[i]) stream[i] = s;
     else if (s >= 0) stream[i] = viaMap(i);
     else {
       const added = viaMap(i);
       table[slot] = added + 1;
-      slotProject[slot] = project[i];
       stream[i] = added;
     }
   }

@@ -16,13 +16,14 @@ const CLASS_LIMITS = [2 ** 16, 2 ** 24, TWO_32];
  * from the smallest: split first into classes by size — most durations are minutes to hours, a few are
  * months — so that each class takes only the passes its largest key needs, then concatenated (every key of a
  * class is below every key of the next). Anything else (fractions) falls back to a comparison sort.
- * `scratch` must be at least `rows.length` long; `values` is not modified.
+ * `scratch` must be at least `rows.length` long; `values` is not modified, unless `reuse` lets the sorted
+ * values be written over it (whole numbers; a caller's temporary), which saves an array as long.
  *
  * @example
  * sortValues(Uint32Array.of(7, 8, 9, 10), Float64Array.of(3000, NaN, -5, 3000))
  * //=> { rows: Uint32Array [9, 7, 10], values: Float64Array [-5, 3000, 3000] }
  */
-export function sortValues(rows: Uint32Array, values: Float64Array, scratch: SortScratch = sortScratch(rows.length)): SortedValues {
+export function sortValues(rows: Uint32Array, values: Float64Array, scratch: SortScratch = sortScratch(rows.length), reuse = false): SortedValues {
   const n = rows.length;
   let count = 0;
   let min = Number.POSITIVE_INFINITY;
@@ -68,7 +69,8 @@ export function sortValues(rows: Uint32Array, values: Float64Array, scratch: Sor
     if (to - from < 2) continue;
     radixSortPairs(sortedRows.subarray(from, to), lo.subarray(from, to), c === 3 ? hi : null, scratch, true);
   }
-  const out = new Float64Array(count);
+  // Every value was read into the keys above: the caller's own array may take the result.
+  const out = reuse ? values.subarray(0, count) : new Float64Array(count);
   const big = starts[3];
   for (let j = 0; j < big; j++) out[j] = min + lo[j];
   if (hi) for (let j = big; j < count; j++) out[j] = min + hi[j - big] * TWO_32 + lo[j];

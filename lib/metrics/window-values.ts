@@ -104,7 +104,7 @@ function buildHistoryValues(p: PreparedHistory, metric: ValueMetric, order: Uint
   }
   const values = new Float64Array(k);
   fillValues(p, metric, rows, k, values);
-  const sorted = sortValues(positions.subarray(0, k), values, sortScratch(k));
+  const sorted = sortValues(positions.subarray(0, k), values, sortScratch(k), true);
   return { positions: sorted.rows, values: sorted.values };
 }
 
@@ -197,7 +197,7 @@ export function windowValuesBySorting(
     } else payload[k] = s;
     k++;
   }
-  const sorted = sortValues(payload.subarray(0, k), values.subarray(0, k), scratch.rows.length >= k ? scratch : sortScratch(k));
+  const sorted = sortValues(payload.subarray(0, k), values.subarray(0, k), scratch.rows.length >= k ? scratch : sortScratch(k), true);
   const at = sorted.rows;
   if (!rows || !slotOf) return { values: sorted.values, rows: new Uint32Array(0), slots: new Int32Array(at.buffer, at.byteOffset, at.length) };
   const out: WindowValues = { values: sorted.values, rows: new Uint32Array(k), slots: new Int32Array(k) };
