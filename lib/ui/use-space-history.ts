@@ -154,6 +154,7 @@ function openSpace({ server, space, options, setData, setStatus, setSpaceName, s
       // names who was signed in last time, whose cache is read while Octopus is asked who is signed in now;
       // it is shown only if the answer is the same user.
       const grant = await askWorker({ type: 'authorize', server, space, ticket: options.ticket });
+      performance.mark('dora-lens:authorized');
       const early = grant.lastUserId ? read(grant.lastUserId) : undefined;
       early?.catch(() => undefined);
       const who = await askWorker({ type: 'session', server, space });
