@@ -1,4 +1,4 @@
-import type { History } from './facts';
+import type { History, ReleaseFacts } from './facts';
 import { deploymentColumns, releaseColumns } from './facts-columns';
 import type { DeploymentFilter } from './types';
 
@@ -41,17 +41,9 @@ export function historyPart(history: History, selection: PartSelection): History
   let releases = 0;
   for (let i = 0; i < r.length; i++) if (keep[i]) releaseAt[i] = releases++;
 
-  const outR = releaseColumns(releases);
-  for (let i = 0, k = 0; i < r.length; i++) {
-    if (releaseAt[i] < 0) continue;
-    outR.id[k] = r.id[i];
-    outR.project[k] = r.project[i];
-    outR.channel[k] = r.channel[i];
-    outR.version[k] = r.version[i];
-    outR.assembled[k] = r.assembled[i];
-    outR.blocked[k] = r.blocked[i];
-    k++;
-  }
+  // Every release kept (a part by environment): the part shares the history's release columns, read-only
+  // like all of a History (references keep their numbers: `releaseAt` is then the identity).
+  const outR = releases === r.length ? r : copyReleases(r, releaseAt, releases);
   const outD = deploymentColumns(deployments);
   for (let i = 0, k = 0; i < d.length; i++) {
     if (!kept(i)) continue;
@@ -70,6 +62,22 @@ export function historyPart(history: History, selection: PartSelection): History
     k++;
   }
   return { deployments: outD, releases: outR, dims: history.dims };
+}
+
+/** The releases `releaseAt` keeps (≥ 0), in their order. */
+function copyReleases(r: ReleaseFacts, releaseAt: Int32Array, count: number): ReleaseFacts {
+  const out = releaseColumns(count);
+  for (let i = 0, k = 0; i < r.length; i++) {
+    if (releaseAt[i] < 0) continue;
+    out.id[k] = r.id[i];
+    out.project[k] = r.project[i];
+    out.channel[k] = r.channel[i];
+    out.version[k] = r.version[i];
+    out.assembled[k] = r.assembled[i];
+    out.blocked[k] = r.blocked[i];
+    k++;
+  }
+  return out;
 }
 
 /**
