@@ -71,10 +71,7 @@ function nearlyInOrder(times: Float64Array): boolean {
   return moves <= SAMPLE_MOVES_PER_ROW * k;
 }
 
-/**
- * Rows nearly in order already, by an insertion sort (rows stay next to their index, so reading their times
- * through them stays in sequence); `null` when that takes over {@link DIRECT_MOVES_PER_ROW} moves a row.
- */
+/** Rows nearly in order already, by one insertion sort; `null` when it takes over {@link DIRECT_MOVES_PER_ROW} moves a row. */
 function byInsertion(times: Float64Array): TimeOrder | null {
   const n = times.length;
   let known = 0;
@@ -86,26 +83,7 @@ function byInsertion(times: Float64Array): TimeOrder | null {
     if (Number.isNaN(times[i])) rows[none++] = i;
     else rows[k++] = i;
   }
-  let budget = DIRECT_MOVES_PER_ROW * known;
-  let previous = known > 0 ? times[rows[0]] : 0;
-  for (let j = 1; j < known; j++) {
-    const r = rows[j];
-    const t = times[r];
-    if (previous <= t) {
-      previous = t;
-      continue;
-    }
-    let m = j - 1;
-    while (m >= 0 && times[rows[m]] > t) {
-      rows[m + 1] = rows[m];
-      m--;
-    }
-    rows[m + 1] = r;
-    // The largest time so far stays where it was (at j now), so `previous` is unchanged.
-    budget -= j - 1 - m;
-    if (budget < 0) return null;
-  }
-  return { rows, known };
+  return insertionSort(rows, times, known, DIRECT_MOVES_PER_ROW * known) ? { rows, known } : null;
 }
 
 function byBuckets(times: Float64Array): TimeOrder {
@@ -158,15 +136,25 @@ function byBuckets(times: Float64Array): TimeOrder {
     rows[start[t <= low ? 0 : t >= high ? top : ((t - low) * scale) | 0]++] = i;
   }
 
-  // Rows stay close to their index (the input was nearly in order), so reading their times through them
-  // stays close together in memory too.
-  let budget = MOVES_PER_ROW * known;
-  let previousTime = times[rows[0]];
+  // Rows with equal times stay in input order; past the budget (far from sorted, or one instant holding many
+  // rows), a comparison sort.
+  if (!insertionSort(rows, times, known, MOVES_PER_ROW * known)) rows.subarray(0, known).sort((x, y) => times[x] - times[y] || x - y);
+  return { rows, known };
+}
+
+/**
+ * Sorts `rows[0 .. known)` by their `times`, stably, by insertion: rows stay close to their index (the input
+ * is nearly in order), so reading their times through them stays close together in memory too. Stops,
+ * returning false, once more than `budget` moves were made (the rows are then a permutation, unsorted).
+ */
+function insertionSort(rows: Uint32Array, times: Float64Array, known: number, budget: number): boolean {
+  let left = budget;
+  let previous = known > 0 ? times[rows[0]] : 0;
   for (let j = 1; j < known; j++) {
     const r = rows[j];
     const t = times[r];
-    if (previousTime <= t) {
-      previousTime = t;
+    if (previous <= t) {
+      previous = t;
       continue;
     }
     let m = j - 1;
@@ -174,13 +162,10 @@ function byBuckets(times: Float64Array): TimeOrder {
       rows[m + 1] = rows[m];
       m--;
     }
-    budget -= j - 1 - m;
     rows[m + 1] = r;
-    // The largest time so far stays where it was (at j now), so `previousTime` is unchanged.
-    if (budget < 0) {
-      rows.subarray(0, known).sort((a, b) => times[a] - times[b] || a - b);
-      break;
-    }
+    // The largest time so far stays where it was (at j now), so `previous` is unchanged.
+    left -= j - 1 - m;
+    if (left < 0) return false;
   }
-  return { rows, known };
+  return true;
 }
