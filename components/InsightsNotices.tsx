@@ -78,15 +78,37 @@ export function SpaceStillLoading({ serverLabel }: { serverLabel: string }) {
 }
 
 /**
- * The one empty state of a view with nothing to show: never deployed (with the environments it was deployed
- * to, to switch to), or nothing in the range.
+ * The one empty state of a view with nothing to show: never deployed (with the channels and environments it
+ * was deployed through and to, to switch to), or nothing in the range.
  */
-export function PanelEmpty({ title, text, choices, onChoose }: { title: string; text: string; choices: { id: string; name: string }[]; onChoose: (id: string) => void }) {
+export function PanelEmpty({
+  title,
+  text,
+  channels,
+  choices,
+  onChannel,
+  onChoose,
+}: {
+  title: string;
+  text: string;
+  /** With the environment to keep on switching (absent: the channel's own default). */
+  channels: { id: string; name: string; environment?: string }[];
+  choices: { id: string; name: string }[];
+  onChannel: (channel: { id: string; environment?: string }) => void;
+  onChoose: (id: string) => void;
+}) {
   return (
     <Notice title={title} testId="panel-empty">
       <p>{text}</p>
-      {choices.length > 0 && (
+      {channels.length + choices.length > 0 && (
         <ul class="plain row choices">
+          {channels.map((c) => (
+            <li key={c.id}>
+              <button type="button" data-channel={c.id} onClick={() => onChannel(c)}>
+                {c.name} channel
+              </button>
+            </li>
+          ))}
           {choices.map((c) => (
             <li key={c.id}>
               <button type="button" onClick={() => onChoose(c.id)}>

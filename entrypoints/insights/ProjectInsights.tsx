@@ -117,7 +117,8 @@ function ProjectPanel(props: ProjectInsightsProps & { project: number }) {
       />
       <ProjectGoalsArea goals={goals} dims={dims} channels={view.channels} projectName={projectName} />
 
-      {state.kind !== 'numbers' && <PanelEmpty title={state.title} text={state.text} choices={state.environments} onChoose={(environment) => props.onParams({ environment })} />}
+      {/* Another channel keeps the environment it was offered for (absent: the channel's default one). */}
+      {state.kind !== 'numbers' && <PanelEmpty title={state.title} text={state.text} channels={state.channels} choices={state.environments} onChannel={(c) => props.onParams({ channel: c.id, environment: c.environment ?? '' })} onChoose={(environment) => props.onParams({ environment })} />}
       {state.kind === 'numbers' && state.history && (
         <p class="history-start" data-testid="history-start">
           {state.history}

@@ -43,6 +43,7 @@ describe('the panel’s one state for its view', () => {
       title: 'Docs has never been deployed',
       text: 'There are no deployments of this project in your synced data yet. Its numbers appear here once Octopus has deployed a release and DORA Lens has synced.',
       environments: [],
+      channels: [],
     });
   });
 
@@ -52,29 +53,51 @@ describe('the panel’s one state for its view', () => {
     expect(state.kind === 'never-deployed' && state.environments.map((e) => e.name)).toEqual(['Dev']);
   });
 
-  it('deployed to this environment only through another channel: says so instead of "never deployed"', () => {
+  describe('deployed only through other channels: says so instead of "never deployed", and offers them', () => {
     const withHotfix = historyFrom({
       environments: ['Dev', 'Production'],
-      projects: [{ name: 'Web' }],
+      projects: [{ name: 'Web' }, { name: 'Api' }],
       releases: [
         { project: 'Web', version: '1', assembled: '2026-11-01T00:00:00Z' },
         { project: 'Web', channel: 'Hotfix', version: '1.1', assembled: '2026-11-02T00:00:00Z' },
+        { project: 'Api', version: 'a', assembled: '2026-11-01T00:00:00Z' },
+        { project: 'Api', channel: 'Hotfix', version: 'a.1', assembled: '2026-11-02T00:00:00Z' },
       ],
       deployments: [
         { id: 1, project: 'Web', environment: 'Dev', release: '1', completed: '2026-11-01T05:00:00Z' },
         { id: 2, project: 'Web', channel: 'Hotfix', environment: 'Production', release: '1.1', completed: '2026-11-02T05:00:00Z' },
+        { id: 3, project: 'Api', channel: 'Hotfix', environment: 'Dev', release: 'a.1', completed: '2026-11-02T05:00:00Z' },
       ],
     });
     const p = prepare(withHotfix);
-    const view = projectView(withHotfix.dims, 0, DEFAULT_PARAMS, settings, NOW);
-    expect(withHotfix.dims.channels[view.channel].name).toBe('Default');
-    const state = panelState(p, view, computeInsights(p, view.query), deploymentRowColumns(p, view.query).length, 'en-GB');
-    expect(state).toMatchObject({
-      kind: 'never-deployed',
-      title: 'No deployments to Production in the Default channel',
-      text: 'Web reached Production through Hotfix: pick it in the filters above. In the Default channel it has deployments to Dev:',
+    const dimsH = withHotfix.dims;
+    const channelId = (project: string, name: string) => dimsH.channels.find((c) => c.name === name && dimsH.projects[c.project].name === project)!.id;
+    const stateFor = (project: string) => {
+      const view = projectView(dimsH, dimsH.projects.findIndex((x) => x.name === project), DEFAULT_PARAMS, settings, NOW);
+      expect(dimsH.channels[view.channel].name).toBe('Default');
+      return panelState(p, view, computeInsights(p, view.query), deploymentRowColumns(p, view.query).length, 'en-GB');
+    };
+
+    it('reached the environment through another channel: that channel (keeping the environment), or an environment of this one', () => {
+      const state = stateFor('Web');
+      expect(state).toMatchObject({
+        kind: 'never-deployed',
+        title: 'No deployments to Production in the Default channel',
+        text: 'Web reached Production through Hotfix. Pick that channel, or an environment of the Default channel:',
+      });
+      if (state.kind !== 'never-deployed') throw new Error(state.kind);
+      expect(state.environments.map((e) => e.name)).toEqual(['Dev']);
+      const production = dimsH.environments.find((e) => e.name === 'Production')!.id;
+      expect(state.channels).toEqual([{ id: channelId('Web', 'Hotfix'), name: 'Hotfix', environment: production }]);
     });
-    expect(state.kind === 'never-deployed' && state.environments.map((e) => e.name)).toEqual(['Dev']);
+
+    it('never deployed through this channel at all: the channels it was, each with its own default environment', () => {
+      const state = stateFor('Api');
+      expect(state).toMatchObject({ kind: 'never-deployed', title: 'No deployments in the Default channel', text: 'Api was deployed through its other channels. Pick one:' });
+      if (state.kind !== 'never-deployed') throw new Error(state.kind);
+      expect(state.environments).toEqual([]);
+      expect(state.channels).toEqual([{ id: channelId('Api', 'Hotfix'), name: 'Hotfix' }]);
+    });
   });
 
   it('history, but nothing in the range: says so, and where the history starts', () => {
