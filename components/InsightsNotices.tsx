@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { formatDateTime } from '@/lib/display/format';
 import { errorText } from '@/lib/display/status-note';
 import type { ProjectAccess, SyncError } from '@/lib/messages/protocol';
+import type { ChannelChoice } from '@/lib/panel/panel-state';
 import { Notice } from './Notice';
 
 export interface NotHereProps {
@@ -91,10 +92,9 @@ export function PanelEmpty({
 }: {
   title: string;
   text: string;
-  /** With the environment to keep on switching (absent: the channel's own default). */
-  channels: { id: string; name: string; environment?: string }[];
+  channels: ChannelChoice[];
   choices: { id: string; name: string }[];
-  onChannel: (channel: { id: string; environment?: string }) => void;
+  onChannel: (channel: ChannelChoice) => void;
   onChoose: (id: string) => void;
 }) {
   return (

@@ -13,9 +13,9 @@ const MOVES_PER_ROW = 8;
  * ties — the deployments' id order, so equal completion times are ordered by id.
  *
  * Built for data that is nearly in order already (deployments arrive by id, and ids follow time). When a
- * sample of the first rows shows them out of order by a neighbour or two at most (start times), one insertion
- * sort does it. Otherwise (completion times) one
- * counting pass spreads the rows into about `known / 2` buckets of equal time width (and notices when the
+ * sample of the first rows shows them out of order by a neighbour or two at most (start times), one
+ * insertion sort does it. Otherwise (completion times) one counting pass spreads the rows into about
+ * `known / 2` buckets of equal time width (and notices when the
  * input is sorted already: then that is the answer), one scatter moves them (close to sequential, since
  * the input is nearly sorted), and an insertion pass orders each bucket. Rows never cross a bucket, so the
  * insertion pass costs the disorder inside buckets only; should it exceed {@link MOVES_PER_ROW} moves a
@@ -54,21 +54,10 @@ function inIndexOrder(times: Float64Array): TimeOrder {
  * {@link byInsertion} notices and gives up.
  */
 function nearlyInOrder(times: Float64Array): boolean {
-  const sample = new Float64Array(Math.min(SAMPLE_ROWS, times.length));
+  const sample = new Uint32Array(Math.min(SAMPLE_ROWS, times.length));
   let k = 0;
-  for (let i = 0; i < times.length && k < sample.length; i++) if (!Number.isNaN(times[i])) sample[k++] = times[i];
-  let moves = 0;
-  for (let j = 1; j < k; j++) {
-    const t = sample[j];
-    let m = j - 1;
-    while (m >= 0 && sample[m] > t) {
-      sample[m + 1] = sample[m];
-      m--;
-    }
-    sample[m + 1] = t;
-    moves += j - 1 - m;
-  }
-  return moves <= SAMPLE_MOVES_PER_ROW * k;
+  for (let i = 0; i < times.length && k < sample.length; i++) if (!Number.isNaN(times[i])) sample[k++] = i;
+  return insertionSort(sample, times, k, SAMPLE_MOVES_PER_ROW * k);
 }
 
 /** Rows nearly in order already, by one insertion sort; `null` when it takes over {@link DIRECT_MOVES_PER_ROW} moves a row. */

@@ -53,8 +53,9 @@ const DIRECT_TABLE_LIMIT = 1 << 23;
  * A dense number per distinct (project, channel, environment, tenant), in order of first appearance. A
  * channel belongs to one project, so (channel, environment) gets a dense number from a small table, and
  * (that number, tenant) addresses a slot of a second table — dense numbers keep the slots in use close
- * together — holding the stream that took it, whose project is kept by stream number. A deployment whose project differs
- * (data that breaks that rule) or tables that would be too large go through a `Map` keyed by all four.
+ * together — holding the stream that took it, whose project is kept by stream number. A deployment whose
+ * project differs (data that breaks that rule) or tables that would be too large go through a `Map` keyed by
+ * all four.
  */
 function firstSeenStreams(d: DeploymentFacts, sizes?: DimensionSizes): { stream: Uint32Array; keys: number[][] } {
   const n = d.length;

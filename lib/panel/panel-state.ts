@@ -2,8 +2,9 @@
  * What the panel shows for its view: the numbers, or one clear empty state instead of zeros, "No tier" badges
  * and "not enough deployments" lines — a project never deployed at all, never to this environment (with the
  * environments it was deployed to, to pick from), deployed there or at all only through other channels (a
- * hotfix channel straight to Production: those channels to pick), or nothing in this range. And, with the numbers, where the
- * view's history starts when the range reaches further back. Pure: the view's insights in, words out.
+ * hotfix channel straight to Production: those channels to pick), or nothing in this range. And, with the
+ * numbers, where the view's history starts when the range reaches further back. Pure: the view's insights
+ * in, words out.
  */
 import { formatCount, formatDate, formatDateRange } from '@/lib/display/format';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
