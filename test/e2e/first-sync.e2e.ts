@@ -4,37 +4,22 @@
  * loading, then carries on to the whole space. The space-wide listings are slowed down here so that "still
  * loading" lasts long enough to be seen.
  */
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../emulator/server';
-import { EMULATOR_USERS } from '../emulator/users';
+import { describe, expect, it } from 'vitest';
 import { expectedSpace } from '../support/ground-truth';
 import { referenceMetrics } from '../support/reference-metrics';
-import { type ExtensionBrowser, launchWithExtension, screenshot, signIn, waitForPanelFrame } from './browser';
+import { screenshot, waitForPanelFrame } from './browser';
+import { signedInBrowser } from './signed-in';
 
 const SPACE = 'Spaces-1';
 const NOW = Date.UTC(2026, 10, 25, 12);
 const RANGE = { from: '2026-08-01', to: '2026-11-20' };
 const WINDOW = { from: Date.UTC(2026, 7, 1), to: Date.UTC(2026, 10, 21) };
 
-let emulator: RunningEmulator;
-let ext: ExtensionBrowser;
-let page: Page;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ scale: 'demo', port: 0, seed: 12, now: NOW });
-  ext = await launchWithExtension();
-  await ext.evaluateInExtension(`chrome.storage.local.set({ settings: { timeZone: 'UTC' } })`);
-  page = await ext.browser.newPage();
-  await signIn(page, emulator.url, EMULATOR_USERS.admin);
-});
-afterAll(async () => {
-  await ext?.close();
-  await emulator?.close();
-});
+const session = signedInBrowser({ scale: 'demo', seed: 12, now: NOW }, { settings: { timeZone: 'UTC' } });
 
 describe('a never-synced space', () => {
   it('shows the opened project’s numbers first, while the rest of the space loads', async () => {
+    const { emulator, page } = session;
     const truth = expectedSpace(emulator.history(), SPACE);
     const space = emulator.history().Spaces[0];
     const production = space.Environments.find((e) => e.Name === 'Production')!.Id;

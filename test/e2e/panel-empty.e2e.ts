@@ -3,13 +3,11 @@
  * environment only through another channel (a hotfix straight to Production). The panel says so — not
  * "never deployed" — and one click on that channel shows its numbers, which equal the ground truth's.
  */
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../emulator/server';
-import { EMULATOR_USERS } from '../emulator/users';
+import { describe, expect, it } from 'vitest';
 import { expectedSpace } from '../support/ground-truth';
 import { referenceMetrics } from '../support/reference-metrics';
-import { type ExtensionBrowser, launchWithExtension, screenshot, signIn, waitForPanelFrame } from './browser';
+import { screenshot, waitForPanelFrame } from './browser';
+import { signedInBrowser } from './signed-in';
 
 // A history where one project's only Production deployments came through its Hotfix channel (the emulator's
 // generator at this minute, seed 2); the project is found below from the ground truth, not assumed.
@@ -18,25 +16,11 @@ const RANGE = { from: '2026-06-01', to: '2026-12-03' };
 const WINDOW = { from: Date.UTC(2026, 5, 1), to: Date.UTC(2026, 11, 4) };
 const SPACE = 'Spaces-1';
 
-let emulator: RunningEmulator;
-let ext: ExtensionBrowser;
-let page: Page;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ scale: 'tiny', port: 0, seed: 2, now: NOW });
-  ext = await launchWithExtension();
-  await ext.evaluateInExtension(`chrome.storage.local.set({ settings: { timeZone: 'UTC' } })`);
-  page = await ext.browser.newPage();
-  await signIn(page, emulator.url, EMULATOR_USERS.admin);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await emulator?.close();
-});
+const session = signedInBrowser({ scale: 'tiny', seed: 2, now: NOW }, { settings: { timeZone: 'UTC' } });
 
 describe('panel empty state', () => {
   it('says the project reached Production through another channel, and shows that channel’s numbers in one click', async () => {
+    const { emulator, page } = session;
     const space = emulator.history().Spaces[0];
     const truth = expectedSpace(emulator.history(), SPACE);
     const production = space.Environments.find((e) => e.Name === 'Production')!.Id;

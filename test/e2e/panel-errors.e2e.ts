@@ -2,36 +2,23 @@
  * The panel's error states, each with its way out: a failed first sync (reason and Retry, then the numbers)
  * and an expired Octopus session (a link to Octopus's sign-in page).
  */
-import type { Frame, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../emulator/server';
-import { EMULATOR_USERS } from '../emulator/users';
+import type { Frame } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
 import { expectedSpace } from '../support/ground-truth';
-import { type ExtensionBrowser, launchWithExtension, signIn, waitForPanelFrame } from './browser';
+import { waitForPanelFrame } from './browser';
+import { signedInBrowser } from './signed-in';
 
-let emulator: RunningEmulator;
-let ext: ExtensionBrowser;
-let page: Page;
+const session = signedInBrowser({ scale: 'tiny', seed: 2 });
 
 async function openPanel(slug: string): Promise<Frame> {
+  const { emulator, page } = session;
   await page.goto(`${emulator.url}/app#/Spaces-1/projects/${slug}/deployments?doraLens=insights`);
   return waitForPanelFrame(page, { project: slug });
 }
 
-beforeAll(async () => {
-  emulator = await startEmulator({ scale: 'tiny', port: 0, seed: 2 });
-  ext = await launchWithExtension();
-  page = await ext.browser.newPage();
-  await signIn(page, emulator.url, EMULATOR_USERS.admin);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await emulator?.close();
-});
-
 describe('panel error states', () => {
   it('explains a failed first sync and recovers with Retry', async () => {
+    const { emulator } = session;
     emulator.setFaults('500:route=/api/Spaces-1/deployments*');
     // The emulator's history follows the clock: take a project that has numbers in the panel's default view
     // (its default channel to Production, within the last quarter), not whichever comes first.
@@ -55,6 +42,7 @@ describe('panel error states', () => {
   });
 
   it('asks to sign in again when the Octopus session has expired, with a link to Octopus’s sign-in page', async () => {
+    const { emulator } = session;
     const slug = emulator.history().Spaces[0].Projects[1].Slug;
     const frame = await openPanel(slug);
     // The project's view: its numbers, or the one empty state that says why there are none.
