@@ -7,7 +7,10 @@ export interface ReleaseOrder {
   order: Uint32Array;
   /** Position of each release in `order`. */
   rank: Int32Array;
-  /** A project+channel group number per position in `order` (equal numbers = same project and channel). */
+  /**
+   * A project+channel group number per release (equal numbers = same project and channel). By release, not
+   * by position: the stream walk reads it for releases named by deployments in near id order, close together.
+   */
   group: Int32Array;
 }
 
@@ -88,7 +91,7 @@ export function orderReleases(releases: ReleaseFacts): ReleaseOrder {
     const at = start[g]++;
     order[at] = r;
     rank[r] = at;
-    group[at] = g;
+    group[r] = g;
   }
   return { order, rank, group };
 }

@@ -133,7 +133,7 @@ export function walkStreams(
       // before them: these reads stay close together without a per-deployment copy made first.
       const rel = release[i];
       const r = rel >= 0 && rel < releaseCount ? rank[rel] : -1;
-      const g = r >= 0 ? group[r] : -1;
+      const g = r >= 0 ? group[rel] : -1;
       const m = mark[s];
       previous = lastSuccess[s];
       // Both judged before this deployment changes the stream: the mark it was deployed against, the run it

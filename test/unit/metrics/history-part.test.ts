@@ -101,5 +101,24 @@ describe('historyPart (what a view restricted to environments prepares)', () => 
     expect(historyPart(history, {}).deployments.length).toBe(d.length);
     expect(partFor({ environments: [2], environmentGroups: [{ name: 'g', environments: [0] }] })).toEqual({ projects: undefined, environments: [2, 0] });
   });
+
+  it('keeps a deployment with a reference outside the dimensions unless that dimension is selected', () => {
+    const history = historyFrom(randomRows(11, 200));
+    const d = history.deployments;
+    // A damaged cache: no environment, a project past the dimensions, a release past the releases.
+    d.environment[0] = -1;
+    d.project[1] = history.dims.projects.length + 5;
+    d.release[2] = history.releases.length + 3;
+    const project0 = d.project[0];
+    const env2 = d.environment[2];
+    const ids = (h: History) => [...h.deployments.id];
+    expect(ids(historyPart(history, {}))).toEqual([...d.id]);
+    expect(ids(historyPart(history, { projects: [project0] }))).toContain(d.id[0]);
+    expect(ids(historyPart(history, { environments: [env2] }))).not.toContain(d.id[0]);
+    expect(ids(historyPart(history, { environments: [d.environment[1]] }))).toContain(d.id[1]);
+    expect(ids(historyPart(history, { projects: [...history.dims.projects.keys()] }))).not.toContain(d.id[1]);
+    const part = historyPart(history, { environments: [env2] });
+    expect(part.deployments.release[[...part.deployments.id].indexOf(d.id[2])]).toBe(-1);
+  });
 });
 

@@ -190,8 +190,9 @@ describe('orderReleases', () => {
     expected.forEach((r, k) => {
       expect(order.rank[r]).toBe(k);
     });
-    const groups = expected.map((r) => `${releases.project[r]},${releases.channel[r]}`);
-    const numbers = [...new Set(groups)];
-    expect([...order.group]).toEqual(groups.map((g) => numbers.indexOf(g)));
+    // Group numbers count (project, channel) pairs in order; each release holds its own.
+    const pair = (r: number) => `${releases.project[r]},${releases.channel[r]}`;
+    const numbers = [...new Set(expected.map(pair))];
+    expect([...order.group]).toEqual([...rows.keys()].map((r) => numbers.indexOf(pair(r))));
   });
 });
