@@ -1,6 +1,5 @@
 import { FailureKind, FLAG_NAMES, Flag, type FlagName, Exclusion, Has, Outcome, Rework, type ReworkReason } from './constants';
 import { lowerBound } from './lower-bound';
-import { pickWindowRows } from './window-rows';
 import type { PreparedHistory, ValueMetric } from './prepare';
 import type { RankingDimension, ResolvedWindow } from './types';
 
@@ -130,8 +129,7 @@ function groupCounts(size: number): GroupCounts {
  * the completion order) and started in it (for queue time): assigns each deployment that passes the stream
  * mask its slot (bucket or previous period) and counts outcomes, rework, values, groups, releases and
  * flags. `hotfix` (one byte per stream, or `null`) marks the streams of the user's hotfix channels: their
- * counted deployments are rework. Its memory is the window's size, never the history's. A narrow filter's
- * rows are found through its streams ({@link pickWindowRows}) instead of a look at every row of the window.
+ * counted deployments are rework. Its memory is the window's size, never the history's.
  */
 export function windowPass(
   p: PreparedHistory,
@@ -220,12 +218,12 @@ export function windowPass(
   const reasons = c.reworkReasons;
   const from = window.from;
   const picked = c.completed.picked;
-  const streamCount = p.streams.count;
-  const kept = pickWindowRows(rows, lo, hi, stream, streamCount, mask, picked, c.completed.slots);
+  let kept = 0;
   let b = 0;
-  for (let q = 0; q < kept; q++) {
-    const i = rows[lo + picked[q]];
+  for (let j = lo; j < hi; j++) {
+    const i = rows[j];
     const st = stream[i];
+    if (mask[st] === 0) continue;
     const t = completed[i];
     let s: number;
     if (t < from) s = B + 1;
@@ -233,7 +231,8 @@ export function windowPass(
       while (t >= edges[b + 1]) b++;
       s = b + 1;
     }
-    c.completed.slots[picked[q]] = s;
+    c.completed.slots[j - lo] = s;
+    picked[kept++] = j - lo;
     const o = outcome[i];
     if (o === Outcome.Excluded) {
       const e = exclusion[i];
@@ -338,11 +337,12 @@ export function windowPass(
 
   const started = d.started;
   const startedPicked = c.started.picked;
-  const startedKept = pickWindowRows(srows, slo, shi, stream, streamCount, mask, startedPicked, c.started.slots);
+  let startedKept = 0;
   const vQueue = c.values.queueTime;
   b = 0;
-  for (let q = 0; q < startedKept; q++) {
-    const i = srows[slo + startedPicked[q]];
+  for (let j = slo; j < shi; j++) {
+    const i = srows[j];
+    if (mask[stream[i]] === 0) continue;
     const t = started[i];
     let s: number;
     if (t < from) s = B + 1;
@@ -350,7 +350,8 @@ export function windowPass(
       while (t >= edges[b + 1]) b++;
       s = b + 1;
     }
-    c.started.slots[startedPicked[q]] = s;
+    c.started.slots[j - slo] = s;
+    startedPicked[startedKept++] = j - slo;
     if ((has[i] & Has.QueueTime) !== 0 && (flags[i] & queueMask) === 0) vQueue[s]++;
   }
   c.started.picked = startedPicked.subarray(0, startedKept);
