@@ -203,16 +203,16 @@ export function walkStreams(
     recoveredFrom[i] = recoveredFromRun;
     rework[i] = reworked;
 
-    // NaN compares false both ways: a missing value sets no flag.
+    // A missing value (NaN) sets no flag; NaN compares false both ways, so the limits below need no check.
     const duration = completed[i] - started[i];
     const queue = started[i] - queued[i];
     const success = o === SUCCESS;
     has[i] =
-      (lead === lead ? HAS_LEAD : 0) |
-      (recovery === recovery ? HAS_RECOVERY : 0) |
+      (!Number.isNaN(lead) ? HAS_LEAD : 0) |
+      (!Number.isNaN(recovery) ? HAS_RECOVERY : 0) |
       (success && previous >= 0 ? HAS_SINCE : 0) |
-      (success && duration === duration ? HAS_DURATION : 0) |
-      (queue === queue ? HAS_QUEUE : 0);
+      (success && !Number.isNaN(duration) ? HAS_DURATION : 0) |
+      (!Number.isNaN(queue) ? HAS_QUEUE : 0);
     flags[i] =
       (lead < 0 ? LeadTimeNegative : lead > leadLimit ? LeadTimeLong : 0) |
       (recovery > recoveryLimit ? RecoveryLong : 0) |
@@ -228,7 +228,7 @@ export function walkStreams(
     recoveryMs[i] = Number.NaN;
     recoveredFrom[i] = -1;
     const queue = started[i] - queued[i];
-    has[i] = queue === queue ? HAS_QUEUE : 0;
+    has[i] = !Number.isNaN(queue) ? HAS_QUEUE : 0;
     flags[i] = queue < 0 ? QueueTimeNegative : queue > queueLimit ? QueueTimeLong : 0;
   }
   const openFirst: number[] = [];
