@@ -20,7 +20,7 @@ import { useSettings } from '@/lib/ui/use-settings';
 import { useSpaceHistory } from '@/lib/ui/use-space-history';
 import { ProjectAccessNotice } from './ProjectAccessNotice';
 import { ProjectInsights } from './ProjectInsights';
-import { SpaceReport } from './report/SpaceReport';
+import { LazySpaceReport, loadSpaceReport } from './report/lazy-space-report';
 
 export function InsightsApp() {
   const page = useInsightsPage();
@@ -33,6 +33,8 @@ export function InsightsApp() {
 
 function Insights({ page }: { page: InsightsPage }) {
   const { server, space, project, ticket } = page.claim;
+  // The report's code is fetched while its data loads; a project's panel never loads it.
+  if (!project) loadSpaceReport();
   const userSettings = useSettings();
   const settings: ViewSettings = useMemo(
     () => ({ timeZone: userSettings.timeZone, weekStart: userSettings.weekStart, tierYear: userSettings.tierYear }),
@@ -98,7 +100,7 @@ function Insights({ page }: { page: InsightsPage }) {
           onFirstChart={() => performance.mark('dora-lens:first-chart')}
         />
       )}
-      {data.state === 'ready' && !project && <SpaceReport owner={{ server, userId: data.session.userId, space }} prepared={data.prepared} settings={settings} now={now} dark={page.dark} />}
+      {data.state === 'ready' && !project && <LazySpaceReport owner={{ server, userId: data.session.userId, space }} prepared={data.prepared} settings={settings} now={now} dark={page.dark} />}
     </main>
   );
 }
