@@ -195,7 +195,7 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
     minValues,
   });
 
-  const { samples, ...trend28 } = octopusTrend(p, mask, query.now, excludeFlagged, historyStart, hotfix);
+  const { samples, ...trend28 } = octopusTrend(p, mask, query.now, excludeFlagged, historyStart, hotfix, scratch);
   // Buckets before the history starts are not zeros of a trend.
   const measured = series.filter((b) => !b.beforeHistory);
 
