@@ -130,26 +130,28 @@ const MAX_CACHED = 256;
 
 function computeDistribution(m: number, n: number): Float64Array {
   const max = m * n;
-  // counts[i][k]: arrangements of i values of the first sample among i + j with U = k, built up over j.
-  // Two rows of the table, reused: a fresh one per step made 50 MB of garbage for 50 × 50.
-  let previous = new Float64Array((max + 1) * (m + 1));
-  let current = new Float64Array((max + 1) * (m + 1));
-  const at = (i: number, k: number) => i * (max + 1) + k;
-  for (let i = 0; i <= m; i++) previous[at(i, 0)] = 1; // j = 0: U is 0
-  for (let j = 1; j <= n; j++) {
-    current.fill(0);
-    current[at(0, 0)] = 1;
-    for (let i = 1; i <= m; i++) {
-      for (let k = 0; k <= i * j; k++) {
-        // The largest value is from the second sample (U unchanged) or the first (U grows by j).
-        current[at(i, k)] = previous[at(i, k)] + (k >= j ? current[at(i - 1, k - j)] : 0);
-      }
-    }
-    [previous, current] = [current, previous];
+  // The arrangements with U = k are the coefficients of the Gaussian binomial [m + n choose m] in q, the
+  // product over i = 1…m of (1 − q^(n+i)) / (1 − q^i): each factor is one pass down (× (1 − q^s)) and one
+  // running sum up (÷ (1 − q^i)), m · mn / 2 steps in all (Harding 1984) where adding up arrangements table
+  // by table takes m²n² / 4 — 25 ms for 50 × 50 in the panel's first comparison, with code V8 has not
+  // optimised yet. Only k ≤ mn / 2 is counted (the distribution is symmetric), where the counts rise with k:
+  // a coefficient is only ever combined with smaller ones below it, so the small tail counts the p-values
+  // read stay exact (rounding is relative to the count itself).
+  const half = Math.floor(max / 2);
+  const width = half + 1;
+  const counts = new Float64Array(width);
+  counts[0] = 1;
+  // [m + n choose m] = [m + n choose n]: the product over the smaller sample.
+  const small = Math.min(m, n);
+  const large = Math.max(m, n);
+  for (let i = 1; i <= small; i++) {
+    const s = large + i;
+    for (let k = half; k >= s; k--) counts[k] -= counts[k - s];
+    for (let k = i; k <= half; k++) counts[k] += counts[k - i];
   }
   let total = 0;
-  for (let k = 0; k <= max; k++) total += previous[at(m, k)];
+  for (let k = 0; k <= half; k++) total += (k === max - k ? 1 : 2) * counts[k];
   const p = new Float64Array(max + 1);
-  for (let k = 0; k <= max; k++) p[k] = previous[at(m, k)] / total;
+  for (let k = 0; k <= max; k++) p[k] = counts[Math.min(k, max - k)] / total;
   return p;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hodgesLehmann, mannWhitneyCritical } from '@/lib/metrics/hodges-lehmann';
-import { mannWhitneyCdf, rankSumTest } from '@/lib/metrics/rank-sum-test';
+import { mannWhitneyCdf, mannWhitneyDistribution, rankSumTest } from '@/lib/metrics/rank-sum-test';
 import { rateDifference } from '@/lib/metrics/rate-difference';
 import { twoProportionTest } from '@/lib/metrics/two-proportion-test';
 
@@ -22,6 +22,44 @@ describe('rateDifference', () => {
     expect(rateDifference(0, 30, 5, 30)!.ratio).toBeNull();
     expect(rateDifference(0, 30, 5, 30)!.difference).toBeCloseTo(5 / 30, 12);
     expect(rateDifference(3, 0, 5, 30)).toBeNull();
+  });
+});
+
+describe('mannWhitneyDistribution', () => {
+  /** Every way of placing m first-sample values among m + n, with its U (pairs where the second is smaller). */
+  function byListing(m: number, n: number): number[] {
+    const counts = new Array(m * n + 1).fill(0);
+    const place = (left: number, firstLeft: number, secondSeen: number, u: number): void => {
+      if (left === 0) {
+        counts[u]++;
+        return;
+      }
+      if (firstLeft > 0) place(left - 1, firstLeft - 1, secondSeen, u + secondSeen);
+      if (left > firstLeft) place(left - 1, firstLeft, secondSeen + 1, u);
+    };
+    place(m + n, m, 0, 0);
+    const total = counts.reduce((a, b) => a + b, 0);
+    return counts.map((c) => c / total);
+  }
+
+  it('equals the arrangements counted one by one', () => {
+    for (const [m, n] of [[1, 1], [2, 3], [3, 2], [4, 4], [5, 7], [7, 5], [6, 9]]) {
+      const p = mannWhitneyDistribution(m, n);
+      const expected = byListing(m, n);
+      expect(p.length).toBe(expected.length);
+      for (let k = 0; k < p.length; k++) expect(p[k]).toBeCloseTo(expected[k], 14);
+    }
+  });
+
+  it('keeps the tails exact at 50 × 50, where the counts reach 10^29', () => {
+    const p = mannWhitneyDistribution(50, 50);
+    // C(100, 50) arrangements; U = 0, 1, 2, 3 in 1, 1, 2, 3 of them (partitions of k).
+    const arrangements = Number(100891344545564193334812497256n);
+    for (const [k, ways] of [[0, 1], [1, 1], [2, 2], [3, 3], [4, 5]]) {
+      expect(p[k] * arrangements).toBeCloseTo(ways, 9);
+      expect(p[2500 - k] * arrangements).toBeCloseTo(ways, 9);
+    }
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 });
 
