@@ -13,7 +13,6 @@ const YEAR_10000 = 253_402_300_800_000;
 const ZERO = 48;
 const COLON = 58;
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 const DEPLOYMENTS = encoder.encode('Deployments-');
 
 /**
@@ -32,16 +31,6 @@ export function encodeCell(text: string): Uint8Array {
     ascii[k] = c;
   }
   return ascii;
-}
-
-/**
- * Bytes `[0, end)` of a buffer as a string (UTF-8).
- *
- * @example
- * decodeCells(Uint8Array.of(97, 44, 98), 3) //=> 'a,b'
- */
-export function decodeCells(buffer: Uint8Array, end: number): string {
-  return decoder.decode(buffer.subarray(0, end));
 }
 
 /**

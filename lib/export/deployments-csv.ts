@@ -3,7 +3,7 @@ import type { DeploymentRowColumns } from '../metrics/deployment-rows';
 import { TASK_STATE_NAMES } from '../metrics/facts';
 import type { DeploymentRow } from '../metrics/types';
 import { type CsvOptions, type CsvValue, csvCell, csvLine, toCsv } from './csv';
-import { decodeCells, encodeCell, isoDateWriter, writeBytes, writeDeployment, writeDuration, writeInteger, writeSeconds, writeText } from './csv-bytes';
+import { encodeCell, isoDateWriter, writeBytes, writeDeployment, writeDuration, writeInteger, writeSeconds, writeText } from './csv-bytes';
 import { formatDuration } from './format-duration';
 
 export interface DeploymentsCsvOptions extends CsvOptions {
@@ -112,21 +112,23 @@ const DELIVERIES = ['', 'first', 'newChanges', 'redeploy', 'rollback'] as const;
 /** The longest a row's fixed-format cells can be (ids, dates, durations, numbers, states, flags), in bytes. */
 const FIXED_ROW_BYTES = 640;
 const COMMA = 44;
+const utf8 = new TextEncoder();
 
 /**
- * The same CSV as {@link deploymentsCsv}, byte for byte, written straight from row columns
+ * The same CSV as {@link deploymentsCsv}, byte for byte, as UTF-8: written straight from row columns
  * (`deploymentRowColumns` in lib/metrics) a chunk of {@link CHUNK_ROWS} rows at a time — the header (with
  * the BOM) first — so a page can stream it into a `Blob` (`new Blob([...chunks])`) without one string of the
  * whole file or an object per row. Each chunk is written as UTF-8 bytes into one buffer (./csv-bytes.ts) and
- * decoded once: names are escaped and encoded once each, versions, numbers and dates written in place, so no
- * string is made per cell.
+ * handed over as bytes: names are escaped and encoded once each, versions, numbers and dates written in
+ * place, and no text is made at all — decoding the bytes into strings (which the `Blob` then encodes again)
+ * took half the time of a year's CSV. {@link csvText} reads chunks back as text.
  *
  * @example
  * new Blob([...deploymentsCsvChunks(deploymentRowColumns(prepared, { now, range: { preset: 'lastYear' } }), { bom: true })], { type: 'text/csv' })
  */
-export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: DeploymentsCsvOptions = {}): Generator<string> {
+export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: DeploymentsCsvOptions = {}): Generator<Uint8Array<ArrayBuffer>> {
   const extra = options.beyondOctopusColumns ?? false;
-  yield `${options.bom ? '\uFEFF' : ''}${csvLine(header(extra))}\r\n`;
+  yield utf8.encode(`${options.bom ? '\uFEFF' : ''}${csvLine(header(extra))}\r\n`);
   if (rows.length === 0) return;
   const p = rows.prepared;
   const d = p.history.deployments;
@@ -160,7 +162,7 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
   const { index, completed, leadTimeMs, leadTimeFrom, sincePreviousMs, previousSuccess, recoveryMs, deploymentsUntilRecovery, recoveredFrom, rework } = rows;
   for (let k = 0; k < rows.length; k++) {
     if (inChunk === CHUNK_ROWS || at + rowBytes > b.length) {
-      yield decodeCells(b, at);
+      yield b.slice(0, at);
       at = 0;
       inChunk = 0;
     }
@@ -231,5 +233,19 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
     b[at++] = 10;
     inChunk++;
   }
-  yield decodeCells(b, at);
+  yield b.slice(0, at);
+}
+
+/**
+ * Chunks of UTF-8 (as {@link deploymentsCsvChunks} gives them) as one string: for tests and small files.
+ *
+ * @example
+ * csvText(deploymentsCsvChunks(rows)) //=> 'Deployment,Project,…\r\n…'
+ */
+export function csvText(chunks: Iterable<Uint8Array>): string {
+  // `ignoreBOM`: the BOM is part of the file's text here, not a marker to drop.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let text = '';
+  for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
 }

@@ -20,10 +20,10 @@ export function reportRows(
 }
 
 /**
- * The CSV in chunks, for a `Blob`: a report may cover a whole space's year. Octopus's seventeen columns, as
+ * The CSV in chunks of UTF-8, for a `Blob`: a report may cover a whole space's year. Octopus's seventeen columns, as
  * Octopus's own export; DORA Lens's after them when the user asks (`ours`).
  */
-export function reportCsv(rows: DeploymentRowColumns, ours = false): Iterable<string> {
+export function reportCsv(rows: DeploymentRowColumns, ours = false): Iterable<Uint8Array<ArrayBuffer>> {
   return deploymentsCsvChunks(rows, { bom: true, beyondOctopusColumns: ours });
 }
 

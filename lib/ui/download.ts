@@ -10,10 +10,10 @@
 const REVOKE_AFTER_MS = 60_000;
 
 /**
- * Text given as one string or in chunks; the chunks go into the Blob as they are, never joined into one
- * string (a space's CSV can be tens of megabytes).
+ * Text given as one string or in chunks (strings, or UTF-8 bytes as the CSV writers give them); the chunks go
+ * into the Blob as they are, never joined into one string (a space's CSV can be tens of megabytes).
  */
-export function downloadText(text: string | Iterable<string>, fileName: string, type: string): void {
+export function downloadText(text: string | Iterable<string | Uint8Array<ArrayBuffer>>, fileName: string, type: string): void {
   downloadBlob(new Blob(typeof text === 'string' ? [text] : [...text], { type }), fileName);
 }
 

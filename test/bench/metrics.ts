@@ -174,7 +174,7 @@ export function benchMetrics(history: History, now: number, label = `${history.d
   let csvBytes = 0;
   const csvOfAYear = () => {
     csvBytes = 0;
-    for (const chunk of deploymentsCsvChunks(deploymentRowColumns(prepared, { now, range: { preset: 'lastYear' }, timeZone }), { bom: true })) csvBytes += chunk.length;
+    for (const chunk of deploymentsCsvChunks(deploymentRowColumns(prepared, { now, range: { preset: 'lastYear' }, timeZone }), { bom: true })) csvBytes += chunk.byteLength;
   };
   t = performance.now();
   csvOfAYear();

@@ -87,7 +87,7 @@ for (const [label, report, q] of [
   let bytes = 0;
   const csv = time(3, () => {
     bytes = 0;
-    for (const chunk of reportCsv(reportRows(prepared, report, insights.window, now))) bytes += chunk.length;
+    for (const chunk of reportCsv(reportRows(prepared, report, insights.window, now))) bytes += chunk.byteLength;
   });
   console.log(`CSV export (${(bytes / 1048576).toFixed(1)} MB)                               ${csv.toFixed(1)} ms`);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell } from '../../../lib/export/csv';
-import { decodeCells, isoDateWriter, writeDeployment, writeDuration, writeInteger, writeSeconds, writeText } from '../../../lib/export/csv-bytes';
+import { isoDateWriter, writeDeployment, writeDuration, writeInteger, writeSeconds, writeText } from '../../../lib/export/csv-bytes';
+import { csvText } from '../../../lib/export/deployments-csv';
 import { formatDuration } from '../../../lib/export/format-duration';
 
 function random(seed: number) {
@@ -24,7 +25,7 @@ function written(values: readonly number[], write: Write): string[] {
     b[at++] = 13;
     b[at++] = 10;
   }
-  return decodeCells(b, at).split('\r\n').slice(0, -1);
+  return csvText([b.subarray(0, at)]).split('\r\n').slice(0, -1);
 }
 
 const rnd = random(17);
@@ -108,6 +109,6 @@ describe('the byte writers write the same cells as csvCell', () => {
       b[at++] = 13;
       b[at++] = 10;
     }
-    expect(decodeCells(b, at).split('\r\n').slice(0, -1)).toEqual(values.map((v) => csvCell(v)));
+    expect(csvText([b.subarray(0, at)]).split('\r\n').slice(0, -1)).toEqual(values.map((v) => csvCell(v)));
   });
 });

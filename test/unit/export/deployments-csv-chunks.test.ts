@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deploymentsCsv, deploymentsCsvChunks } from '../../../lib/export/deployments-csv';
+import { csvText, deploymentsCsv, deploymentsCsvChunks } from '../../../lib/export/deployments-csv';
 import { deploymentRowColumns, deploymentRows } from '../../../lib/metrics/deployment-rows';
 import { prepare } from '../../../lib/metrics/prepare';
 import { CSV_CASES, csvHistory } from '../../support/csv-history';
@@ -19,7 +19,7 @@ describe('the CSV written from row columns, in chunks', () => {
     const options = { bom: c.bom, beyondOctopusColumns: c.beyondOctopusColumns };
     const expected = golden(c.name);
     expect(expected.length).toBeGreaterThan(1000);
-    expect([...deploymentsCsvChunks(deploymentRowColumns(p, c.query), options)].join('')).toBe(expected);
+    expect(csvText(deploymentsCsvChunks(deploymentRowColumns(p, c.query), options))).toBe(expected);
     // And the writer for row objects, which tables and tests still use.
     expect(deploymentsCsv(deploymentRows(p, c.query), options)).toBe(expected);
   });
@@ -29,7 +29,10 @@ describe('the CSV written from row columns, in chunks', () => {
     const query = { now: Date.UTC(2026, 0, 1), range: { preset: 'lastYear' as const } };
     const rows = deploymentRowColumns(p, query);
     expect(rows.length).toBeGreaterThan(10_000);
-    const chunks = [...deploymentsCsvChunks(rows, { bom: true, beyondOctopusColumns: true })];
+    const bytes = [...deploymentsCsvChunks(rows, { bom: true, beyondOctopusColumns: true })];
+    // UTF-8 as the file holds it: the BOM's three bytes, then the header.
+    expect([...bytes[0].subarray(0, 5)]).toEqual([0xef, 0xbb, 0xbf, 68, 101]);
+    const chunks = bytes.map((chunk) => csvText([chunk]));
     expect(chunks.length).toBeGreaterThan(3);
     expect(chunks[0].startsWith('\uFEFFDeployment,Project,')).toBe(true);
     expect(chunks[0].split('\r\n')).toHaveLength(2); // the header alone
@@ -43,8 +46,10 @@ describe('the CSV written from row columns, in chunks', () => {
     p.history.dims.projects[0].name = long;
     const query = { now: Date.UTC(2026, 0, 1), range: { preset: 'lastYear' as const } };
     const chunks = [...deploymentsCsvChunks(deploymentRowColumns(p, query))];
-    expect(chunks.join('')).toBe(deploymentsCsv(deploymentRows(p, query)));
-    expect(chunks.join('')).toContain('"ü');
+    // Each chunk ends with a whole row, so each is whole UTF-8 (no character split between two).
+    expect(chunks.map((chunk) => csvText([chunk])).join('')).toBe(deploymentsCsv(deploymentRows(p, query)));
+    expect(csvText(chunks)).toBe(deploymentsCsv(deploymentRows(p, query)));
+    expect(csvText(chunks)).toContain('"ü');
     expect(chunks.length).toBeGreaterThan(3); // a chunk holds a few such rows, not 4,096
   });
 
@@ -52,6 +57,6 @@ describe('the CSV written from row columns, in chunks', () => {
     const p = prepare(csvHistory(5, 50));
     const rows = deploymentRowColumns(p, { now: Date.UTC(2030, 0, 1), range: { preset: 'lastMonth' } });
     expect(rows.length).toBe(0);
-    expect([...deploymentsCsvChunks(rows)].join('')).toBe(deploymentsCsv([]));
+    expect(csvText(deploymentsCsvChunks(rows))).toBe(deploymentsCsv([]));
   });
 });
