@@ -37,75 +37,10 @@ export function octopusTrend(
   hotfix: Uint8Array | null = null,
   scratch?: SortScratch,
 ): Insights['trend28'] & { samples: { before: PeriodSample; after: PeriodSample } } {
-  const d = p.history.deployments;
   const from = now - 2 * TREND_BLOCK_MS;
   const middle = now - TREND_BLOCK_MS;
-  // index 0 = previous block, 1 = current block
-  const blocks: Blocks = { successful: [0, 0], failed: [0, 0], rework: [0, 0], deployments: [0, 0], values: {} as Blocks['values'] };
-  const leadMask = excludeFlagged ? FLAG_MASK.leadTime : 0;
-  const recoveryMask = excludeFlagged ? FLAG_MASK.recovery : 0;
-  const durationMask = excludeFlagged ? FLAG_MASK.duration : 0;
-  const queueMask = excludeFlagged ? FLAG_MASK.queueTime : 0;
-
-  // The rows come in time order, so the earlier block's values fill each buffer before the later block's:
-  // one typed buffer per metric, as long as the two blocks' rows, and the index where the later block begins.
-  const rows = p.byCompleted;
-  const start = lowerBound(rows, d.completed, from);
-  const end = lowerBound(rows, d.completed, now);
-  const lead = new Float64Array(end - start);
-  const recovery = new Float64Array(end - start);
-  const duration = new Float64Array(end - start);
-  const split = { leadTime: 0, recovery: 0, duration: 0, queueTime: 0 };
-  let nLead = 0;
-  let nRecovery = 0;
-  let nDuration = 0;
-  for (let j = start; j < end; j++) {
-    const i = rows[j];
-    if (mask[p.stream[i]] === 0) continue;
-    const o = p.outcome[i];
-    if (o === Outcome.Excluded) continue;
-    const k = d.completed[i] < middle ? 0 : 1;
-    if (k === 1 && blocks.deployments[1] === 0) {
-      split.leadTime = nLead;
-      split.recovery = nRecovery;
-      split.duration = nDuration;
-    }
-    blocks.deployments[k]++;
-    if (o === Outcome.Success) blocks.successful[k]++;
-    if (p.failureKind[i] !== FailureKind.None) blocks.failed[k]++;
-    if (p.rework[i] !== 0 || (hotfix !== null && hotfix[p.stream[i]] !== 0)) blocks.rework[k]++;
-    const h = p.has[i];
-    const f = p.flags[i];
-    if ((h & Has.LeadTime) !== 0 && (f & leadMask) === 0) lead[nLead++] = p.leadTimeMs[i];
-    if ((h & Has.Recovery) !== 0 && (f & recoveryMask) === 0) recovery[nRecovery++] = p.recoveryMs[i];
-    if ((h & Has.Duration) !== 0 && (f & durationMask) === 0) duration[nDuration++] = d.completed[i] - d.started[i];
-  }
-  if (blocks.deployments[1] === 0) {
-    split.leadTime = nLead;
-    split.recovery = nRecovery;
-    split.duration = nDuration;
-  }
-  const srows = p.byStarted;
-  const sStart = lowerBound(srows, d.started, from);
-  const sEnd = lowerBound(srows, d.started, now);
-  const queue = new Float64Array(sEnd - sStart);
-  let nQueue = 0;
-  let queueSplit = -1;
-  for (let j = sStart; j < sEnd; j++) {
-    const i = srows[j];
-    if (mask[p.stream[i]] === 0) continue;
-    if ((p.has[i] & Has.QueueTime) === 0 || (p.flags[i] & queueMask) !== 0) continue;
-    if (queueSplit < 0 && d.started[i] >= middle) queueSplit = nQueue;
-    queue[nQueue++] = d.started[i] - d.queued[i];
-  }
-  split.queueTime = queueSplit < 0 ? nQueue : queueSplit;
-  const blocksOf = (all: Float64Array, n: number, at: number): [Float64Array, Float64Array] => [all.subarray(0, at), all.subarray(at, n)];
-  blocks.values = {
-    leadTime: blocksOf(lead, nLead, split.leadTime),
-    recovery: blocksOf(recovery, nRecovery, split.recovery),
-    duration: blocksOf(duration, nDuration, split.duration),
-    queueTime: blocksOf(queue, nQueue, split.queueTime),
-  };
+  const blocks = completedBlocks(p, mask, from, middle, now, excludeFlagged, hotfix);
+  blocks.values.queueTime = startedBlocks(p, mask, from, middle, now, excludeFlagged);
   // The means first: the samples' sorts reorder the buffers in place.
   const means = indicators(blocks);
   let largest = 0;
@@ -118,6 +53,75 @@ export function octopusTrend(
     previousFrom: from,
     indicators: means,
   };
+}
+
+/** One metric's buffer as its two blocks: `[0, at)` the earlier, `[at, n)` the later. */
+const split = (all: Float64Array, n: number, at: number): [Float64Array, Float64Array] => [all.subarray(0, at), all.subarray(at, n)];
+
+/**
+ * Both blocks' counts and their lead time, recovery and duration values, from the deployments that completed
+ * in `[from, now)`. The rows come in completion order, so the earlier block's values fill each buffer before
+ * the later block's: one typed buffer per metric, as long as the two blocks' rows, and where the later begins.
+ */
+function completedBlocks(p: PreparedHistory, mask: Uint8Array, from: number, middle: number, now: number, excludeFlagged: boolean, hotfix: Uint8Array | null): Blocks {
+  const d = p.history.deployments;
+  // index 0 = previous block, 1 = current block
+  const blocks: Blocks = { successful: [0, 0], failed: [0, 0], rework: [0, 0], deployments: [0, 0], values: {} as Blocks['values'] };
+  const leadMask = excludeFlagged ? FLAG_MASK.leadTime : 0;
+  const recoveryMask = excludeFlagged ? FLAG_MASK.recovery : 0;
+  const durationMask = excludeFlagged ? FLAG_MASK.duration : 0;
+  const rows = p.byCompleted;
+  const start = lowerBound(rows, d.completed, from);
+  const end = lowerBound(rows, d.completed, now);
+  const lead = new Float64Array(end - start);
+  const recovery = new Float64Array(end - start);
+  const duration = new Float64Array(end - start);
+  let nLead = 0;
+  let nRecovery = 0;
+  let nDuration = 0;
+  let later = [-1, -1, -1];
+  for (let j = start; j < end; j++) {
+    const i = rows[j];
+    if (mask[p.stream[i]] === 0) continue;
+    const o = p.outcome[i];
+    if (o === Outcome.Excluded) continue;
+    const k = d.completed[i] < middle ? 0 : 1;
+    if (k === 1 && later[0] < 0) later = [nLead, nRecovery, nDuration];
+    blocks.deployments[k]++;
+    if (o === Outcome.Success) blocks.successful[k]++;
+    if (p.failureKind[i] !== FailureKind.None) blocks.failed[k]++;
+    if (p.rework[i] !== 0 || (hotfix !== null && hotfix[p.stream[i]] !== 0)) blocks.rework[k]++;
+    const h = p.has[i];
+    const f = p.flags[i];
+    if ((h & Has.LeadTime) !== 0 && (f & leadMask) === 0) lead[nLead++] = p.leadTimeMs[i];
+    if ((h & Has.Recovery) !== 0 && (f & recoveryMask) === 0) recovery[nRecovery++] = p.recoveryMs[i];
+    if ((h & Has.Duration) !== 0 && (f & durationMask) === 0) duration[nDuration++] = d.completed[i] - d.started[i];
+  }
+  if (later[0] < 0) later = [nLead, nRecovery, nDuration];
+  blocks.values.leadTime = split(lead, nLead, later[0]);
+  blocks.values.recovery = split(recovery, nRecovery, later[1]);
+  blocks.values.duration = split(duration, nDuration, later[2]);
+  return blocks;
+}
+
+/** Both blocks' queue time values, by start (`[from, now)`, in start order). */
+function startedBlocks(p: PreparedHistory, mask: Uint8Array, from: number, middle: number, now: number, excludeFlagged: boolean): [Float64Array, Float64Array] {
+  const d = p.history.deployments;
+  const queueMask = excludeFlagged ? FLAG_MASK.queueTime : 0;
+  const rows = p.byStarted;
+  const start = lowerBound(rows, d.started, from);
+  const end = lowerBound(rows, d.started, now);
+  const queue = new Float64Array(end - start);
+  let n = 0;
+  let later = -1;
+  for (let j = start; j < end; j++) {
+    const i = rows[j];
+    if (mask[p.stream[i]] === 0) continue;
+    if ((p.has[i] & Has.QueueTime) === 0 || (p.flags[i] & queueMask) !== 0) continue;
+    if (later < 0 && d.started[i] >= middle) later = n;
+    queue[n++] = d.started[i] - d.queued[i];
+  }
+  return split(queue, n, later < 0 ? n : later);
 }
 
 /** Both blocks' counts and values (index 0: the earlier block). */
