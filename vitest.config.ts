@@ -10,7 +10,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 const e2e = (browser: 'chromium' | 'firefox', groupOrder: number): TestProjectInlineConfiguration => ({
   test: {
     name: `e2e-${browser}`,
-    include: ['test/e2e/**/*.e2e.ts'],
+    // The demo (`npm start`) is Chromium's only: it is checked once, with Chromium's run.
+    include: ['test/e2e/**/*.e2e.ts', ...(browser === 'chromium' ? ['test/demo/**/*.e2e.ts'] : [])],
     environment: 'node',
     env: { E2E_BROWSER: browser },
     fileParallelism: false,

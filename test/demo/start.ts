@@ -8,7 +8,7 @@ import path from 'node:path';
 import { panelRoute } from '../../lib/host/panel-link';
 import { startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
-import { ROOT, launchWithExtension, screenshot, signIn } from '../e2e/browser';
+import { ROOT, launchWithExtension, screenshot, signIn, waitForPanelFrame } from '../e2e/browser';
 
 const port = Number(process.env.PORT ?? 8066);
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.HEADLESS !== '1';
@@ -31,10 +31,14 @@ if (!hasDisplay) console.log('No display found (DISPLAY is not set): running Chr
 const chromium = await launchWithExtension({ headless: !hasDisplay });
 const page = (await chromium.browser.pages())[0] ?? (await chromium.browser.newPage());
 await signIn(page, emulator.url, EMULATOR_USERS.admin, route);
-// Wait for the panel's first chart (the first sync of the demo space takes a moment).
-const panel = await page.waitForSelector('[data-dora-lens="panel"] >>> iframe', { timeout: 15_000 });
-const frame = await panel?.contentFrame();
-await frame?.waitForSelector('[data-testid="chart-frequency"] canvas', { timeout: 120_000 }).catch(() => {});
+// Wait for the panel's first chart (the first sync of the demo space takes a moment). The panel's host element
+// keeps a closed shadow root (the page cannot reach into it), so the frame is found among the page's frames.
+const frame = await waitForPanelFrame(page, { timeout: 30_000 });
+const drawn = await frame.waitForSelector('[data-testid="chart-frequency"] canvas', { timeout: 120_000 }).then(
+  () => true,
+  () => false,
+);
+if (!drawn) console.error('The panel drew no chart within two minutes: the extension or the emulator is not working (see the page).');
 
 const stop = async () => {
   await chromium.close();
@@ -49,4 +53,5 @@ if (hasDisplay) {
   const file = await screenshot(page, 'demo');
   console.log(`Screenshot of ${project.Name} with DORA Lens: ${path.relative(process.cwd(), file)}`);
   await stop();
+  if (!drawn) process.exit(1);
 }
