@@ -1,6 +1,7 @@
 import { FLAG_NAMES, REWORK_REASONS } from '../metrics/constants';
 import type { DeploymentRowColumns } from '../metrics/deployment-rows';
 import { TASK_STATE_NAMES } from '../metrics/facts';
+import { reworkBits } from '../metrics/rework';
 import type { DeploymentRow } from '../metrics/types';
 import { type CsvOptions, type CsvValue, csvCell, csvLine, toCsv } from './csv';
 import { encodeCell, isoDateWriter, writeBytes, writeDeployment, writeDuration, writeInteger, writeSeconds, writeText } from './csv-bytes';
@@ -159,7 +160,9 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
   const b = new Uint8Array(Math.max(1 << 19, rowBytes));
   let at = 0;
   let inChunk = 0;
-  const { index, completed, leadTimeMs, leadTimeFrom, sincePreviousMs, previousSuccess, recoveryMs, deploymentsUntilRecovery, recoveredFrom, rework } = rows;
+  const { index, hotfix } = rows;
+  const { completed } = d;
+  const { leadTimeMs, leadTimeFrom, previousSuccess, recoveryMs, deploymentsUntilRecovery, recoveredFrom } = p;
   for (let k = 0; k < rows.length; k++) {
     if (inChunk === CHUNK_ROWS || at + rowBytes > b.length) {
       yield b.slice(0, at);
@@ -168,9 +171,9 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
     }
     const i = index[k];
     const t = d.tenant[i];
-    const prev = previousSuccess[k];
-    const from = recoveredFrom[k];
-    const until = deploymentsUntilRecovery[k];
+    const prev = previousSuccess[i];
+    const from = recoveredFrom[i];
+    const until = deploymentsUntilRecovery[i];
     const release = d.release[i];
     at = writeDeployment(b, at, d.id[i]);
     b[at++] = COMMA;
@@ -180,7 +183,7 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
     b[at++] = COMMA;
     at = writeBytes(b, at, channels[d.channel[i]] ?? empty);
     b[at++] = COMMA;
-    at = iso(b, at, completed[k]);
+    at = iso(b, at, completed[i]);
     b[at++] = COMMA;
     at = writeBytes(b, at, environments[d.environment[i]] ?? empty);
     b[at++] = COMMA;
@@ -190,16 +193,16 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
     b[at++] = COMMA;
     at = writeBytes(b, at, d.guidedFailure[i] === 1 ? TRUE : FALSE);
     b[at++] = COMMA;
-    at = writeDuration(b, at, leadTimeMs[k]);
+    at = writeDuration(b, at, leadTimeMs[i]);
     b[at++] = COMMA;
-    const leadFrom = leadTimeFrom[k];
+    const leadFrom = leadTimeFrom[i];
     if (leadFrom >= 0 && leadFrom < releaseCount) at = writeText(b, at, versions[leadFrom]);
     b[at++] = COMMA;
-    if (prev >= 0) at = writeDuration(b, at, sincePreviousMs[k]);
+    if (prev >= 0) at = writeDuration(b, at, completed[i] - completed[prev]);
     b[at++] = COMMA;
     if (prev >= 0) at = writeDeployment(b, at, d.id[prev]);
     b[at++] = COMMA;
-    at = writeDuration(b, at, recoveryMs[k]);
+    at = writeDuration(b, at, recoveryMs[i]);
     b[at++] = COMMA;
     if (until > 0) at = writeInteger(b, at, until);
     b[at++] = COMMA;
@@ -211,11 +214,11 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
     }
     if (extra) {
       b[at++] = COMMA;
-      at = writeSeconds(b, at, leadTimeMs[k]);
+      at = writeSeconds(b, at, leadTimeMs[i]);
       b[at++] = COMMA;
-      if (prev >= 0) at = writeSeconds(b, at, sincePreviousMs[k]);
+      if (prev >= 0) at = writeSeconds(b, at, completed[i] - completed[prev]);
       b[at++] = COMMA;
-      at = writeSeconds(b, at, recoveryMs[k]);
+      at = writeSeconds(b, at, recoveryMs[i]);
       b[at++] = COMMA;
       at = writeBytes(b, at, outcomes[p.outcome[i]] ?? outcomes[0]);
       b[at++] = COMMA;
@@ -225,9 +228,10 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
       b[at++] = COMMA;
       at = writeBytes(b, at, flagSets[p.flags[i]] ?? empty);
       b[at++] = COMMA;
-      at = writeBytes(b, at, rework[k] !== 0 ? TRUE : FALSE);
+      const rework = reworkBits(p, i, hotfix);
+      at = writeBytes(b, at, rework !== 0 ? TRUE : FALSE);
       b[at++] = COMMA;
-      at = writeBytes(b, at, reworkSets[rework[k]] ?? empty);
+      at = writeBytes(b, at, reworkSets[rework] ?? empty);
     }
     b[at++] = 13;
     b[at++] = 10;

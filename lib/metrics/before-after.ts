@@ -64,12 +64,13 @@ export interface BeforeAfter {
 /** A duration metric's values of deployments completed in `[from, to)` (the cards' values: NaN = none, flagged ones left out when asked). */
 function durations(p: PreparedHistory, from: number, to: number, mask: Uint8Array, metric: 'leadTime' | 'recovery', excludeFlagged: boolean): number[] {
   const rows = rowColumns(p, from, to, mask);
-  const column = metric === 'leadTime' ? rows.leadTimeMs : rows.recoveryMs;
+  const column = metric === 'leadTime' ? p.leadTimeMs : p.recoveryMs;
   const flagMask = excludeFlagged ? FLAG_MASK[metric] : 0;
   const out: number[] = [];
   for (let k = 0; k < rows.length; k++) {
-    if (Number.isNaN(column[k]) || (p.flags[rows.index[k]] & flagMask) !== 0) continue;
-    out.push(column[k]);
+    const i = rows.index[k];
+    if (Number.isNaN(column[i]) || (p.flags[i] & flagMask) !== 0) continue;
+    out.push(column[i]);
   }
   return out;
 }
@@ -77,7 +78,7 @@ function durations(p: PreparedHistory, from: number, to: number, mask: Uint8Arra
 /** When the filter's first deployment before `at` completed (+∞: none). */
 function firstCompleted(p: PreparedHistory, at: number, mask: Uint8Array): number {
   const rows = rowColumns(p, Number.NEGATIVE_INFINITY, at, mask);
-  return rows.length > 0 ? rows.completed[0] : Number.POSITIVE_INFINITY;
+  return rows.length > 0 ? p.history.deployments.completed[rows.index[0]] : Number.POSITIVE_INFINITY;
 }
 
 /**

@@ -11,41 +11,26 @@ const FAILURE_KINDS = [null, 'taskFailed', 'guidedFailure', 'blocked'] as const;
 const DELIVERIES = [null, 'first', 'newChanges', 'redeploy', 'rollback'] as const;
 
 /**
- * Per-deployment rows as columns: the deployments of a window in completion order, each row's computed
- * values as typed arrays (row k is position k of every column), and everything else — names, versions,
- * states, outcomes — read through `index` from the prepared history and its string tables. No object per
- * row: {@link deploymentRowAt} builds one for the few rows a table shows, and lib/export writes the CSV
- * straight from the columns.
+ * Per-deployment rows as columns, without copying: the deployments of a window in completion order
+ * (`index`), each row's values read where `prepare` computed them — the prepared history's per-deployment
+ * columns at `index[k]` (`prepared.leadTimeMs[index[k]]`, …) — and names, versions and states through its
+ * string tables. No object per row and no gathered copy of a column: {@link deploymentRowAt} builds an object
+ * for the few rows a table shows, and lib/export writes the CSV straight from the columns.
  */
 export interface DeploymentRowColumns {
   readonly length: number;
   /** The deployment (an index into the history's columns) of each row: completion order, ties by id. */
   readonly index: Uint32Array;
-  readonly completed: Float64Array;
-  /** NaN: no lead time. */
-  readonly leadTimeMs: Float64Array;
-  /** The release lead time is calculated from, -1: none. */
-  readonly leadTimeFrom: Int32Array;
-  /** NaN: no previous successful deployment in the stream. */
-  readonly sincePreviousMs: Float64Array;
-  /** The previous successful deployment (an index), -1: none. */
-  readonly previousSuccess: Int32Array;
-  /** NaN: not a recovery. */
-  readonly recoveryMs: Float64Array;
-  /** Failed deployments in the run recovered from, 0: not a recovery. */
-  readonly deploymentsUntilRecovery: Uint32Array;
-  /** The run's first failed deployment (an index), -1: not a recovery. */
-  readonly recoveredFrom: Int32Array;
-  /** {@link Rework} bits (hotfix channels' included), 0: not rework or not counted. */
-  readonly rework: Uint8Array;
+  /** One byte per prepared stream marking the user's hotfix channels (their counted deployments are rework), or `null`. */
+  readonly hotfix: Uint8Array | null;
   readonly prepared: PreparedHistory;
 }
 
 /**
  * The rows of the deployments completed in `[from, to)` whose stream passes `mask` (one byte per prepared
- * stream), as {@link DeploymentRowColumns}: one binary search on the completion order, one pass to pick the
- * rows, one pass per column to gather its values. `hotfix` (one byte per stream, `hotfixStreams`) marks the
- * hotfix channels' streams for the rework column.
+ * stream), as {@link DeploymentRowColumns}: one binary search on the completion order and one pass to pick
+ * the rows. `hotfix` (one byte per stream, `hotfixStreams`) marks the hotfix channels' streams for rework
+ * ({@link rowRework}).
  *
  * @example
  * rowColumns(prepared, from, to, streamMask(prepared.streams, prepared.history.dims, { projects: [0] })).length
@@ -63,31 +48,17 @@ export function rowColumns(p: PreparedHistory, from: number, to: number, mask: U
     const i = order[j];
     if (mask[stream[i]] !== 0) picked[n++] = i;
   }
-  const index = picked.subarray(0, n);
-  const completed = new Float64Array(n);
-  const leadTimeMs = new Float64Array(n);
-  const leadTimeFrom = new Int32Array(n);
-  const sincePreviousMs = new Float64Array(n);
-  const previousSuccess = new Int32Array(n);
-  const recoveryMs = new Float64Array(n);
-  const deploymentsUntilRecovery = new Uint32Array(n);
-  const recoveredFrom = new Int32Array(n);
-  const rework = new Uint8Array(n);
-  const c = d.completed;
-  for (let k = 0; k < n; k++) {
-    const i = index[k];
-    completed[k] = c[i];
-    leadTimeMs[k] = p.leadTimeMs[i];
-    leadTimeFrom[k] = p.leadTimeFrom[i];
-    const prev = p.previousSuccess[i];
-    previousSuccess[k] = prev;
-    sincePreviousMs[k] = prev >= 0 ? c[i] - c[prev] : Number.NaN;
-    recoveryMs[k] = p.recoveryMs[i];
-    deploymentsUntilRecovery[k] = p.deploymentsUntilRecovery[i];
-    recoveredFrom[k] = p.recoveredFrom[i];
-    rework[k] = reworkBits(p, i, hotfix);
-  }
-  return { length: n, index, completed, leadTimeMs, leadTimeFrom, sincePreviousMs, previousSuccess, recoveryMs, deploymentsUntilRecovery, recoveredFrom, rework, prepared: p };
+  return { length: n, index: picked.subarray(0, n), hotfix, prepared: p };
+}
+
+/**
+ * Row `k`'s {@link Rework} bits, the hotfix channels' included: 0 = not rework, or not counted.
+ *
+ * @example
+ * rowRework(rows, 0) //=> 1 (Redeploy)
+ */
+export function rowRework(rows: DeploymentRowColumns, k: number): number {
+  return reworkBits(rows.prepared, rows.index[k], rows.hotfix);
 }
 
 /**
@@ -121,10 +92,11 @@ export function deploymentRowAt(rows: DeploymentRowColumns, k: number): Deployme
   const d = p.history.deployments;
   const dims = p.history.dims;
   const i = rows.index[k];
-  const prev = rows.previousSuccess[k];
-  const lead = rows.leadTimeMs[k];
-  const recovery = rows.recoveryMs[k];
-  const from = rows.recoveredFrom[k];
+  const prev = p.previousSuccess[i];
+  const lead = p.leadTimeMs[i];
+  const recovery = p.recoveryMs[i];
+  const from = p.recoveredFrom[i];
+  const until = p.deploymentsUntilRecovery[i];
   const flags: FlagName[] = [];
   for (let bit = 0; bit < FLAG_NAMES.length; bit++) if ((p.flags[i] & (1 << bit)) !== 0) flags.push(FLAG_NAMES[bit]);
   const o = p.outcome[i];
@@ -134,24 +106,24 @@ export function deploymentRowAt(rows: DeploymentRowColumns, k: number): Deployme
     project: dims.projects[d.project[i]]?.name ?? '',
     release: releaseVersion(p, d.release[i]),
     channel: dims.channels[d.channel[i]]?.name ?? '',
-    completed: rows.completed[k],
+    completed: d.completed[i],
     environment: dims.environments[d.environment[i]]?.name ?? '',
     tenant: d.tenant[i] >= 0 ? (dims.tenants[d.tenant[i]]?.name ?? '') : null,
     state: TASK_STATE_NAMES[d.state[i]] ?? 'Queued',
     hadGuidedFailure: d.guidedFailure[i] === 1,
     leadTimeMs: !Number.isNaN(lead) ? lead : null,
-    leadTimeCalculatedFrom: rows.leadTimeFrom[k] >= 0 ? releaseVersion(p, rows.leadTimeFrom[k]) : null,
-    sincePreviousSuccessfulMs: prev >= 0 ? rows.sincePreviousMs[k] : null,
+    leadTimeCalculatedFrom: p.leadTimeFrom[i] >= 0 ? releaseVersion(p, p.leadTimeFrom[i]) : null,
+    sincePreviousSuccessfulMs: prev >= 0 ? d.completed[i] - d.completed[prev] : null,
     previousSuccessful: prev >= 0 ? deploymentName(p, prev) : null,
     timeToRecoveryMs: !Number.isNaN(recovery) ? recovery : null,
-    deploymentsUntilRecovery: rows.deploymentsUntilRecovery[k] > 0 ? rows.deploymentsUntilRecovery[k] : null,
+    deploymentsUntilRecovery: until > 0 ? until : null,
     recoveryFrom: from >= 0 ? deploymentName(p, from) : null,
     recoveryFromVersion: from >= 0 ? releaseVersion(p, d.release[from]) : null,
     beyondOctopus: {
       outcome: o === Outcome.Success ? 'success' : o === Outcome.Failure ? 'failure' : 'excluded',
       failureKind: FAILURE_KINDS[p.failureKind[i] as 0 | 1 | 2 | 3] ?? null,
       delivery: DELIVERIES[p.delivery[i] as 0 | 1 | 2 | 3 | 4] ?? null,
-      rework: reworkReasons(rows.rework[k]),
+      rework: reworkReasons(rowRework(rows, k)),
       flags,
     },
   };

@@ -4,7 +4,7 @@
  * metric. Pure: a project view (./project-view.ts) and rows in, lists out.
  */
 import { FailureKind, Outcome } from '@/lib/metrics/constants';
-import { type DeploymentRowColumns, deploymentRowAt } from '@/lib/metrics/deployment-rows';
+import { type DeploymentRowColumns, deploymentRowAt, rowRework } from '@/lib/metrics/deployment-rows';
 import type { Dimensions } from '@/lib/metrics/facts';
 import type { DeliveryMetric, DeploymentRow } from '@/lib/metrics/types';
 import type { PanelParams } from './panel-params';
@@ -88,12 +88,12 @@ export function focusRows(rows: DeploymentRowColumns, focus: DeliveryMetric): De
       focus === 'frequency'
         ? p.outcome[i] === Outcome.Success
         : focus === 'leadTime'
-          ? !Number.isNaN(rows.leadTimeMs[k])
+          ? !Number.isNaN(p.leadTimeMs[i])
           : focus === 'failureRate'
             ? p.failureKind[i] !== FailureKind.None
             : focus === 'reworkRate'
-              ? rows.rework[k] !== 0
-              : !Number.isNaN(rows.recoveryMs[k]);
+              ? rowRework(rows, k) !== 0
+              : !Number.isNaN(p.recoveryMs[i]);
     if (wanted) picked.push(k);
   }
   return { length: picked.length, at: (j) => deploymentRowAt(rows, picked[j]) };

@@ -98,8 +98,8 @@ function periodCounts(rows: DeploymentRowColumns, first: number, last: number, f
       c.rework++;
       for (const reason of reasonsOf(bits)) reworkReasons[reason]++;
     }
-    if (!Number.isNaN(rows.leadTimeMs[k])) lead.push(rows.leadTimeMs[k]);
-    if (!Number.isNaN(rows.recoveryMs[k])) recovery.push(rows.recoveryMs[k]);
+    if (!Number.isNaN(p.leadTimeMs[i])) lead.push(p.leadTimeMs[i]);
+    if (!Number.isNaN(p.recoveryMs[i])) recovery.push(p.recoveryMs[i]);
   }
   const ascending = (xs: number[]) => Float64Array.from(xs).sort();
   const none = new Float64Array(0);
@@ -139,11 +139,12 @@ export function spaceSummary(prepared: PreparedHistory, options: { now: number; 
   // Rows are in completion order: each day is a run of them.
   const days = Array.from({ length: SUMMARY_DAYS }, (_, k) => from + k * DAY_MS);
   const dayCounts: PeriodCounts[] = [];
+  const completed = prepared.history.deployments.completed;
   let first = 0;
   for (let k = 0; k < SUMMARY_DAYS; k++) {
     let last = first;
     const end = k === SUMMARY_DAYS - 1 ? Number.POSITIVE_INFINITY : days[k] + DAY_MS;
-    while (last < rows.length && rows.completed[last] < end) last++;
+    while (last < rows.length && completed[rows.index[last]] < end) last++;
     dayCounts.push(periodCounts(rows, first, last, days[k], days[k] + DAY_MS, hotfix));
     first = last;
   }
