@@ -84,18 +84,24 @@ function firstSeenStreams(d: DeploymentFacts, sizes?: DimensionSizes): { stream:
   // The project of each stream, by stream number (thousands, not table slots), to tell a slot's stream apart
   // from a deployment of another project that maps to the same slot.
   let streamProject = new Int32Array(256);
+  const added = (i: number) => {
+    const s = keys.push([project[i], channel[i], environment[i], tenant[i]]) - 1;
+    if (s === streamProject.length) {
+      const grown = new Int32Array(s * 2);
+      grown.set(streamProject);
+      streamProject = grown;
+    }
+    streamProject[s] = project[i];
+    return s;
+  };
+  // Only the streams the direct table cannot hold are in the Map: a direct slot names its stream, and a
+  // deployment of another project in a taken slot never has the slot's own key.
   const viaMap = (i: number) => {
     const key = `${project[i]},${channel[i]},${environment[i]},${tenant[i]}`;
     let s = other.get(key);
     if (s === undefined) {
-      s = keys.push([project[i], channel[i], environment[i], tenant[i]]) - 1;
+      s = added(i);
       other.set(key, s);
-      if (s === streamProject.length) {
-        const grown = new Int32Array(s * 2);
-        grown.set(streamProject);
-        streamProject = grown;
-      }
-      streamProject[s] = project[i];
     }
     return s;
   };
@@ -123,9 +129,9 @@ function firstSeenStreams(d: DeploymentFacts, sizes?: DimensionSizes): { stream:
     if (s >= 0 && streamProject[s] === project[i]) stream[i] = s;
     else if (s >= 0) stream[i] = viaMap(i);
     else {
-      const added = viaMap(i);
-      table[slot] = added + 1;
-      stream[i] = added;
+      const fresh = added(i);
+      table[slot] = fresh + 1;
+      stream[i] = fresh;
     }
   }
   return { stream, keys };
