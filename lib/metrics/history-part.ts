@@ -10,7 +10,9 @@ export interface PartSelection {
 
 /**
  * The part of a history a view's metrics depend on: the deployments of the selected projects in the
- * selected environments, and the releases of those projects, with the same dimensions. Every figure of a
+ * selected environments, and the releases their lead times can reach — every release of each project +
+ * channel that a kept deployment's release belongs to, deployed here or not (a lead time starts at the
+ * oldest release of its channel the stream has not received) —, with the same dimensions. Every figure of a
  * deployment comes from its own stream (project + channel + environment + tenant) and its project's
  * releases (release order is per project + channel), so a view restricted to some projects or
  * environments prepares this instead of the whole space, as a database pushes a filter below its window
@@ -27,30 +29,14 @@ export function historyPart(history: History, selection: PartSelection): History
   const environments = membership(selection.environments, history.dims.environments.length);
   const rows = keptRows(d.project, projects, d.environment, environments);
   const deployments = rows.length;
-  // The selected projects' releases, and any other a kept deployment names (never in Octopus's data, but
-  // then the figures must still be those of the whole history). Releases nothing deploys here still count:
-  // a deployment's lead time starts at the oldest release of its channel it brings to the environment.
-  const keep = new Uint8Array(r.length);
-  if (selection.projects === undefined) keep.fill(1);
-  else {
-    const top = projects.length - 1;
-    for (let i = 0; i < r.length; i++) {
-      const p = r.project[i] + 1;
-      keep[i] = projects[p < 0 || p > top ? 0 : p];
-    }
-  }
   const release = d.release;
-  for (let k = 0; k < deployments; k++) {
-    const rel = release[rows[k]];
-    if (rel >= 0 && rel < r.length) keep[rel] = 1;
-  }
-  const releaseAt = new Int32Array(r.length).fill(-1);
-  let releases = 0;
-  for (let i = 0; i < r.length; i++) if (keep[i]) releaseAt[i] = releases++;
-
-  // Every release kept (a part by environment): the part shares the history's release columns, read-only
-  // like all of a History (references keep their numbers: `releaseAt` is then the identity).
-  const outR = releases === r.length ? r : copyReleases(r, releaseAt, releases);
+  // The whole history keeps every release: the part then shares the history's release columns, read-only
+  // like all of a History (references keep their numbers).
+  const whole = selection.projects === undefined && selection.environments === undefined;
+  const kept = whole ? null : reachableReleases(r, history.dims.channels.length, release, rows);
+  const releaseAt = kept ? new Int32Array(r.length).fill(-1) : null;
+  if (kept && releaseAt) for (let k = 0; k < kept.length; k++) releaseAt[kept[k]] = k;
+  const outR = kept ? copyReleases(r, kept) : r;
   const outD = deploymentColumns(deployments);
   // Column by column over the kept rows: short loops the JIT optimises at once (a panel opens on code
   // not optimised yet), each reading one column.
@@ -67,32 +53,63 @@ export function historyPart(history: History, selection: PartSelection): History
   gatherFloat64(outD.completed, d.completed, rows);
   for (let k = 0; k < deployments; k++) {
     const rel = release[rows[k]];
-    outD.release[k] = rel >= 0 && rel < r.length ? releaseAt[rel] : -1;
+    outD.release[k] = rel >= 0 && rel < r.length ? (releaseAt ? releaseAt[rel] : rel) : -1;
   }
   return { deployments: outD, releases: outR, dims: history.dims };
 }
 
 /**
+ * The releases of the (project, channel) groups of the releases `rows` deploy, ascending: the only ones the
+ * stream walk of those rows reads (release order is per project + channel). A channel belongs to one
+ * project, so a table by channel (`channels` of them) finds a group; a Set of pairs takes data that breaks
+ * that rule or names a reference out of range.
+ */
+function reachableReleases(r: ReleaseFacts, channels: number, release: Int32Array, rows: Uint32Array): Uint32Array {
+  const n = r.length;
+  const { project, channel } = r;
+  // 1 + the project of each channel a deployed release belongs to (0: none; slot 0 is "no channel"); any
+  // other pair in `pairs`.
+  const projectOf = new Int32Array(channels + 1);
+  const pairs = new Set<string>();
+  const pair = (i: number) => `${project[i]},${channel[i]}`;
+  for (let k = 0; k < rows.length; k++) {
+    const rel = release[rows[k]];
+    if (rel < 0 || rel >= n) continue;
+    const slot = channel[rel] + 1;
+    const p = project[rel] + 1;
+    if (slot < 0 || slot > channels || p <= 0) pairs.add(pair(rel));
+    else if (projectOf[slot] === 0) projectOf[slot] = p;
+    else if (projectOf[slot] !== p) pairs.add(pair(rel));
+  }
+  const kept = new Uint32Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const slot = channel[i] + 1;
+    kept[count] = i;
+    if (slot >= 0 && slot <= channels && projectOf[slot] !== 0 && projectOf[slot] === project[i] + 1) count++;
+    else if (pairs.size > 0 && pairs.has(pair(i))) count++;
+  }
+  return kept.subarray(0, count);
+}
+
+/**
  * The rows whose project and environment are members (membership tables shifted by one, so that a
- * reference of -1, or one past the dimensions, reads 0), in order: one pass to count, one to fill.
+ * reference of -1, or one past the dimensions, reads 0), in order: one pass into a buffer of every row's size
+ * (temporary; a second pass to count first cost as much again).
  */
 function keptRows(project: Int32Array, projects: Uint8Array, environment: Int32Array, environments: Uint8Array): Uint32Array {
   const n = project.length;
   const pTop = projects.length - 1;
   const eTop = environments.length - 1;
+  const rows = new Uint32Array(n);
   let count = 0;
   for (let i = 0; i < n; i++) {
     const p = project[i] + 1;
     const e = environment[i] + 1;
+    rows[count] = i;
     count += projects[p < 0 || p > pTop ? 0 : p] & environments[e < 0 || e > eTop ? 0 : e];
   }
-  const rows = new Uint32Array(count);
-  for (let i = 0, k = 0; k < count; i++) {
-    const p = project[i] + 1;
-    const e = environment[i] + 1;
-    if (projects[p < 0 || p > pTop ? 0 : p] & environments[e < 0 || e > eTop ? 0 : e]) rows[k++] = i;
-  }
-  return rows;
+  return rows.subarray(0, count);
 }
 
 // One per column type, so each loop's element access stays monomorphic.
@@ -109,19 +126,15 @@ function gatherFloat64(out: Float64Array, column: Float64Array, rows: Uint32Arra
   for (let k = 0; k < rows.length; k++) out[k] = column[rows[k]];
 }
 
-/** The releases `releaseAt` keeps (≥ 0), in their order. */
-function copyReleases(r: ReleaseFacts, releaseAt: Int32Array, count: number): ReleaseFacts {
-  const out = releaseColumns(count);
-  for (let i = 0, k = 0; i < r.length; i++) {
-    if (releaseAt[i] < 0) continue;
-    out.id[k] = r.id[i];
-    out.project[k] = r.project[i];
-    out.channel[k] = r.channel[i];
-    out.version[k] = r.version[i];
-    out.assembled[k] = r.assembled[i];
-    out.blocked[k] = r.blocked[i];
-    k++;
-  }
+/** The releases `kept`, in their order. */
+function copyReleases(r: ReleaseFacts, kept: Uint32Array): ReleaseFacts {
+  const out = releaseColumns(kept.length);
+  gatherUint32(out.id, r.id, kept);
+  gatherInt32(out.project, r.project, kept);
+  gatherInt32(out.channel, r.channel, kept);
+  gatherFloat64(out.assembled, r.assembled, kept);
+  gatherUint8(out.blocked, r.blocked, kept);
+  for (let k = 0; k < kept.length; k++) out.version[k] = r.version[kept[k]];
   return out;
 }
 

@@ -90,16 +90,48 @@ describe('historyPart (what a view restricted to environments prepares)', () => 
     });
   }
 
-  it('keeps only the selected environments and projects, and every release of the selected projects', () => {
+  it('keeps only the selected environments and projects, and every release of the channels their releases belong to', () => {
     const history = historyFrom(randomRows(9, 400));
     const part = historyPart(history, { projects: [1], environments: [0] });
     const d = history.deployments;
+    const r = history.releases;
     let expected = 0;
-    for (let i = 0; i < d.length; i++) if (d.project[i] === 1 && d.environment[i] === 0) expected++;
+    const channels = new Set<number>();
+    for (let i = 0; i < d.length; i++) {
+      if (d.project[i] !== 1 || d.environment[i] !== 0) continue;
+      expected++;
+      channels.add(r.channel[d.release[i]]);
+    }
     expect(part.deployments.length).toBe(expected);
-    expect(part.releases.length).toBe([...history.releases.project].filter((p) => p === 1).length);
+    // Deployed here or not: a lead time can start at any release of the channel.
+    const reachable = [...r.id].filter((_, i) => r.project[i] === 1 && channels.has(r.channel[i]));
+    expect([...part.releases.id]).toEqual(reachable);
     expect(historyPart(history, {}).deployments.length).toBe(d.length);
     expect(partFor({ environments: [2], environmentGroups: [{ name: 'g', environments: [0] }] })).toEqual({ projects: undefined, environments: [2, 0] });
+  });
+
+  it("keeps a channel's releases nothing here deploys, and leaves out the channels nothing here deploys", () => {
+    const history = historyFrom({
+      environments: ['Staging', 'Production'],
+      releases: [
+        { version: '1.0', assembled: '2024-01-01T00:00:00Z', channel: 'Default' },
+        { version: '1.1', assembled: '2024-01-02T00:00:00Z', channel: 'Default' },
+        { version: '1.2', assembled: '2024-01-03T00:00:00Z', channel: 'Default' },
+        { version: '2.0-hotfix', assembled: '2024-01-02T12:00:00Z', channel: 'Hotfix' },
+      ],
+      deployments: [
+        { environment: 'Production', release: '1.0', channel: 'Default', completed: '2024-01-01T10:00:00Z' },
+        { environment: 'Staging', release: '1.1', channel: 'Default', completed: '2024-01-02T10:00:00Z' },
+        { environment: 'Production', release: '1.2', channel: 'Default', completed: '2024-01-04T00:00:00Z' },
+        { environment: 'Staging', release: '2.0-hotfix', channel: 'Hotfix', completed: '2024-01-03T00:00:00Z' },
+      ],
+    });
+    const production = history.dims.environments.findIndex((e) => e.name === 'Production');
+    const part = historyPart(history, { environments: [production] });
+    expect([...part.releases.version]).toEqual(['1.0', '1.1', '1.2']);
+    // 1.2's lead time starts at 1.1, which production never received.
+    const rows = deploymentRowColumns(prepare(part), { now: at('2024-02-01T00:00:00Z'), range: { from: at('2024-01-01T00:00:00Z'), to: at('2024-02-01T00:00:00Z') } });
+    expect(deploymentRowAt(rows, 1)).toMatchObject({ release: '1.2', leadTimeCalculatedFrom: '1.1', leadTimeMs: at('2024-01-04T00:00:00Z') - at('2024-01-02T00:00:00Z') });
   });
 
   it('keeps a deployment with a reference outside the dimensions unless that dimension is selected', () => {
