@@ -29,7 +29,7 @@ export interface DeploymentRowColumns {
 /**
  * The rows of the deployments completed in `[from, to)` whose stream passes `mask` (one byte per prepared
  * stream), as {@link DeploymentRowColumns}: one binary search on the completion order and one pass to pick
- * the rows. `hotfix` (one byte per stream, `hotfixStreams`) marks the hotfix channels' streams for rework
+ * the rows (none when every stream passes: the rows are then a part of the completion order, shared). `hotfix` (one byte per stream, `hotfixStreams`) marks the hotfix channels' streams for rework
  * ({@link rowRework}).
  *
  * @example
@@ -41,6 +41,8 @@ export function rowColumns(p: PreparedHistory, from: number, to: number, mask: U
   const order = p.byCompleted;
   const lo = lowerBound(order, d.completed, from);
   const hi = lowerBound(order, d.completed, to);
+  // Every stream passes (no filter): the rows are that part of the completion order itself, read-only.
+  if (mask.length === p.streams.count && mask.indexOf(0) < 0) return { length: hi - lo, index: order.subarray(lo, hi), hotfix, prepared: p };
   const picked = new Uint32Array(hi - lo);
   let n = 0;
   const { stream } = p;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deploymentRows } from '../../../lib/metrics/deployment-rows';
+import { deploymentRows, rowColumns } from '../../../lib/metrics/deployment-rows';
 import { prepare } from '../../../lib/metrics/prepare';
 import { at, HOUR, historyFrom, indexOf } from '../../factories';
+import { randomRows } from '../../support/random-history';
 
 // Octopus's example 1, with a tenant and a canceled and a running deployment around it.
 const h = historyFrom({
@@ -80,5 +81,31 @@ describe('deploymentRows', () => {
       filter: { environments: [indexOf(h.dims.environments, 'Production')] },
     });
     expect(one.map((r) => r.deployment)).toEqual(['Deployments-2']);
+  });
+});
+
+describe('rowColumns', () => {
+  const history = historyFrom(randomRows(31, 600));
+  const prepared = prepare(history);
+  const completed = history.deployments.completed;
+  const from = at('2024-01-05T00:00:00Z');
+  const to = at('2024-01-15T00:00:00Z');
+  // The expected rows, from the prepared completion order by a plain filter.
+  const expected = (keep: (i: number) => boolean) => [...prepared.byCompleted].filter((i) => completed[i] >= from && completed[i] < to && keep(i));
+
+  it('with no filter, the window of the completion order (shared, not copied)', () => {
+    const rows = rowColumns(prepared, from, to, new Uint8Array(prepared.streams.count).fill(1));
+    expect(rows.length).toBeGreaterThan(0);
+    expect([...rows.index]).toEqual(expected(() => true));
+    expect(rows.index.buffer).toBe(prepared.byCompleted.buffer);
+  });
+
+  it('with a filter, the window rows of the streams it keeps', () => {
+    const mask = new Uint8Array(prepared.streams.count);
+    for (let s = 0; s < mask.length; s += 2) mask[s] = 1;
+    const rows = rowColumns(prepared, from, to, mask);
+    const picked = expected((i) => mask[prepared.stream[i]] === 1);
+    expect(picked.length).toBeGreaterThan(0);
+    expect([...rows.index]).toEqual(picked);
   });
 });
