@@ -162,7 +162,8 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
   let inChunk = 0;
   const { index, hotfix } = rows;
   const { completed } = d;
-  const { leadTimeMs, leadTimeFrom, previousSuccess, recoveryMs, deploymentsUntilRecovery, recoveredFrom } = p;
+  const { leadTimeFrom, previousSuccess, deploymentsUntilRecovery, recoveredFrom } = p;
+  const assembled = releases.assembled;
   for (let k = 0; k < rows.length; k++) {
     if (inChunk === CHUNK_ROWS || at + rowBytes > b.length) {
       yield b.slice(0, at);
@@ -175,6 +176,9 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
     const from = recoveredFrom[i];
     const until = deploymentsUntilRecovery[i];
     const release = d.release[i];
+    const leadFrom = leadTimeFrom[i];
+    const leadTime = leadFrom >= 0 ? completed[i] - assembled[leadFrom] : Number.NaN;
+    const recovery = from >= 0 ? completed[i] - completed[from] : Number.NaN;
     at = writeDeployment(b, at, d.id[i]);
     b[at++] = COMMA;
     at = writeBytes(b, at, projects[d.project[i]] ?? empty);
@@ -193,16 +197,15 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
     b[at++] = COMMA;
     at = writeBytes(b, at, d.guidedFailure[i] === 1 ? TRUE : FALSE);
     b[at++] = COMMA;
-    at = writeDuration(b, at, leadTimeMs[i]);
+    at = writeDuration(b, at, leadTime);
     b[at++] = COMMA;
-    const leadFrom = leadTimeFrom[i];
     if (leadFrom >= 0 && leadFrom < releaseCount) at = writeText(b, at, versions[leadFrom]);
     b[at++] = COMMA;
     if (prev >= 0) at = writeDuration(b, at, completed[i] - completed[prev]);
     b[at++] = COMMA;
     if (prev >= 0) at = writeDeployment(b, at, d.id[prev]);
     b[at++] = COMMA;
-    at = writeDuration(b, at, recoveryMs[i]);
+    at = writeDuration(b, at, recovery);
     b[at++] = COMMA;
     if (until > 0) at = writeInteger(b, at, until);
     b[at++] = COMMA;
@@ -214,11 +217,11 @@ export function* deploymentsCsvChunks(rows: DeploymentRowColumns, options: Deplo
     }
     if (extra) {
       b[at++] = COMMA;
-      at = writeSeconds(b, at, leadTimeMs[i]);
+      at = writeSeconds(b, at, leadTime);
       b[at++] = COMMA;
       if (prev >= 0) at = writeSeconds(b, at, completed[i] - completed[prev]);
       b[at++] = COMMA;
-      at = writeSeconds(b, at, recoveryMs[i]);
+      at = writeSeconds(b, at, recovery);
       b[at++] = COMMA;
       at = writeBytes(b, at, outcomes[p.outcome[i]] ?? outcomes[0]);
       b[at++] = COMMA;

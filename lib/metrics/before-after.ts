@@ -10,6 +10,7 @@ import { streamMask } from './stream-mask';
 import { type ProportionChange, twoProportionTest } from './two-proportion-test';
 import type { InsightsQuery, PeriodMetrics } from './types';
 import { FLAG_MASK } from './window-pass';
+import { leadTimeOf, recoveryOf } from './deployment-values';
 
 export interface BeforeAfterWindows {
   /** `[at − days, at)`. */
@@ -64,13 +65,14 @@ export interface BeforeAfter {
 /** A duration metric's values of deployments completed in `[from, to)` (the cards' values: NaN = none, flagged ones left out when asked). */
 function durations(p: PreparedHistory, from: number, to: number, mask: Uint8Array, metric: 'leadTime' | 'recovery', excludeFlagged: boolean): number[] {
   const rows = rowColumns(p, from, to, mask);
-  const column = metric === 'leadTime' ? p.leadTimeMs : p.recoveryMs;
+  const durationOf = metric === 'leadTime' ? leadTimeOf : recoveryOf;
   const flagMask = excludeFlagged ? FLAG_MASK[metric] : 0;
   const out: number[] = [];
   for (let k = 0; k < rows.length; k++) {
     const i = rows.index[k];
-    if (Number.isNaN(column[i]) || (p.flags[i] & flagMask) !== 0) continue;
-    out.push(column[i]);
+    const value = durationOf(p, i);
+    if (Number.isNaN(value) || (p.flags[i] & flagMask) !== 0) continue;
+    out.push(value);
   }
   return out;
 }

@@ -6,6 +6,7 @@ import type { PreparedHistory } from './prepare';
 import { resolveWindow } from './resolve-window';
 import { streamMask } from './stream-mask';
 import type { DeploymentRow, WindowQuery } from './types';
+import { leadTimeOf, recoveryOf } from './deployment-values';
 
 const FAILURE_KINDS = [null, 'taskFailed', 'guidedFailure', 'blocked'] as const;
 const DELIVERIES = [null, 'first', 'newChanges', 'redeploy', 'rollback'] as const;
@@ -95,8 +96,8 @@ export function deploymentRowAt(rows: DeploymentRowColumns, k: number): Deployme
   const dims = p.history.dims;
   const i = rows.index[k];
   const prev = p.previousSuccess[i];
-  const lead = p.leadTimeMs[i];
-  const recovery = p.recoveryMs[i];
+  const lead = leadTimeOf(p, i);
+  const recovery = recoveryOf(p, i);
   const from = p.recoveredFrom[i];
   const until = p.deploymentsUntilRecovery[i];
   const flags: FlagName[] = [];

@@ -65,6 +65,7 @@ const split = (all: Float64Array, n: number, at: number): [Float64Array, Float64
  */
 function completedBlocks(p: PreparedHistory, mask: Uint8Array, from: number, middle: number, now: number, excludeFlagged: boolean, hotfix: Uint8Array | null): Blocks {
   const d = p.history.deployments;
+  const assembled = p.history.releases.assembled;
   // index 0 = previous block, 1 = current block
   const blocks: Blocks = { successful: [0, 0], failed: [0, 0], rework: [0, 0], deployments: [0, 0], values: {} as Blocks['values'] };
   const leadMask = excludeFlagged ? FLAG_MASK.leadTime : 0;
@@ -93,8 +94,8 @@ function completedBlocks(p: PreparedHistory, mask: Uint8Array, from: number, mid
     if (p.rework[i] !== 0 || (hotfix !== null && hotfix[p.stream[i]] !== 0)) blocks.rework[k]++;
     const h = p.has[i];
     const f = p.flags[i];
-    if ((h & Has.LeadTime) !== 0 && (f & leadMask) === 0) lead[nLead++] = p.leadTimeMs[i];
-    if ((h & Has.Recovery) !== 0 && (f & recoveryMask) === 0) recovery[nRecovery++] = p.recoveryMs[i];
+    if ((h & Has.LeadTime) !== 0 && (f & leadMask) === 0) lead[nLead++] = d.completed[i] - assembled[p.leadTimeFrom[i]];
+    if ((h & Has.Recovery) !== 0 && (f & recoveryMask) === 0) recovery[nRecovery++] = d.completed[i] - d.completed[p.recoveredFrom[i]];
     if ((h & Has.Duration) !== 0 && (f & durationMask) === 0) duration[nDuration++] = d.completed[i] - d.started[i];
   }
   if (later[0] < 0) later = [nLead, nRecovery, nDuration];

@@ -6,19 +6,21 @@ import type { ReleaseOrder } from './order-releases';
 
 /** Per-deployment results of the stream walk; `NaN` / `-1` / `0` = not applicable. */
 export interface StreamFacts {
-  /** Successful deployments: completion minus creation of the earliest undelivered release. */
-  leadTimeMs: Float64Array;
-  /** The release lead time is calculated from (Octopus "Lead Time Calculated From"), or -1. */
+  /**
+   * The release lead time is calculated from (Octopus "Lead Time Calculated From"), or -1: successful
+   * deployments' lead time is their completion minus its creation (`leadTimeOf` in ./deployment-values.ts).
+   */
   leadTimeFrom: Int32Array;
   /** A {@link Delivery} code. */
   delivery: Uint8Array;
   /** The previous successful deployment in the stream (for successes and failures), or -1. */
   previousSuccess: Int32Array;
-  /** Successful deployments that end a run of failures: completion minus the run's first failure's completion. */
-  recoveryMs: Float64Array;
   /** Failed deployments in the run that this deployment recovered from (0 = not a recovery). */
   deploymentsUntilRecovery: Uint32Array;
-  /** The first failed deployment of the run this deployment recovered from, or -1. */
+  /**
+   * The first failed deployment of the run this deployment recovered from, or -1: a recovery's time is its
+   * completion minus that failure's (`recoveryOf` in ./deployment-values.ts).
+   */
   recoveredFrom: Int32Array;
   /** Failure runs with no success after them: first failed deployment and run length, in stream number order. */
   openRuns: { firstFailure: Uint32Array; failures: Uint32Array };
@@ -72,8 +74,8 @@ export const DEFAULT_IMPLAUSIBLE: ImplausibleLimits = { leadTime: 365 * DAY_MS, 
  *   recovery, duration of a success, queue time) and which are negative or above `limits` (`flags`).
  *
  * @example
- * walkStreams(history, classifyDeployments(d, r), orderDeployments(d), orderReleases(r)).leadTimeMs
- * //=> Float64Array [NaN, 3600000, …]
+ * walkStreams(history, classifyDeployments(d, r), orderDeployments(d), orderReleases(r)).leadTimeFrom
+ * //=> Int32Array [-1, 0, …]
  */
 export function walkStreams(
   history: History,
@@ -92,11 +94,9 @@ export function walkStreams(
   const { completed, started, queued, release } = d;
 
   // Every element is written once below, so no fill first.
-  const leadTimeMs = new Float64Array(n);
   const leadTimeFrom = new Int32Array(n);
   const delivery = new Uint8Array(n);
   const previousSuccess = new Int32Array(n);
-  const recoveryMs = new Float64Array(n);
   const deploymentsUntilRecovery = new Uint32Array(n);
   const recoveredFrom = new Int32Array(n);
   const rework = new Uint8Array(n);
@@ -194,11 +194,9 @@ export function walkStreams(
         }
       }
     }
-    leadTimeMs[i] = lead;
     leadTimeFrom[i] = leadFrom;
     delivery[i] = delivered;
     previousSuccess[i] = previous;
-    recoveryMs[i] = recovery;
     deploymentsUntilRecovery[i] = until;
     recoveredFrom[i] = recoveredFromRun;
     rework[i] = reworked;
@@ -222,10 +220,8 @@ export function walkStreams(
   // Unfinished deployments are in no stream: no values but their queue time.
   for (let j = 0; j < unfinished.length; j++) {
     const i = unfinished[j];
-    leadTimeMs[i] = Number.NaN;
     leadTimeFrom[i] = -1;
     previousSuccess[i] = -1;
-    recoveryMs[i] = Number.NaN;
     recoveredFrom[i] = -1;
     const queue = started[i] - queued[i];
     has[i] = !Number.isNaN(queue) ? HAS_QUEUE : 0;
@@ -240,11 +236,9 @@ export function walkStreams(
     }
   }
   return {
-    leadTimeMs,
     leadTimeFrom,
     delivery,
     previousSuccess,
-    recoveryMs,
     deploymentsUntilRecovery,
     recoveredFrom,
     openRuns: { firstFailure: Uint32Array.from(openFirst), failures: Uint32Array.from(openCount) },

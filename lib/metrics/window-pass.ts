@@ -308,7 +308,7 @@ export function windowPass(
       const failedRelease = d.release[first];
       if (failedRelease >= 0 && failedRelease < releaseCount) {
         const at = releaseSlot(failedRelease);
-        const ms = p.recoveryMs[i];
+        const ms = completed[i] - completed[first];
         if (!(rc.recoveryMs[at] >= ms)) {
           rc.recoveryMs[at] = ms;
           rc.recoveredBy[at] = i;

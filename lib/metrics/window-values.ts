@@ -38,8 +38,15 @@ const historyValues = new WeakMap<PreparedHistory, Partial<Record<ValueMetric, H
 
 /** `metric`'s value of one deployment (which has one). */
 const VALUE_OF: Record<ValueMetric, (p: PreparedHistory) => (i: number) => number> = {
-  leadTime: (p) => (i) => p.leadTimeMs[i],
-  recovery: (p) => (i) => p.recoveryMs[i],
+  leadTime: (p) => {
+    const completed = p.history.deployments.completed;
+    const assembled = p.history.releases.assembled;
+    return (i) => completed[i] - assembled[p.leadTimeFrom[i]];
+  },
+  recovery: (p) => {
+    const completed = p.history.deployments.completed;
+    return (i) => completed[i] - completed[p.recoveredFrom[i]];
+  },
   deploymentsUntilRecovery: (p) => (i) => p.deploymentsUntilRecovery[i],
   sincePrevious: (p) => {
     const completed = p.history.deployments.completed;
@@ -59,11 +66,19 @@ const VALUE_OF: Record<ValueMetric, (p: PreparedHistory) => (i: number) => numbe
 function fillValues(p: PreparedHistory, metric: ValueMetric, rows: Uint32Array, k: number, out: Float64Array): void {
   const { completed, started, queued } = p.history.deployments;
   switch (metric) {
-    case 'leadTime':
-      for (let j = 0; j < k; j++) out[j] = p.leadTimeMs[rows[j]];
+    case 'leadTime': {
+      const assembled = p.history.releases.assembled;
+      for (let j = 0; j < k; j++) {
+        const i = rows[j];
+        out[j] = completed[i] - assembled[p.leadTimeFrom[i]];
+      }
       return;
+    }
     case 'recovery':
-      for (let j = 0; j < k; j++) out[j] = p.recoveryMs[rows[j]];
+      for (let j = 0; j < k; j++) {
+        const i = rows[j];
+        out[j] = completed[i] - completed[p.recoveredFrom[i]];
+      }
       return;
     case 'deploymentsUntilRecovery':
       for (let j = 0; j < k; j++) out[j] = p.deploymentsUntilRecovery[rows[j]];

@@ -9,6 +9,7 @@ import type { Dimensions } from '@/lib/metrics/facts';
 import type { DeliveryMetric, DeploymentRow } from '@/lib/metrics/types';
 import type { PanelParams } from './panel-params';
 import type { ProjectView } from './project-view';
+import { leadTimeOf } from '@/lib/metrics/deployment-values';
 
 export interface PanelSelect {
   key: 'channel' | 'environment' | 'tenant';
@@ -88,12 +89,12 @@ export function focusRows(rows: DeploymentRowColumns, focus: DeliveryMetric): De
       focus === 'frequency'
         ? p.outcome[i] === Outcome.Success
         : focus === 'leadTime'
-          ? !Number.isNaN(p.leadTimeMs[i])
+          ? !Number.isNaN(leadTimeOf(p, i))
           : focus === 'failureRate'
             ? p.failureKind[i] !== FailureKind.None
             : focus === 'reworkRate'
               ? rowRework(rows, k) !== 0
-              : !Number.isNaN(p.recoveryMs[i]);
+              : p.recoveredFrom[i] >= 0;
     if (wanted) picked.push(k);
   }
   return { length: picked.length, at: (j) => deploymentRowAt(rows, picked[j]) };

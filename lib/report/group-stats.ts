@@ -12,6 +12,7 @@ import { lowerBound } from '@/lib/metrics/lower-bound';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import { quantileSorted } from '@/lib/metrics/quantile-sorted';
 import type { SplitGroups } from './split-groups';
+import { leadTimeOf, recoveryOf } from '@/lib/metrics/deployment-values';
 
 export interface ValueSummary {
   count: number;
@@ -109,8 +110,8 @@ export class GroupAccumulator {
     if (p.failureKind[i] !== FailureKind.None) this.failed++;
     if (p.rework[i] !== 0 || hotfix) this.rework++;
     const h = p.has[i];
-    if ((h & Has.LeadTime) !== 0) this.lead.add(p.leadTimeMs[i]);
-    if ((h & Has.Recovery) !== 0) this.recovery.add(p.recoveryMs[i]);
+    if ((h & Has.LeadTime) !== 0) this.lead.add(leadTimeOf(p, i));
+    if ((h & Has.Recovery) !== 0) this.recovery.add(recoveryOf(p, i));
     if ((h & Has.Duration) !== 0) this.duration.add(p.history.deployments.completed[i] - p.history.deployments.started[i]);
   }
 

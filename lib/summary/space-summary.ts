@@ -29,6 +29,7 @@ import { quantileSorted } from '@/lib/metrics/quantile-sorted';
 import { tierSummary } from '@/lib/metrics/tier-summary';
 import type { DeliveryMetric, DoraMetric, FailureRateStats, FrequencyStats, ReworkRateStats, SampleStats, TierResult, TierYear } from '@/lib/metrics/types';
 import { productionFilter, type ProductionTarget, productionTargets } from '@/lib/panel/production';
+import { leadTimeOf, recoveryOf } from '@/lib/metrics/deployment-values';
 
 export { productionFilter, type ProductionTarget, productionTargets } from '@/lib/panel/production';
 
@@ -98,8 +99,10 @@ function periodCounts(rows: DeploymentRowColumns, first: number, last: number, f
       c.rework++;
       for (const reason of reasonsOf(bits)) reworkReasons[reason]++;
     }
-    if (!Number.isNaN(p.leadTimeMs[i])) lead.push(p.leadTimeMs[i]);
-    if (!Number.isNaN(p.recoveryMs[i])) recovery.push(p.recoveryMs[i]);
+    const leadTime = leadTimeOf(p, i);
+    const recoveryTime = recoveryOf(p, i);
+    if (!Number.isNaN(leadTime)) lead.push(leadTime);
+    if (!Number.isNaN(recoveryTime)) recovery.push(recoveryTime);
   }
   const ascending = (xs: number[]) => Float64Array.from(xs).sort();
   const none = new Float64Array(0);

@@ -22,6 +22,7 @@
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { History } from '../../lib/metrics/facts';
 import type { PreparedHistory } from '../../lib/metrics/prepare';
+import { leadTimeOf, recoveryOf } from '../../lib/metrics/deployment-values';
 
 export interface DuckRowsCheck {
   rows: number;
@@ -187,18 +188,18 @@ export async function checkRows(connection: DuckDBConnection, p: PreparedHistory
     const i = idx[k] as number;
     seen[i] = 1;
     const ourSince = p.previousSuccess[i] >= 0 ? d.completed[i] - d.completed[p.previousSuccess[i]] : Number.NaN;
-    if (!same(lead[k], p.leadTimeMs[i], NONE.time)) report(i, 'lead time', lead[k], p.leadTimeMs[i]);
+    if (!same(lead[k], leadTimeOf(p, i), NONE.time)) report(i, 'lead time', lead[k], leadTimeOf(p, i));
     if (!same(leadFrom[k], p.leadTimeFrom[i], NONE.reference)) report(i, 'lead time from release', leadFrom[k], p.leadTimeFrom[i]);
     if (!same(prev[k], p.previousSuccess[i], NONE.reference)) report(i, 'previous success', prev[k], p.previousSuccess[i]);
     if (!same(since[k], ourSince, NONE.time)) report(i, 'since previous', since[k], ourSince);
-    if (!same(recovery[k], p.recoveryMs[i], NONE.time)) report(i, 'time to recovery', recovery[k], p.recoveryMs[i]);
+    if (!same(recovery[k], recoveryOf(p, i), NONE.time)) report(i, 'time to recovery', recovery[k], recoveryOf(p, i));
     if (!same(until[k], p.deploymentsUntilRecovery[i], NONE.count)) report(i, 'deployments until recovery', until[k], p.deploymentsUntilRecovery[i]);
     if (!same(recoveredFrom[k], p.recoveredFrom[i], NONE.reference)) report(i, 'recovered from', recoveredFrom[k], p.recoveredFrom[i]);
   }
   // Deployments in no stream (canceled, timed out, unfinished) have no values on our side either.
   for (let i = 0; i < n; i++) {
     if (seen[i]) continue;
-    if (!Number.isNaN(p.leadTimeMs[i]) || p.previousSuccess[i] !== -1 || !Number.isNaN(p.recoveryMs[i])) report(i, 'values for a deployment in no stream', null, p.leadTimeMs[i]);
+    if (!Number.isNaN(leadTimeOf(p, i)) || p.previousSuccess[i] !== -1 || !Number.isNaN(recoveryOf(p, i))) report(i, 'values for a deployment in no stream', null, leadTimeOf(p, i));
   }
   return { rows: idx.length, problems };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Delivery } from '../../../lib/metrics/constants';
 import { prepare } from '../../../lib/metrics/prepare';
 import { DAY, HOUR, historyFrom } from '../../factories';
+import { leadTimeOf } from '@/lib/metrics/deployment-values';
 
 /** Lead time (ms or null) and the version it is calculated from, per deployment id (= row position + 1). */
 function leadTimes(rows: Parameters<typeof historyFrom>[0]) {
@@ -9,7 +10,7 @@ function leadTimes(rows: Parameters<typeof historyFrom>[0]) {
   const p = prepare(h);
   return (id: number) => {
     const i = id - 1;
-    const ms = p.leadTimeMs[i];
+    const ms = leadTimeOf(p, i);
     return {
       ms: Number.isNaN(ms) ? null : ms,
       from: p.leadTimeFrom[i] >= 0 ? h.releases.version[p.leadTimeFrom[i]] : null,
@@ -208,7 +209,7 @@ describe('lead time: cases Octopus leaves open', () => {
     // Option off (exactly Octopus's metrics page): the same
     const h = historyFrom(rows);
     const p = prepare(h, { blockedIsFailure: false });
-    expect([p.leadTimeMs[1], p.leadTimeMs[2]]).toEqual([1 * HOUR, 1 * HOUR]);
+    expect([leadTimeOf(p, 1), leadTimeOf(p, 2)]).toEqual([1 * HOUR, 1 * HOUR]);
   });
 
   it('canceled and unfinished deployments are invisible: they do not move the high-water mark', () => {
@@ -234,7 +235,7 @@ describe('lead time: cases Octopus leaves open', () => {
     });
     const p = prepare(h);
     // Jan 1 10:00 - Jan 2 09:00 = -23 h
-    expect(p.leadTimeMs[0]).toBe(-23 * HOUR);
+    expect(leadTimeOf(p, 0)).toBe(-23 * HOUR);
     expect(p.flags[0] & 1).toBe(1); // Flag.LeadTimeNegative
   });
 });

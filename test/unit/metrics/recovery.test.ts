@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeInsights } from '../../../lib/metrics/compute-insights';
 import { prepare } from '../../../lib/metrics/prepare';
 import { at, HOUR, historyFrom } from '../../factories';
+import { recoveryOf } from '@/lib/metrics/deployment-values';
 
 const releases = [
   { version: '1.1', assembled: '2024-01-01T09:00:00Z' },
@@ -17,7 +18,7 @@ function recoveries(deployments: Parameters<typeof historyFrom>[0]['deployments'
     of: (id: number) => {
       const i = id - 1;
       return {
-        ms: Number.isNaN(p.recoveryMs[i]) ? null : p.recoveryMs[i],
+        ms: Number.isNaN(recoveryOf(p, i)) ? null : recoveryOf(p, i),
         until: p.deploymentsUntilRecovery[i],
         from: p.recoveredFrom[i] >= 0 ? p.recoveredFrom[i] + 1 : null, // as a deployment id
       };
@@ -86,8 +87,8 @@ describe('time to recovery (docs/octopus-api.md §1.3)', () => {
     for (const blockedIsFailure of [true, false]) {
       const p = prepare(h, { blockedIsFailure });
       // 1.3 failed at 08:00; blocked 1.4 succeeded at 10:00 and recovers: 2 h; 11:00 is no recovery
-      expect([p.recoveryMs[1], p.deploymentsUntilRecovery[1], p.recoveredFrom[1]]).toEqual([2 * HOUR, 1, 0]);
-      expect(Number.isNaN(p.recoveryMs[2])).toBe(true);
+      expect([recoveryOf(p, 1), p.deploymentsUntilRecovery[1], p.recoveredFrom[1]]).toEqual([2 * HOUR, 1, 0]);
+      expect(Number.isNaN(recoveryOf(p, 2))).toBe(true);
       expect(p.previousSuccess[2]).toBe(1);
     }
   });

@@ -8,6 +8,7 @@ import { computeInsights } from '../../../lib/metrics/compute-insights';
 import { prepare } from '../../../lib/metrics/prepare';
 import { at, type HistoryRows, historyFrom } from '../../factories';
 import { randomRows } from '../../support/random-history';
+import { leadTimeOf, recoveryOf } from '@/lib/metrics/deployment-values';
 
 /** The definitions, written the obvious way. */
 function reference(rows: HistoryRows) {
@@ -94,8 +95,8 @@ describe('engine vs naive reference on random histories', () => {
       const p = prepare(ref.history);
       const n = ref.history.deployments.length;
       for (let i = 0; i < n; i++) {
-        expect(Number.isNaN(p.leadTimeMs[i]) ? null : p.leadTimeMs[i], `lead ${i}`).toBe(ref.lead[i]);
-        expect(Number.isNaN(p.recoveryMs[i]) ? null : p.recoveryMs[i], `recovery ${i}`).toBe(ref.recovery[i]);
+        expect(Number.isNaN(leadTimeOf(p, i)) ? null : leadTimeOf(p, i), `lead ${i}`).toBe(ref.lead[i]);
+        expect(Number.isNaN(recoveryOf(p, i)) ? null : recoveryOf(p, i), `recovery ${i}`).toBe(ref.recovery[i]);
         expect(p.deploymentsUntilRecovery[i], `until ${i}`).toBe(ref.until[i]);
         expect(p.previousSuccess[i], `previous ${i}`).toBe(ref.previous[i]);
         expect(p.rework[i] !== 0, `rework ${i}`).toBe(ref.rework[i]);
