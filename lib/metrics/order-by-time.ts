@@ -60,19 +60,44 @@ function nearlyInOrder(times: Float64Array): boolean {
   return insertionSort(sample, times, k, SAMPLE_MOVES_PER_ROW * k);
 }
 
-/** Rows nearly in order already, by one insertion sort; `null` when it takes over {@link DIRECT_MOVES_PER_ROW} moves a row. */
+/**
+ * Rows nearly in order already, by one insertion sort as they are read (one pass: on code not optimised
+ * yet, as on a panel's first open, each pass over the rows costs several milliseconds at 100k); `null` when
+ * it takes over {@link DIRECT_MOVES_PER_ROW} moves a row. Rows without a time are kept from the back, then
+ * put back in input order.
+ */
 function byInsertion(times: Float64Array): TimeOrder | null {
   const n = times.length;
-  let known = 0;
-  for (let i = 0; i < n; i++) if (!Number.isNaN(times[i])) known++;
   const rows = new Uint32Array(n);
-  let k = 0;
-  let none = known;
+  let known = 0;
+  let none = n;
+  let left = DIRECT_MOVES_PER_ROW * n;
+  let previous = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
-    if (Number.isNaN(times[i])) rows[none++] = i;
-    else rows[k++] = i;
+    const t = times[i];
+    if (Number.isNaN(t)) {
+      rows[--none] = i;
+      continue;
+    }
+    if (previous <= t) {
+      previous = t;
+      rows[known++] = i;
+      continue;
+    }
+    // Equal times keep their input order: a row moves only past later times. The largest time so far stays
+    // last, so `previous` is unchanged.
+    let m = known - 1;
+    while (m >= 0 && times[rows[m]] > t) {
+      rows[m + 1] = rows[m];
+      m--;
+    }
+    rows[m + 1] = i;
+    left -= known - 1 - m;
+    known++;
+    if (left < 0) return null;
   }
-  return insertionSort(rows, times, known, DIRECT_MOVES_PER_ROW * known) ? { rows, known } : null;
+  rows.subarray(known).reverse();
+  return { rows, known };
 }
 
 function byBuckets(times: Float64Array): TimeOrder {
