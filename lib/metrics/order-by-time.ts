@@ -84,16 +84,8 @@ function byInsertion(times: Float64Array): TimeOrder | null {
       rows[known++] = i;
       continue;
     }
-    // Equal times keep their input order: a row moves only past later times. The largest time so far stays
-    // last, so `previous` is unchanged.
-    let m = known - 1;
-    while (m >= 0 && times[rows[m]] > t) {
-      rows[m + 1] = rows[m];
-      m--;
-    }
-    rows[m + 1] = i;
-    left -= known - 1 - m;
-    known++;
+    // The largest time so far stays last, so `previous` is unchanged.
+    left -= insertBefore(rows, times, known++, i, t);
     if (left < 0) return null;
   }
   rows.subarray(known).reverse();
@@ -171,15 +163,23 @@ function insertionSort(rows: Uint32Array, times: Float64Array, known: number, bu
       previous = t;
       continue;
     }
-    let m = j - 1;
-    while (m >= 0 && times[rows[m]] > t) {
-      rows[m + 1] = rows[m];
-      m--;
-    }
-    rows[m + 1] = r;
     // The largest time so far stays where it was (at j now), so `previous` is unchanged.
-    left -= j - 1 - m;
+    left -= insertBefore(rows, times, j, r, t);
     if (left < 0) return false;
   }
   return true;
+}
+
+/**
+ * Puts `row` (time `t`) into the sorted `rows[0 .. end)` at `end` or before it, after every row of an equal
+ * or earlier time (stable), moving the later ones up by one; returns how many moved.
+ */
+function insertBefore(rows: Uint32Array, times: Float64Array, end: number, row: number, t: number): number {
+  let m = end - 1;
+  while (m >= 0 && times[rows[m]] > t) {
+    rows[m + 1] = rows[m];
+    m--;
+  }
+  rows[m + 1] = row;
+  return end - 1 - m;
 }

@@ -16,12 +16,12 @@
  * exactly the rows behind the numbers.
  */
 import { DAY_MS } from '@/lib/metrics/constants';
-import { type DeploymentRowColumns, rowColumns } from '@/lib/metrics/deployment-rows';
+import { type DeploymentRowColumns, rowColumns, rowRework } from '@/lib/metrics/deployment-rows';
 import { historyStart } from '@/lib/metrics/history-start';
 import { resolveWindow } from '@/lib/metrics/resolve-window';
 import { streamMask } from '@/lib/metrics/stream-mask';
 import { Exclusion, FailureKind, Outcome } from '@/lib/metrics/constants';
-import { hotfixStreams, reworkBits, reworkReasons as reasonsOf } from '@/lib/metrics/rework';
+import { hotfixStreams, reworkReasons as reasonsOf } from '@/lib/metrics/rework';
 import type { Dimensions } from '@/lib/metrics/facts';
 import { type PeriodCounts, periodMetrics } from '@/lib/metrics/period-metrics';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
@@ -75,7 +75,7 @@ export interface SpaceSummary {
 }
 
 /** Counts and sorted values of rows `[first, last)`, as `periodMetrics` takes them (only the DORA metrics' values). */
-function periodCounts(rows: DeploymentRowColumns, first: number, last: number, from: number, to: number, hotfix: Uint8Array | null): PeriodCounts {
+function periodCounts(rows: DeploymentRowColumns, first: number, last: number, from: number, to: number): PeriodCounts {
   const p = rows.prepared;
   const c = { successful: 0, taskFailed: 0, guidedFailure: 0, blocked: 0, canceled: 0, timedOut: 0, rework: 0 };
   const reworkReasons = { redeploy: 0, rollback: 0, failureRun: 0, hotfix: 0 };
@@ -94,7 +94,7 @@ function periodCounts(rows: DeploymentRowColumns, first: number, last: number, f
       if (p.exclusion[i] === Exclusion.Canceled) c.canceled++;
       else if (p.exclusion[i] === Exclusion.TimedOut) c.timedOut++;
     }
-    const bits = reworkBits(p, i, hotfix);
+    const bits = rowRework(rows, k);
     if (bits !== 0) {
       c.rework++;
       for (const reason of reasonsOf(bits)) reworkReasons[reason]++;
@@ -134,10 +134,10 @@ export function spaceSummary(prepared: PreparedHistory, options: { now: number; 
   const targets = productionTargets(dims);
   // The streams of each project's production pair, then one pass over the completion order.
   const mask = streamMask(prepared.streams, dims, productionFilter(targets));
-  const rows = rowColumns(prepared, from, to, mask);
-  const start = historyStart(prepared, mask, timeZone);
   const hotfix = hotfixStreams(prepared.streams, options.hotfixChannels);
-  const whole = periodMetrics({ ...periodCounts(rows, 0, rows.length, from, to, hotfix), coveredFrom: start });
+  const rows = rowColumns(prepared, from, to, mask, hotfix);
+  const start = historyStart(prepared, mask, timeZone);
+  const whole = periodMetrics({ ...periodCounts(rows, 0, rows.length, from, to), coveredFrom: start });
 
   // Rows are in completion order: each day is a run of them.
   const days = Array.from({ length: SUMMARY_DAYS }, (_, k) => from + k * DAY_MS);
@@ -148,7 +148,7 @@ export function spaceSummary(prepared: PreparedHistory, options: { now: number; 
     let last = first;
     const end = k === SUMMARY_DAYS - 1 ? Number.POSITIVE_INFINITY : days[k] + DAY_MS;
     while (last < rows.length && completed[rows.index[last]] < end) last++;
-    dayCounts.push(periodCounts(rows, first, last, days[k], days[k] + DAY_MS, hotfix));
+    dayCounts.push(periodCounts(rows, first, last, days[k], days[k] + DAY_MS));
     first = last;
   }
 
