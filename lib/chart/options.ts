@@ -7,6 +7,7 @@
  */
 import type uPlot from 'uplot';
 import { formatDate, formatDurationShort } from '@/lib/display/format';
+import { dateTimeFormat } from '@/lib/display/date-time-format';
 import { type ChartDecorations, drawDecorations } from './decorations';
 import type { ChartAxisSpec, ChartData, ChartSeriesSpec, Palette, ValueKind } from './series';
 import { durationIncrements, durationTick, logDurationTicks } from './units';
@@ -66,8 +67,8 @@ const MONTH_S = 28 * 86_400;
  * timeAxisValues('UTC', 'en-GB')(u, [Date.UTC(2026, 0, 5) / 1000], 0, 0, 7 * 86_400) //=> ['5 Jan']
  */
 export const timeAxisValues = (timeZone: string, locale?: string) => {
-  const days = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short' });
-  const months = new Intl.DateTimeFormat(locale, { timeZone, month: 'short', year: 'numeric' });
+  const days = dateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short' });
+  const months = dateTimeFormat(locale, { timeZone, month: 'short', year: 'numeric' });
   return (_u: uPlot, ticks: number[], _axis: number, _space: number, incr: number): string[] => ticks.map((t) => (incr >= MONTH_S ? months : days).format(t * 1000));
 };
 

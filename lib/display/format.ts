@@ -1,4 +1,5 @@
 /** Human formats for the UI (the CSV keeps Octopus's `h:mm:ss`, see lib/export). */
+import { dateTimeFormat } from './date-time-format';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -45,12 +46,12 @@ export function formatAgo(ms: number | undefined, now: number): string {
 
 /** A moment: `25 Nov 2026, 14:05` (en-GB), `Nov 25, 2026, 2:05 PM` (en-US). */
 export function formatDateTime(ms: number, timeZone: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return dateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
 /** A day: `10 Jun 2026` (en-GB). */
 export function formatDate(ms: number, timeZone: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+  return dateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
 }
 
 /**
@@ -62,9 +63,10 @@ export function formatDate(ms: number, timeZone: string, locale?: string): strin
  */
 export function formatDateRange(from: number, to: number, timeZone: string, now: number, locale?: string): string {
   const last = Math.max(from, to - 1);
-  const year = (ms: number) => new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(ms);
+  const years = dateTimeFormat('en', { timeZone, year: 'numeric' });
+  const year = (ms: number) => years.format(ms);
   const withYear = year(from) !== year(last) || year(last) !== year(now);
-  const format = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) });
+  const format = dateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) });
   return format.formatRange(from, last);
 }
 
