@@ -40,7 +40,8 @@ export interface SpaceInfo extends SpaceMeta {
 
 export interface Cache {
   readonly name: string;
-  readHistory(space: string): Promise<History>;
+  /** The space's history; with `project` (an id), only that project's rows (a project's panel). */
+  readHistory(space: string, project?: string): Promise<History>;
   readMeta(space: string): Promise<SpaceInfo | undefined>;
   readSyncState(space: string, name: string): Promise<unknown>;
   /** Spaces with anything cached. */
@@ -70,14 +71,14 @@ export async function openCache(server: string, userId: string): Promise<Cache> 
 
   return {
     name,
-    async readHistory(space) {
+    async readHistory(space, project) {
       const tx = db.transaction(['chunks', 'spaces'], 'readonly');
       const [deployments, releases, meta] = await Promise.all([
         tx.objectStore('chunks').getAll(spaceRange(space, 'deployments')) as Promise<DeploymentChunk[]>,
         tx.objectStore('chunks').getAll(spaceRange(space, 'releases')) as Promise<ReleaseChunk[]>,
         tx.objectStore('spaces').get(space),
       ]);
-      return buildHistory(meta?.dims, deployments, releases);
+      return buildHistory(meta?.dims, deployments, releases, project);
     },
 
     async readMeta(space) {

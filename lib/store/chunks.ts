@@ -327,3 +327,64 @@ export function chunkBytes(chunk: DeploymentChunk | ReleaseChunk): number {
   if (chunk.kind === 'releases') for (const v of chunk.version) bytes += v.length * 2;
   return bytes;
 }
+
+/**
+ * The rows of a chunk whose project is `project` (its id), ascending; none when the chunk's strings do not
+ * name it (the chunk holds none of its rows).
+ */
+export function rowsOfProject(chunk: DeploymentChunk | ReleaseChunk, project: string): Uint32Array {
+  const local = chunk.strings.indexOf(project);
+  if (local < 0) return new Uint32Array(0);
+  const column = chunk.project;
+  let count = 0;
+  for (let i = 0; i < chunk.count; i++) if (column[i] === local) count++;
+  const rows = new Uint32Array(count);
+  for (let i = 0, k = 0; k < count; i++) if (column[i] === local) rows[k++] = i;
+  return rows;
+}
+
+/** The typed array of `column`'s type holding its values at `rows`. */
+function pick<T extends UintColumn | TimeColumn | Uint8Array>(column: T, rows: Uint32Array): T {
+  const out = new (column.constructor as new (n: number) => T)(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = column[rows[k]];
+  return out;
+}
+
+/**
+ * A deployment chunk of only the rows `rows`, for a read that needs one project's rows: references keep
+ * the chunk's strings and bases, times keep their offsets from their row's `created`, and `created` itself
+ * (deltas from the previous row on disk) is given as absolute times.
+ */
+export function deploymentChunkRows(chunk: DeploymentChunk, rows: Uint32Array): DeploymentChunk {
+  return {
+    ...chunk,
+    count: rows.length,
+    id: pick(chunk.id, rows),
+    release: pick(chunk.release, rows),
+    task: chunk.task ? pick(chunk.task, rows) : undefined,
+    project: pick(chunk.project, rows),
+    environment: pick(chunk.environment, rows),
+    channel: pick(chunk.channel, rows),
+    tenant: pick(chunk.tenant, rows),
+    state: pick(chunk.state, rows),
+    guidedFailure: pick(chunk.guidedFailure, rows),
+    created: pick(createdTimes(chunk), rows),
+    queued: pick(chunk.queued, rows),
+    started: pick(chunk.started, rows),
+    completed: pick(chunk.completed, rows),
+  };
+}
+
+/** A release chunk of only the rows `rows` (as {@link deploymentChunkRows}). */
+export function releaseChunkRows(chunk: ReleaseChunk, rows: Uint32Array): ReleaseChunk {
+  return {
+    ...chunk,
+    count: rows.length,
+    id: pick(chunk.id, rows),
+    project: pick(chunk.project, rows),
+    channel: pick(chunk.channel, rows),
+    version: Array.from(rows, (i) => chunk.version[i]),
+    assembled: pick(assembledTimes(chunk), rows),
+    blocked: pick(chunk.blocked, rows),
+  };
+}

@@ -4,7 +4,7 @@
  */
 import type { DeploymentFacts, Dimensions, History, ReleaseFacts } from '@/lib/metrics/facts';
 import { deploymentColumns, releaseColumns } from '@/lib/metrics/facts-columns';
-import { assembledTimes, createdTimes, decodeTimes, noTenant } from './chunks';
+import { assembledTimes, createdTimes, decodeTimes, deploymentChunkRows, noTenant, releaseChunkRows, rowsOfProject } from './chunks';
 import type { DimensionRecords } from './records';
 import type { DeploymentChunk, ReleaseChunk } from './schema';
 
@@ -82,11 +82,26 @@ class DimensionIndex {
   tenant = (id: string) => this.maps.tenants.get(id) ?? this.add('tenants', id, { id, name: id, tags: [] });
 }
 
-export function buildHistory(dimRecords: DimensionRecords | undefined, deploymentChunks: DeploymentChunk[], releaseChunks: ReleaseChunk[]): History {
+/**
+ * The History of a space's chunks; with `project` (its id), only that project's deployments and releases,
+ * with the whole space's dimensions: what a project's panel needs (every figure of a project is its own,
+ * lib/metrics/history-part.ts), decoded from a twentieth of the rows of a space of many projects.
+ */
+export function buildHistory(dimRecords: DimensionRecords | undefined, deploymentChunks: DeploymentChunk[], releaseChunks: ReleaseChunk[], project?: string): History {
   const index = new DimensionIndex(dimRecords);
-  const releases = concatReleases(releaseChunks, index);
-  const deployments = concatDeployments(deploymentChunks, index, releaseLookup(releases.id));
+  const releases = concatReleases(project === undefined ? releaseChunks : ofProject(releaseChunks, project, releaseChunkRows), index);
+  const deployments = concatDeployments(project === undefined ? deploymentChunks : ofProject(deploymentChunks, project, deploymentChunkRows), index, releaseLookup(releases.id));
   return { deployments, releases, dims: index.dims };
+}
+
+/** The chunks cut down to the rows of `project`, leaving out those that hold none. */
+function ofProject<C extends DeploymentChunk | ReleaseChunk>(chunks: C[], project: string, rowsOf: (chunk: C, rows: Uint32Array) => C): C[] {
+  const out: C[] = [];
+  for (const chunk of chunks) {
+    const rows = rowsOfProject(chunk, project);
+    if (rows.length > 0) out.push(rowsOf(chunk, rows));
+  }
+  return out;
 }
 
 function concatReleases(chunks: ReleaseChunk[], index: DimensionIndex): ReleaseFacts {

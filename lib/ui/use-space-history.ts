@@ -26,7 +26,7 @@ export type SpaceData =
   /**
    * Numbers to show. `partial`: the space's first sync is still running, and only the requested project's
    * history is complete (lib/sync/engine.ts reads it first): enough for that project's panel, not for a
-   * space-wide view.
+   * space-wide view. `history`: what was read — for a project's panel, that project's rows only.
    */
   | { state: 'ready'; session: SessionInfo; history: History; prepared: PreparedHistory; lastSyncedAt?: number; loadMs: number; partial?: boolean };
 
@@ -81,7 +81,9 @@ async function readSpace(server: string, space: string, options: SpaceHistoryOpt
     const ready = isCheckpoint(meta?.checkpoint) && meta.checkpoint.phase === 'ready';
     const partial = !ready && (await projectIsReady(cache, space, meta?.dims?.projects, options.project));
     if (!ready && !partial) return { userId, meta };
-    const { history, prepared } = await readPrepared(cache, space, options.blockedIsFailure, options.project);
+    // A project's panel reads only that project's rows (when the cache's dimensions name it).
+    const projectId = meta?.dims?.projects.find((p) => p.slug === options.project || p.id === options.project)?.id;
+    const { history, prepared } = await readPrepared(cache, space, options.blockedIsFailure, options.project, projectId);
     return { userId, meta, numbers: { history, prepared, partial, loadMs: performance.now() - started } };
   } finally {
     cache.close();
@@ -205,11 +207,11 @@ function readAgain(next: SyncStatus, seen: Seen, project: string | undefined): b
 
 /**
  * The space's history from the cache, prepared for the metrics: for a project's panel, only that project's
- * part (every figure of a project is its own: lib/metrics/history-part.ts), a few thousand rows to sort
- * and walk instead of the whole space's.
+ * part (every figure of a project is its own: lib/metrics/history-part.ts), a few thousand rows to decode,
+ * sort and walk instead of the whole space's. `projectId`: the project's rows are all that is decoded.
  */
-async function readPrepared(cache: Cache, space: string, blockedIsFailure: boolean, project?: string): Promise<{ history: History; prepared: PreparedHistory }> {
-  const history = await cache.readHistory(space);
+async function readPrepared(cache: Cache, space: string, blockedIsFailure: boolean, project?: string, projectId?: string): Promise<{ history: History; prepared: PreparedHistory }> {
+  const history = await cache.readHistory(space, projectId);
   // For `npm run bench:sync`'s breakdown of a warm panel's first chart.
   performance.mark('dora-lens:history-read');
   const index = project === undefined ? -1 : findProject(history.dims, project);
