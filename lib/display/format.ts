@@ -26,7 +26,9 @@ export function formatDurationShort(ms: number | null | undefined): string {
 export const formatPercent = (fraction: number | null | undefined, digits = 1): string =>
   fraction === null || fraction === undefined ? '–' : `${(fraction * 100).toFixed(digits)}%`;
 
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
+// One formatter for every count: `toLocaleString` makes a new one per call (a panel formats hundreds).
+const counts = new Intl.NumberFormat('en-US');
+export const formatCount = (n: number): string => counts.format(n);
 
 export const formatRate = (n: number): string => (n >= 10 ? n.toFixed(0) : n >= 1 ? n.toFixed(1) : n.toFixed(2));
 

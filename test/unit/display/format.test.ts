@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDurationShort } from '@/lib/display/format';
+import { formatCount, formatDurationShort } from '@/lib/display/format';
 
 const s = 1000;
 const m = 60 * s;
@@ -25,5 +25,12 @@ describe('formatDurationShort', () => {
     expect(formatDurationShort(-(5 * h))).toBe('−5h');
     expect(formatDurationShort(null)).toBe('–');
     expect(formatDurationShort(Number.NaN)).toBe('–');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands as en-US does, whatever the browser locale', () => {
+    expect(formatCount(1_234_567)).toBe('1,234,567');
+    for (const n of [0, 7, -1200, 12.3456, 1e9]) expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
   });
 });
