@@ -33,7 +33,8 @@ export async function alertAfterRefresh(refreshed: readonly RefreshedSpace[], no
     prepared: async (owner, projectId, blockedIsFailure) => {
       const cache = await openCache(owner.server, owner.userId);
       try {
-        const history = await cache.readHistory(owner.space);
+        // Only this project's rows are decoded (every figure of a project is its own).
+        const history = await cache.readHistory(owner.space, projectId);
         const index = findProject(history.dims, projectId);
         return index < 0 ? undefined : prepare(projectHistory(history, index), { blockedIsFailure });
       } finally {
