@@ -9,6 +9,7 @@ import { deleteDB, type IDBPDatabase, openDB } from 'idb';
 import type { History } from '@/lib/metrics/facts';
 import { byChunk, chunkBytes, deploymentChunkToRecords, finishedOrStuckBetween, mergeDeploymentChunk, mergeReleaseChunk } from './chunks';
 import { buildHistory } from './load';
+import { newStamp, readProjectRows, spaceKeys } from './slices';
 import type { DeploymentRecord, DimensionRecords, ReleaseRecord } from './records';
 import {
   type CacheSchema,
@@ -40,8 +41,12 @@ export interface SpaceInfo extends SpaceMeta {
 
 export interface Cache {
   readonly name: string;
-  /** The space's history; with `project` (an id), only that project's rows (a project's panel). */
-  readHistory(space: string, project?: string): Promise<History>;
+  /**
+   * The space's history; with `project` (an id), only that project's rows (a project's panel). `keep`: the
+   * project's rows are kept apart for its next read (lib/store/slices.ts) — for the pages a user opens, not
+   * for background work that would push those out.
+   */
+  readHistory(space: string, project?: string, options?: { keep?: boolean }): Promise<History>;
   readMeta(space: string): Promise<SpaceInfo | undefined>;
   readSyncState(space: string, name: string): Promise<unknown>;
   /** Spaces with anything cached. */
@@ -54,7 +59,7 @@ export interface Cache {
   writePage(space: string, page: PageWrite): Promise<void>;
   /** Deletes one space's data (its next sync starts over). */
   clearSpace(space: string): Promise<void>;
-  /** Bytes of stored columns and strings, per space. */
+  /** Bytes of stored columns and strings (projects' kept rows included), and rows stored. */
   size(): Promise<{ bytes: number; deployments: number; releases: number }>;
   close(): void;
 }
@@ -71,7 +76,11 @@ export async function openCache(server: string, userId: string): Promise<Cache> 
 
   return {
     name,
-    async readHistory(space, project) {
+    async readHistory(space, project, options) {
+      if (project !== undefined && options?.keep) {
+        const { meta, deployments, releases } = await readProjectRows(db, space, project);
+        return buildHistory(meta?.dims, deployments, releases);
+      }
       const tx = db.transaction(['chunks', 'spaces'], 'readonly');
       const [deployments, releases, meta] = await Promise.all([
         tx.objectStore('chunks').getAll(spaceRange(space, 'deployments')) as Promise<DeploymentChunk[]>,
@@ -125,16 +134,22 @@ export async function openCache(server: string, userId: string): Promise<Cache> 
     async writePage(space, page) {
       // Read-modify-write of the touched chunks inside one transaction: never await anything but
       // IndexedDB requests here, or the transaction auto-commits half-way.
-      const tx = db.transaction(['chunks', 'spaces', 'sync'], 'readwrite');
+      const tx = db.transaction(['chunks', 'spaces', 'sync', 'stamps'], 'readwrite');
       const chunks = tx.objectStore('chunks');
+      const stamps = tx.objectStore('stamps');
       const work: Promise<unknown>[] = [];
+      // Each chunk written gets a new stamp with it: slices cut from its earlier contents are then stale.
       for (const [no, rows] of byChunk(page.deployments ?? [])) {
         work.push(
           chunks.get([space, 'deployments', no]).then((existing) => chunks.put(mergeDeploymentChunk(space, no, existing as DeploymentChunk | undefined, rows))),
+          stamps.put(newStamp(space, 'deployments', no)),
         );
       }
       for (const [no, rows] of byChunk(page.releases ?? [])) {
-        work.push(chunks.get([space, 'releases', no]).then((existing) => chunks.put(mergeReleaseChunk(space, no, existing as ReleaseChunk | undefined, rows))));
+        work.push(
+          chunks.get([space, 'releases', no]).then((existing) => chunks.put(mergeReleaseChunk(space, no, existing as ReleaseChunk | undefined, rows))),
+          stamps.put(newStamp(space, 'releases', no)),
+        );
       }
       if (page.dims !== undefined || page.lastSyncedAt !== undefined) {
         const spaces = tx.objectStore('spaces');
@@ -153,8 +168,10 @@ export async function openCache(server: string, userId: string): Promise<Cache> 
     },
 
     async clearSpace(space) {
-      const tx = db.transaction(['chunks', 'spaces', 'sync'], 'readwrite');
+      const tx = db.transaction(['chunks', 'spaces', 'sync', 'stamps', 'slices'], 'readwrite');
       await Promise.all([
+        tx.objectStore('stamps').delete(spaceKeys(space)),
+        tx.objectStore('slices').delete(spaceKeys(space)),
         tx.objectStore('sync').delete(IDBKeyRange.bound([space, ''], [space, '\uffff'])),
         tx.objectStore('chunks').delete(spaceRange(space, 'deployments')),
         tx.objectStore('chunks').delete(spaceRange(space, 'releases')),
@@ -174,6 +191,12 @@ export async function openCache(server: string, userId: string): Promise<Cache> 
         if (chunk.kind === 'deployments') deployments += chunk.count;
         else releases += chunk.count;
         cursor = await cursor.continue();
+      }
+      // The projects' kept rows (slices.ts) take room too, though they add no deployments.
+      let slice = await db.transaction('slices').store.openCursor();
+      while (slice) {
+        if (slice.value.rows) bytes += chunkBytes(slice.value.rows);
+        slice = await slice.continue();
       }
       return { bytes, deployments, releases };
     },

@@ -8,7 +8,7 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { DimensionRecords } from './records';
 
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 export const DB_PREFIX = 'dora-lens';
 
 /** `kind` of a chunk. */
@@ -113,10 +113,36 @@ export interface SyncRecord {
   value: unknown;
 }
 
+/**
+ * A chunk's write stamp: a new random number each time the chunk is written (in the same transaction).
+ * Chunks written before stamps existed have none, read as 0.
+ */
+export interface StampRecord {
+  space: string;
+  kind: ChunkKind;
+  no: number;
+  stamp: number;
+}
+
+/**
+ * One project's rows of one chunk (lib/store/slices.ts), cut when that chunk had stamp `stamp`; `rows` is
+ * absent when the chunk holds none of the project's rows.
+ */
+export interface SliceRecord {
+  space: string;
+  project: string;
+  kind: ChunkKind;
+  no: number;
+  stamp: number;
+  rows?: Chunk;
+}
+
 export interface CacheSchema extends DBSchema {
   chunks: { key: [string, ChunkKind, number]; value: Chunk };
   spaces: { key: string; value: SpaceMeta };
   sync: { key: [string, string]; value: SyncRecord };
+  stamps: { key: [string, ChunkKind, number]; value: StampRecord };
+  slices: { key: [string, string, ChunkKind, number]; value: SliceRecord };
 }
 
 export function upgrade(db: IDBPDatabase<CacheSchema>, oldVersion: number): void {
@@ -126,6 +152,10 @@ export function upgrade(db: IDBPDatabase<CacheSchema>, oldVersion: number): void
   }
   if (oldVersion < 2) {
     db.createObjectStore('sync', { keyPath: ['space', 'name'] });
+  }
+  if (oldVersion < 3) {
+    db.createObjectStore('stamps', { keyPath: ['space', 'kind', 'no'] });
+    db.createObjectStore('slices', { keyPath: ['space', 'project', 'kind', 'no'] });
   }
 }
 

@@ -211,7 +211,7 @@ function readAgain(next: SyncStatus, seen: Seen, project: string | undefined): b
  * sort and walk instead of the whole space's. `projectId`: the project's rows are all that is decoded.
  */
 async function readPrepared(cache: Cache, space: string, blockedIsFailure: boolean, project?: string, projectId?: string): Promise<{ history: History; prepared: PreparedHistory }> {
-  const history = await cache.readHistory(space, projectId);
+  const history = await cache.readHistory(space, projectId, { keep: true });
   // For `npm run bench:sync`'s breakdown of a warm panel's first chart.
   performance.mark('dora-lens:history-read');
   const index = project === undefined ? -1 : findProject(history.dims, project);

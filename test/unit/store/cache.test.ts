@@ -159,6 +159,11 @@ describe('cache', () => {
     expect(size.deployments).toBe(3);
     expect(size.releases).toBe(1);
     expect(size.bytes).toBeGreaterThan(3 * 50);
+    // A project's rows kept for its panel count in the bytes, not in the rows.
+    await cache.readHistory('Spaces-1', 'Projects-1', { keep: true });
+    const withSlices = await cache.size();
+    expect(withSlices).toMatchObject({ deployments: 3, releases: 1 });
+    expect(withSlices.bytes).toBeGreaterThan(size.bytes);
   });
 });
 
