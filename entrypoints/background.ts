@@ -9,6 +9,7 @@ import { getSettings, watchSettings } from '@/lib/store/settings-store';
 import { refreshCachedSpaces } from '@/lib/sync/refresh';
 import { describeError, lastUser, projectAccess, readProjectChanges, runSync, serverSupport, setRequestGuard, stopRevokedSyncs, whoAmI } from '@/lib/sync/service';
 import { markInterruptedSyncs } from '@/lib/sync/interrupted';
+import { keepProjectAhead } from '@/lib/sync/keep-project-ahead';
 import type { StatusSink } from '@/lib/sync/status';
 import { callerOf } from '@/lib/trust/caller';
 import { handleRequest, type WorkerDeps } from '@/lib/trust/handle-request';
@@ -57,6 +58,7 @@ export default defineBackground(() => {
     serverSupport: (server) => serverSupport(server, (key, value) => browser.storage.local.set({ [key]: value })),
     projectAccess,
     projectChanges: (server, space, project, lifecycle) => readProjectChanges(server, space, project, lifecycle),
+    keepProject: (server, space, project) => void keepProjectAhead(server, space, project, { lastUser }),
     refused: (reason, detail) => console.warn(`DORA Lens refused a request (${reason}): ${detail}`),
   };
 

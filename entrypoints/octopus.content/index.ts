@@ -22,6 +22,8 @@ export default defineContentScript({
         const access = reply?.ok ? reply.value?.access : undefined;
         return access === 'visible' || access === 'forbidden' || access === 'missing' ? access : 'unknown';
       },
+      // A hint only: the worker checks it like any request and asks Octopus nothing for it.
+      projectVisited: (space, project) => void browser.runtime.sendMessage({ type: 'keep-project', space, project }).catch(() => undefined),
       onInvalidated: (stop) => ctx.onInvalidated(stop),
     });
   },

@@ -36,6 +36,11 @@ export interface MountOptions {
    * offering the floating button (a page Octopus forbids has no menu either, and no use for the button).
    */
   projectAccess?: (spaceId: string, projectSlug: string) => Promise<HostProjectAccess>;
+  /**
+   * The user arrived on a project's pages with the panel closed (once per project and space in a row): its
+   * Insights may be next, and the worker can prepare for it.
+   */
+  projectVisited?: (spaceId: string, projectSlug: string) => void;
   signal: AbortSignal;
   win?: Window;
 }
@@ -44,7 +49,7 @@ export function mountHostIntegration(options: MountOptions): void {
   const { signal, win = window } = options;
   const doc = win.document;
   let scheduled = false;
-  const state: ReconcileState = { routeSeenAt: 0, lastHref: '', panelKey: '', focusEntry: false, access: new Map() };
+  const state: ReconcileState = { routeSeenAt: 0, lastHref: '', panelKey: '', focusEntry: false, access: new Map(), visited: '' };
 
   const schedule = () => {
     if (scheduled || signal.aborted) return;
@@ -84,6 +89,8 @@ interface ReconcileState {
   focusEntry: boolean;
   /** Octopus's answer per space/project for the pages without a project menu (`pending` while asked). */
   access: Map<string, HostProjectAccess | 'pending'>;
+  /** The space and project whose pages the user is on (`''` elsewhere). */
+  visited: string;
 }
 
 /** Puts on the page what the current route asks for, and takes away what it no longer does. */
@@ -112,9 +119,16 @@ function reconcile(options: MountOptions, win: Window, state: ReconcileState, sc
     for (const kind of ['nav-entry', 'overlay', 'panel'] as const) removeInjected(doc, kind);
     uncoverHost(doc);
     state.panelKey = '';
+    state.visited = '';
     return;
   }
   const open = route.query.has(PANEL_PARAM);
+  const visited = `${route.spaceId}/${slug}`;
+  if (visited !== state.visited) {
+    state.visited = visited;
+    // With the panel opening at once, it reads the cache itself: a second read meanwhile would only slow it.
+    if (!open) options.projectVisited?.(route.spaceId, slug);
+  }
   placeProjectEntry(options, win, state, route.spaceId, slug, open, schedule);
   // Filter changes made inside the panel are written back to the route; they must not reload it.
   const key = open ? `${route.spaceId}/${slug}` : '';

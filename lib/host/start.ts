@@ -20,11 +20,13 @@ export interface HostStart {
   openReport: (spaceId: string) => void;
   /** Asks the worker whether Octopus lets the user see a project. */
   projectAccess: (spaceId: string, projectSlug: string) => Promise<HostProjectAccess>;
+  /** Tells the worker the user is on a project's pages (it prepares the project's rows for its panel). */
+  projectVisited: (spaceId: string, projectSlug: string) => void;
   /** Registers what to do when this copy of the content script is retired. */
   onInvalidated: (stop: () => void) => void;
 }
 
-export function startInHostPage({ pageUrl, extensionOrigins, openReport, projectAccess, onInvalidated }: HostStart): void {
+export function startInHostPage({ pageUrl, extensionOrigins, openReport, projectAccess, projectVisited, onInvalidated }: HostStart): void {
   const root = document.documentElement;
   if (root.hasAttribute(LOADED)) return;
   root.setAttribute(LOADED, '');
@@ -43,5 +45,6 @@ export function startInHostPage({ pageUrl, extensionOrigins, openReport, project
     placePanel: placeBesideMenu,
     openReport,
     projectAccess,
+    projectVisited,
   });
 }

@@ -38,7 +38,12 @@ export type WorkerRequest =
    * offers the floating button on a page without the project's menu, and by the panel for a project its cache
    * does not have. One request.
    */
-  | { type: 'project-access'; server?: string; space: string; project: string };
+  | { type: 'project-access'; server?: string; space: string; project: string }
+  /**
+   * From the content script only, on a project's pages: the user may open the project's Insights next, so the
+   * worker prepares its rows from the cache meanwhile (lib/sync/keep-project-ahead.ts). No request to Octopus.
+   */
+  | { type: 'keep-project'; space: string; project: string };
 
 /** What Octopus answered about a project: the user may see it, may not (403), or there is no such project (404). */
 export type ProjectAccess = 'visible' | 'forbidden' | 'missing';
@@ -93,6 +98,7 @@ export interface WorkerReplies {
   'server-info': ServerSupport;
   'project-access': { access: ProjectAccess };
   'project-changes': ProjectChangeInfo[];
+  'keep-project': { queued: boolean };
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: SyncError };

@@ -47,6 +47,8 @@ export interface Cache {
    * for background work that would push those out.
    */
   readHistory(space: string, project?: string, options?: { keep?: boolean }): Promise<History>;
+  /** Cuts a project's rows (its id) out of the chunks written since it was last read, for its panel's next opening (lib/store/slices.ts). */
+  keepProject(space: string, project: string): Promise<void>;
   readMeta(space: string): Promise<SpaceInfo | undefined>;
   readSyncState(space: string, name: string): Promise<unknown>;
   /** Spaces with anything cached. */
@@ -78,7 +80,8 @@ export async function openCache(server: string, userId: string): Promise<Cache> 
     name,
     async readHistory(space, project, options) {
       if (project !== undefined && options?.keep) {
-        const { meta, deployments, releases } = await readProjectRows(db, space, project);
+        const { meta, deployments, releases, kept } = await readProjectRows(db, space, project);
+        kept.catch((error) => console.warn('DORA Lens could not keep a project’s rows for its next opening:', error));
         return buildHistory(meta?.dims, deployments, releases);
       }
       const tx = db.transaction(['chunks', 'spaces'], 'readonly');
@@ -89,6 +92,8 @@ export async function openCache(server: string, userId: string): Promise<Cache> 
       ]);
       return buildHistory(meta?.dims, deployments, releases, project);
     },
+
+    keepProject: async (space, project) => (await readProjectRows(db, space, project)).kept,
 
     async readMeta(space) {
       const tx = db.transaction(['spaces', 'sync'], 'readonly');

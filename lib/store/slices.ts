@@ -22,6 +22,8 @@ export interface ProjectRows {
   meta: SpaceMeta | undefined;
   deployments: DeploymentChunk[];
   releases: ReleaseChunk[];
+  /** Settles when the slices cut by this read are stored (at once when none were). */
+  kept: Promise<void>;
 }
 
 /** A stamp for a chunk being written: never 0, which stands for "written before stamps existed". */
@@ -37,12 +39,12 @@ const keyOf = (kind: ChunkKind, no: number) => `${kind}:${no}`;
 /**
  * The rows of `project` (its id) in every chunk of `space`, from its slices where they are current, and
  * the space's metadata, read in one transaction (a sync writing meanwhile is seen entirely or not at all).
- * Slices cut in this read are stored afterwards without being waited for: the caller draws meanwhile.
+ * Slices cut in this read are stored afterwards (`kept`): a panel draws meanwhile.
  */
 export async function readProjectRows(db: IDBPDatabase<CacheSchema>, space: string, project: string): Promise<ProjectRows> {
   const tx = db.transaction(['chunks', 'spaces', 'sync', 'stamps', 'slices'], 'readonly');
   const chunks = tx.objectStore('chunks');
-  const [keys, stamps, kept, meta, opened] = await Promise.all([
+  const [keys, stamps, stored, meta, opened] = await Promise.all([
     chunks.getAllKeys(chunkRange(space)),
     tx.objectStore('stamps').getAll(chunkRange(space)),
     tx.objectStore('slices').getAll(projectRange(space, project)),
@@ -50,7 +52,7 @@ export async function readProjectRows(db: IDBPDatabase<CacheSchema>, space: stri
     tx.objectStore('sync').get([space, OPENED]),
   ]);
   const stampOf = new Map(stamps.map((s) => [keyOf(s.kind, s.no), s.stamp]));
-  const keptOf = new Map(kept.map((s) => [keyOf(s.kind, s.no), s]));
+  const keptOf = new Map(stored.map((s) => [keyOf(s.kind, s.no), s]));
   const cut: SliceRecord[] = [];
   // Every request is made before this transaction's last one completes: awaiting anything else would end it.
   const slices = await Promise.all(
@@ -65,16 +67,14 @@ export async function readProjectRows(db: IDBPDatabase<CacheSchema>, space: stri
     }),
   );
   const openedBefore = projectList(opened?.value);
-  if (cut.length > 0 || openedBefore[0] !== project) {
-    keepSlices(db, space, project, cut).catch((error) => console.warn('DORA Lens could not keep a project’s rows for its next opening:', error));
-  }
+  const kept = cut.length > 0 || openedBefore[0] !== project ? keepSlices(db, space, project, cut) : Promise.resolve();
   const deployments: DeploymentChunk[] = [];
   const releases: ReleaseChunk[] = [];
   for (const { rows } of slices) {
     if (rows?.kind === 'deployments') deployments.push(rows);
     else if (rows?.kind === 'releases') releases.push(rows);
   }
-  return { meta, deployments, releases };
+  return { meta, deployments, releases, kept };
 }
 
 function sliceOf(space: string, project: string, kind: ChunkKind, no: number, stamp: number, chunk: Chunk | undefined): SliceRecord {

@@ -28,11 +28,13 @@ export interface WorkerDeps {
   projectAccess(server: string, space: string, project: string): Promise<ProjectAccess>;
   /** A project's latest configuration changes, read from the server's event feed (one request). */
   projectChanges(server: string, space: string, project: string, lifecycle?: string): Promise<ProjectChangeInfo[]>;
+  /** Prepares a project's rows from the cache for its panel (no request); not awaited. */
+  keepProject(server: string, space: string, project: string): void;
   /** The debugging log of refusals. */
   refused(reason: string, detail: string): void;
 }
 
-const REQUEST_TYPES = new Set<WorkerRequest['type']>(['session', 'authorize', 'sync', 'open-report', 'continue-here', 'server-info', 'project-access', 'project-changes']);
+const REQUEST_TYPES = new Set<WorkerRequest['type']>(['session', 'authorize', 'sync', 'open-report', 'continue-here', 'server-info', 'project-access', 'project-changes', 'keep-project']);
 /** A project's slug or id as Octopus writes them: anything else is not asked about. */
 const PROJECT = /^[\w.-]{1,200}$/;
 const PROJECT_ID = /^Projects-\d{1,12}$/;
@@ -88,12 +90,15 @@ export async function handleRequest(message: unknown, caller: Caller, deps: Work
       return { opened: true };
     }
     case 'project-access': {
-      if (claim.space === undefined) return refuse(deps, 'bad-space', 'project-access without a space');
-      const project = request?.project;
-      if (typeof project !== 'string' || !PROJECT.test(project)) return refuse(deps, 'unknown-caller', 'project-access without a project');
-      const verdict = await authorize(caller, claim, deps.grants);
-      if (!verdict.ok) return refuse(deps, verdict.reason, verdict.detail);
-      return { access: await deps.projectAccess(verdict.server, verdict.space!, project) };
+      const { server, space, project } = await authorizeProject(request, caller, deps);
+      return { access: await deps.projectAccess(server, space, project) };
+    }
+    case 'keep-project': {
+      // Only the content script, for the server of the page it runs in, after the same checks as any request.
+      if (caller.kind !== 'content') return refuse(deps, 'unknown-caller', `keep-project from ${caller.kind}`);
+      const { server, space, project } = await authorizeProject(request, caller, deps);
+      deps.keepProject(server, space, project);
+      return { queued: true };
     }
     case 'server-info': {
       const verdict = await authorize(caller, { server: claim.server }, deps.grants);
@@ -112,6 +117,17 @@ export async function handleRequest(message: unknown, caller: Caller, deps: Work
       return { ok: true };
     }
   }
+}
+
+/** A request about a project of a space: the space and the project (slug or id) must look like Octopus's, and the caller be allowed them. */
+async function authorizeProject(request: Partial<Record<string, unknown>> | null, caller: Caller, deps: WorkerDeps): Promise<{ server: string; space: string; project: string }> {
+  const type = String(request?.type);
+  if (request?.space === undefined) return refuse(deps, 'bad-space', `${type} without a space`);
+  const project = request.project;
+  if (typeof project !== 'string' || !PROJECT.test(project)) return refuse(deps, 'unknown-caller', `${type} without a project`);
+  const verdict = await authorize(caller, { server: request.server, space: request.space }, deps.grants);
+  if (!verdict.ok) return refuse(deps, verdict.reason, verdict.detail);
+  return { server: verdict.server, space: verdict.space!, project };
 }
 
 function refuse(deps: WorkerDeps, reason: ConstructorParameters<typeof Refused>[0], detail: string): never {

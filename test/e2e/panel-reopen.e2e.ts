@@ -26,12 +26,13 @@ describe('a project’s panel opened again', () => {
   let ext: ExtensionBrowser;
   let page: Page;
   let project: { Id: string; Slug: string };
+  let second: { Id: string; Slug: string };
   let channel: string;
   let production: string;
 
-  const expected = () => {
+  const expected = (of = project, ofChannel = channel) => {
     const truth = expectedSpace(emulator.history(), SPACE);
-    const r = referenceMetrics(truth.deployments, truth.releases, { project: project.Id, channel, environment: production, tenant: 'all', ...WINDOW });
+    const r = referenceMetrics(truth.deployments, truth.releases, { project: of.Id, channel: ofChannel, environment: production, tenant: 'all', ...WINDOW });
     return { total: r.total, successful: r.successful, rate: r.rate, leadTimeMedian: r.leadTimeMedian, recoveryMedian: r.recoveryMedian };
   };
   const shown = async (frame: Frame) => {
@@ -51,15 +52,17 @@ describe('a project’s panel opened again', () => {
     return frame;
   };
   /** Deployments of the project the extension keeps apart, read from its own IndexedDB. */
-  const keptRows = () =>
+  const keptRows = (id = project.Id) =>
     ext.evaluateInExtension<number>(`(async () => {
       const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
       const [info] = (await indexedDB.databases()).filter((d) => d.name.startsWith('dora-lens:'));
       const db = await request(indexedDB.open(info.name));
       const all = await request(db.transaction('slices').objectStore('slices').getAll());
       db.close();
-      return all.filter((s) => s.project === ${JSON.stringify(project.Id)} && s.kind === 'deployments').reduce((n, s) => n + (s.rows ? s.rows.count : 0), 0);
+      return all.filter((s) => s.project === ${JSON.stringify(id)} && s.kind === 'deployments').reduce((n, s) => n + (s.rows ? s.rows.count : 0), 0);
     })()`);
+
+  const space = () => emulator.history().Spaces[0];
 
   beforeAll(async () => {
     emulator = await startEmulator({ scale: 'demo', port: 0, seed: 11, now: NOW });
@@ -68,7 +71,7 @@ describe('a project’s panel opened again', () => {
     const truth = expectedSpace(emulator.history(), SPACE);
     const inWindow = truth.deployments.filter((d) => d.environment === production && d.completed !== null && d.completed >= WINDOW.from);
     const count = (id: string) => inWindow.filter((d) => d.project === id).length;
-    project = [...space.Projects].sort((a, b) => count(b.Id) - count(a.Id))[0];
+    [project, second] = [...space.Projects].sort((a, b) => count(b.Id) - count(a.Id));
     channel = space.Channels.find((c) => c.ProjectId === project.Id && c.IsDefault)!.Id;
 
     ext = await launchWithExtension();
@@ -110,5 +113,21 @@ describe('a project’s panel opened again', () => {
     // And opened once more, from the kept rows of the chunks the sync did not write.
     expect(await shown(await open())).toEqual(newView);
     expect(await keptRows()).toBe(expectedSpace(emulator.history(), SPACE).deployments.filter((d) => d.project === project.Id).length);
+  });
+
+  it('has a project’s rows ready when the user was on its pages before opening its Insights', async () => {
+    const ofSecond = space().Channels.find((c) => c.ProjectId === second.Id && c.IsDefault)!.Id;
+    const deployed = expectedSpace(emulator.history(), SPACE).deployments.filter((d) => d.project === second.Id).length;
+    expect(await keptRows(second.Id)).toBe(0);
+    // On the project's deployments page, the panel closed: the content script tells the worker, which cuts the rows.
+    await page.goto(`${emulator.url}/app#/${SPACE}/projects/${second.Slug}/deployments`);
+    const deadline = Date.now() + 20_000;
+    while ((await keptRows(second.Id)) !== deployed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await keptRows(second.Id)).toBe(deployed);
+    await page.goto(`${emulator.url}/app#/${SPACE}/projects/${second.Slug}/deployments?doraLens=insights&range=custom&from=${RANGE.from}&to=${RANGE.to}`);
+    const frame = await waitForPanelFrame(page, { timeout: 30_000, project: second.Slug });
+    await frame.waitForSelector('[data-testid="chart-frequency"] canvas', { timeout: 60_000 });
+    const { total: _t, ...view } = expected(second, ofSecond);
+    expect(await shown(frame)).toEqual(view);
   });
 });

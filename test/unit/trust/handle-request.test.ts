@@ -22,6 +22,7 @@ function setup(enabled = [SERVER]) {
     projectChanges: vi.fn(async (_server: string, _space: string, _project: string, _lifecycle?: string) => [
       { id: 'Events-900001000', occurred: 0, kind: 'process' as const, message: 'Deployment process of project Web modified' },
     ]),
+    keepProject: vi.fn(),
     refused: vi.fn(),
   } satisfies WorkerDeps;
   return deps;
@@ -161,5 +162,25 @@ describe('handleRequest: project access', () => {
     expect(await refusal(handleRequest({ type: 'project-access', server: SERVER, space: 'Spaces-1', project: '../users/me' }, panel, deps))).toBe('unknown-caller');
     expect(await refusal(handleRequest({ type: 'project-access', server: SERVER, project: 'web' }, panel, deps))).toBe('bad-space');
     expect(deps.projectAccess).toHaveBeenCalledTimes(calls);
+  });
+});
+
+describe('handleRequest: a project’s rows prepared ahead', () => {
+  it('acts only for the content script, for the server of its own page, and asks Octopus nothing', async () => {
+    const deps = setup();
+    const content: Caller = { kind: 'content', pageUrl: `${SERVER}/app#/Spaces-1/projects/web/deployments`, tabId: 3 };
+    expect(await handleRequest({ type: 'keep-project', server: 'http://attacker.example', space: 'Spaces-1', project: 'web' }, content, deps)).toEqual({ queued: true });
+    expect(deps.keepProject).toHaveBeenCalledWith(SERVER, 'Spaces-1', 'web');
+
+    // Not a page of ours (framed on the server or not), not the popup; not a server that is not enabled; not odd ids.
+    for (const caller of [framedOn(`${SERVER}/app#/Spaces-1/projects/web`), framedOn('https://evil.example/'), { kind: 'popup' } as Caller, { kind: 'page', tabId: 9 } as Caller]) {
+      expect(await refusal(handleRequest({ type: 'keep-project', server: SERVER, space: 'Spaces-1', project: 'web' }, caller, deps))).toBe('unknown-caller');
+    }
+    const elsewhere: Caller = { kind: 'content', pageUrl: 'http://attacker.example/app#/Spaces-1/projects/web', tabId: 4 };
+    expect(await refusal(handleRequest({ type: 'keep-project', server: SERVER, space: 'Spaces-1', project: 'web' }, elsewhere, deps))).toBe('not-enabled');
+    expect(await refusal(handleRequest({ type: 'keep-project', space: 'Spaces-1', project: '../../x' }, content, deps))).toBe('unknown-caller');
+    expect(await refusal(handleRequest({ type: 'keep-project', space: 'Spaces-1;', project: 'web' }, content, deps))).toBe('bad-space');
+    expect(deps.keepProject).toHaveBeenCalledTimes(1);
+    expect(deps.whoAmI).not.toHaveBeenCalled();
   });
 });
