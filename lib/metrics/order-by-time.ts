@@ -111,16 +111,24 @@ function byBuckets(times: Float64Array): TimeOrder {
   const top = buckets - 1;
   const scale = buckets / (high - low + 1);
   const start = new Int32Array(buckets + 1);
+  // Each row's bucket (-1: no time), kept for the scatter: reading the times and working out the buckets
+  // again cost as much as this counting pass (at 1M, 15 of the 37 ms; a bucket read back, 8).
+  const bucketOf = new Int32Array(n);
   let known = 0;
   let sorted = true;
   let previous = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < first; i++) bucketOf[i] = -1;
   for (let i = first; i < n; i++) {
     const t = times[i];
-    if (Number.isNaN(t)) continue; // no time
+    if (Number.isNaN(t)) {
+      bucketOf[i] = -1;
+      continue;
+    }
     known++;
     if (t < previous) sorted = false;
     previous = t;
     const b = t <= low ? 0 : t >= high ? top : ((t - low) * scale) | 0;
+    bucketOf[i] = b;
     start[b + 1]++;
   }
   let none = known;
@@ -134,12 +142,9 @@ function byBuckets(times: Float64Array): TimeOrder {
   }
   for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
   for (let i = 0; i < n; i++) {
-    const t = times[i];
-    if (Number.isNaN(t)) {
-      rows[none++] = i;
-      continue;
-    }
-    rows[start[t <= low ? 0 : t >= high ? top : ((t - low) * scale) | 0]++] = i;
+    const b = bucketOf[i];
+    if (b < 0) rows[none++] = i;
+    else rows[start[b]++] = i;
   }
 
   // Rows with equal times stay in input order; past the budget (far from sorted, or one instant holding many
