@@ -46,7 +46,10 @@ export function orderReleases(releases: ReleaseFacts): ReleaseOrder {
   const { project, channel } = releases;
   const pairs = new Map<string, number>();
   const pairKeys: number[][] = [];
-  const pairOf = new Int32Array(n);
+  // The project of each pair, by pair number: read for every release, so typed (not through pairKeys).
+  let pairProject = new Int32Array(64);
+  // Each release's pair number, turned into its group (the pair's rank) below.
+  const group = new Int32Array(n);
   let channels = 0;
   for (let i = 0; i < n; i++) if (channel[i] >= channels) channels = channel[i] + 1;
   const byChannel = new Int32Array(channels + 1);
@@ -55,6 +58,12 @@ export function orderReleases(releases: ReleaseFacts): ReleaseOrder {
     let g = pairs.get(key);
     if (g === undefined) {
       g = pairKeys.push([project[i], channel[i]]) - 1;
+      if (g === pairProject.length) {
+        const grown = new Int32Array(g * 2);
+        grown.set(pairProject);
+        pairProject = grown;
+      }
+      pairProject[g] = project[i];
       pairs.set(key, g);
     }
     return g;
@@ -62,12 +71,12 @@ export function orderReleases(releases: ReleaseFacts): ReleaseOrder {
   for (let i = 0; i < n; i++) {
     const slot = channel[i] + 1;
     const g = byChannel[slot] - 1;
-    if (g >= 0 && pairKeys[g][0] === project[i]) pairOf[i] = g;
-    else if (g >= 0) pairOf[i] = viaMap(i);
+    if (g >= 0 && pairProject[g] === project[i]) group[i] = g;
+    else if (g >= 0) group[i] = viaMap(i);
     else {
       const added = viaMap(i);
       byChannel[slot] = added + 1;
-      pairOf[i] = added;
+      group[i] = added;
     }
   }
   const groups = pairKeys.length;
@@ -80,18 +89,19 @@ export function orderReleases(releases: ReleaseFacts): ReleaseOrder {
 
   // A stable counting sort of the time order by group.
   const start = new Int32Array(groups + 1);
-  for (let i = 0; i < n; i++) start[rankOfPair[pairOf[i]] + 1]++;
+  for (let i = 0; i < n; i++) {
+    const g = rankOfPair[group[i]];
+    group[i] = g;
+    start[g + 1]++;
+  }
   for (let g = 0; g < groups; g++) start[g + 1] += start[g];
   const order = new Uint32Array(n);
   const rank = new Int32Array(n);
-  const group = new Int32Array(n);
   for (let j = 0; j < n; j++) {
     const r = byTime[j];
-    const g = rankOfPair[pairOf[r]];
-    const at = start[g]++;
+    const at = start[group[r]]++;
     order[at] = r;
     rank[r] = at;
-    group[r] = g;
   }
   return { order, rank, group };
 }
