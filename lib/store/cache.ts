@@ -9,7 +9,7 @@ import { deleteDB, type IDBPDatabase, openDB } from 'idb';
 import type { History } from '@/lib/metrics/facts';
 import { byChunk, chunkBytes, deploymentChunkToRecords, finishedOrStuckBetween, mergeDeploymentChunk, mergeReleaseChunk } from './chunks';
 import { buildHistory } from './load';
-import { newStamp, readProjectRows, spaceKeys } from './slices';
+import { newStamp, readProjectRows } from './slices';
 import type { DeploymentRecord, DimensionRecords, ReleaseRecord } from './records';
 import {
   type CacheSchema,
@@ -18,6 +18,7 @@ import {
   DB_VERSION,
   type DeploymentChunk,
   databaseName,
+  keysOfSpace,
   parseDatabaseName,
   type ReleaseChunk,
   type SpaceMeta,
@@ -175,11 +176,7 @@ export async function openCache(server: string, userId: string): Promise<Cache> 
     async clearSpace(space) {
       const tx = db.transaction(['chunks', 'spaces', 'sync', 'stamps', 'slices'], 'readwrite');
       await Promise.all([
-        tx.objectStore('stamps').delete(spaceKeys(space)),
-        tx.objectStore('slices').delete(spaceKeys(space)),
-        tx.objectStore('sync').delete(IDBKeyRange.bound([space, ''], [space, '\uffff'])),
-        tx.objectStore('chunks').delete(spaceRange(space, 'deployments')),
-        tx.objectStore('chunks').delete(spaceRange(space, 'releases')),
+        ...(['chunks', 'sync', 'stamps', 'slices'] as const).map((store) => tx.objectStore(store).delete(keysOfSpace(space))),
         tx.objectStore('spaces').delete(space),
         tx.done,
       ]);

@@ -145,6 +145,9 @@ export interface CacheSchema extends DBSchema {
   slices: { key: [string, string, ChunkKind, number]; value: SliceRecord };
 }
 
+/** Every key of one space in the stores keyed by arrays that start with the space (all but `spaces`). */
+export const keysOfSpace = (space: string): IDBKeyRange => IDBKeyRange.bound([space], [space, []]);
+
 export function upgrade(db: IDBPDatabase<CacheSchema>, oldVersion: number): void {
   if (oldVersion < 1) {
     db.createObjectStore('chunks', { keyPath: ['space', 'kind', 'no'] });

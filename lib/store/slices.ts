@@ -102,6 +102,3 @@ async function keepSlices(db: IDBPDatabase<CacheSchema>, space: string, project:
 }
 
 const projectList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : []);
-
-/** Every key of `space` in the stamps and slices stores (both start with the space). */
-export const spaceKeys = (space: string): IDBKeyRange => IDBKeyRange.bound([space], [space, []]);

@@ -25,7 +25,7 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { E2E_EXTENSIONS, launchWithExtension, ROOT, signIn, waitForPanelFrame } from '../e2e/browser';
+import { E2E_EXTENSIONS, keptRowsCode, launchWithExtension, ROOT, signIn, waitForPanelFrame } from '../e2e/browser';
 import { startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { benchFirefox } from './sync-firefox';
@@ -180,15 +180,7 @@ console.log(`  of which (medians): ${breakdown(opens)}`);
 // The usual way in: the user is on the project's pages first, and the worker prepares its rows meanwhile
 // (lib/sync/keep-project-ahead.ts); then Insights opens. Timed: how long the worker took, and the opening.
 {
-  const slicedRows = (id: string) =>
-    ext.evaluate(`(async () => {
-      const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
-      const [info] = (await indexedDB.databases()).filter((d) => d.name.startsWith('dora-lens:'));
-      const db = await request(indexedDB.open(info.name));
-      const all = await request(db.transaction('slices').objectStore('slices').getAll(IDBKeyRange.bound([${JSON.stringify(SPACE)}, ${JSON.stringify(id)}], [${JSON.stringify(SPACE)}, ${JSON.stringify(id)}, []])));
-      db.close();
-      return all.length;
-    })()`) as Promise<number>;
+  const slicedRows = (id: string) => ext.evaluate(keptRowsCode(id)) as Promise<number>;
   const visited = performance.now();
   await page.goto(`${emulator.url}/app#/${SPACE}/projects/${second.Slug}/deployments`);
   while ((await slicedRows(second.Id)) === 0 && performance.now() - visited < 60_000) await new Promise((r) => setTimeout(r, 50));

@@ -581,3 +581,19 @@ export async function readClipboard(page: Page): Promise<string> {
     return text;
   });
 }
+
+/**
+ * Code for an extension page or the worker: how many deployment rows of `project` (its id) DORA Lens keeps
+ * apart for its panel (lib/store/slices.ts), read from the one cache in this profile. A string: tsx would
+ * wrap a named inner function in a helper the page does not have.
+ */
+export function keptRowsCode(project: string): string {
+  return `(async () => {
+    const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const [info] = (await indexedDB.databases()).filter((d) => d.name.startsWith('dora-lens:'));
+    const db = await request(indexedDB.open(info.name));
+    const all = await request(db.transaction('slices').objectStore('slices').getAll());
+    db.close();
+    return all.filter((s) => s.project === ${JSON.stringify(project)} && s.kind === 'deployments').reduce((n, s) => n + (s.rows ? s.rows.count : 0), 0);
+  })()`;
+}

@@ -10,7 +10,7 @@ import { type RunningEmulator, startEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { expectedSpace } from '../support/ground-truth';
 import { referenceMetrics } from '../support/reference-metrics';
-import { type ExtensionBrowser, launchWithExtension, signIn, waitForPanelFrame } from './browser';
+import { type ExtensionBrowser, keptRowsCode, launchWithExtension, signIn, waitForPanelFrame } from './browser';
 
 const SPACE = 'Spaces-1';
 const DAY = 86_400_000;
@@ -52,15 +52,7 @@ describe('a project’s panel opened again', () => {
     return frame;
   };
   /** Deployments of the project the extension keeps apart, read from its own IndexedDB. */
-  const keptRows = (id = project.Id) =>
-    ext.evaluateInExtension<number>(`(async () => {
-      const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
-      const [info] = (await indexedDB.databases()).filter((d) => d.name.startsWith('dora-lens:'));
-      const db = await request(indexedDB.open(info.name));
-      const all = await request(db.transaction('slices').objectStore('slices').getAll());
-      db.close();
-      return all.filter((s) => s.project === ${JSON.stringify(id)} && s.kind === 'deployments').reduce((n, s) => n + (s.rows ? s.rows.count : 0), 0);
-    })()`);
+  const keptRows = (id = project.Id) => ext.evaluateInExtension<number>(keptRowsCode(id));
 
   const space = () => emulator.history().Spaces[0];
 
