@@ -18,6 +18,7 @@
  *
  *   npm run bench                                   # large and huge, all spaces
  *   npm run bench -- --duckdb                       # and DuckDB on the same histories, alternating
+ *   npm run bench -- --browsers                     # and the first run in fresh Chromium / Firefox (./first-in-browser.ts)
  *   npm run bench -- large --space Spaces-1         # one scale, one space
  *   npm run bench -- large --verify                 # also check the conversion against history() joined by hand
  */
@@ -27,6 +28,9 @@ import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { deploymentsCsvChunks } from '../../lib/export';
+import { BROWSER_NAMES, type BrowserName, findChromium, findFirefox } from '../e2e/browser';
+import { firstInBrowsers } from './first-in-browser';
+import type { FirstRun } from './first-in-page';
 import { deploymentColumns, releaseColumns } from '../../lib/metrics/facts-columns';
 import { historyPart, partFor, projectHistory } from '../../lib/metrics/history-part';
 import { computeInsights, deploymentRowColumns, type History, type InsightsQuery, type PreparedHistory, prepare, rowColumns } from '../../lib/metrics';
@@ -121,6 +125,8 @@ export interface BenchResult {
   peak: { panel: number; space: number };
   /** A project's panel as it opens, first in a fresh process: its part, prepare, metrics (ms). */
   opening: number[];
+  /** With `--browsers`: the first run in a fresh browser (./first-in-browser.ts), medians of prepare + metrics and of a project's panel as it opens (ms). */
+  browserFirst?: Partial<Record<BrowserName, { whole: number; project: number; runs: number }>>;
   duck?: DuckResult;
 }
 
@@ -490,7 +496,17 @@ function summary(results: BenchResult[]): void {
   console.log(`| \`prepare\` | ${col((r) => ms(r.prepareMs))} | 20 ms / 200 ms |`);
   console.log(`| prepare + a panel's metrics (cold) | ${col((r) => ms(r.coldPanelMs))} | 30 ms / 300 ms |`);
   console.log(`| the same, first in a fresh process | ${col((r) => ms(r.firstPanelMs))} | 60 ms / 600 ms |`);
+  for (const name of BROWSER_NAMES) {
+    if (!results.some((r) => r.browserFirst?.[name])) continue;
+    const first = (r: BenchResult) => r.browserFirst?.[name];
+    console.log(`| the same, first in a fresh ${name} (the engine the extension runs in) | ${col((r) => (first(r) ? ms(first(r)!.whole) : 'n/a'))} | 60 ms / 600 ms |`);
+  }
   console.log(`| a project's panel as it opens (its part, prepare, metrics), first in a fresh process | ${col((r) => ms(r.opening.reduce((a, b) => a + b, 0)))} | |`);
+  for (const name of BROWSER_NAMES) {
+    if (!results.some((r) => r.browserFirst?.[name])) continue;
+    const first = (r: BenchResult) => r.browserFirst?.[name];
+    console.log(`| the same, first in a fresh ${name} | ${col((r) => (first(r) ? ms(first(r)!.project) : 'n/a'))} | |`);
+  }
   console.log(`| a panel's metrics, prepared | ${col((r) => ms(r.panelMs))} | |`);
   console.log(`| filter change (median of 5 filters; slowest) | ${col((r) => `${ms(r.filterChangeMs)}; ${ms(r.filterChangeMaxMs)}`)} | 5 ms / 30 ms |`);
   console.log(`| the whole space's metrics, prepared; cold | ${col((r) => `${ms(r.spaceMs)}; ${ms(r.coldSpaceMs)}`)} | |`);
@@ -569,6 +585,37 @@ async function openingMain(): Promise<void> {
   process.disconnect();
 }
 
+/**
+ * The first prepare + panel metrics on the whole history, and a project's panel as it opens, each in a fresh
+ * browser (Chromium, and Firefox when installed), five times at 100k and three at 1M: medians.
+ */
+async function benchFirstInBrowsers(history: History, now: number): Promise<BenchResult['browserFirst']> {
+  const project = busiestProject(history);
+  const query = projectView(history.dims, project, DEFAULT_PARAMS, { timeZone: 'Europe/London', weekStart: 'sunday', tierYear: 2024 }, now).query;
+  const installed = BROWSER_NAMES.filter((name) => {
+    try {
+      (name === 'firefox' ? findFirefox : findChromium)();
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const runs = history.deployments.length > 500_000 ? 3 : 5;
+  const measured = await firstInBrowsers(history, { whole: { query, project }, project: { query, project } }, installed, runs);
+  const out: BenchResult['browserFirst'] = {};
+  for (const name of installed) {
+    const total = (r: FirstRun) => r.part + r.prepare + r.metrics;
+    const { whole, project: opening } = measured[name];
+    out[name] = { whole: median(whole.map(total)), project: median(opening.map(total)), runs };
+    const list = (rs: FirstRun[]) => rs.map((r) => `${r.prepare.toFixed(0)} + ${r.metrics.toFixed(0)}${r.part ? ` (part ${r.part.toFixed(0)})` : ''}`).join(', ');
+    console.log(`the first prepare + a panel's metrics in a fresh ${name} (whole history)`.padEnd(67) + ` ${ms1(out[name].whole)}  (${runs} browsers: ${list(whole)})`);
+    console.log(`a project's panel as it opens, first in a fresh ${name}`.padEnd(67) + ` ${ms1(out[name].project)}  (${runs} browsers: ${list(opening)})`);
+  }
+  return out;
+}
+
+const ms1 = (v: number) => `${v.toFixed(1)} ms`;
+
 /** {@link openingMain} in a child process. */
 function measureOpening(history: History, now: number): Promise<number[]> {
   return new Promise((resolve, reject) => {
@@ -619,14 +666,25 @@ interface ScaleArgs {
   now: number;
   verify: boolean;
   duckdb: boolean;
+  browsers: boolean;
 }
-const toArgs = (a: ScaleArgs) => [a.scale, '--space', a.selection, '--now', String(a.now), ...(a.verify ? ['--verify'] : []), ...(a.duckdb ? ['--duckdb'] : [])];
+const toArgs = (a: ScaleArgs) => [
+  a.scale,
+  '--space',
+  a.selection,
+  '--now',
+  String(a.now),
+  ...(a.verify ? ['--verify'] : []),
+  ...(a.duckdb ? ['--duckdb'] : []),
+  ...(a.browsers ? ['--browsers'] : []),
+];
 const fromArgs = (args: string[]): ScaleArgs => ({
   scale: args[0] as Scale,
   selection: args[args.indexOf('--space') + 1],
   now: Number(args[args.indexOf('--now') + 1]),
   verify: args.includes('--verify'),
   duckdb: args.includes('--duckdb'),
+  browsers: args.includes('--browsers'),
 });
 
 /**
@@ -695,6 +753,7 @@ async function scaleMain(a: ScaleArgs): Promise<void> {
     `memory: peak of prepare + a panel's metrics ${peakText(result.peak.panel, result.historyBytes)}, of prepare + the whole space's ${peakText(result.peak.space, result.historyBytes)} ` +
       '(every typed array the compute allocates, temporaries included: an upper bound of its peak; × the cached columns)',
   );
+  if (a.browsers) result.browserFirst = await benchFirstInBrowsers(history, a.now);
   let agreed = true;
   if (a.duckdb) {
     try {
@@ -732,8 +791,10 @@ if (isMain && process.argv[2] === MEMORY) {
   const selection: SpaceSelection = spaceAt >= 0 ? args[spaceAt + 1] : 'all';
   const verify = args.includes('--verify');
   const duckdb = args.includes('--duckdb');
-  const unknown = args.filter((a, i) => !(SCALES as string[]).includes(a) && a !== '--verify' && a !== '--duckdb' && a !== '--space' && args[i - 1] !== '--space');
-  if (unknown.length > 0) throw new Error(`unknown arguments ${unknown.join(' ')}: npm run bench -- [tiny|demo|large|huge …] [--space all|Spaces-N] [--verify] [--duckdb]`);
+  const browsers = args.includes('--browsers');
+  const flags = ['--verify', '--duckdb', '--browsers', '--space'];
+  const unknown = args.filter((a, i) => !(SCALES as string[]).includes(a) && !flags.includes(a) && args[i - 1] !== '--space');
+  if (unknown.length > 0) throw new Error(`unknown arguments ${unknown.join(' ')}: npm run bench -- [tiny|demo|large|huge …] [--space all|Spaces-N] [--verify] [--duckdb] [--browsers]`);
   // A fixed clock: the same scale and seed then always give the same history.
   const now = Date.UTC(2026, 10, 1, 12);
   const cpu = cpus();
@@ -748,7 +809,7 @@ if (isMain && process.argv[2] === MEMORY) {
   const results: BenchResult[] = [];
   let failed = false;
   for (const scale of scales.length > 0 ? scales : (['large', 'huge'] as Scale[])) {
-    const { result, ok } = await inChild<{ result: BenchResult; ok: boolean }>([SCALE, ...toArgs({ scale, selection, now, verify, duckdb })], `benchmarking ${scale}`);
+    const { result, ok } = await inChild<{ result: BenchResult; ok: boolean }>([SCALE, ...toArgs({ scale, selection, now, verify, duckdb, browsers })], `benchmarking ${scale}`);
     results.push(result);
     if (!ok) failed = true;
   }
