@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { EnableSite, EnabledOutsideSpace, NotASite, ServerLinks, ServerOutsideSpace } from '@/components/PopupSite';
 import { SpaceSummary } from '@/components/SpaceSummary';
@@ -44,7 +44,12 @@ function SpaceSection({ server, spaceId }: { server: string; spaceId: string }) 
 }
 
 function ConnectedSummary({ server, spaceId, retry }: { server: string; spaceId: string; retry: () => void }) {
-  return <SpaceSummary {...useSpaceSummary(server, spaceId, retry)} />;
+  const view = useSpaceSummary(server, spaceId, retry);
+  // For `npm run bench:sync`: when the numbers are on screen.
+  useLayoutEffect(() => {
+    if (view.state.kind === 'ready') performance.mark('dora-lens:summary');
+  }, [view.state.kind]);
+  return <SpaceSummary {...view} />;
 }
 
 function EnabledSite({ tab }: { tab: SiteTab }) {

@@ -24,6 +24,7 @@ import { Exclusion, FailureKind, Outcome } from '@/lib/metrics/constants';
 import { hotfixStreams, reworkReasons as reasonsOf } from '@/lib/metrics/rework';
 import type { Dimensions } from '@/lib/metrics/facts';
 import { type PeriodCounts, periodMetrics } from '@/lib/metrics/period-metrics';
+import type { PartSelection } from '@/lib/metrics/history-part';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import { quantileSorted } from '@/lib/metrics/quantile-sorted';
 import { tierSummary } from '@/lib/metrics/tier-summary';
@@ -174,6 +175,19 @@ export function spaceSummary(prepared: PreparedHistory, options: { now: number; 
       reworkRate: dayCounts.map((c) => periodMetrics(c).beyondOctopus.reworkRate.rate),
     },
   };
+}
+
+/**
+ * The part of a space's history the summary depends on (lib/metrics/history-part.ts): the deployments to
+ * the production environments and the releases their lead times can reach. Every figure of a deployment
+ * comes from its own stream, so `spaceSummary(prepare(historyPart(history, summaryPart(dims))))` equals the
+ * summary of the whole space — what the popup prepares, a few percent of a big space's deployments.
+ *
+ * @example
+ * summaryPart(history.dims) //=> { environments: [3, 4] }
+ */
+export function summaryPart(dims: Dimensions): PartSelection {
+  return { environments: [...new Set(productionTargets(dims).map((t) => t.environment))] };
 }
 
 function productionEnvironments(dims: Dimensions, targets: readonly ProductionTarget[]): ProductionEnvironment[] {

@@ -8,9 +8,9 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { askWorker, WorkerError } from '@/lib/ui/ask-worker';
 import type { SessionInfo, SyncError } from '@/lib/messages/protocol';
-import type { History } from '@/lib/metrics/facts';
+import type { Dimensions, History } from '@/lib/metrics/facts';
 import { type PreparedHistory, prepare } from '@/lib/metrics/prepare';
-import { projectHistory } from '@/lib/metrics/history-part';
+import { historyPart, type PartSelection, projectHistory } from '@/lib/metrics/history-part';
 import { findProject } from '@/lib/panel/project-view';
 import { type Cache, openCache } from '@/lib/store/cache';
 import { isCheckpoint } from '@/lib/sync/checkpoint';
@@ -49,6 +49,12 @@ export interface SpaceHistoryOptions {
   attempt?: number;
   /** The project (slug or id) this page shows: on a space not synced yet, it is read first and shown first. */
   project?: string;
+  /**
+   * Without a project: the part of the space this page's numbers depend on, to prepare instead of the whole
+   * space (lib/metrics/history-part.ts; the popup's `summaryPart`). A module-level function: not watched for
+   * changes.
+   */
+  part?: (dims: Dimensions) => PartSelection;
 }
 
 export function useSpaceHistory(server: string, space: string, options: SpaceHistoryOptions): SpaceHistory {
@@ -83,7 +89,7 @@ async function readSpace(server: string, space: string, options: SpaceHistoryOpt
     if (!ready && !partial) return { userId, meta };
     // A project's panel reads only that project's rows (when the cache's dimensions name it).
     const projectId = meta?.dims?.projects.find((p) => p.slug === options.project || p.id === options.project)?.id;
-    const { history, prepared } = await readPrepared(cache, space, options.blockedIsFailure, options.project, projectId);
+    const { history, prepared } = await readPrepared(cache, space, options, projectId);
     return { userId, meta, numbers: { history, prepared, partial, loadMs: performance.now() - started } };
   } finally {
     cache.close();
@@ -208,14 +214,19 @@ function readAgain(next: SyncStatus, seen: Seen, project: string | undefined): b
 /**
  * The space's history from the cache, prepared for the metrics: for a project's panel, only that project's
  * part (every figure of a project is its own: lib/metrics/history-part.ts), a few thousand rows to decode,
- * sort and walk instead of the whole space's. `projectId`: the project's rows are all that is decoded.
+ * sort and walk instead of the whole space's; with `options.part`, that part. `projectId`: the project's
+ * rows are all that is decoded.
  */
-async function readPrepared(cache: Cache, space: string, blockedIsFailure: boolean, project?: string, projectId?: string): Promise<{ history: History; prepared: PreparedHistory }> {
+async function readPrepared(cache: Cache, space: string, options: SpaceHistoryOptions, projectId?: string): Promise<{ history: History; prepared: PreparedHistory }> {
+  const { project, part, blockedIsFailure } = options;
+  // With a part, the whole space is still decoded: decoding only its rows was measured slower in a fresh
+  // page (per-chunk picking over columns of three widths), and the part's own cost is small.
   const history = await cache.readHistory(space, projectId, { keep: true });
   // For `npm run bench:sync`'s breakdown of a warm panel's first chart.
   performance.mark('dora-lens:history-read');
   const index = project === undefined ? -1 : findProject(history.dims, project);
-  const prepared = prepare(index >= 0 ? projectHistory(history, index) : history, { blockedIsFailure });
+  const computed = index >= 0 ? projectHistory(history, index) : part && project === undefined ? historyPart(history, part(history.dims)) : history;
+  const prepared = prepare(computed, { blockedIsFailure });
   performance.mark('dora-lens:prepared');
   return { history, prepared };
 }

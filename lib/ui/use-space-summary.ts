@@ -10,7 +10,7 @@ import { csvFileName } from '@/lib/export/csv-file-name';
 import { deploymentsCsvChunks } from '@/lib/export/deployments-csv';
 import { serverLabel, signInUrl } from '@/lib/host/server-url';
 import { askWorker } from '@/lib/ui/ask-worker';
-import { spaceSummary } from '@/lib/summary/space-summary';
+import { spaceSummary, summaryPart } from '@/lib/summary/space-summary';
 import { laterSyncFailure, type SpaceSummaryView, summaryState } from '@/lib/summary/summary-view';
 import { downloadText } from './download';
 import { useClock } from './use-clock';
@@ -29,6 +29,8 @@ export function useSpaceSummary(server: string, spaceId: string, retry: () => vo
   const { data, status, syncError, syncNow, spaceName } = useSpaceHistory(server, spaceId, {
     blockedIsFailure: settings.blockedIsFailure,
     staleAfterMs: settings.refreshMinutes * 60_000,
+    // Only the production deployments' streams: the summary's numbers are theirs alone.
+    part: summaryPart,
   });
   const history = data.state === 'ready' ? data.prepared : undefined;
   // The 30-day window ends when the data arrived (a fresh sync re-anchors it), not at each render.

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { History } from '@/lib/metrics/facts';
 import { type DeploymentRowColumns, deploymentRowAt } from '@/lib/metrics/deployment-rows';
+import { historyPart } from '@/lib/metrics/history-part';
 import { prepare } from '@/lib/metrics/prepare';
-import { productionTargets, SUMMARY_DAYS, spaceSummary } from '@/lib/summary/space-summary';
+import { csvText, deploymentsCsvChunks } from '@/lib/export/deployments-csv';
+import { productionTargets, SUMMARY_DAYS, spaceSummary, summaryPart } from '@/lib/summary/space-summary';
 import { at, DAY, HOUR, historyFrom, indexOf } from '../../factories';
+import { randomRows } from '../../support/random-history';
 
 const NOW = at('2026-11-25T12:00:00Z');
 const deployments = (rows: DeploymentRowColumns) => Array.from({ length: rows.length }, (_, k) => deploymentRowAt(rows, k).deployment);
@@ -228,4 +231,44 @@ describe('a successful deployment of a blocked release (prevent progression)', (
     expect([s.leadTime.median, s.recovery.median]).toEqual([34 * HOUR, 24 * HOUR]);
     expect([s.daily.frequency[6], s.daily.failureRate[5], s.daily.failureRate[6]]).toEqual([1, 1, 0]);
   });
+});
+
+describe('the summary’s part of the history (what the popup prepares)', () => {
+  /** The summary of the whole history and of its summary part: equal in every number, row and CSV byte. */
+  function expectSameSummary(history: History, now: number, hotfixChannels?: number[]): History {
+    const options = { now, tierYear: 2024 as const, timeZone: 'Europe/London', hotfixChannels };
+    const part = historyPart(history, summaryPart(history.dims));
+    const { rows: wholeRows, ...whole } = spaceSummary(prepare(history), options);
+    const { rows: partRows, ...fromPart } = spaceSummary(prepare(part), options);
+    expect(fromPart).toEqual(whole);
+    expect(partRows.length).toBe(wholeRows.length);
+    // Every field but the row's index into its own history.
+    const row = (rows: DeploymentRowColumns, k: number) => ({ ...deploymentRowAt(rows, k), index: undefined });
+    for (let k = 0; k < wholeRows.length; k++) expect(row(partRows, k)).toEqual(row(wholeRows, k));
+    expect(csvText(deploymentsCsvChunks(partRows, { bom: true }))).toBe(csvText(deploymentsCsvChunks(wholeRows, { bom: true })));
+    return part;
+  }
+
+  it('holds only the production environments’ deployments, and gives the same summary', () => {
+    const history = space();
+    const part = expectSameSummary(history, NOW);
+    const production = new Set(productionTargets(history.dims).map((t) => t.environment));
+    expect([...part.deployments.environment].every((e) => production.has(e))).toBe(true);
+    // Dev's deployment (id 2) is not in it; every deployment to Production or Prod-EU is.
+    expect(part.deployments.length).toBe(14);
+    expect(expectSameSummary(history, NOW, [history.dims.channels.findIndex((c) => c.name === 'Hotfix')]).deployments.length).toBe(14);
+  });
+
+  for (const seed of [4, 19, 31]) {
+    it(`gives the whole history’s summary on a random history (seed ${seed}), whatever the window`, () => {
+      const history = historyFrom(randomRows(seed, 1200));
+      const d = history.dims;
+      // P1 keeps the default (the space's last environment); P2's lifecycle ends in the other one.
+      d.lifecycles.push({ id: 'Lifecycles-9', name: 'First only', phases: [{ name: 'First', environments: [0] }] });
+      d.projects[indexOf(d.projects, 'P2')].lifecycle = d.lifecycles.length - 1;
+      expect(new Set(productionTargets(d).map((t) => t.environment)).size).toBe(2);
+      for (const now of [at('2024-01-20T00:00:00Z'), at('2024-01-08T07:30:00Z')]) expectSameSummary(history, now);
+      expectSameSummary(history, at('2024-01-20T00:00:00Z'), [d.channels.findIndex((c) => c.name === 'Beta')]);
+    });
+  }
 });
