@@ -163,13 +163,17 @@ export function timeAt(column: TimeColumn, created: Float64Array, i: number): nu
 }
 
 /** Writes a whole time column as absolute times into `out` from `at`. */
-export function decodeTimes(column: TimeColumn, created: Float64Array, out: Float64Array, at: number): void {
+export function decodeTimes(column: TimeColumn, created: Float64Array, out: Float64Array, at: number, scratch?: Int32Array): void {
   if (column instanceof Float64Array) {
     out.set(column, at);
     return;
   }
   const none = noTime(column);
-  for (let i = 0; i < column.length; i++) out[at + i] = column[i] === none ? Number.NaN : created[i] + column[i];
+  // Widened first with a native copy when a scratch column is given: the loop then reads one array type
+  // whatever the chunk's width (8, 16 or 32 bits), and stays monomorphic.
+  const offsets = scratch && scratch.length >= column.length ? scratch : column;
+  if (offsets !== column) offsets.set(column);
+  for (let i = 0; i < column.length; i++) out[at + i] = offsets[i] === none ? Number.NaN : created[i] + offsets[i];
 }
 
 /**

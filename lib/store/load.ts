@@ -107,21 +107,59 @@ function ofProject<C extends DeploymentChunk | ReleaseChunk>(chunks: C[], projec
 function concatReleases(chunks: ReleaseChunk[], index: DimensionIndex): ReleaseFacts {
   const n = chunks.reduce((sum, c) => sum + c.count, 0);
   const out = releaseColumns(n);
+  const wide = wideColumns(chunks, 2);
+  const [projectAt, channelAt] = wide.columns;
   let at = 0;
   for (const c of chunks) {
-    const projectOf = lazy(c.strings, index.project);
     setNumbers(out.id, c.id, c.bases?.id, at);
     out.assembled.set(assembledTimes(c), at);
     out.blocked.set(c.blocked, at);
+    projectAt.set(c.project);
+    channelAt.set(c.channel);
+    const projectOf = wide.memo(c.strings.length, 0);
+    const channelOf = wide.memo(c.strings.length, 1);
+    const { strings, version } = c;
     for (let i = 0; i < c.count; i++) {
-      const project = projectOf(c.project[i]);
+      const local = projectAt[i];
+      let project = projectOf[local];
+      if (project === UNRESOLVED) project = projectOf[local] = index.project(strings[local]);
       out.project[at + i] = project;
-      out.channel[at + i] = index.channel(c.strings[c.channel[i]], project);
-      out.version[at + i] = c.version[i];
+      // A channel belongs to a project: resolved with the first row's project, once per chunk-local id.
+      const channel = channelAt[i];
+      if (channelOf[channel] === UNRESOLVED) channelOf[channel] = index.channel(strings[channel], project);
+      out.channel[at + i] = channelOf[channel];
+      out.version[at + i] = version[i];
     }
     at += c.count;
   }
   return out;
+}
+
+/** A chunk-local string not resolved to a dimension index yet. */
+const UNRESOLVED = -2;
+
+/**
+ * Scratch columns as long as the longest chunk, into which a chunk's narrow columns (8, 16 or 32 bits,
+ * chunk by chunk) are widened with `set` — a native copy —, so that the decoding loops read one array type
+ * and stay monomorphic; and memo tables of chunk-local string → dimension index.
+ */
+function wideColumns(chunks: readonly { count: number; strings: readonly string[] }[], count: number) {
+  let rows = 0;
+  let strings = 0;
+  for (const c of chunks) {
+    rows = Math.max(rows, c.count);
+    strings = Math.max(strings, c.strings.length);
+  }
+  const columns = Array.from({ length: count }, () => new Int32Array(rows));
+  const memos: Int32Array[] = [];
+  return {
+    columns,
+    /** Memo table `k`, reset for a chunk of `size` strings. */
+    memo(size: number, k: number): Int32Array {
+      memos[k] ??= new Int32Array(strings);
+      return memos[k].fill(UNRESOLVED, 0, size);
+    },
+  };
 }
 
 /**
@@ -150,6 +188,8 @@ function releaseLookup(ids: Uint32Array): (id: number) => number {
 function concatDeployments(chunks: DeploymentChunk[], index: DimensionIndex, releaseOf: (id: number) => number): DeploymentFacts {
   const n = chunks.reduce((sum, c) => sum + c.count, 0);
   const out = deploymentColumns(n);
+  const wide = wideColumns(chunks, 6);
+  const [projectAt, environmentAt, channelAt, tenantAt, releaseAt, offsets] = wide.columns;
   let at = 0;
   for (const c of chunks) {
     setNumbers(out.id, c.id, c.bases?.id, at);
@@ -157,32 +197,47 @@ function concatDeployments(chunks: DeploymentChunk[], index: DimensionIndex, rel
     out.guidedFailure.set(c.guidedFailure, at);
     const created = createdTimes(c);
     out.created.set(created, at);
-    decodeTimes(c.queued, created, out.queued, at);
-    decodeTimes(c.started, created, out.started, at);
-    decodeTimes(c.completed, created, out.completed, at);
+    decodeTimes(c.queued, created, out.queued, at, offsets);
+    decodeTimes(c.started, created, out.started, at, offsets);
+    decodeTimes(c.completed, created, out.completed, at, offsets);
+    projectAt.set(c.project);
+    environmentAt.set(c.environment);
+    channelAt.set(c.channel);
+    tenantAt.set(c.tenant);
+    releaseAt.set(c.release);
     // Chunk-local string index → dimension index, resolved once per distinct string, not per row.
-    const projectOf = lazy(c.strings, index.project);
-    const environmentOf = lazy(c.strings, index.environment);
-    const tenantOf = lazy(c.strings, index.tenant);
-    // A channel belongs to a project: resolved with the first row's project, once per chunk-local id.
-    const channelOf = new Int32Array(c.strings.length).fill(-2);
-    const none = noTenant(c.tenant);
+    const projectOf = wide.memo(c.strings.length, 0);
+    const environmentOf = wide.memo(c.strings.length, 1);
+    const channelOf = wide.memo(c.strings.length, 2);
+    const tenantOf = wide.memo(c.strings.length, 3);
+    const strings = c.strings;
+    // The "no tenant" value as the widened column holds it (0xffffffff of a 32-bit column reads -1).
+    const none = noTenant(c.tenant) | 0;
     const releaseBase = c.bases?.release ?? 0;
     for (let i = 0; i < c.count; i++) {
-      const project = projectOf(c.project[i]);
+      const p = projectAt[i];
+      let project = projectOf[p];
+      if (project === UNRESOLVED) project = projectOf[p] = index.project(strings[p]);
       out.project[at + i] = project;
-      out.environment[at + i] = environmentOf(c.environment[i]);
-      const local = c.channel[i];
-      if (channelOf[local] === -2) channelOf[local] = index.channel(c.strings[local], project);
-      out.channel[at + i] = channelOf[local];
-      out.tenant[at + i] = c.tenant[i] === none ? -1 : tenantOf(c.tenant[i]);
-      out.release[at + i] = releaseOf(releaseBase + c.release[i]);
+      const e = environmentAt[i];
+      if (environmentOf[e] === UNRESOLVED) environmentOf[e] = index.environment(strings[e]);
+      out.environment[at + i] = environmentOf[e];
+      // A channel belongs to a project: resolved with the first row's project, once per chunk-local id.
+      const ch = channelAt[i];
+      if (channelOf[ch] === UNRESOLVED) channelOf[ch] = index.channel(strings[ch], project);
+      out.channel[at + i] = channelOf[ch];
+      const t = tenantAt[i];
+      if (t === none) out.tenant[at + i] = -1;
+      else {
+        if (tenantOf[t] === UNRESOLVED) tenantOf[t] = index.tenant(strings[t]);
+        out.tenant[at + i] = tenantOf[t];
+      }
+      out.release[at + i] = releaseOf(releaseBase + (releaseAt[i] >>> 0));
     }
     at += c.count;
   }
   return out;
 }
-
 
 /** Copies a column of numbers (offsets from `base` in chunks of format 2) into `out` from `at`. */
 function setNumbers(out: Uint32Array, column: ArrayLike<number>, base: number | undefined, at: number): void {
@@ -191,13 +246,4 @@ function setNumbers(out: Uint32Array, column: ArrayLike<number>, base: number | 
     return;
   }
   for (let i = 0; i < column.length; i++) out[at + i] = base + column[i];
-}
-
-/** Memoises `resolve` per chunk-local string index, so dimension look-ups happen once per distinct id. */
-function lazy(strings: readonly string[], resolve: (id: string) => number): (i: number) => number {
-  const memo = new Int32Array(strings.length).fill(-2);
-  return (i) => {
-    if (memo[i] === -2) memo[i] = resolve(strings[i]);
-    return memo[i];
-  };
 }
