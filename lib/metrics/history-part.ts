@@ -27,15 +27,13 @@ export function historyPart(history: History, selection: PartSelection): History
   const r = history.releases;
   const projects = membership(selection.projects, history.dims.projects.length);
   const environments = membership(selection.environments, history.dims.environments.length);
-  const rows = keptRows(d.project, projects, d.environment, environments);
+  const rows = keptRows(d.project, projects, d.environment, environments, selection.projects === undefined);
   const deployments = rows.length;
   const release = d.release;
   // The whole history keeps every release: the part then shares the history's release columns, read-only
   // like all of a History (references keep their numbers).
   const whole = selection.projects === undefined && selection.environments === undefined;
   const kept = whole ? null : reachableReleases(r, history.dims.channels.length, release, rows);
-  const releaseAt = kept ? new Int32Array(r.length).fill(-1) : null;
-  if (kept && releaseAt) for (let k = 0; k < kept.length; k++) releaseAt[kept[k]] = k;
   const outR = kept ? copyReleases(r, kept) : r;
   const outD = deploymentColumns(deployments);
   // Column by column over the kept rows: short loops the JIT optimises at once (a panel opens on code
@@ -51,11 +49,25 @@ export function historyPart(history: History, selection: PartSelection): History
   gatherFloat64(outD.queued, d.queued, rows);
   gatherFloat64(outD.started, d.started, rows);
   gatherFloat64(outD.completed, d.completed, rows);
-  for (let k = 0; k < deployments; k++) {
+  if (kept) renumberReleases(outD.release, release, rows, kept, r.length);
+  else for (let k = 0; k < deployments; k++) {
     const rel = release[rows[k]];
-    outD.release[k] = rel >= 0 && rel < r.length ? (releaseAt ? releaseAt[rel] : rel) : -1;
+    outD.release[k] = rel >= 0 && rel < r.length ? rel : -1;
   }
   return { deployments: outD, releases: outR, dims: history.dims };
+}
+
+/**
+ * Each kept row's release as its position in `kept` (ascending; it holds every release a kept row deploys),
+ * -1 for none. The table by release is not filled: only the releases of `kept` are read from it.
+ */
+function renumberReleases(out: Int32Array, release: Int32Array, rows: Uint32Array, kept: Uint32Array, releases: number): void {
+  const at = new Int32Array(releases);
+  for (let k = 0; k < kept.length; k++) at[kept[k]] = k;
+  for (let k = 0; k < rows.length; k++) {
+    const rel = release[rows[k]];
+    out[k] = rel >= 0 && rel < releases ? at[rel] : -1;
+  }
 }
 
 /**
@@ -83,11 +95,21 @@ function reachableReleases(r: ReleaseFacts, channels: number, release: Int32Arra
   }
   const kept = new Uint32Array(n);
   let count = 0;
-  for (let i = 0; i < n; i++) {
-    const slot = channel[i] + 1;
-    kept[count] = i;
-    if (slot >= 0 && slot <= channels && projectOf[slot] !== 0 && projectOf[slot] === project[i] + 1) count++;
-    else if (pairs.size > 0 && pairs.has(pair(i))) count++;
+  if (pairs.size === 0) {
+    // The common case, with no Set to ask: a slot out of range, like a channel no kept row deploys, reads 0.
+    for (let i = 0; i < n; i++) {
+      const slot = channel[i] + 1;
+      const want = (slot >>> 0) <= channels ? projectOf[slot] : 0;
+      kept[count] = i;
+      count += want !== 0 && want === project[i] + 1 ? 1 : 0;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const slot = channel[i] + 1;
+      kept[count] = i;
+      if (slot >= 0 && slot <= channels && projectOf[slot] !== 0 && projectOf[slot] === project[i] + 1) count++;
+      else if (pairs.has(pair(i))) count++;
+    }
   }
   return kept.subarray(0, count);
 }
@@ -97,17 +119,24 @@ function reachableReleases(r: ReleaseFacts, channels: number, release: Int32Arra
  * reference of -1, or one past the dimensions, reads 0), in order: one pass into a buffer of every row's size
  * (temporary; a second pass to count first cost as much again).
  */
-function keptRows(project: Int32Array, projects: Uint8Array, environment: Int32Array, environments: Uint8Array): Uint32Array {
+function keptRows(project: Int32Array, projects: Uint8Array, environment: Int32Array, environments: Uint8Array, everyProject: boolean): Uint32Array {
   const n = project.length;
   const pTop = projects.length - 1;
   const eTop = environments.length - 1;
   const rows = new Uint32Array(n);
   let count = 0;
-  for (let i = 0; i < n; i++) {
-    const p = project[i] + 1;
-    const e = environment[i] + 1;
-    rows[count] = i;
-    count += projects[p < 0 || p > pTop ? 0 : p] & environments[e < 0 || e > eTop ? 0 : e];
+  if (everyProject) {
+    // An environments' part (the popup, a production report) reads one column, not two.
+    for (let i = 0; i < n; i++) {
+      const e = environment[i] + 1;
+      if (environments[(e >>> 0) > eTop ? 0 : e] !== 0) rows[count++] = i;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const p = project[i] + 1;
+      const e = environment[i] + 1;
+      if ((projects[(p >>> 0) > pTop ? 0 : p] & environments[(e >>> 0) > eTop ? 0 : e]) !== 0) rows[count++] = i;
+    }
   }
   return rows.subarray(0, count);
 }

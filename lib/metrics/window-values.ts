@@ -35,6 +35,23 @@ const HAS_BIT: Record<ValueMetric, number> = {
  * out of one sorted list than to sort again. Invisible to callers: the prepared history is not modified.
  */
 const historyValues = new WeakMap<PreparedHistory, Partial<Record<ValueMetric, HistoryValues>>>();
+/**
+ * Prepared histories (and metrics) that have had one wide query already: the list is built on the second,
+ * so a one-off computation (the popup, a panel's first numbers, an alert) sorts only its own window.
+ */
+const wideQueries = new WeakMap<PreparedHistory, Set<ValueMetric>>();
+
+/** Whether a wide query of `metric` has been made of `p` before; notes this one. */
+function seenWide(p: PreparedHistory, metric: ValueMetric): boolean {
+  let seen = wideQueries.get(p);
+  if (!seen) {
+    seen = new Set();
+    wideQueries.set(p, seen);
+  }
+  if (seen.has(metric)) return true;
+  seen.add(metric);
+  return false;
+}
 
 /** `metric`'s value of one deployment (which has one). */
 const VALUE_OF: Record<ValueMetric, (p: PreparedHistory) => (i: number) => number> = {
@@ -140,7 +157,7 @@ function wholeHistory(p: PreparedHistory, metric: ValueMetric, order: Uint32Arra
  * The values of `metric` for the deployments of a query's window, sorted. A window that keeps a small part
  * of the history sorts just its own values ({@link windowValuesBySorting}: a filter that keeps a hundred
  * deployments sorts a hundred values, not the history's million); one that covers much of it reads them out
- * of the whole history's sorted values instead ({@link windowValuesFromHistory}, built once, on the first
+ * of the whole history's sorted values instead ({@link windowValuesFromHistory}, built once, on the second
  * such query). Both give the same list.
  *
  * `window` is the window's part of the prepared completion order (start order for queue time), with each
@@ -164,10 +181,11 @@ export function windowValues(
   const whole = historyValues.get(p)?.[metric];
   const order = window.order;
   // Measured: sorting costs ~15× more a value than reading one out of the whole history's list, and
-  // building that list costs about as much a value as sorting. So the list is built for a window of a third
-  // of the history or more (it pays for itself within a few such queries, which a report makes), and once it
-  // exists it is read whenever that is cheaper than sorting.
-  const wide = whole ? whole.values.length < count * 15 : count * 3 > order.length;
+  // building that list costs about as much a value as sorting. So the list is built for the second window
+  // of a third of the history or more (it pays for itself within a few such queries, which a report or the
+  // panel's filter changes make; the first sorts its own window: a one-off computation should not sort the
+  // whole history for a third of it), and once it exists it is read whenever that is cheaper than sorting.
+  const wide = whole ? whole.values.length < count * 15 : count * 3 > order.length && seenWide(p, metric);
   return wide ? windowValuesFromHistory(p, metric, window, excludeFlagged, count, withRows) : windowValuesBySorting(p, metric, window, excludeFlagged, count, withRows, scratch);
 }
 
