@@ -26,8 +26,9 @@ export interface ProductionTarget {
  */
 export function productionTargets(dims: Dimensions): ProductionTarget[] {
   const targets: ProductionTarget[] = [];
+  const channels = defaultChannels(dims);
   dims.projects.forEach((_, project) => {
-    const channel = defaultChannel(dims, project);
+    const channel = channels[project];
     const environments = lifecycleEnvironments(dims, project, channel);
     const environment = environments[environments.length - 1];
     if (environment !== undefined) targets.push({ project, channel, environment });
@@ -35,12 +36,13 @@ export function productionTargets(dims: Dimensions): ProductionTarget[] {
   return targets;
 }
 
-function defaultChannel(dims: Dimensions, project: number): number {
-  let best = -1;
+/** Each project's default channel (-1: none), in one pass over the channels rather than one per project. */
+function defaultChannels(dims: Dimensions): Int32Array {
+  const best = new Int32Array(dims.projects.length).fill(-1);
   dims.channels.forEach((c, i) => {
-    if (c.project !== project) return;
-    const b = dims.channels[best];
-    if (!b || (c.isDefault && !b.isDefault) || (c.isDefault === b.isDefault && c.name.localeCompare(b.name) < 0)) best = i;
+    if (c.project < 0 || c.project >= best.length) return;
+    const b = dims.channels[best[c.project]];
+    if (!b || (c.isDefault && !b.isDefault) || (c.isDefault === b.isDefault && c.name.localeCompare(b.name) < 0)) best[c.project] = i;
   });
   return best;
 }
