@@ -37,10 +37,30 @@ function streamFirstCompleted(p: PreparedHistory): Float64Array {
  * //=> Date.UTC(2026, 5, 9, 23) (midnight of 10 June in BST)
  */
 export function historyStart(p: PreparedHistory, mask: Uint8Array, timeZone: string): number | null {
+  return historyStarts(p, mask, 1, timeZone)[1];
+}
+
+/**
+ * {@link historyStart} of several views at once: `groupOf[s]` is the view (1..`groups`) stream `s` belongs
+ * to, 0 for none. One pass over the streams, whatever the number of views. Index 0 of the result is unused.
+ *
+ * @example
+ * historyStarts(prepared, Uint8Array.of(0, 1, 2, 1), 2, 'UTC') //=> [null, Date.UTC(2026, 0, 5), Date.UTC(2026, 2, 1)]
+ */
+export function historyStarts(p: PreparedHistory, groupOf: ArrayLike<number>, groups: number, timeZone: string): (number | null)[] {
   const first = streamFirstCompleted(p);
-  let earliest = Number.POSITIVE_INFINITY;
-  for (let s = 0; s < first.length; s++) if (mask[s] && first[s] < earliest) earliest = first[s];
-  if (earliest === Number.POSITIVE_INFINITY) return null;
-  const z = zonedDate(earliest, timeZone);
-  return localToUtc(Date.UTC(z.year, z.month, z.day), timeZone);
+  const earliest = new Float64Array(groups + 1).fill(Number.POSITIVE_INFINITY);
+  for (let s = 0; s < first.length; s++) {
+    const g = groupOf[s];
+    if (g !== 0 && first[s] < earliest[g]) earliest[g] = first[s];
+  }
+  const out: (number | null)[] = [null];
+  for (let g = 1; g <= groups; g++) {
+    if (earliest[g] === Number.POSITIVE_INFINITY) out.push(null);
+    else {
+      const z = zonedDate(earliest[g], timeZone);
+      out.push(localToUtc(Date.UTC(z.year, z.month, z.day), timeZone));
+    }
+  }
+  return out;
 }

@@ -6,9 +6,11 @@
 import { evaluateGoals, periodFigures } from '@/lib/goals/evaluate-goals';
 import type { AlertFinding } from '@/lib/goals/alert-decision';
 import type { GoalTargets } from '@/lib/goals/goal-targets';
-import { computeInsights } from '@/lib/metrics/compute-insights';
 import type { Dimensions } from '@/lib/metrics/facts';
+import { windowSummary } from '@/lib/metrics/group-summaries';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
+import { streamMask } from '@/lib/metrics/stream-mask';
+import { unrecoveredFailures } from '@/lib/metrics/unrecovered-failures';
 import { DEFAULT_PARAMS } from './panel-params';
 import { projectView, type ViewSettings } from './project-view';
 
@@ -50,15 +52,13 @@ export function projectGoalCheck(
 ): ProjectGoalCheck {
   const dims = prepared.history.dims;
   const view = projectView(dims, project, DEFAULT_PARAMS, settings, now);
-  const insights = computeInsights(prepared, {
-    ...view.query,
-    range: { from: now - ALERT_WINDOW_MS, to: now },
-    hotfixChannels: hotfixChannelIndices(dims, hotfixChannelIds),
-  });
-  const oldest = insights.beyondOctopus.unrecovered.oldestOpenMs;
+  const query = { ...view.query, range: { from: now - ALERT_WINDOW_MS, to: now }, hotfixChannels: hotfixChannelIndices(dims, hotfixChannelIds) };
+  // The panel's summary of that view (only the summary: no buckets, trends or rankings to compute).
+  const summary = windowSummary(prepared, query);
+  const oldest = unrecoveredFailures(prepared, streamMask(prepared.streams, dims, query.filter), summary.from, summary.to, now).oldestOpenMs;
   const openRunMs = targets.recovery !== undefined && oldest !== null && oldest > targets.recovery ? oldest : null;
   return {
     environment: dims.environments[view.environment]?.name,
-    finding: { goals: evaluateGoals(targets, periodFigures(insights.summary)), openRunMs },
+    finding: { goals: evaluateGoals(targets, periodFigures(summary)), openRunMs },
   };
 }

@@ -3,13 +3,13 @@
  * targets with the project's overrides (lib/goals) — over the report's window and scope (its channels,
  * environments and tenants), as the project's cards would judge it; and the projects that miss one.
  *
- * One `computeInsights` per project of the report, and only once a goal is set: fine for the tens of projects
- * a space has; a space of thousands of projects pays one pass over its history each (see README, open items).
+ * Each project's figures are its summary as its own filtered `computeInsights` would give it, all projects in
+ * one pass over the window (lib/metrics/group-summaries.ts), and only once a goal is set.
  */
 import { goalBadge, type GoalBadgeView } from '@/lib/display/goal-text';
 import { evaluateGoals, periodFigures } from '@/lib/goals/evaluate-goals';
 import { effectiveTargets, type GoalOverrides, type GoalTargets } from '@/lib/goals/goal-targets';
-import { computeInsights } from '@/lib/metrics/compute-insights';
+import { projectSummaries } from '@/lib/metrics/group-summaries';
 import type { PreparedHistory } from '@/lib/metrics/prepare';
 import type { ReportQuery } from './compute-report';
 import type { ResolvedReport } from './resolve-report';
@@ -42,12 +42,18 @@ export function reportGoals(
   overrides: ReadonlyMap<string, GoalOverrides | undefined>,
 ): ReportGoalsView {
   const dims = prepared.history.dims;
-  const rows = report.projects.flatMap((project) => {
+  const judged = report.projects.flatMap((project) => {
     const targets = effectiveTargets(space, overrides.get(dims.projects[project].id));
-    if (Object.keys(targets).length === 0) return [];
-    const insights = computeInsights(prepared, { ...query, filter: { ...report.filter, projects: [project] } });
-    const goals = evaluateGoals(targets, periodFigures(insights.summary)).map(goalBadge);
-    return [{ project, name: dims.projects[project].name, goals, missed: goals.filter((g) => g.state === 'missed').length }];
+    return Object.keys(targets).length === 0 ? [] : [{ project, targets }];
+  });
+  const summaries = projectSummaries(
+    prepared,
+    { ...query, filter: report.filter },
+    judged.map((j) => j.project),
+  );
+  const rows = judged.map(({ project, targets }, k) => {
+    const goals = evaluateGoals(targets, periodFigures(summaries[k])).map(goalBadge);
+    return { project, name: dims.projects[project].name, goals, missed: goals.filter((g) => g.state === 'missed').length };
   });
   rows.sort((a, b) => a.name.localeCompare(b.name));
   return { rows, missing: rows.filter((r) => r.missed > 0).sort((a, b) => b.missed - a.missed || a.name.localeCompare(b.name)) };

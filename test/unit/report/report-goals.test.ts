@@ -3,7 +3,12 @@ import { prepare } from '@/lib/metrics/prepare';
 import { reportGoals } from '@/lib/report/report-goals';
 import { resolveReport } from '@/lib/report/resolve-report';
 import { historyFrom } from '../../factories';
-import { definition } from './fixture';
+import { goalBadge } from '@/lib/display/goal-text';
+import { computeInsights } from '@/lib/metrics/compute-insights';
+import { evaluateGoals, periodFigures } from '@/lib/goals/evaluate-goals';
+import { effectiveTargets } from '@/lib/goals/goal-targets';
+import { productionReport } from '@/lib/report/report-definition';
+import { definition, NOW, reportHistory, WINDOW } from './fixture';
 
 /**
  * Two projects, one environment, four deployments each in January 2025: Web's second fails (1 of 4 = 25 %),
@@ -48,4 +53,26 @@ describe('the report’s goals', () => {
   it('has nothing to show without goals', () => {
     expect(reportGoals(prepared, report, query, {}, new Map())).toEqual({ rows: [], missing: [] });
   });
+
+  it('judges every project of a bigger report as its own computeInsights would, scope and overrides included', () => {
+    const space = reportHistory();
+    const p = prepare(space);
+    const hotfix = space.dims.channels.flatMap((c, i) => (c.name === 'Hotfix' ? [i] : []));
+    const spaceQuery = { now: NOW, range: WINDOW, granularity: 'week' as const, timeZone: 'UTC', tierYear: 2024 as const, hotfixChannels: hotfix };
+    const targets = { failureRate: 0.2, leadTime: 3 * 3_600_000, recovery: 6 * 3_600_000, reworkRate: 0.3, frequency: 1 };
+    const overrides = new Map([[space.dims.projects[1].id, { failureRate: null, leadTime: 3_600_000 }]]);
+    for (const def of [definition(), definition({ environmentGroups: [{ name: 'Late', environmentIds: [space.dims.environments[2].id, space.dims.environments[3].id] }], tenantMode: 'Tenanted' }), productionReport('UTC')]) {
+      const resolved = resolveReport(space.dims, def);
+      const view = reportGoals(p, resolved, spaceQuery, targets, overrides);
+      const expected = resolved.projects.map((project) => {
+        const own = effectiveTargets(targets, overrides.get(space.dims.projects[project].id));
+        const summary = computeInsights(p, { ...spaceQuery, filter: { ...resolved.filter, projects: [project] } }).summary;
+        return [space.dims.projects[project].name, evaluateGoals(own, periodFigures(summary)).map(goalBadge).map((g) => [g.metric, g.state, g.title])];
+      });
+      expect(view.rows.map((r) => [r.name, r.goals.map((g) => [g.metric, g.state, g.title])])).toEqual(expected.sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+      const states = new Set(view.rows.flatMap((r) => r.goals.map((g) => g.state)));
+      expect(states.has('met') && states.has('missed')).toBe(true);
+    }
+  });
 });
+
