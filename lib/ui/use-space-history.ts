@@ -124,9 +124,16 @@ function openSpace({ server, space, options, setData, setStatus, setSpaceName, s
   const seen: Seen = { showingProject: false, projectsSeen: 0, awaitingName: false };
   setData({ state: 'loading', message: 'Checking your Octopus session…' });
 
-  const read = (userId: string) => readSpace(server, space, options, userId);
-  const show = (who: SessionInfo, result: SpaceRead): void => {
-    if (cancelled) return;
+  // Reads and statuses can arrive out of order (a reload after a sync's end may finish before the first
+  // read; the stored status read at start may be older than a change already delivered): the newest wins.
+  const newest: { issued: number; shown: number; status?: SyncStatus } = { issued: 0, shown: 0 };
+  const read = async (userId: string): Promise<{ ticket: number; result: SpaceRead }> => {
+    const ticket = ++newest.issued;
+    return { ticket, result: await readSpace(server, space, options, userId) };
+  };
+  const show = (who: SessionInfo, { ticket, result }: { ticket: number; result: SpaceRead }): void => {
+    if (cancelled || ticket < newest.shown) return;
+    newest.shown = ticket;
     setSpaceName(result.meta?.dims?.space?.name);
     if (!result.numbers) {
       seen.awaitingName = !result.meta?.dims?.space?.name;
@@ -152,6 +159,7 @@ function openSpace({ server, space, options, setData, setStatus, setSpaceName, s
     if (change && change.newValue === undefined && change.oldValue !== undefined && session) return clearedNow(session);
     if (!change?.newValue) return;
     const next = change.newValue as SyncStatus;
+    newest.status = next;
     setStatus(next);
     if (readAgain(next, seen, options.project)) void reload();
   };
@@ -173,8 +181,9 @@ function openSpace({ server, space, options, setData, setStatus, setSpaceName, s
       browser.storage.local.onChanged.addListener(onChanged);
       const [stored, result] = await Promise.all([browser.storage.local.get(key), early && grant.lastUserId === who.userId ? early : read(who.userId)]);
       show(who, result);
-      const meta = result.meta;
-      const current = stored[key] as SyncStatus | undefined;
+      const meta = result.result.meta;
+      // A change delivered while the cache was read is newer than what was read before it.
+      const current = newest.status ?? (stored[key] as SyncStatus | undefined);
       if (current) setStatus(current);
       const stale = !meta?.lastSyncedAt || Date.now() - meta.lastSyncedAt > options.staleAfterMs;
       if (stale && current?.state !== 'running') await startSync();
