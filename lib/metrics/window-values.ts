@@ -53,32 +53,6 @@ function seenWide(p: PreparedHistory, metric: ValueMetric): boolean {
   return false;
 }
 
-/** `metric`'s value of one deployment (which has one). */
-const VALUE_OF: Record<ValueMetric, (p: PreparedHistory) => (i: number) => number> = {
-  leadTime: (p) => {
-    const completed = p.history.deployments.completed;
-    const assembled = p.history.releases.assembled;
-    return (i) => completed[i] - assembled[p.leadTimeFrom[i]];
-  },
-  recovery: (p) => {
-    const completed = p.history.deployments.completed;
-    return (i) => completed[i] - completed[p.recoveredFrom[i]];
-  },
-  deploymentsUntilRecovery: (p) => (i) => p.deploymentsUntilRecovery[i],
-  sincePrevious: (p) => {
-    const completed = p.history.deployments.completed;
-    return (i) => completed[i] - completed[p.previousSuccess[i]];
-  },
-  duration: (p) => {
-    const { completed, started } = p.history.deployments;
-    return (i) => completed[i] - started[i];
-  },
-  queueTime: (p) => {
-    const { started, queued } = p.history.deployments;
-    return (i) => started[i] - queued[i];
-  },
-};
-
 /** `metric`'s value of each of `rows[0 .. k)`, into `out`. */
 function fillValues(p: PreparedHistory, metric: ValueMetric, rows: Uint32Array, k: number, out: Float64Array): void {
   const { completed, started, queued } = p.history.deployments;
@@ -209,12 +183,13 @@ export function windowValuesBySorting(
   const { has, flags } = p;
   const flagMask = excludeFlagged ? FLAG_MASK[metric] : 0;
   const bit = HAS_BIT[metric];
-  const value = VALUE_OF[metric](p);
   const values = new Float64Array(count);
   // What travels with each value through the sort: its slot when that is all that is needed, else its place
   // here (to find its slot and deployment after).
   const payload = new Uint32Array(count);
-  const rows = withRows ? new Uint32Array(count) : null;
+  // The deployments first, then their values in one loop of the metric's own (a value function per metric
+  // called here would make this loop's call site megamorphic).
+  const rows = new Uint32Array(count);
   const slotOf = withRows ? new Int32Array(count) : null;
   let k = 0;
   for (let q = 0; q < picked.length && k < count; q++) {
@@ -222,17 +197,17 @@ export function windowValuesBySorting(
     const s = slots[j];
     const i = order[from + j];
     if ((has[i] & bit) === 0 || (flags[i] & flagMask) !== 0) continue;
-    values[k] = value(i);
-    if (rows && slotOf) {
-      rows[k] = i;
+    rows[k] = i;
+    if (slotOf) {
       slotOf[k] = s;
       payload[k] = k;
     } else payload[k] = s;
     k++;
   }
+  fillValues(p, metric, rows, k, values);
   const sorted = sortValues(payload.subarray(0, k), values.subarray(0, k), scratch.rows.length >= k ? scratch : sortScratch(k), true);
   const at = sorted.rows;
-  if (!rows || !slotOf) return { values: sorted.values, rows: new Uint32Array(0), slots: new Int32Array(at.buffer, at.byteOffset, at.length) };
+  if (!slotOf) return { values: sorted.values, rows: new Uint32Array(0), slots: new Int32Array(at.buffer, at.byteOffset, at.length) };
   const out: WindowValues = { values: sorted.values, rows: new Uint32Array(k), slots: new Int32Array(k) };
   for (let j = 0; j < k; j++) {
     out.slots[j] = slotOf[at[j]];

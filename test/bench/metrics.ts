@@ -32,6 +32,7 @@ import { BROWSER_NAMES, type BrowserName, findChromium, findFirefox } from '../e
 import { firstInBrowsers } from './first-in-browser';
 import type { FirstRun } from './first-in-page';
 import { deploymentColumns, releaseColumns } from '../../lib/metrics/facts-columns';
+import { windowSummary } from '../../lib/metrics/group-summaries';
 import { historyPart, partFor, projectHistory } from '../../lib/metrics/history-part';
 import { computeInsights, deploymentRowColumns, type History, type InsightsQuery, type PreparedHistory, prepare, rowColumns } from '../../lib/metrics';
 import { DEFAULT_PARAMS } from '../../lib/panel/panel-params';
@@ -360,8 +361,9 @@ function duckProcess(): { ask: (request: DuckRequest) => Promise<DuckReply>; clo
 /**
  * DuckDB against DORA Lens on the same History: the per-deployment rows (DuckDB: a table made by its SQL;
  * ours: prepare + every deployment's row columns) and rows + one summary (production, last year: DuckDB's
- * SQL over its rows; ours: the view's part of the history (production's streams), prepare, and all the
- * metrics of that view, monthly). DuckDB runs in a process of its own ({@link duckMain}). Both sides' values
+ * SQL over its rows — a count and two medians; ours: the view's part of the history (production's streams),
+ * prepare, and that view's whole summary, every figure of the panel's cards (`windowSummary`, what a goal
+ * check computes)). DuckDB runs in a process of its own ({@link duckMain}). Both sides' values
  * are checked equal first — every deployment's row, and the summary — and the run stops if they differ.
  * Then the steps are timed in turn, alternating which side goes first, each from a collected and settled
  * heap in its own process, and the medians compared.
@@ -389,8 +391,9 @@ export async function benchDuckDb(history: History, now: number): Promise<DuckRe
     // Ours, as a view restricted to production prepares it: only production's streams (historyPart), the
     // way DuckDB pushes the filter below its window functions. Checked equal to the whole history's first.
     const viewPart = () => historyPart(history, partFor(query.filter));
-    const fromPart = computeInsights(prepare(viewPart()), query).summary;
+    const fromPart = windowSummary(prepare(viewPart()), query);
     if (JSON.stringify(fromPart) !== JSON.stringify(insights.summary)) throw new Error('The production part of the history gives another summary than the whole history');
+    if (JSON.stringify(windowSummary(prepared, query)) !== JSON.stringify(insights.summary)) throw new Error('windowSummary differs from computeInsights’ summary');
     const loaded = await duck.ask({ history, environment: production, from: insights.window.from, to: insights.window.to });
     if ('error' in loaded) throw new Error(loaded.error);
     if (!('check' in loaded)) throw new Error('DuckDB: no check');
@@ -423,9 +426,9 @@ export async function benchDuckDb(history: History, now: number): Promise<DuckRe
         () => theirStep(times.duckRows, 'rows'),
         () => ourStep(times.oursRows, () => allRows(prepare(history))),
         () => theirStep(times.duckSummary, 'summary'),
-        () => ourStep(times.oursSummary, () => computeInsights(prepare(viewPart()), query)),
+        () => ourStep(times.oursSummary, () => windowSummary(prepare(viewPart()), query)),
         () => theirStep(times.duckNext, 'next'),
-        () => ourStep(times.oursNext, () => computeInsights(prepared, query)),
+        () => ourStep(times.oursNext, () => windowSummary(prepared, query)),
       ];
       // Alternate who goes first, so neither side always meets the other's leftovers (caches, the machine).
       const order = r % 2 === 0 ? [0, 1, 2, 3, 4, 5] : [1, 0, 3, 2, 5, 4];
