@@ -1,4 +1,3 @@
-import type { ReworkReason } from './constants';
 import { distributeValues } from './distribute-values';
 import { groupMedians } from './group-medians';
 import { historyStart as historyStartOf } from './history-start';
@@ -18,7 +17,7 @@ import { trendIndicator } from './trend-indicator';
 import type { BucketMetrics, Insights, InsightsQuery, PeriodMetrics, TrendMetric } from './types';
 import { unrecoveredFailures } from './unrecovered-failures';
 import { sortScratch } from './sort-by-key';
-import { VALUE_METRICS, type WindowCounts, windowPass } from './window-pass';
+import { byMetric, countsAt, VALUE_METRICS, windowPass } from './window-pass';
 import { type WindowValues, windowValues } from './window-values';
 import { zonedDate } from './zoned-date';
 
@@ -38,18 +37,6 @@ function comparison(current: PeriodMetrics, previous: PeriodMetrics): Record<Tre
   };
 }
 
-function byMetric(value: (metric: ValueMetric) => Float64Array): Record<ValueMetric, Float64Array> {
-  const out = {} as Record<ValueMetric, Float64Array>;
-  for (const metric of VALUE_METRICS) out[metric] = value(metric);
-  return out;
-}
-
-const reasonsAt = (counts: WindowCounts, s: number): Record<ReworkReason, number> => ({
-  redeploy: counts.reworkReasons.redeploy[s],
-  rollback: counts.reworkReasons.rollback[s],
-  failureRun: counts.reworkReasons.failureRun[s],
-  hotfix: counts.reworkReasons.hotfix[s],
-});
 
 const present = (values: (number | null)[]): number[] => values.filter((v): v is number => v !== null);
 
@@ -129,20 +116,7 @@ export function computeInsights(p: PreparedHistory, query: InsightsQuery): Insig
     distributed[metric] = distributeValues(sortedValues[metric], counts.values[metric], B);
   }
 
-  const slotCounts = (s: number, from: number, to: number): PeriodCounts => ({
-    from,
-    to,
-    successful: counts.successful[s],
-    taskFailed: counts.taskFailed[s],
-    guidedFailure: counts.guidedFailure[s],
-    blocked: counts.blocked[s],
-    canceled: counts.canceled[s],
-    timedOut: counts.timedOut[s],
-    coveredFrom: historyStart,
-    rework: counts.rework[s],
-    reworkReasons: reasonsAt(counts, s),
-    values: byMetric((m) => distributed[m].bySlot[s]),
-  });
+  const slotCounts = (s: number, from: number, to: number): PeriodCounts => countsAt(counts, s, from, to, historyStart, byMetric((m) => distributed[m].bySlot[s]));
 
   const series: BucketMetrics[] = [];
   for (let k = 0; k < B; k++) {

@@ -15,49 +15,15 @@ import { Exclusion, FailureKind, Has, Outcome, Rework } from './constants';
 import { distributeValues } from './distribute-values';
 import { historyStarts } from './history-start';
 import { lowerBound } from './lower-bound';
-import { type PeriodCounts, periodMetrics } from './period-metrics';
+import { periodMetrics } from './period-metrics';
 import type { PreparedHistory, ValueMetric } from './prepare';
 import { resolveWindow } from './resolve-window';
 import { hotfixStreams } from './rework';
 import { sortScratch } from './sort-by-key';
 import { streamMask } from './stream-mask';
 import type { InsightsQuery, PeriodMetrics } from './types';
-import { FLAG_MASK, VALUE_METRICS, type WindowRows } from './window-pass';
+import { byMetric, countsAt, FLAG_MASK, type SlotCounts, slotColumns, VALUE_METRICS, type WindowRows } from './window-pass';
 import { windowValues } from './window-values';
-
-/** Per view (index 1..G; 0 collects nothing): what `periodMetrics` counts. */
-interface ViewCounts {
-  successful: Int32Array;
-  taskFailed: Int32Array;
-  guidedFailure: Int32Array;
-  blocked: Int32Array;
-  canceled: Int32Array;
-  timedOut: Int32Array;
-  rework: Int32Array;
-  redeploy: Int32Array;
-  rollback: Int32Array;
-  failureRun: Int32Array;
-  hotfix: Int32Array;
-  values: Record<ValueMetric, Int32Array>;
-}
-
-function viewCounts(size: number): ViewCounts {
-  const column = () => new Int32Array(size);
-  return {
-    successful: column(),
-    taskFailed: column(),
-    guidedFailure: column(),
-    blocked: column(),
-    canceled: column(),
-    timedOut: column(),
-    rework: column(),
-    redeploy: column(),
-    rollback: column(),
-    failureRun: column(),
-    hotfix: column(),
-    values: { leadTime: column(), sincePrevious: column(), recovery: column(), deploymentsUntilRecovery: column(), duration: column(), queueTime: column() },
-  };
-}
 
 /** The window's deployments of `order` (by `time`) in `[from, to)`, each labelled with its stream's view. */
 function windowRows(order: Uint32Array, time: Float64Array, from: number, to: number, stream: Uint32Array, viewOf: Int32Array): WindowRows {
@@ -79,9 +45,10 @@ function windowRows(order: Uint32Array, time: Float64Array, from: number, to: nu
  * Counts each view's deployments of the window (completion order) and values (queue time: start order), as
  * `windowPass` counts a query's.
  */
-function countViews(p: PreparedHistory, completedRows: WindowRows, startedRows: WindowRows, views: number, hotfixOf: Uint8Array | null, excludeFlagged: boolean): ViewCounts {
+function countViews(p: PreparedHistory, completedRows: WindowRows, startedRows: WindowRows, views: number, hotfixOf: Uint8Array | null, excludeFlagged: boolean): SlotCounts {
   const { stream, outcome, failureKind, exclusion, has, flags, rework } = p;
-  const c = viewCounts(views + 1);
+  const c = slotColumns(views + 1);
+  const reasons = c.reworkReasons;
   const leadMask = excludeFlagged ? FLAG_MASK.leadTime : 0;
   const recoveryMask = excludeFlagged ? FLAG_MASK.recovery : 0;
   const durationMask = excludeFlagged ? FLAG_MASK.duration : 0;
@@ -105,10 +72,10 @@ function countViews(p: PreparedHistory, completedRows: WindowRows, startedRows: 
     const rw = rework[i] | (hotfixOf !== null && hotfixOf[stream[i]] !== 0 ? Rework.Hotfix : 0);
     if (rw !== 0) {
       c.rework[v]++;
-      if ((rw & Rework.Redeploy) !== 0) c.redeploy[v]++;
-      if ((rw & Rework.Rollback) !== 0) c.rollback[v]++;
-      if ((rw & Rework.FailureRun) !== 0) c.failureRun[v]++;
-      if ((rw & Rework.Hotfix) !== 0) c.hotfix[v]++;
+      if ((rw & Rework.Redeploy) !== 0) reasons.redeploy[v]++;
+      if ((rw & Rework.Rollback) !== 0) reasons.rollback[v]++;
+      if ((rw & Rework.FailureRun) !== 0) reasons.failureRun[v]++;
+      if ((rw & Rework.Hotfix) !== 0) reasons.hotfix[v]++;
     }
     const h = has[i];
     const f = flags[i];
@@ -161,28 +128,7 @@ export function groupSummaries(p: PreparedHistory, query: Omit<InsightsQuery, 'f
   const starts = historyStarts(p, viewOf, views, timeZone);
   const out: PeriodMetrics[] = [];
   for (let v = 0; v <= views; v++) {
-    const counts: PeriodCounts = {
-      from,
-      to,
-      successful: c.successful[v],
-      taskFailed: c.taskFailed[v],
-      guidedFailure: c.guidedFailure[v],
-      blocked: c.blocked[v],
-      canceled: c.canceled[v],
-      timedOut: c.timedOut[v],
-      coveredFrom: starts[v],
-      rework: c.rework[v],
-      reworkReasons: { redeploy: c.redeploy[v], rollback: c.rollback[v], failureRun: c.failureRun[v], hotfix: c.hotfix[v] },
-      values: {
-        leadTime: byView.leadTime[v],
-        sincePrevious: byView.sincePrevious[v],
-        recovery: byView.recovery[v],
-        deploymentsUntilRecovery: byView.deploymentsUntilRecovery[v],
-        duration: byView.duration[v],
-        queueTime: byView.queueTime[v],
-      },
-    };
-    out.push(periodMetrics(counts));
+    out.push(periodMetrics(countsAt(c, v, from, to, starts[v], byMetric((m) => byView[m][v]))));
   }
   return out;
 }

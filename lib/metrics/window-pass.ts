@@ -1,5 +1,6 @@
 import { FailureKind, FLAG_NAMES, Flag, type FlagName, Exclusion, Has, Outcome, Rework, type ReworkReason } from './constants';
 import { lowerBound } from './lower-bound';
+import type { PeriodCounts } from './period-metrics';
 import type { PreparedHistory, ValueMetric } from './prepare';
 import type { RankingDimension, ResolvedWindow } from './types';
 
@@ -92,6 +93,66 @@ export interface WindowCounts {
   flagged: Record<FlagName, { count: number; deployments: number[] }>;
 }
 
+/**
+ * One value per metric.
+ *
+ * @example
+ * byMetric((metric) => distributed[metric].whole).leadTime
+ */
+export function byMetric(value: (metric: ValueMetric) => Float64Array): Record<ValueMetric, Float64Array> {
+  const out = {} as Record<ValueMetric, Float64Array>;
+  for (const metric of VALUE_METRICS) out[metric] = value(metric);
+  return out;
+}
+
+/** A query's counts that `periodMetrics` takes, one column per count, indexed by slot. */
+export type SlotCounts = Pick<WindowCounts, 'successful' | 'taskFailed' | 'guidedFailure' | 'blocked' | 'canceled' | 'timedOut' | 'rework' | 'reworkReasons' | 'values'>;
+
+/**
+ * {@link SlotCounts} of `size` slots, all zero.
+ *
+ * @example
+ * slotColumns(3).successful //=> Int32Array [0, 0, 0]
+ */
+export function slotColumns(size: number): SlotCounts {
+  const column = () => new Int32Array(size);
+  return {
+    successful: column(),
+    taskFailed: column(),
+    guidedFailure: column(),
+    blocked: column(),
+    canceled: column(),
+    timedOut: column(),
+    rework: column(),
+    reworkReasons: { redeploy: column(), rollback: column(), failureRun: column(), hotfix: column() },
+    values: { leadTime: column(), sincePrevious: column(), recovery: column(), deploymentsUntilRecovery: column(), duration: column(), queueTime: column() },
+  };
+}
+
+/**
+ * Slot `s` of `c` as `periodMetrics` takes it, over `[from, to)`, with its history start and sorted values.
+ *
+ * @example
+ * periodMetrics(countsAt(counts, 1, window.edges[0], window.edges[1], historyStart, valuesOfBucket0))
+ */
+export function countsAt(c: SlotCounts, s: number, from: number, to: number, coveredFrom: number | null, values: Record<ValueMetric, Float64Array>): PeriodCounts {
+  const r = c.reworkReasons;
+  return {
+    from,
+    to,
+    successful: c.successful[s],
+    taskFailed: c.taskFailed[s],
+    guidedFailure: c.guidedFailure[s],
+    blocked: c.blocked[s],
+    canceled: c.canceled[s],
+    timedOut: c.timedOut[s],
+    coveredFrom,
+    rework: c.rework[s],
+    reworkReasons: { redeploy: r.redeploy[s], rollback: r.rollback[s], failureRun: r.failureRun[s], hotfix: r.hotfix[s] },
+    values,
+  };
+}
+
 function releaseCounts(size: number): ReleaseCounts {
   return {
     release: new Int32Array(size),
@@ -155,22 +216,7 @@ export function windowPass(
     buckets: B,
     completed: { order: rows, from: lo, slots: new Int32Array(hi - lo), picked: new Uint32Array(hi - lo) },
     started: { order: srows, from: slo, slots: new Int32Array(shi - slo), picked: new Uint32Array(shi - slo) },
-    successful: new Int32Array(S),
-    taskFailed: new Int32Array(S),
-    guidedFailure: new Int32Array(S),
-    blocked: new Int32Array(S),
-    canceled: new Int32Array(S),
-    timedOut: new Int32Array(S),
-    rework: new Int32Array(S),
-    reworkReasons: { redeploy: new Int32Array(S), rollback: new Int32Array(S), failureRun: new Int32Array(S), hotfix: new Int32Array(S) },
-    values: {
-      leadTime: new Int32Array(S),
-      sincePrevious: new Int32Array(S),
-      recovery: new Int32Array(S),
-      deploymentsUntilRecovery: new Int32Array(S),
-      duration: new Int32Array(S),
-      queueTime: new Int32Array(S),
-    },
+    ...slotColumns(S),
     groups: {
       project: groupCounts(dims.projects.length),
       environment: groupCounts(dims.environments.length),
