@@ -37,7 +37,6 @@ function comparison(current: PeriodMetrics, previous: PeriodMetrics): Record<Tre
   };
 }
 
-
 const present = (values: (number | null)[]): number[] => values.filter((v): v is number => v !== null);
 
 /** A period's side of a comparison: its counts, and its durations' sorted values (`slot` -1: the whole window). */

@@ -126,7 +126,7 @@ function openSpace({ server, space, options, setData, setStatus, setSpaceName, s
 
   // Reads and statuses can arrive out of order (a reload after a sync's end may finish before the first
   // read; the stored status read at start may be older than a change already delivered): the newest wins.
-  const newest: { issued: number; shown: number; status?: SyncStatus } = { issued: 0, shown: 0 };
+  const newest: { issued: number; shown: number; status?: SyncStatus; lastSyncedAt?: number } = { issued: 0, shown: 0 };
   const read = async (userId: string): Promise<{ ticket: number; result: SpaceRead }> => {
     const ticket = ++newest.issued;
     return { ticket, result: await readSpace(server, space, options, userId) };
@@ -134,6 +134,7 @@ function openSpace({ server, space, options, setData, setStatus, setSpaceName, s
   const show = (who: SessionInfo, { ticket, result }: { ticket: number; result: SpaceRead }): void => {
     if (cancelled || ticket < newest.shown) return;
     newest.shown = ticket;
+    newest.lastSyncedAt = result.meta?.lastSyncedAt;
     setSpaceName(result.meta?.dims?.space?.name);
     if (!result.numbers) {
       seen.awaitingName = !result.meta?.dims?.space?.name;
@@ -181,11 +182,10 @@ function openSpace({ server, space, options, setData, setStatus, setSpaceName, s
       browser.storage.local.onChanged.addListener(onChanged);
       const [stored, result] = await Promise.all([browser.storage.local.get(key), early && grant.lastUserId === who.userId ? early : read(who.userId)]);
       show(who, result);
-      const meta = result.result.meta;
       // A change delivered while the cache was read is newer than what was read before it.
       const current = newest.status ?? (stored[key] as SyncStatus | undefined);
       if (current) setStatus(current);
-      const stale = !meta?.lastSyncedAt || Date.now() - meta.lastSyncedAt > options.staleAfterMs;
+      const stale = !newest.lastSyncedAt || Date.now() - newest.lastSyncedAt > options.staleAfterMs;
       if (stale && current?.state !== 'running') await startSync();
     } catch (error) {
       if (!cancelled) setData({ state: 'error', error: toSyncError(error) });
