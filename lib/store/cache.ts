@@ -6,9 +6,11 @@
  * a sync stopped at any point resumes from a checkpoint that matches what is stored.
  */
 import { deleteDB, type IDBPDatabase, openDB } from 'idb';
-import type { History } from '@/lib/metrics/facts';
+import type { Dimensions, History } from '@/lib/metrics/facts';
+import type { PartSelection } from '@/lib/metrics/history-part';
 import { byChunk, chunkBytes, deploymentChunkToRecords, finishedOrStuckBetween, mergeDeploymentChunk, mergeReleaseChunk } from './chunks';
 import { buildHistory } from './load';
+import { partEnvironments, readPartRows } from './part-slices';
 import { newStamp, readProjectRows } from './slices';
 import type { DeploymentRecord, DimensionRecords, ReleaseRecord } from './records';
 import {
@@ -40,14 +42,25 @@ export interface SpaceInfo extends SpaceMeta {
   checkpoint?: unknown;
 }
 
+export interface ReadOptions {
+  /** A project's rows are kept apart for its next read (lib/store/slices.ts). */
+  keep?: boolean;
+  /**
+   * Without a project: the part of the space the page computes on (every project's deployments to some
+   * environments: the popup's production part). The history read holds at least that part, from the part's
+   * slices kept apart for the next read (lib/store/part-slices.ts); cut it with `historyPart`.
+   */
+  part?: (dims: Dimensions) => PartSelection;
+}
+
 export interface Cache {
   readonly name: string;
   /**
-   * The space's history; with `project` (an id), only that project's rows (a project's panel). `keep`: the
-   * project's rows are kept apart for its next read (lib/store/slices.ts) — for the pages a user opens, not
-   * for background work that would push those out.
+   * The space's history; with `project` (an id), only that project's rows (a project's panel); with
+   * `options.part`, at least that part's rows. `keep` and `part` are for the pages a user opens, not for
+   * background work that would push their kept rows out.
    */
-  readHistory(space: string, project?: string, options?: { keep?: boolean }): Promise<History>;
+  readHistory(space: string, project?: string, options?: ReadOptions): Promise<History>;
   /** Cuts a project's rows (its id) out of the chunks written since it was last read, for its panel's next opening (lib/store/slices.ts). */
   keepProject(space: string, project: string): Promise<void>;
   readMeta(space: string): Promise<SpaceInfo | undefined>;
@@ -84,6 +97,12 @@ export async function openCache(server: string, userId: string): Promise<Cache> 
         const { meta, deployments, releases, kept } = await readProjectRows(db, space, project);
         kept.catch((error) => console.warn('DORA Lens could not keep a project’s rows for its next opening:', error));
         return buildHistory(meta?.dims, deployments, releases);
+      }
+      const part = project === undefined ? options?.part : undefined;
+      const partRows = part ? await readPartRows(db, space, (records) => partEnvironments(part, records)) : undefined;
+      if (partRows) {
+        partRows.kept.catch((error) => console.warn('DORA Lens could not keep a part of a space’s rows for its next reading:', error));
+        return buildHistory(partRows.meta?.dims, partRows.deployments, partRows.releases);
       }
       const tx = db.transaction(['chunks', 'spaces'], 'readonly');
       const [deployments, releases, meta] = await Promise.all([

@@ -337,13 +337,16 @@ export function chunkBytes(chunk: DeploymentChunk | ReleaseChunk): number {
  * name it (the chunk holds none of its rows).
  */
 export function rowsOfProject(chunk: DeploymentChunk | ReleaseChunk, project: string): Uint32Array {
-  const local = chunk.strings.indexOf(project);
-  if (local < 0) return new Uint32Array(0);
-  const column = chunk.project;
+  return rowsNaming(chunk, chunk.project, new Set([project]));
+}
+
+/** The rows of a chunk whose `column` (one of its string references) names one of `ids`, ascending. */
+export function rowsNaming(chunk: DeploymentChunk | ReleaseChunk, column: UintColumn, ids: ReadonlySet<string>): Uint32Array {
+  const named = Uint8Array.from(chunk.strings, (s) => (ids.has(s) ? 1 : 0));
   let count = 0;
-  for (let i = 0; i < chunk.count; i++) if (column[i] === local) count++;
+  for (let i = 0; i < chunk.count; i++) count += named[column[i]] ?? 0;
   const rows = new Uint32Array(count);
-  for (let i = 0, k = 0; k < count; i++) if (column[i] === local) rows[k++] = i;
+  for (let i = 0, k = 0; k < count; i++) if (named[column[i]] === 1) rows[k++] = i;
   return rows;
 }
 

@@ -82,6 +82,9 @@ class DimensionIndex {
   tenant = (id: string) => this.maps.tenants.get(id) ?? this.add('tenants', id, { id, name: id, tags: [] });
 }
 
+/** The dimensions of a space's records, as the History built from them holds them (ids the data names but the records do not come after). */
+export const dimensionsOf = (records: DimensionRecords | undefined): Dimensions => new DimensionIndex(records).dims;
+
 /**
  * The History of a space's chunks; with `project` (its id), only that project's deployments and releases,
  * with the whole space's dimensions: what a project's panel needs (every figure of a project is its own,

@@ -33,8 +33,9 @@ export function newStamp(space: string, kind: ChunkKind, no: number): StampRecor
 }
 
 const chunkRange = (space: string) => IDBKeyRange.bound([space, 'deployments', -Infinity], [space, 'releases', Infinity]);
-const projectRange = (space: string, project: string) => IDBKeyRange.bound([space, project, 'deployments', -Infinity], [space, project, 'releases', Infinity]);
-const keyOf = (kind: ChunkKind, no: number) => `${kind}:${no}`;
+/** Every slice of one project (or part: ./part-slices.ts) of a space. */
+export const projectRange = (space: string, project: string) => IDBKeyRange.bound([space, project, 'deployments', -Infinity], [space, project, 'releases', Infinity]);
+export const keyOf = (kind: ChunkKind, no: number) => `${kind}:${no}`;
 
 /**
  * The rows of `project` (its id) in every chunk of `space`, from its slices where they are current, and
@@ -61,7 +62,7 @@ export async function readProjectRows(db: IDBPDatabase<CacheSchema>, space: stri
       const slice = keptOf.get(keyOf(kind, no));
       if (slice && slice.stamp === stamp) return slice;
       const chunk = await chunks.get([space, kind, no]);
-      const fresh = sliceOf(space, project, kind, no, stamp, chunk);
+      const fresh = sliceOf(space, project, kind, no, stamp, chunk, (c) => rowsOfProject(c, project));
       cut.push(fresh);
       return fresh;
     }),
@@ -77,8 +78,9 @@ export async function readProjectRows(db: IDBPDatabase<CacheSchema>, space: stri
   return { meta, deployments, releases, kept };
 }
 
-function sliceOf(space: string, project: string, kind: ChunkKind, no: number, stamp: number, chunk: Chunk | undefined): SliceRecord {
-  const found = chunk ? rowsOfProject(chunk, project) : new Uint32Array(0);
+/** The rows `rowsOf` picks out of a chunk (with stamp `stamp`), as the slice of `project` (a project's id, or a part's key). */
+export function sliceOf<C extends Chunk>(space: string, project: string, kind: ChunkKind, no: number, stamp: number, chunk: C | undefined, rowsOf: (chunk: C) => Uint32Array): SliceRecord {
+  const found = chunk ? rowsOf(chunk) : new Uint32Array(0);
   if (!chunk || found.length === 0) return { space, project, kind, no, stamp };
   const rows = chunk.kind === 'deployments' ? deploymentChunkRows(chunk, found) : releaseChunkRows(chunk, found);
   return { space, project, kind, no, stamp, rows };

@@ -228,9 +228,9 @@ function readAgain(next: SyncStatus, seen: Seen, project: string | undefined): b
  */
 async function readPrepared(cache: Cache, space: string, options: SpaceHistoryOptions, projectId?: string): Promise<{ history: History; prepared: PreparedHistory }> {
   const { project, part, blockedIsFailure } = options;
-  // With a part, the whole space is still decoded: decoding only its rows was measured slower in a fresh
-  // page (per-chunk picking over columns of three widths), and the part's own cost is small.
-  const history = await cache.readHistory(space, projectId, { keep: true });
+  // With a part, the cache reads the part's deployments (kept apart after the first read:
+  // lib/store/part-slices.ts) and every release, a superset the part is cut from exactly here.
+  const history = await cache.readHistory(space, projectId, { keep: true, part: project === undefined ? part : undefined });
   // For `npm run bench:sync`'s breakdown of a warm panel's first chart.
   performance.mark('dora-lens:history-read');
   const index = project === undefined ? -1 : findProject(history.dims, project);
