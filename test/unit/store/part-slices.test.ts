@@ -1,12 +1,12 @@
-import { openDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Dimensions, TaskState } from '@/lib/metrics/facts';
 import { historyPart, type PartSelection } from '@/lib/metrics/history-part';
-import { type Cache, deleteCache, listCaches, openCache } from '@/lib/store/cache';
+import type { Cache } from '@/lib/store/cache';
 import { CHUNK_SPAN } from '@/lib/store/chunks';
 import { partKey } from '@/lib/store/part-slices';
 import type { DeploymentRecord, DimensionRecords, ReleaseRecord } from '@/lib/store/records';
-import { type CacheSchema, type DeploymentChunk, databaseName, type SliceRecord } from '@/lib/store/schema';
+import type { DeploymentChunk, SliceRecord } from '@/lib/store/schema';
+import { testCache } from '../../support/test-cache';
 
 const ORIGIN = 'https://octopus.example.com';
 const SPACE = 'Spaces-1';
@@ -64,26 +64,7 @@ const PRODUCTION: PartSelection = { environments: [2] };
 const production = (d: Dimensions): PartSelection => ({ environments: [d.environments.findIndex((e) => e.id === 'Environments-2')] });
 const testing = (d: Dimensions): PartSelection => ({ environments: [d.environments.findIndex((e) => e.id === 'Environments-1')] });
 
-const opened: Cache[] = [];
-const open = async () => {
-  const cache = await openCache(ORIGIN, 'Users-1');
-  opened.push(cache);
-  return cache;
-};
-afterEach(async () => {
-  for (const c of opened.splice(0)) c.close();
-  for (const { server, userId } of await listCaches()) await deleteCache(server, userId);
-});
-
-const raw = () => openDB<CacheSchema>(databaseName(ORIGIN, 'Users-1'));
-const slicesOf = async (key: string): Promise<SliceRecord[]> => {
-  const db = await raw();
-  try {
-    return (await db.getAll('slices')).filter((s) => s.project === key);
-  } finally {
-    db.close();
-  }
-};
+const { open, raw, slicesOf } = testCache(ORIGIN);
 /** What the popup must compute on: the part cut from the whole space's chunks. */
 const expectedPart = async (cache: Cache, selection: PartSelection) => historyPart(await cache.readHistory(SPACE), selection);
 const partRead = async (cache: Cache, part = production) => cache.readHistory(SPACE, undefined, { part });

@@ -1,11 +1,12 @@
 import { openDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TaskState } from '@/lib/metrics/facts';
-import { type Cache, deleteCache, listCaches, openCache } from '@/lib/store/cache';
+import type { Cache } from '@/lib/store/cache';
 import { CHUNK_SPAN, mergeDeploymentChunk, mergeReleaseChunk } from '@/lib/store/chunks';
 import type { DeploymentRecord, ReleaseRecord } from '@/lib/store/records';
-import { type CacheSchema, type DeploymentChunk, databaseName, type SliceRecord } from '@/lib/store/schema';
+import { type CacheSchema, type DeploymentChunk, databaseName } from '@/lib/store/schema';
 import { SLICED_PROJECTS } from '@/lib/store/slices';
+import { testCache } from '../../support/test-cache';
 
 const ORIGIN = 'https://octopus.example.com';
 const SPACE = 'Spaces-1';
@@ -32,27 +33,7 @@ const firstOf = (from: number, project: number) => from + ((project - (from % 6)
 const ids = [...Array.from({ length: 40 }, (_, i) => 1 + i), ...Array.from({ length: 40 }, (_, i) => CHUNK_SPAN + 1 + i), firstOf(CHUNK_SPAN * 2, 0), firstOf(CHUNK_SPAN * 2, 3)];
 const releases = Array.from({ length: 60 }, (_, i) => release(10 + i));
 
-const opened: Cache[] = [];
-const open = async () => {
-  const cache = await openCache(ORIGIN, 'Users-1');
-  opened.push(cache);
-  return cache;
-};
-afterEach(async () => {
-  for (const c of opened.splice(0)) c.close();
-  for (const { server, userId } of await listCaches()) await deleteCache(server, userId);
-});
-
-/** The database itself, to see and alter what the cache stored. */
-const raw = () => openDB<CacheSchema>(databaseName(ORIGIN, 'Users-1'));
-const slicesOf = async (project: string): Promise<SliceRecord[]> => {
-  const db = await raw();
-  try {
-    return (await db.getAll('slices')).filter((s) => s.project === project);
-  } finally {
-    db.close();
-  }
-};
+const { open, raw, slicesOf } = testCache(ORIGIN);
 /** What a project's panel must see: the project's rows decoded from the chunks themselves. */
 const expected = (cache: Cache, project: string) => cache.readHistory(SPACE, project);
 
