@@ -15,7 +15,6 @@ import { newStamp, readProjectRows } from './slices';
 import type { DeploymentRecord, DimensionRecords, ReleaseRecord } from './records';
 import {
   type CacheSchema,
-  type ChunkKind,
   DB_PREFIX,
   DB_VERSION,
   type DeploymentChunk,
@@ -24,6 +23,7 @@ import {
   parseDatabaseName,
   type ReleaseChunk,
   type SpaceMeta,
+  spaceRange,
   upgrade,
 } from './schema';
 
@@ -89,7 +89,6 @@ function fetched(): void {
   performance.mark('dora-lens:cache-fetched');
 }
 
-const spaceRange = (space: string, kind: ChunkKind) => IDBKeyRange.bound([space, kind, -Infinity], [space, kind, Infinity]);
 
 export async function openCache(server: string, userId: string): Promise<Cache> {
   const name = databaseName(server, userId);

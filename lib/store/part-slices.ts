@@ -17,7 +17,7 @@ import type { PartSelection } from '@/lib/metrics/history-part';
 import { rowsNaming } from './chunks';
 import { dimensionsOf } from './load';
 import type { DimensionRecords } from './records';
-import type { CacheSchema, DeploymentChunk, ReleaseChunk, SliceRecord } from './schema';
+import { type CacheSchema, type DeploymentChunk, type ReleaseChunk, type SliceRecord, spaceRange } from './schema';
 import { keyOf, type ProjectRows, projectRange, sliceOf } from './slices';
 
 /** The sync record naming the space's kept part (its slice key). */
@@ -38,8 +38,6 @@ export function partEnvironments(part: (dims: ReturnType<typeof dimensionsOf>) =
 /** The slice key of the deployments to `environments` (ids): never a project's id. */
 export const partKey = (environments: readonly string[]): string => `environments:${[...environments].sort().join(',')}`;
 
-const kindRange = (space: string, kind: 'deployments' | 'releases') => IDBKeyRange.bound([space, kind, -Infinity], [space, kind, Infinity]);
-
 /**
  * The deployments of `space` to the environments `environmentsOf` picks from its dimensions, from the part's
  * slices where they are current (the rest read, cut and stored afterwards: `kept`), and every release of the
@@ -57,11 +55,11 @@ export async function readPartRows(
   const key = partKey(environments);
   const chunks = tx.objectStore('chunks');
   const [numbers, stamps, stored, record, releases] = await Promise.all([
-    chunks.getAllKeys(kindRange(space, 'deployments')),
-    tx.objectStore('stamps').getAll(kindRange(space, 'deployments')),
+    chunks.getAllKeys(spaceRange(space, 'deployments')),
+    tx.objectStore('stamps').getAll(spaceRange(space, 'deployments')),
     tx.objectStore('slices').getAll(projectRange(space, key)),
     tx.objectStore('sync').get([space, PART]),
-    chunks.getAll(kindRange(space, 'releases')) as Promise<ReleaseChunk[]>,
+    chunks.getAll(spaceRange(space, 'releases')) as Promise<ReleaseChunk[]>,
   ]);
   const stampOf = new Map(stamps.map((s) => [s.no, s.stamp]));
   const keptOf = new Map(stored.map((s) => [keyOf(s.kind, s.no), s]));

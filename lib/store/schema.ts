@@ -145,6 +145,9 @@ export interface CacheSchema extends DBSchema {
   slices: { key: [string, string, ChunkKind, number]; value: SliceRecord };
 }
 
+/** Every chunk (or stamp) of one kind of one space, by chunk number. */
+export const spaceRange = (space: string, kind: ChunkKind): IDBKeyRange => IDBKeyRange.bound([space, kind, -Infinity], [space, kind, Infinity]);
+
 /** Every key of one space in the stores keyed by arrays that start with the space (all but `spaces`). */
 export const keysOfSpace = (space: string): IDBKeyRange => IDBKeyRange.bound([space], [space, []]);
 
