@@ -5,6 +5,9 @@
  * whole history, or a project's panel as it opens (its part, `prepare`, metrics). One browser per run, so
  * every run meets code that has never run in that process, as a user's first panel does. Node's figure
  * ("first in a fresh process") is Node 20's V8; this is the browser's own (its tiers of compilers differ).
+ * One more browser each times the steps the bench compares with DuckDB, warm (mode `warm`): DuckDB's side
+ * runs natively in Node, ours here in the engine users run it in, whose allocator and compilers differ
+ * from Node's.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -15,9 +18,13 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import type { History, InsightsQuery } from '../../lib/metrics';
 import { type BrowserName, findChromium, findFirefox } from '../e2e/browser';
-import type { ColumnPlace, FirstRun, PageMeta } from './first-in-page';
+import type { ColumnPlace, FirstRun, PageMeta, WarmRun } from './first-in-page';
 
-export type FirstRunMode = PageMeta['mode'];
+export type FirstRunMode = Exclude<PageMeta['mode'], 'warm'>;
+
+export interface BrowserRuns extends Record<FirstRunMode, FirstRun[]> {
+  warm: WarmRun;
+}
 
 const PAGE_ENTRY = 'test/bench/first-in-page.ts';
 
@@ -29,13 +36,13 @@ function projectRoot(): string {
   }
 }
 
-/** `runs` first runs of each mode in each browser, each in a browser of its own. */
+/** `runs` first runs of each mode in each browser, each in a browser of its own; then the warm steps in one more. */
 export async function firstInBrowsers(
   history: History,
-  views: Record<FirstRunMode, { query: InsightsQuery; project: number }>,
+  views: Record<PageMeta['mode'], { query: InsightsQuery; project: number }>,
   browsers: readonly BrowserName[],
   runs: number,
-): Promise<Record<BrowserName, Record<FirstRunMode, FirstRun[]>>> {
+): Promise<Record<BrowserName, BrowserRuns>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dora-lens-first-run-'));
   const server = createServer();
   try {
@@ -52,7 +59,7 @@ export async function firstInBrowsers(
     });
     const { columns, bytes } = layOut(history);
     writeFileSync(path.join(dir, 'history.bin'), bytes);
-    for (const mode of ['whole', 'project'] as const) {
+    for (const mode of ['whole', 'project', 'warm'] as const) {
       const meta: PageMeta = {
         deployments: history.deployments.length,
         releases: history.releases.length,
@@ -71,7 +78,7 @@ export async function firstInBrowsers(
     };
     server.on('request', (request, response) => {
       const [, mode, name] = (request.url ?? '').split('/');
-      if (mode !== 'whole' && mode !== 'project') return void response.writeHead(404).end();
+      if (mode !== 'whole' && mode !== 'project' && mode !== 'warm') return void response.writeHead(404).end();
       if (name === '' || name === undefined) return void response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script src="page.js"></script>');
       if (name === 'meta.json') return void response.writeHead(200, { 'content-type': 'application/json' }).end(readFileSync(path.join(dir, mode, name)));
       const file = files[name];
@@ -80,10 +87,15 @@ export async function firstInBrowsers(
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const results = {} as Record<BrowserName, Record<FirstRunMode, FirstRun[]>>;
+    const results = {} as Record<BrowserName, BrowserRuns>;
     for (const name of browsers) {
-      results[name] = { whole: [], project: [] };
-      for (let r = 0; r < runs; r++) for (const mode of ['whole', 'project'] as const) results[name][mode].push(await firstRun(name, `${base}/${mode}/`));
+      const whole: FirstRun[] = [];
+      const project: FirstRun[] = [];
+      for (let r = 0; r < runs; r++) {
+        whole.push((await inFreshBrowser(name, `${base}/whole/`)) as FirstRun);
+        project.push((await inFreshBrowser(name, `${base}/project/`)) as FirstRun);
+      }
+      results[name] = { whole, project, warm: (await inFreshBrowser(name, `${base}/warm/`, true)) as WarmRun };
     }
     return results;
   } finally {
@@ -110,17 +122,17 @@ function layOut(history: History): { columns: ColumnPlace[]; bytes: Buffer } {
   return { columns, bytes: Buffer.concat(parts) };
 }
 
-/** One fresh browser, one page, one first run. */
-async function firstRun(name: BrowserName, url: string): Promise<FirstRun> {
+/** One fresh browser, one page, its result; with `exposeGc`, Chromium's page can collect (`gc()`). */
+async function inFreshBrowser(name: BrowserName, url: string, exposeGc = false): Promise<FirstRun | WarmRun> {
   const browser =
     name === 'firefox'
       ? await puppeteer.launch({ browser: 'firefox', executablePath: findFirefox(), headless: true })
-      : await puppeteer.launch({ executablePath: findChromium(), headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] });
+      : await puppeteer.launch({ executablePath: findChromium(), headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', ...(exposeGc ? ['--js-flags=--expose-gc'] : [])] });
   try {
     const page = await browser.newPage();
     await page.goto(url);
-    await page.waitForFunction('window.doraLensFirstRun !== undefined', { timeout: 120_000 });
-    const result = (await page.evaluate('window.doraLensFirstRun')) as FirstRun | { error: string };
+    await page.waitForFunction('window.doraLensFirstRun !== undefined', { timeout: 300_000 });
+    const result = (await page.evaluate('window.doraLensFirstRun')) as FirstRun | WarmRun | { error: string };
     if ('error' in result) throw new Error(`${name}: ${result.error}`);
     return result;
   } finally {

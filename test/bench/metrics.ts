@@ -30,7 +30,7 @@ import { runInNewContext } from 'node:vm';
 import { deploymentsCsvChunks } from '../../lib/export';
 import { BROWSER_NAMES, type BrowserName, findChromium, findFirefox } from '../e2e/browser';
 import { firstInBrowsers } from './first-in-browser';
-import type { FirstRun } from './first-in-page';
+import type { FirstRun, WarmRun } from './first-in-page';
 import { deploymentColumns, releaseColumns } from '../../lib/metrics/facts-columns';
 import { windowSummary } from '../../lib/metrics/group-summaries';
 import { historyPart, partFor, projectHistory } from '../../lib/metrics/history-part';
@@ -127,7 +127,7 @@ export interface BenchResult {
   /** A project's panel as it opens, first in a fresh process: its part, prepare, metrics (ms). */
   opening: number[];
   /** With `--browsers`: the first run in a fresh browser (./first-in-browser.ts), medians of prepare + metrics and of a project's panel as it opens (ms). */
-  browserFirst?: Partial<Record<BrowserName, { whole: number; project: number; runs: number }>>;
+  browserFirst?: Partial<Record<BrowserName, { whole: number; project: number; runs: number; warm: WarmRun }>>;
   duck?: DuckResult;
 }
 
@@ -358,6 +358,15 @@ function duckProcess(): { ask: (request: DuckRequest) => Promise<DuckReply>; clo
   };
 }
 
+/** The view whose summary is timed against DuckDB: production (or the first environment), the last year, monthly. */
+function duckView(history: History, now: number): InsightsQuery {
+  const production = Math.max(
+    history.dims.environments.findIndex((e) => e.name === 'Production'),
+    0,
+  );
+  return { now, range: { preset: 'lastYear' }, granularity: 'month', timeZone: 'UTC', filter: { environments: [production] } };
+}
+
 /**
  * DuckDB against DORA Lens on the same History: the per-deployment rows (DuckDB: a table made by its SQL;
  * ours: prepare + every deployment's row columns) and rows + one summary (production, last year: DuckDB's
@@ -370,11 +379,8 @@ function duckProcess(): { ask: (request: DuckRequest) => Promise<DuckReply>; clo
  */
 export async function benchDuckDb(history: History, now: number): Promise<DuckResult> {
   const runs = history.deployments.length > 500_000 ? 5 : 9;
-  const production = Math.max(
-    history.dims.environments.findIndex((e) => e.name === 'Production'),
-    0,
-  );
-  const query: InsightsQuery = { now, range: { preset: 'lastYear' }, granularity: 'month', timeZone: 'UTC', filter: { environments: [production] } };
+  const query = duckView(history, now);
+  const production = query.filter!.environments![0];
   const duck = duckProcess();
   try {
     const prepared = prepare(history);
@@ -527,6 +533,15 @@ function summary(results: BenchResult[]): void {
     console.log(`| vs DuckDB (2 threads): per-deployment rows | ${col((r) => ratio(r.duck?.rows))} | ≥ 10× |`);
     console.log(`| vs DuckDB: rows + one summary | ${col((r) => ratio(r.duck?.summary))} | ≥ 10× |`);
     console.log(`| vs DuckDB: another view once loaded (its rows table / our prepared history) | ${col((r) => ratio(r.duck?.next))} | |`);
+    for (const name of BROWSER_NAMES) {
+      if (!results.some((r) => r.browserFirst?.[name])) continue;
+      const inBrowser = (r: BenchResult, step: 'rows' | 'summary') => {
+        const warm = r.browserFirst?.[name]?.warm;
+        const duck = r.duck?.[step].duck;
+        return warm && duck !== undefined ? `${ms(warm[step])}: ${(duck / warm[step]).toFixed(1)}×` : 'n/a';
+      };
+      console.log(`| vs DuckDB, ours warm in ${name}: rows; rows + one summary | ${col((r) => `${inBrowser(r, 'rows')}; ${inBrowser(r, 'summary')}`)} | |`);
+    }
   }
 }
 
@@ -592,7 +607,9 @@ async function openingMain(): Promise<void> {
 
 /**
  * The first prepare + panel metrics on the whole history, and a project's panel as it opens, each in a fresh
- * browser (Chromium, and Firefox when installed), five times at 100k and three at 1M: medians.
+ * browser (Chromium, and Firefox when installed), five times at 100k and three at 1M: medians. Then, in one
+ * more browser each, the two steps timed against DuckDB ({@link benchDuckDb}: every row; production's
+ * summary of the last year), warm.
  */
 async function benchFirstInBrowsers(history: History, now: number): Promise<BenchResult['browserFirst']> {
   const project = busiestProject(history);
@@ -606,15 +623,16 @@ async function benchFirstInBrowsers(history: History, now: number): Promise<Benc
     }
   });
   const runs = history.deployments.length > 500_000 ? 3 : 5;
-  const measured = await firstInBrowsers(history, { whole: { query, project }, project: { query, project } }, installed, runs);
+  const measured = await firstInBrowsers(history, { whole: { query, project }, project: { query, project }, warm: { query: duckView(history, now), project } }, installed, runs);
   const out: BenchResult['browserFirst'] = {};
   for (const name of installed) {
     const total = (r: FirstRun) => r.part + r.prepare + r.metrics;
-    const { whole, project: opening } = measured[name];
-    out[name] = { whole: median(whole.map(total)), project: median(opening.map(total)), runs };
+    const { whole, project: opening, warm } = measured[name];
+    out[name] = { whole: median(whole.map(total)), project: median(opening.map(total)), runs, warm };
     const list = (rs: FirstRun[]) => rs.map((r) => `${r.prepare.toFixed(0)} + ${r.metrics.toFixed(0)}${r.part ? ` (part ${r.part.toFixed(0)})` : ''}`).join(', ');
     console.log(`the first prepare + a panel's metrics in a fresh ${name} (whole history)`.padEnd(67) + ` ${ms1(out[name].whole)}  (${runs} browsers: ${list(whole)})`);
     console.log(`a project's panel as it opens, first in a fresh ${name}`.padEnd(67) + ` ${ms1(out[name].project)}  (${runs} browsers: ${list(opening)})`);
+    console.log(`${name}, warm (medians of ${warm.runs}${warm.collected ? ', each from a collected heap' : ', no forced collection'}): prepare + every deployment's row ${ms1(warm.rows)}; rows + one summary (production, a year) ${ms1(warm.summary)}`);
   }
   return out;
 }
