@@ -1,5 +1,6 @@
 import type { DeploymentFacts } from './facts';
 import { orderByTime } from './order-by-time';
+import { Slot, scratchInt32 } from './scratch';
 import { sortByKey } from './sort-by-key';
 
 /** The streams of a history: one row per distinct (project, channel, environment, tenant). */
@@ -75,8 +76,8 @@ function firstSeenStreams(d: DeploymentFacts, sizes?: DimensionSizes): { stream:
   const t1 = tenants + 1;
   const pairs = (channels + 1) * e1;
   const direct = pairs <= DIRECT_TABLE_LIMIT && pairs * t1 <= DIRECT_TABLE_LIMIT;
-  const pairOf = new Int32Array(direct ? pairs : 0);
-  const table = new Int32Array(direct ? pairs * t1 : 0);
+  const pairOf = scratchInt32(Slot.PairOf, direct ? pairs : 0, true);
+  const table = scratchInt32(Slot.StreamSlots, direct ? pairs * t1 : 0, true);
   let pairCount = 0;
   const other = new Map<string, number>();
   const keys: number[][] = [];

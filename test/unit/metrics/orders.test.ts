@@ -157,6 +157,17 @@ describe('orderDeployments', () => {
       expect(distinct[order.stream[i]]).toEqual(key(r));
     });
   });
+
+  it('gives the same orders after a larger history used the working memory it keeps (lib/metrics/scratch.ts)', () => {
+    const small = deployments(rows.slice(0, 300));
+    const before = orderDeployments(small);
+    // More streams, tenants and buckets than the small history: its slots hold other numbers afterwards.
+    const larger = deployments(rows.map((r, k) => ({ ...r, tenant: (r.tenant + k) % 40, completed: r.completed + (k % 13) * 7_777_777 })));
+    orderDeployments(larger);
+    const after = orderDeployments(small);
+    for (const key of ['byCompleted', 'byStarted', 'unfinished', 'stream'] as const) expect([...after[key]]).toEqual([...before[key]]);
+    expect(after.streams).toEqual(before.streams);
+  });
 });
 
 describe('orderReleases', () => {
