@@ -78,7 +78,7 @@ export function findFirefox(): string {
   return findBinary(
     'FIREFOX_PATH',
     FIREFOX_CANDIDATES,
-    'No Firefox found for the browser tests (E2E_BROWSER=firefox). Install it (Debian/Ubuntu: `sudo apt-get install -y firefox-esr`) or point FIREFOX_PATH at a Firefox binary (153 or newer: ESR 140 lacks WebDriver BiDi's browser.setDownloadBehavior).',
+    'No Firefox found for the browser tests (E2E_BROWSER=firefox). Install it (Debian/Ubuntu: `sudo apt-get install -y firefox-esr`) or point FIREFOX_PATH at a Firefox binary (153 or newer: ESR 140 lacks the WebDriver BiDi command browser.setDownloadBehavior).',
   );
 }
 
