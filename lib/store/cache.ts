@@ -89,7 +89,6 @@ function fetched(): void {
   performance.mark('dora-lens:cache-fetched');
 }
 
-
 export async function openCache(server: string, userId: string): Promise<Cache> {
   const name = databaseName(server, userId);
   const db: IDBPDatabase<CacheSchema> = await openDB<CacheSchema>(name, DB_VERSION, {

@@ -5,11 +5,11 @@
  * here before, as in an Insights page that just opened — or, in mode `warm`, the two steps the bench times
  * against DuckDB, warm, in the engine the extension runs in. The result is left in `window.doraLensFirstRun`.
  */
-import { computeInsights, type History, type InsightsQuery, prepare, rowColumns } from '../../lib/metrics';
+import { computeInsights, type History, type InsightsQuery, prepare } from '../../lib/metrics';
 import { deploymentColumns, releaseColumns } from '../../lib/metrics/facts-columns';
-import { windowSummary } from '../../lib/metrics/group-summaries';
-import { historyPart, partFor, projectHistory } from '../../lib/metrics/history-part';
+import { projectHistory } from '../../lib/metrics/history-part';
 import { defaultSettings } from '../../lib/settings/settings';
+import { everyRow, oneSummary } from './duck-steps';
 
 /** Where each column lies in `history.bin`. */
 export interface ColumnPlace {
@@ -96,17 +96,12 @@ async function warm(meta: PageMeta, history: History): Promise<WarmRun> {
   const runs = large ? 5 : 9;
   const warmUp = large ? 5 : 10;
   const collect = (globalThis as { gc?: () => void }).gc;
-  const everyRow = () => {
-    const p = prepare(history);
-    return rowColumns(p, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, new Uint8Array(p.streams.count).fill(1));
-  };
-  const oneSummary = () => windowSummary(prepare(historyPart(history, partFor(meta.query.filter))), meta.query);
   const rows: number[] = [];
   const summary: number[] = [];
   for (let r = 0; r < warmUp + runs; r++) {
     for (const [step, into] of [
-      [everyRow, rows],
-      [oneSummary, summary],
+      [() => everyRow(history), rows],
+      [() => oneSummary(history, meta.query), summary],
     ] as const) {
       collect?.();
       await pause(100);

@@ -33,13 +33,14 @@ import { firstInBrowsers } from './first-in-browser';
 import type { FirstRun, WarmRun } from './first-in-page';
 import { deploymentColumns, releaseColumns } from '../../lib/metrics/facts-columns';
 import { windowSummary } from '../../lib/metrics/group-summaries';
-import { historyPart, partFor, projectHistory } from '../../lib/metrics/history-part';
-import { computeInsights, deploymentRowColumns, type History, type InsightsQuery, type PreparedHistory, prepare, rowColumns } from '../../lib/metrics';
+import { projectHistory } from '../../lib/metrics/history-part';
+import { computeInsights, deploymentRowColumns, type History, type InsightsQuery, prepare } from '../../lib/metrics';
 import { DEFAULT_PARAMS } from '../../lib/panel/panel-params';
 import { projectView } from '../../lib/panel/project-view';
 import { defaultSettings } from '../../lib/settings/settings';
 import { createStore } from '../emulator/server';
 import type { Store } from '../emulator/store';
+import { allRows, everyRow, oneSummary } from './duck-steps';
 import { checkRows, type DuckRowsCheck, type DuckSummary, duckRows, duckSummary, loadDuckDb } from './duckdb';
 import {
   diffHistories,
@@ -140,8 +141,6 @@ function busiestProject(history: History): number {
   return best;
 }
 
-/** Every deployment's row: all streams, all time. */
-const allRows = (p: PreparedHistory) => rowColumns(p, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, new Uint8Array(p.streams.count).fill(1));
 
 /**
  * Times `prepare`; a panel's metrics (the busiest project, its default channel and last lifecycle
@@ -396,8 +395,7 @@ export async function benchDuckDb(history: History, now: number): Promise<DuckRe
     };
     // Ours, as a view restricted to production prepares it: only production's streams (historyPart), the
     // way DuckDB pushes the filter below its window functions. Checked equal to the whole history's first.
-    const viewPart = () => historyPart(history, partFor(query.filter));
-    const fromPart = windowSummary(prepare(viewPart()), query);
+    const fromPart = oneSummary(history, query);
     if (JSON.stringify(fromPart) !== JSON.stringify(insights.summary)) throw new Error('The production part of the history gives another summary than the whole history');
     if (JSON.stringify(windowSummary(prepared, query)) !== JSON.stringify(insights.summary)) throw new Error('windowSummary differs from computeInsights’ summary');
     const loaded = await duck.ask({ history, environment: production, from: insights.window.from, to: insights.window.to });
@@ -430,9 +428,9 @@ export async function benchDuckDb(history: History, now: number): Promise<DuckRe
     for (let r = 0; r < runs; r++) {
       const steps = [
         () => theirStep(times.duckRows, 'rows'),
-        () => ourStep(times.oursRows, () => allRows(prepare(history))),
+        () => ourStep(times.oursRows, () => everyRow(history)),
         () => theirStep(times.duckSummary, 'summary'),
-        () => ourStep(times.oursSummary, () => windowSummary(prepare(viewPart()), query)),
+        () => ourStep(times.oursSummary, () => oneSummary(history, query)),
         () => theirStep(times.duckNext, 'next'),
         () => ourStep(times.oursNext, () => windowSummary(prepared, query)),
       ];
