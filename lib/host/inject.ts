@@ -39,6 +39,9 @@ export function ensureNavEntry(nav: ProjectNav, target: EntryTarget, kind: Entry
     link.title = target.title ?? 'DORA metrics for this project, computed by the DORA Lens extension';
     link.addEventListener('click', (event) => {
       const current = currentTargets.get(item!);
+      // A host-page script's synthetic click opens nothing of ours (the space report's tab): an entry with a
+      // route leaves it to the browser, which goes to the route as the script could itself.
+      if (!event.isTrusted && !current?.href) return event.preventDefault();
       // Leave modified clicks (new tab/window) to the browser where the href is a real, shareable route.
       if (current?.href && (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)) return;
       event.preventDefault();
@@ -46,7 +49,7 @@ export function ensureNavEntry(nav: ProjectNav, target: EntryTarget, kind: Entry
     });
     link.addEventListener('keydown', (event) => {
       // A link without href gets no Enter activation from the browser.
-      if (event.key !== 'Enter' || currentTargets.get(item!)?.href) return;
+      if (event.key !== 'Enter' || !event.isTrusted || currentTargets.get(item!)?.href) return;
       event.preventDefault();
       currentTargets.get(item!)?.onOpen(event as unknown as MouseEvent);
     });

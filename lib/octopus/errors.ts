@@ -172,6 +172,23 @@ export class UnexpectedResponse extends OctopusError {
   }
 }
 
+/**
+ * A 3xx answer. Requests follow no redirect: the session's cookies and the ids in later paths would go to
+ * wherever the server points, and only the user's own server is allowed to see them. The browser hides where
+ * a redirect leads (an opaque answer), so the message cannot name it.
+ */
+export class Redirected extends OctopusError {
+  readonly kind = 'unexpected-response';
+  readonly transient = false;
+
+  constructor(url: string) {
+    super(
+      `The server at ${new URL(url).origin} answered with a redirect to another address, which DORA Lens does not follow: your Octopus session goes to this server only. If Octopus has moved (to https, another host or path), enable it under its new address in the DORA Lens options.`,
+      url,
+    );
+  }
+}
+
 /** One field that failed validation. */
 export interface SchemaIssue {
   /** The failing item's `Id`, when it had one. */

@@ -36,7 +36,7 @@ export interface WorkerDeps {
 
 const REQUEST_TYPES = new Set<WorkerRequest['type']>(['session', 'authorize', 'sync', 'open-report', 'continue-here', 'server-info', 'project-access', 'project-changes', 'keep-project']);
 /** A project's slug or id as Octopus writes them: anything else is not asked about. */
-const PROJECT = /^[\w.-]{1,200}$/;
+const PROJECT = /^\w[\w.-]{0,199}$/;
 const PROJECT_ID = /^Projects-\d{1,12}$/;
 const LIFECYCLE_ID = /^Lifecycles-\d{1,12}$/;
 

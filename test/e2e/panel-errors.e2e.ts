@@ -1,7 +1,10 @@
 /**
- * The panel's error states, each with its way out: a failed first sync (reason and Retry, then the numbers)
- * and an expired Octopus session (a link to Octopus's sign-in page).
+ * The panel's error states, each with its way out: a failed first sync (reason and Retry, then the numbers),
+ * an API that redirects elsewhere (followed by nothing), and an expired Octopus session (a link to Octopus's
+ * sign-in page).
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Frame } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { expectedSpace } from '../support/ground-truth';
@@ -39,6 +42,30 @@ describe('panel error states', () => {
     emulator.setFaults('');
     await frame.click('[data-testid="error-server-error"] button');
     await frame.waitForSelector('[data-testid="chart-frequency"] canvas', { timeout: 60_000 });
+  });
+
+  it('follows no redirect of Octopus’s API elsewhere: nothing reaches the other address, and the panel says why', async () => {
+    const { emulator } = session;
+    // Another port of the same host: the browser's permission for the server covers it, and cookies are not per port.
+    const reached: string[] = [];
+    const elsewhere = createServer((req, res) => {
+      reached.push(`${req.url} cookie=${req.headers.cookie ?? ''}`);
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"Items":[],"TotalResults":0,"Links":{}}');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    try {
+      const frame = await openPanel(emulator.history().Spaces[0].Projects[2].Slug);
+      await frame.waitForSelector('[data-testid="sync-bar"] button:not([disabled])', { timeout: 60_000 });
+      const [redirect] = emulator.setFaults(`redirect=${(elsewhere.address() as AddressInfo).port}:route=/api/Spaces-1/*`);
+      await frame.click('[data-testid="sync-bar"] button');
+      const notice = await frame.waitForSelector('[data-testid="error-unexpected-response"]', { timeout: 60_000 });
+      expect(await notice!.evaluate((el) => el.textContent ?? '')).toContain('answered with a redirect to another address');
+      expect(reached).toEqual([]);
+      expect(redirect.fired).toBeGreaterThan(0);
+    } finally {
+      emulator.setFaults('');
+      await new Promise((resolve) => elsewhere.close(resolve));
+    }
   });
 
   it('asks to sign in again when the Octopus session has expired, with a link to Octopus’s sign-in page', async () => {

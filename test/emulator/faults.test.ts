@@ -37,6 +37,8 @@ describe('fault spec', () => {
 
   it('explains what is wrong', () => {
     expect(() => parseFaultSpec('302')).toThrow(/status must be 4xx or 5xx/);
+    expect(parseFaultSpec('redirect=8081:route=/api/*/deployments*')[0]).toMatchObject({ kind: 'redirect', redirectPort: 8081, route: '/api/*/deployments*' });
+    expect(() => parseFaultSpec('redirect=elsewhere')).toThrow(/redirect needs a port/);
     expect(() => parseFaultSpec('explode')).toThrow(/unknown kind "explode"/);
     expect(() => parseFaultSpec('503:rate=2')).toThrow(/rate must be between 0 and 1/);
     expect(() => parseFaultSpec('503:often')).toThrow(/needs a value/);
@@ -89,6 +91,14 @@ describe('injected faults', () => {
   it('drops the connection', async () => {
     emu.setFaults('drop:count=1');
     await expect(fetch(`${emu.url}/api`)).rejects.toThrow();
+    expect((await anonymous.get('/api')).status).toBe(200);
+  });
+
+  it('redirects to the same path on another port of the same host', async () => {
+    emu.setFaults('redirect=8081:route=/api/*/deployments*');
+    const moved = await fetch(`${emu.url}/api/Spaces-1/deployments?take=1`, { redirect: 'manual' });
+    expect(moved.status).toBe(302);
+    expect(moved.headers.get('Location')).toBe(`http://${new URL(emu.url).hostname}:8081/api/Spaces-1/deployments?take=1`);
     expect((await anonymous.get('/api')).status).toBe(200);
   });
 

@@ -3,7 +3,7 @@
  *
  *   SPEC    := RULE ("," RULE)*
  *   RULE    := KIND (":" OPTION)*
- *   KIND    := 500 | 503 | 429 | any 4xx/5xx | latency=DURATION | drop | truncate | malformed | expire-session
+ *   KIND    := 500 | 503 | 429 | any 4xx/5xx | latency=DURATION | drop | truncate | malformed | expire-session | redirect=PORT
  *   OPTION  := rate=P | every=N | count=N | after=N | route=GLOB | method=GET | retryAfter=SECONDS
  *   DURATION:= 50ms | 2s | 20-80ms
  *
@@ -14,7 +14,7 @@
  */
 import { Random } from './random';
 
-export type FaultKind = 'status' | 'latency' | 'drop' | 'truncate' | 'malformed' | 'expire-session';
+export type FaultKind = 'status' | 'latency' | 'drop' | 'truncate' | 'malformed' | 'expire-session' | 'redirect';
 
 export interface FaultRule {
   spec: string;
@@ -28,6 +28,8 @@ export interface FaultRule {
   route?: string;
   method?: string;
   retryAfter?: number;
+  /** `redirect`: the port of the same host the 302 points to (the same path and query). */
+  redirectPort?: number;
   /** Requests matched so far. */
   seen: number;
   /** Times fired so far. */
@@ -73,11 +75,16 @@ export function parseFaultSpec(spec: string): FaultRule[] {
     } else if (head.startsWith('latency=')) {
       rule.kind = 'latency';
       rule.latencyMs = parseDuration(head.slice('latency='.length), text);
+    } else if (head.startsWith('redirect=')) {
+      rule.kind = 'redirect';
+      const port = head.slice('redirect='.length);
+      if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) throw new Error(`fault "${text}": redirect needs a port, e.g. redirect=8081`);
+      rule.redirectPort = Number(port);
     } else if (head === 'drop' || head === 'truncate' || head === 'malformed' || head === 'expire-session') {
       rule.kind = head;
     } else {
       throw new Error(
-        `fault "${text}": unknown kind "${head}" (expected a 4xx/5xx status, latency=…, drop, truncate, malformed or expire-session)`,
+        `fault "${text}": unknown kind "${head}" (expected a 4xx/5xx status, latency=…, drop, truncate, malformed, expire-session or redirect=PORT)`,
       );
     }
     for (const option of options) {

@@ -315,6 +315,13 @@ export function createHandler(core: EmulatorCore) {
       req.socket.destroy();
       return;
     }
+    if (fault?.kind === 'redirect') {
+      // Another port of the same host: an address the browser's host permission for the server also covers.
+      const hostname = new URL(`http://${req.headers.host ?? '127.0.0.1'}`).hostname;
+      const location = `http://${hostname}:${fault.redirectPort}${req.url ?? '/'}`;
+      send(req, res, { status: 302, headers: { Location: location }, raw: { data: '', contentType: 'text/plain' } }, { count });
+      return;
+    }
     if (fault?.kind === 'status') {
       const status = fault.status!;
       const headers: Record<string, string> = {};

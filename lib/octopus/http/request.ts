@@ -3,7 +3,7 @@
  * timeout per attempt, the request guard before every attempt, 429 and 502/503/504 retried with back-off
  * (honouring `Retry-After`), network failures a couple of times, anything else a typed error (../errors.ts).
  */
-import { Aborted, Forbidden, NetworkError, NotFound, NotSignedIn, type OctopusErrorBody, RateLimited, ServerError, UnexpectedResponse } from '../errors';
+import { Aborted, Forbidden, NetworkError, NotFound, NotSignedIn, type OctopusErrorBody, RateLimited, Redirected, ServerError, UnexpectedResponse } from '../errors';
 import { type QueryParams, toQueryString } from './query';
 import type { Semaphore } from './semaphore';
 import { backoffDelay, parseRetryAfter, retryAfterDelay, type Sleep } from './timing';
@@ -63,7 +63,7 @@ export interface Requester {
   random: () => number;
 }
 
-type AttemptOutcome = { type: 'response'; status: number; headers: Headers; text: string } | { type: 'network'; error: unknown };
+type AttemptOutcome = { type: 'response'; status: number; headers: Headers; text: string } | { type: 'network'; error: unknown } | { type: 'redirect' };
 
 /**
  * Rejects when `signal` aborts even if `work` ignores it (an injected fetch, a stalled body stream), so
@@ -116,8 +116,13 @@ async function attempt(r: Requester, url: string, signal: AbortSignal | undefine
   if (signal?.aborted) forwardAbort(); // aborted while the slot was being granted: no event will come
   const timer = setTimeout(() => controller.abort(new Error(`timed out after ${r.timeoutMs} ms`)), r.timeoutMs);
   try {
-    const init: RequestInit = { method: 'GET', credentials: 'include', headers: { Accept: 'application/json' }, signal: controller.signal };
+    // No redirect is followed (see `Redirected`): 'manual' stops at the 3xx, an opaque answer in browsers.
+    const init: RequestInit = { method: 'GET', credentials: 'include', redirect: 'manual', headers: { Accept: 'application/json' }, signal: controller.signal };
     const response = await settleOnAbort(r.fetch(url, init), controller.signal);
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      void response.body?.cancel().catch(() => undefined);
+      return { type: 'redirect' };
+    }
     const text = await settleOnAbort(response.text(), controller.signal);
     return { type: 'response', status: response.status, headers: response.headers, text };
   } catch (error) {
@@ -137,7 +142,7 @@ interface Tries {
 }
 
 /** How long to wait before trying again, and why; throws when the outcome is final (a failure not worth retrying). */
-function retryAfter(r: Requester, url: string, outcome: AttemptOutcome, tries: Tries): { delayMs: number; reason: string } {
+function retryAfter(r: Requester, url: string, outcome: Exclude<AttemptOutcome, { type: 'redirect' }>, tries: Tries): { delayMs: number; reason: string } {
   if (outcome.type === 'network') {
     tries.network++;
     if (tries.network > r.retry.networkRetries) throw new NetworkError(url, outcome.error);
@@ -163,6 +168,7 @@ export async function requestJson(r: Requester, path: string, params: QueryParam
     await r.guard?.(url);
     r.onRequest?.({ url, attempt: attemptNumber });
     const outcome = await attempt(r, url, signal);
+    if (outcome.type === 'redirect') throw new Redirected(url);
     if (outcome.type === 'response' && outcome.status >= 200 && outcome.status < 300) {
       try {
         return { url, body: JSON.parse(outcome.text) };

@@ -30,7 +30,10 @@ export function parseOctopusDate(text: string): number | undefined {
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
   const millis = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  // Date.UTC reads years 0–99 as 1900–1999; .NET's unset DateTimeOffset is 0001-01-01.
+  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis));
+  date.setUTCFullYear(year, month - 1, day);
+  const local = date.getTime();
   // Date.UTC rolls 31 February over into March; reject instead.
   if (new Date(local).getUTCDate() !== day) return undefined;
   if (m[8] === 'Z') return local;

@@ -15,11 +15,18 @@ export const ReleaseSchema = named(
 );
 export type Release = z.infer<typeof ReleaseSchema>;
 
-/** `GET /api/{spaceId}/releases/{id}/defects`. An unresolved defect blocks the release's progression. */
+/**
+ * `GET /api/{spaceId}/releases/{id}/defects`. An unresolved defect blocks the release's progression. Octopus's
+ * own clients type `Status` as optional (`DefectStatus?`): a defect without one, or with a status added in a
+ * later version, blocks nothing rather than failing the page (one failed page stops the space's syncs).
+ */
 export const DefectSchema = named(
   'Defect',
   z.object({
-    Status: z.enum(['Unresolved', 'Resolved']),
+    Status: z
+      .string()
+      .nullish()
+      .transform((status) => status ?? null),
   }),
 );
 export type Defect = z.infer<typeof DefectSchema>;
@@ -54,8 +61,13 @@ export const TaskSchema = named(
   z.object({
     Id: z.string(),
     State: TaskStateSchema,
-    /** Only deployment tasks carry a `DeploymentId`. */
-    Arguments: z.object({ DeploymentId: z.string().optional() }).nullish(),
+    /**
+     * Only deployment tasks carry a `DeploymentId`. `Arguments` is a free dictionary on other tasks (the event
+     * feed names tasks of every kind): anything there but a string id is no deployment.
+     */
+    Arguments: z
+      .object({ DeploymentId: z.unknown().transform((id) => (typeof id === 'string' ? id : undefined)) })
+      .nullish(),
     QueueTime: dateMs.nullable(),
     StartTime: dateMs.nullish().transform((ms) => ms ?? null),
     CompletedTime: dateMs.nullish().transform((ms) => ms ?? null),
@@ -76,14 +88,15 @@ export const InterruptionSchema = named(
   'Interruption',
   z
     .object({
-      Title: z.string(),
-      Type: z.string().optional(),
+      // Octopus's C# client reads a null Type as none (and infers it from the title, null read as empty).
+      Title: z.string().nullish(),
+      Type: z.string().nullish(),
       TaskId: z.string().nullish(),
       RelatedDocumentIds: idList,
     })
     .transform(({ Title, Type, TaskId, RelatedDocumentIds }) => ({
       TaskId: TaskId ?? RelatedDocumentIds.find((id) => id.startsWith('ServerTasks-')) ?? null,
-      Type: Type ?? (Title.endsWith(GUIDED_FAILURE_TITLE_SUFFIX) ? 'GuidedFailure' : 'ManualIntervention'),
+      Type: Type ?? ((Title ?? '').endsWith(GUIDED_FAILURE_TITLE_SUFFIX) ? 'GuidedFailure' : 'ManualIntervention'),
     })),
 );
 export type Interruption = z.infer<typeof InterruptionSchema>;

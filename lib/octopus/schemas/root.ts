@@ -21,7 +21,11 @@ export type ApiRoot = z.infer<typeof ApiRootSchema>;
 export const UserSchema = named(
   'User',
   z.object({
-    Id: z.string(),
+    /**
+     * `Users-N`. It names the user's cache database and storage keys (`dora-lens:{server}:{user}`), so a
+     * server's text with a separator in it must not reach them: it could name another server's cache.
+     */
+    Id: z.string().regex(/^[\w-]{1,100}$/, 'an Octopus user id (letters, digits, "-")'),
     Username: z.string(),
     DisplayName: z.string(),
   }),

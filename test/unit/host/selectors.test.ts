@@ -84,6 +84,18 @@ describe('menu entry injection', () => {
     expect(opened).toBe(1);
   });
 
+  it('opens nothing without a route on a click the host page’s script made (an untrusted event)', () => {
+    let opened = 0;
+    const { href: _, ...withoutRoute } = target;
+    const entry = ensureNavEntry(findProjectNav(document, 'Spaces-1', 'acme-web')!, { ...withoutRoute, onOpen: () => opened++ }, 'space-entry');
+    const link = entry.querySelector('a')!;
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+    link.dispatchEvent(click);
+    link.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    expect(click.defaultPrevented).toBe(true);
+    expect(opened).toBe(0);
+  });
+
   it('removeInjected leaves the host DOM as it was', () => {
     const before = document.body.innerHTML;
     ensureNavEntry(findProjectNav(document, 'Spaces-1', 'acme-web')!, target);

@@ -8,6 +8,7 @@ import {
   NotFound,
   NotSignedIn,
   RateLimited,
+  Redirected,
   SchemaMismatch,
   ServerError,
   UnexpectedResponse,
@@ -322,6 +323,23 @@ describe('errors users can act on', () => {
     );
     expect(error.transient).toBe(false);
     expect(calls).toHaveLength(1);
+  });
+
+  it('follows no redirect: the session goes to the server only, and the user is told to enable the new address', async () => {
+    const { client, calls } = clientWith(() => new Response(null, { status: 302, headers: { Location: 'https://elsewhere.example/api/users/me' } }));
+    const error = await client.get('/api/users/me', undefined, UserSchema).catch((e) => e);
+    expect(calls[0].init.redirect).toBe('manual');
+    expect(error).toBeInstanceOf(Redirected);
+    expect(error.kind).toBe('unexpected-response');
+    expect(error.transient).toBe(false);
+    expect(error.message).toContain(`The server at ${ORIGIN} answered with a redirect`);
+    expect(error.message).toContain('enable it under its new address');
+    expect(calls).toHaveLength(1);
+    // What a browser hands back for a redirect not followed: an opaque answer, status 0.
+    const opaque = { type: 'opaqueredirect', status: 0, headers: new Headers(), body: null, text: async () => '' } as unknown as Response;
+    const browserLike = clientWith(() => opaque);
+    expect(await browserLike.client.get('/api/users/me', undefined, UserSchema).catch((e) => e)).toBeInstanceOf(Redirected);
+    expect(browserLike.calls).toHaveLength(1);
   });
 
   it("403 → Forbidden with Octopus's message and the missing permission", async () => {

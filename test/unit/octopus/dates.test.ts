@@ -10,6 +10,9 @@ describe('parseOctopusDate', () => {
     ['2024-08-02T05:07:42+00:00', '2024-08-02T05:07:42.000Z'],
     ['2024-08-02T05:07:42.4+00:00', '2024-08-02T05:07:42.400Z'],
     ['2024-02-29T00:00:00Z', '2024-02-29T00:00:00.000Z'],
+    // .NET's unset DateTimeOffset (e.g. a 2024.3 Space's LastModifiedOn): year 1, not 1901.
+    ['0001-01-01T00:00:00.000+00:00', '0001-01-01T00:00:00.000Z'],
+    ['0099-12-31T23:59:59Z', '0099-12-31T23:59:59.000Z'],
   ])('%s is %s', (text, iso) => {
     expect(parseOctopusDate(text)).toBe(Date.parse(iso));
   });
@@ -19,6 +22,7 @@ describe('parseOctopusDate', () => {
     ['human text (Task.Completed)', 'Friday, July 14, 2017 4:22 PM'],
     ['a date only', '2024-08-02'],
     ['31 February', '2024-02-31T00:00:00Z'],
+    ['29 February of a year that is not leap', '2023-02-29T00:00:00Z'],
     ['hour 24', '2024-08-02T24:00:00Z'],
     ['an offset without colon', '2024-08-02T05:07:42+0000'],
     ['empty', ''],

@@ -194,6 +194,33 @@ describe('schemas accept realistic Octopus JSON', () => {
     expect(defects.map((d) => d.Status)).toEqual(['Unresolved', 'Resolved']);
   });
 
+  it('reads a defect without a status (optional in Octopus’s clients) or with one it does not know, instead of failing the page', () => {
+    const [unresolved] = fixture<{ Items: Record<string, unknown>[] }>('defects').Items;
+    expect(DefectSchema.parse({ ...unresolved, Status: null }).Status).toBeNull();
+    const { Status: _, ...without } = unresolved;
+    expect(DefectSchema.parse(without).Status).toBeNull();
+    expect(DefectSchema.parse({ ...unresolved, Status: 'Dismissed' }).Status).toBe('Dismissed');
+  });
+
+  it('reads an interruption with a null Type or Title as Octopus’s client does', () => {
+    const [guided] = fixture<{ Items: Record<string, unknown>[] }>('interruptions').Items;
+    expect(InterruptionSchema.parse({ ...guided, Type: null, Title: 'Step X requires failure guidance' }).Type).toBe('GuidedFailure');
+    expect(InterruptionSchema.parse({ ...guided, Type: null, Title: null }).Type).toBe('ManualIntervention');
+  });
+
+  it('reads a task whose arguments name no deployment by a string id as no deployment', () => {
+    const [task] = fixture<{ Items: Record<string, unknown>[] }>('tasks').Items;
+    expect(TaskSchema.parse({ ...task, Arguments: { DeploymentId: null } }).Arguments?.DeploymentId).toBeUndefined();
+    expect(TaskSchema.parse({ ...task, Arguments: { DeploymentId: 12, MachineIds: ['Machines-1'] } }).Arguments?.DeploymentId).toBeUndefined();
+    expect(TaskSchema.parse({ ...task, Arguments: { DeploymentId: 'Deployments-7' } }).Arguments?.DeploymentId).toBe('Deployments-7');
+  });
+
+  it('takes a user id only as Octopus writes one: it names the user’s cache, which a separator could point at another server’s', () => {
+    const me = fixture('user-me');
+    expect(UserSchema.parse(me).Id).toBe(me.Id);
+    for (const Id of ['8443:Users-1', 'Users-1/../x', '', 'Users 1']) expect(UserSchema.safeParse({ ...me, Id }).success).toBe(false);
+  });
+
   it('names every resource schema for error reports', () => {
     expect(resourceNameOf(DeploymentSchema)).toBe('Deployment');
     expect(resourceNameOf(InterruptionSchema)).toBe('Interruption');

@@ -160,6 +160,10 @@ describe('handleRequest: project access', () => {
     const calls = deps.projectAccess.mock.calls.length;
     expect(await refusal(handleRequest({ type: 'project-access', server: SERVER, space: 'Spaces-1', project: 'web' }, framedOn('https://evil.example/'), deps))).toBe('wrong-site');
     expect(await refusal(handleRequest({ type: 'project-access', server: SERVER, space: 'Spaces-1', project: '../users/me' }, panel, deps))).toBe('unknown-caller');
+    // `projects/..` would be the space's root: a path segment of dots is no slug.
+    for (const dots of ['..', '.', '.hidden']) {
+      expect(await refusal(handleRequest({ type: 'project-access', server: SERVER, space: 'Spaces-1', project: dots }, panel, deps))).toBe('unknown-caller');
+    }
     expect(await refusal(handleRequest({ type: 'project-access', server: SERVER, project: 'web' }, panel, deps))).toBe('bad-space');
     expect(deps.projectAccess).toHaveBeenCalledTimes(calls);
   });
