@@ -6,7 +6,8 @@
  *   2. stopped half-way through the deployments, as Firefox stops it, then resumed by the next sync request:
  *      the cache must equal the emulator's ground truth exactly (nothing lost, nothing doubled), and the extra
  *      requests the resume cost are printed.
- * Each run uses a fresh Firefox profile.
+ * Each run uses a fresh Firefox profile. The ground truth holds the whole generated history in this process:
+ * at `--scale huge` give Node a larger heap (`NODE_OPTIONS=--max-old-space-size=14000`).
  */
 import type { Page } from 'puppeteer-core';
 import { TaskState } from '../../lib/metrics/facts';
@@ -84,7 +85,21 @@ async function cachedRows(page: Page): Promise<string[]> {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    type Chunk = { count: number; id: Uint32Array; release: Uint32Array; state: Uint8Array; guidedFailure: Uint8Array; created: Float64Array; completed: Int32Array | Float64Array };
+    // The chunk layout (lib/store/schema.ts), decoded here because this runs in the page: ids and releases
+    // as offsets from the chunk's bases, creation times as deltas from the previous row (the first from
+    // bases.time) or absolute, completion as an offset from creation in the narrowest signed width (its
+    // type's smallest value: not finished) or absolute.
+    type Uints = Uint8Array | Uint16Array | Uint32Array;
+    type Chunk = {
+      count: number;
+      bases?: { id: number; release?: number; time?: number };
+      id: Uints;
+      release: Uints;
+      state: Uint8Array;
+      guidedFailure: Uint8Array;
+      created: Float64Array | Int32Array;
+      completed: Int8Array | Int16Array | Int32Array | Float64Array;
+    };
     const chunks = await new Promise<Chunk[]>((resolve, reject) => {
       const get = db.transaction('chunks').objectStore('chunks').getAll(IDBKeyRange.bound([space, 'deployments', -Infinity], [space, 'deployments', Infinity]));
       get.onsuccess = () => resolve(get.result as Chunk[]);
@@ -93,9 +108,14 @@ async function cachedRows(page: Page): Promise<string[]> {
     db.close();
     const rows: string[] = [];
     for (const c of chunks) {
+      const none = c.completed instanceof Int8Array ? -0x80 : c.completed instanceof Int16Array ? -0x8000 : -0x80000000;
+      let created = c.bases?.time ?? 0;
       for (let i = 0; i < c.count; i++) {
-        const completed = c.completed instanceof Float64Array ? c.completed[i] : c.completed[i] === -0x80000000 ? Number.NaN : c.created[i] + c.completed[i];
-        rows.push(`${c.id[i]}|${c.release[i]}|${c.state[i]}|${Number.isNaN(completed) ? '' : completed}|${c.guidedFailure[i]}`);
+        created = c.created instanceof Float64Array ? c.created[i] : created + c.created[i];
+        const completed = c.completed instanceof Float64Array ? c.completed[i] : c.completed[i] === none ? Number.NaN : created + c.completed[i];
+        const id = (c.bases?.id ?? 0) + c.id[i];
+        const release = (c.bases?.release ?? 0) + c.release[i];
+        rows.push(`${id}|${release}|${c.state[i]}|${Number.isNaN(completed) ? '' : completed}|${c.guidedFailure[i]}`);
       }
     }
     return rows;
