@@ -141,7 +141,6 @@ function busiestProject(history: History): number {
   return best;
 }
 
-
 /**
  * Times `prepare`; a panel's metrics (the busiest project, its default channel and last lifecycle
  * environment, last quarter weekly: what the panel opens on) prepared and cold; the whole space's (no

@@ -19,6 +19,8 @@ import {
   signIn,
   terminateFirefoxBackground,
 } from '../e2e/browser';
+import { deploymentChunkToRecords } from '../../lib/store/chunks';
+import type { DeploymentChunk } from '../../lib/store/schema';
 import type { RunningEmulator } from '../emulator/server';
 import { EMULATOR_USERS } from '../emulator/users';
 import { expectedSpace } from '../support/ground-truth';
@@ -75,9 +77,17 @@ async function watch(ff: ExtensionBrowser, page: Page, key: string, since: numbe
   }
 }
 
-/** Every cached deployment of the space as `id|release|state|completed|guided`, read straight from IndexedDB. */
+/** A chunk's fields as they can leave the page: each typed array as its type's name and its values. */
+type ShippedChunk = Record<string, unknown>;
+const TYPED: Record<string, new (values: number[]) => ArrayLike<number>> = { Uint8Array, Uint16Array, Uint32Array, Int8Array, Int16Array, Int32Array, Float64Array };
+
+/**
+ * Every cached deployment of the space as `id|release|state|completed|guided`, read straight from IndexedDB
+ * and decoded by the cache's own code (lib/store/chunks.ts): the page sends each chunk's columns out as plain
+ * arrays with their types' names, and they are rebuilt here.
+ */
 async function cachedRows(page: Page): Promise<string[]> {
-  return page.evaluate(async (space) => {
+  const shipped = await page.evaluate(async (space) => {
     const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('dora-lens:'));
     if (names.length !== 1) throw new Error(`expected one DORA Lens cache, found ${names.join(', ') || 'none'}`);
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -85,41 +95,27 @@ async function cachedRows(page: Page): Promise<string[]> {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    // The chunk layout (lib/store/schema.ts), decoded here because this runs in the page: ids and releases
-    // as offsets from the chunk's bases, creation times as deltas from the previous row (the first from
-    // bases.time) or absolute, completion as an offset from creation in the narrowest signed width (its
-    // type's smallest value: not finished) or absolute.
-    type Uints = Uint8Array | Uint16Array | Uint32Array;
-    type Chunk = {
-      count: number;
-      bases?: { id: number; release?: number; time?: number };
-      id: Uints;
-      release: Uints;
-      state: Uint8Array;
-      guidedFailure: Uint8Array;
-      created: Float64Array | Int32Array;
-      completed: Int8Array | Int16Array | Int32Array | Float64Array;
-    };
-    const chunks = await new Promise<Chunk[]>((resolve, reject) => {
+    const chunks = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
       const get = db.transaction('chunks').objectStore('chunks').getAll(IDBKeyRange.bound([space, 'deployments', -Infinity], [space, 'deployments', Infinity]));
-      get.onsuccess = () => resolve(get.result as Chunk[]);
+      get.onsuccess = () => resolve(get.result);
       get.onerror = () => reject(get.error);
     });
     db.close();
-    const rows: string[] = [];
-    for (const c of chunks) {
-      const none = c.completed instanceof Int8Array ? -0x80 : c.completed instanceof Int16Array ? -0x8000 : -0x80000000;
-      let created = c.bases?.time ?? 0;
-      for (let i = 0; i < c.count; i++) {
-        created = c.created instanceof Float64Array ? c.created[i] : created + c.created[i];
-        const completed = c.completed instanceof Float64Array ? c.completed[i] : c.completed[i] === none ? Number.NaN : created + c.completed[i];
-        const id = (c.bases?.id ?? 0) + c.id[i];
-        const release = (c.bases?.release ?? 0) + c.release[i];
-        rows.push(`${id}|${release}|${c.state[i]}|${Number.isNaN(completed) ? '' : completed}|${c.guidedFailure[i]}`);
-      }
-    }
-    return rows;
+    return chunks.map((chunk) =>
+      Object.fromEntries(Object.entries(chunk).map(([key, value]) => [key, ArrayBuffer.isView(value) ? { typed: value.constructor.name, values: Array.from(value as unknown as ArrayLike<number>) } : value])),
+    );
   }, SPACE);
+  const rows: string[] = [];
+  for (const fields of shipped as ShippedChunk[]) {
+    const chunk = Object.fromEntries(
+      Object.entries(fields).map(([key, value]) => {
+        const column = value as { typed?: string; values?: number[] } | null;
+        return [key, column?.typed ? new TYPED[column.typed](column.values!) : value];
+      }),
+    ) as unknown as DeploymentChunk;
+    for (const d of deploymentChunkToRecords(chunk)) rows.push(`${d.id}|${d.release}|${d.state}|${Number.isNaN(d.completed) ? '' : d.completed}|${d.guidedFailure ? 1 : 0}`);
+  }
+  return rows;
 }
 
 /** The same rows from the emulator's ground truth. */
