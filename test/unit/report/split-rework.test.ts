@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '@/lib/metrics/prepare';
 import { computeReportInsights, computeSplit } from '@/lib/report/compute-report';
+import { reportCsv, reportRows } from '@/lib/report/report-csv';
 import { figuresOfPeriod } from '@/lib/report/report-labels';
 import { resolveReport } from '@/lib/report/resolve-report';
 import { historyFrom } from '../../factories';
@@ -50,5 +51,23 @@ describe('the split table’s rework rate', () => {
     ]);
     expect(figuresOfPeriod(insights.summary).reworkRate).toBe(5 / 7);
   });
-});
 
+  it('writes the same rework in the CSV’s rework column as the cards count, hotfix channels included', () => {
+    const api = history.dims.projects.findIndex((p) => p.name === 'Api');
+    const apiChannel = history.releases.channel[history.releases.project.indexOf(api)];
+    const reworkColumn = (hotfixChannels?: number[]) => {
+      const insights = computeReportInsights(prepared, report, { ...query, hotfixChannels });
+      const chunks = [...reportCsv(reportRows(prepared, report, insights.window, query.now, hotfixChannels), true)];
+      const text = new TextDecoder().decode(Buffer.concat(chunks)).replace(/^\uFEFF/, '');
+      const [head, ...lines] = text.trim().split('\r\n').map((line) => line.split(','));
+      const project = head.indexOf('Project');
+      const rework = head.indexOf('Rework (DORA Lens)');
+      return lines.map((line) => [line[project], line[rework]]);
+    };
+    const count = (rows: string[][], project: string) => rows.filter(([p, r]) => p === project && r === 'True').length;
+    const without = reworkColumn();
+    expect([count(without, 'Web'), count(without, 'Api')]).toEqual([2, 0]);
+    const withHotfix = reworkColumn([apiChannel]);
+    expect([count(withHotfix, 'Web'), count(withHotfix, 'Api')]).toEqual([2, 3]);
+  });
+});
